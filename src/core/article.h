@@ -1,0 +1,93 @@
+// article.h: the typed records that flow between pipeline stages.
+//
+//   ingest  -> RawDocument (one per input record) or Rejection
+//   clean   -> Article with text, title, published, language, removed lines
+//   segment -> Article::sentences filled in
+//
+// Offsets are byte offsets into Article::text, the clean UTF-8 text, as
+// half-open ranges [begin, end). Later stages add their facts with the same
+// convention, so every fact can be highlighted in its sentence.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace storyline {
+
+// A half-open byte range [begin, end) into an article's clean text.
+struct ByteSpan {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  uint32_t size() const { return end - begin; }
+  bool operator==(const ByteSpan&) const = default;
+};
+
+// A problem with one input record that did not stop it from being ingested,
+// e.g. {"invalid_utf8", "3 invalid byte sequences replaced with U+FFFD"}.
+// Codes are stable snake_case identifiers; messages are for people.
+struct Warning {
+  std::string code;
+  std::string message;
+  bool operator==(const Warning&) const = default;
+};
+
+// An input that could not become an article, with the reason people read.
+struct Rejection {
+  std::string origin;  // path as given, or path:LINE for a JSONL record
+  std::string reason;
+};
+
+// How a publication date was obtained. Values are written to the database
+// and to JSON by name: never rename them.
+enum class DateHow { kExplicit, kMetadata, kInferred, kUnknown };
+std::string_view DateHowName(DateHow how);  // "explicit", "metadata", ...
+
+struct PublishedDate {
+  std::optional<std::string> value;  // ISO 8601 "YYYY-MM-DD", nullopt when unknown
+  DateHow how = DateHow::kUnknown;
+  std::vector<std::string> evidence;  // the phrases the value was read from
+};
+
+// One input record as read from disk: decoded, valid UTF-8, not yet cleaned.
+struct RawDocument {
+  std::string id;      // stable: derived from origin and content (see MakeArticleId)
+  std::string origin;  // path as given, or path:LINE for a JSONL record
+  std::string format;  // "txt" or "jsonl"
+  std::string text;    // the record's text, valid UTF-8, line ends normalised to '\n'
+  // Metadata supplied by the container (JSONL fields); absent for plain text.
+  std::optional<std::string> source_id;
+  std::optional<std::string> url;
+  std::optional<std::string> outlet;
+  std::optional<std::string> title;
+  std::optional<std::string> published;  // as given, e.g. "2021-09-28T10:53:00Z"
+  std::vector<Warning> warnings;         // e.g. repaired UTF-8
+};
+
+// A line of the raw text that the cleaner removed, and why.
+struct RemovedLine {
+  uint32_t line = 0;   // 1-based line number in RawDocument::text
+  std::string text;    // the line, trimmed
+  std::string reason;  // a boilerplate reason code, e.g. "ad", "related", "dateline"
+  bool operator==(const RemovedLine&) const = default;
+};
+
+struct Article {
+  std::string id;
+  std::string origin;
+  std::string format;
+  std::optional<std::string> source_id;
+  std::optional<std::string> title;
+  std::optional<std::string> outlet;
+  std::optional<std::string> url;
+  std::string language = "und";  // ISO 639-1 code, "und" when undetermined
+  PublishedDate published;
+  std::string text;  // clean text: kept lines, trimmed, joined by '\n'
+  std::vector<ByteSpan> sentences;
+  std::vector<RemovedLine> removed;
+  std::vector<Warning> warnings;
+};
+
+}  // namespace storyline

@@ -1,0 +1,50 @@
+#include "core/data_files.h"
+
+#define XXH_STATIC_LINKING_ONLY  // XXH3_state_t on the stack
+#include <xxhash.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "core/embedded_data.h"
+
+namespace storyline {
+
+Result<std::string> DataFiles::Read(std::string_view relative_path) const {
+  if (!override_dir_.empty()) {
+    const std::string path = override_dir_ + "/" + std::string(relative_path);
+    std::ifstream in(path, std::ios::binary);
+    if (in) {
+      std::ostringstream contents;
+      contents << in.rdbuf();
+      return contents.str();
+    }
+  }
+  for (const EmbeddedFile& file : EmbeddedDataFiles()) {
+    if (file.name == relative_path) return std::string(file.contents);
+  }
+  return Status::NotFound("no data file " + std::string(relative_path));
+}
+
+std::vector<std::string> DataFiles::EmbeddedNames() {
+  std::vector<std::string> names;
+  for (const EmbeddedFile& file : EmbeddedDataFiles()) names.emplace_back(file.name);
+  return names;
+}
+
+std::string DataFiles::Digest() const {
+  XXH3_state_t state;
+  XXH3_64bits_reset(&state);
+  for (const std::string& name : EmbeddedNames()) {
+    Result<std::string> contents = Read(name);
+    XXH3_64bits_update(&state, name.data(), name.size() + 1);
+    if (contents.ok()) XXH3_64bits_update(&state, contents->data(), contents->size());
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx",
+                static_cast<unsigned long long>(XXH3_64bits_digest(&state)));
+  return std::string(hex, 16);
+}
+
+}  // namespace storyline

@@ -1,0 +1,18 @@
+// utf8.h: UTF-8 validation and repair.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace storyline {
+
+// True when `text` is well-formed UTF-8. Fast (SIMD) for the common case.
+bool IsValidUtf8(std::string_view text);
+
+// Replaces each ill-formed sequence in `text` with U+FFFD (one per maximal
+// ill-formed subpart, as the Unicode standard recommends) and returns how many
+// replacements were made. Valid input is left untouched and returns 0.
+size_t RepairUtf8(std::string& text);
+
+}  // namespace storyline

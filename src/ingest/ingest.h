@@ -1,0 +1,62 @@
+// ingest.h: finds the input records and reads them into RawDocuments.
+//
+// Inputs are files and folders (folders are walked recursively, in sorted
+// order). Each file is gzip-compressed or not (told by its magic bytes) and
+// has one of these formats (told by its name, less a .gz suffix):
+//   .txt    one article per file, scraped text;
+//   .jsonl  one article per line: an object with "text" (required) and
+//           optional "id", "url", "outlet", "title", "published".
+// Anything else is rejected with a reason, never skipped silently.
+//
+// Every record read ends up in exactly one of two places: a RawDocument or a
+// Rejection. Records are decoded to valid UTF-8 (invalid bytes become U+FFFD
+// with a warning; UTF-16 with a byte-order mark is converted), line ends are
+// normalised to '\n'. Empty and binary files are rejected.
+//
+// Deterministic. The functions hold no state and may run concurrently on
+// different files.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/article.h"
+#include "core/status.h"
+
+namespace storyline::ingest {
+
+struct Options {
+  // A record larger than this (decompressed) is rejected rather than read;
+  // it bounds the memory one record can take.
+  uint64_t max_record_bytes = 256ull << 20;
+};
+
+struct InputFile {
+  std::string path;   // as given, or as found under a folder given
+  uint64_t size = 0;  // bytes on disk (compressed size for .gz)
+};
+
+struct InputList {
+  std::vector<InputFile> files;     // in the order given; folder contents sorted
+  std::vector<Rejection> rejected;  // missing, unreadable or unsupported paths
+};
+
+// Expands files and folders into the files to read. Never fails as a whole:
+// a path that cannot be used becomes a Rejection.
+InputList ListInputs(const std::vector<std::string>& paths);
+
+// Receives the records of one file, in file order.
+struct RecordSink {
+  std::function<void(RawDocument)> document;
+  std::function<void(Rejection)> reject;
+};
+
+// Reads `file` and hands each record to `sink`: one for .txt, one per
+// non-blank line for .jsonl. A malformed JSONL line is rejected with its line
+// number and the others are kept. Never fails as a whole: a file that cannot
+// be read becomes a Rejection.
+void ReadFile(const InputFile& file, const Options& options, const RecordSink& sink);
+
+}  // namespace storyline::ingest

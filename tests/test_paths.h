@@ -1,0 +1,21 @@
+// test_paths.h: where tests find the project's files and the shared
+// development data.
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace storyline::testing {
+
+// An absolute path to `relative` inside the source tree, e.g. "examples/demo".
+std::string SourcePath(const std::string& relative);
+
+// An absolute path to `relative` inside ../shared (the development data beside
+// the checkout), or nullopt when it is absent, as in a user's clone: tests
+// that need it call GTEST_SKIP() with a message then.
+std::optional<std::string> SharedPath(const std::string& relative);
+
+// Reads a whole file; an empty string when it cannot be read.
+std::string ReadFileOrEmpty(const std::string& path);
+
+}  // namespace storyline::testing
