@@ -1,0 +1,196 @@
+#include "ingest/decode.h"
+
+#include <unicode/ustring.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include "core/utf8.h"
+
+namespace storyline::ingest {
+namespace {
+
+constexpr size_t kReadChunk = 1 << 16;
+// Enough of a file to tell text from binary.
+constexpr size_t kBinaryProbeBytes = 1 << 16;
+// Text has few control characters; a tenth of them means not text.
+constexpr double kMaxControlShare = 0.10;
+
+std::string GzError(gzFile file, const std::string& path) {
+  int code = 0;
+  const char* message = gzerror(file, &code);
+  if (code == Z_ERRNO) return path + ": " + std::strerror(errno);
+  return path + ": " + (message ? message : "read error");
+}
+
+// Opens for reading. gzopen reads plain files as they are, so one path serves
+// compressed and uncompressed input.
+gzFile OpenGz(const std::string& path, Status& status) {
+  gzFile file = gzopen(path.c_str(), "rb");
+  if (file == nullptr) {
+    status = Status::IoError("cannot open " + path + ": " + std::strerror(errno));
+    return nullptr;
+  }
+  gzbuffer(file, kReadChunk);
+  return file;
+}
+
+// Converts UTF-16 bytes (after the byte-order mark) to UTF-8.
+std::string Utf16ToUtf8(std::string_view bytes, bool big_endian) {
+  std::u16string units(bytes.size() / 2, u'\0');
+  for (size_t i = 0; i < units.size(); ++i) {
+    const auto hi = static_cast<uint8_t>(bytes[2 * i + (big_endian ? 0 : 1)]);
+    const auto lo = static_cast<uint8_t>(bytes[2 * i + (big_endian ? 1 : 0)]);
+    units[i] = static_cast<char16_t>((hi << 8) | lo);
+  }
+  std::string out(units.size() * 3, '\0');
+  int32_t length = 0;
+  UErrorCode error = U_ZERO_ERROR;
+  u_strToUTF8WithSub(out.data(), static_cast<int32_t>(out.size()), &length, units.data(),
+                     static_cast<int32_t>(units.size()), 0xFFFD, nullptr, &error);
+  out.resize(U_SUCCESS(error) ? length : 0);
+  return out;
+}
+
+void NormaliseLineEnds(std::string& text) {
+  if (text.find('\r') == std::string::npos) return;
+  size_t out = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r') {
+      text[out++] = '\n';
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else {
+      text[out++] = text[i];
+    }
+  }
+  text.resize(out);
+}
+
+bool IsBlank(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  });
+}
+
+}  // namespace
+
+bool LooksBinary(std::string_view head) {
+  head = head.substr(0, kBinaryProbeBytes);
+  if (head.find('\0') != std::string_view::npos) return true;
+  size_t control = 0;
+  for (const char c : head) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 && byte != '\n' && byte != '\r' && byte != '\t' && byte != '\f') ++control;
+  }
+  return !head.empty() && control > kMaxControlShare * static_cast<double>(head.size());
+}
+
+Result<std::string> ReadWholeFile(const std::string& path, uint64_t max_bytes) {
+  Status status;
+  gzFile file = OpenGz(path, status);
+  if (file == nullptr) return status;
+  std::string bytes;
+  while (true) {
+    const size_t old_size = bytes.size();
+    bytes.resize(old_size + kReadChunk);
+    const int got = gzread(file, bytes.data() + old_size, kReadChunk);
+    if (got < 0) {
+      status = Status::IoError(GzError(file, path));
+      break;
+    }
+    bytes.resize(old_size + static_cast<size_t>(got));
+    if (bytes.size() > max_bytes) {
+      status = Status::InvalidArgument("larger than the limit of " + std::to_string(max_bytes) +
+                                       " bytes");
+      break;
+    }
+    if (got == 0) break;
+  }
+  gzclose(file);
+  if (!status.ok()) return status;
+  return bytes;
+}
+
+Status DecodeText(std::string& bytes, std::vector<Warning>& warnings) {
+  std::string_view view(bytes);
+  if (view.starts_with("\xFF\xFE") || view.starts_with("\xFE\xFF")) {
+    bytes = Utf16ToUtf8(view.substr(2), view[0] == '\xFE');
+    warnings.push_back({"converted_utf16", "converted from UTF-16 to UTF-8"});
+  } else if (view.starts_with("\xEF\xBB\xBF")) {
+    bytes.erase(0, 3);
+  }
+  if (LooksBinary(bytes)) return Status::InvalidArgument("binary data, not text");
+  if (IsBlank(bytes)) return Status::InvalidArgument("empty: no text");
+  if (const size_t replaced = RepairUtf8(bytes); replaced > 0) {
+    warnings.push_back({"invalid_utf8", std::to_string(replaced) +
+                                            " invalid UTF-8 sequence(s) replaced with U+FFFD"});
+  }
+  NormaliseLineEnds(bytes);
+  return Status::Ok();
+}
+
+LineReader::LineReader(const std::string& path, uint64_t max_line) : max_line_(max_line) {
+  file_ = OpenGz(path, status_);
+}
+
+LineReader::~LineReader() {
+  if (file_ != nullptr) gzclose(file_);
+}
+
+bool LineReader::Fill() {
+  if (eof_ || file_ == nullptr) return false;
+  buffer_.erase(0, pos_);
+  pos_ = 0;
+  const size_t old_size = buffer_.size();
+  buffer_.resize(old_size + kReadChunk);
+  const int got = gzread(file_, buffer_.data() + old_size, kReadChunk);
+  if (got < 0) {
+    status_ = Status::IoError(GzError(file_, "read"));
+    buffer_.resize(old_size);
+    eof_ = true;
+    return false;
+  }
+  buffer_.resize(old_size + static_cast<size_t>(got));
+  if (got == 0) eof_ = true;
+  return got > 0;
+}
+
+std::string_view LineReader::Peek() {
+  while (buffer_.size() - pos_ < kBinaryProbeBytes && Fill()) {
+  }
+  return std::string_view(buffer_).substr(pos_);
+}
+
+LineReader::Next LineReader::Read(std::string& line) {
+  if (!status_.ok()) return Next::kError;
+  bool too_long = false;
+  size_t scanned = pos_;  // bytes before this were searched for '\n' already
+  while (true) {
+    const size_t newline = buffer_.find('\n', scanned);
+    if (newline != std::string::npos) {
+      ++line_number_;
+      too_long = too_long || newline - pos_ > max_line_;
+      if (!too_long) line.assign(buffer_, pos_, newline - pos_);
+      pos_ = newline + 1;
+      return too_long ? Next::kTooLong : Next::kLine;
+    }
+    if (buffer_.size() - pos_ > max_line_) {
+      // Drop what we hold of an over-long line and keep looking for its end.
+      too_long = true;
+      pos_ = buffer_.size();
+    }
+    const size_t searched = buffer_.size() - pos_;  // Fill() moves the data to the front
+    if (!Fill()) {
+      if (!status_.ok()) return Next::kError;
+      if (pos_ == buffer_.size() && !too_long) return Next::kEnd;
+      ++line_number_;  // the last line has no '\n'
+      if (!too_long) line.assign(buffer_, pos_, std::string::npos);
+      pos_ = buffer_.size();
+      return too_long ? Next::kTooLong : Next::kLine;
+    }
+    scanned = pos_ + searched;
+  }
+}
+
+}  // namespace storyline::ingest

@@ -1,0 +1,63 @@
+// decode.h: internal to ingest. Reading (possibly gzip-compressed) files and
+// turning their bytes into valid UTF-8 text.
+#pragma once
+
+#include <zlib.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/article.h"
+#include "core/status.h"
+
+namespace storyline::ingest {
+
+// Reads all of `path`, decompressing gzip transparently. InvalidArgument when
+// it decompresses to more than `max_bytes`; IoError when it cannot be read or
+// the compressed stream is corrupt.
+Result<std::string> ReadWholeFile(const std::string& path, uint64_t max_bytes);
+
+// Turns the bytes of one record into text: strips a UTF-8 byte-order mark,
+// converts UTF-16 with a byte-order mark, replaces invalid UTF-8 with U+FFFD
+// (adding a warning), normalises CR LF and CR to LF. InvalidArgument with the
+// reason when the bytes are binary (NUL bytes or mostly control characters)
+// or hold nothing but whitespace.
+Status DecodeText(std::string& bytes, std::vector<Warning>& warnings);
+
+// True when the first bytes look like a binary file rather than text.
+bool LooksBinary(std::string_view head);
+
+// Reads a file line by line, decompressing gzip transparently. Lines may be
+// of any length up to `max_line`; a longer line is reported as too long and
+// skipped without being held in memory.
+class LineReader {
+ public:
+  LineReader(const std::string& path, uint64_t max_line);
+  ~LineReader();
+  LineReader(const LineReader&) = delete;
+  LineReader& operator=(const LineReader&) = delete;
+
+  // OK and the file was opened; otherwise the reason.
+  const Status& status() const { return status_; }
+
+  enum class Next { kLine, kTooLong, kEnd, kError };
+  // Reads the next line (without its '\n') into `line`. kError leaves the
+  // reason in status().
+  Next Read(std::string& line);
+  uint64_t line_number() const { return line_number_; }
+  // The first bytes of the file, for binary detection before any line is read.
+  std::string_view Peek();
+
+ private:
+  bool Fill();
+  gzFile file_ = nullptr;
+  Status status_;
+  uint64_t max_line_;
+  uint64_t line_number_ = 0;
+  std::string buffer_;
+  size_t pos_ = 0;
+  bool eof_ = false;
+};
+
+}  // namespace storyline::ingest

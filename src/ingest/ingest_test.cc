@@ -1,0 +1,249 @@
+#include "ingest/ingest.h"
+
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace storyline::ingest {
+namespace {
+
+namespace fs = std::filesystem;
+
+class IngestTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("storyline_ingest_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string Write(const std::string& name, const std::string& bytes) {
+    const fs::path path = dir_ / name;
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << bytes;
+    return path.string();
+  }
+
+  std::string WriteGzip(const std::string& name, const std::string& bytes) {
+    const std::string path = (dir_ / name).string();
+    gzFile file = gzopen(path.c_str(), "wb");
+    gzwrite(file, bytes.data(), static_cast<unsigned>(bytes.size()));
+    gzclose(file);
+    return path;
+  }
+
+  struct Records {
+    std::vector<RawDocument> documents;
+    std::vector<Rejection> rejected;
+  };
+
+  Records ReadAll(const std::vector<std::string>& paths, Options options = {}) {
+    Records records;
+    InputList list = ListInputs(paths);
+    records.rejected = list.rejected;
+    RecordSink sink{[&](RawDocument doc) { records.documents.push_back(std::move(doc)); },
+                    [&](Rejection rejection) { records.rejected.push_back(rejection); }};
+    for (const InputFile& file : list.files) ReadFile(file, options, sink);
+    return records;
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(IngestTest, ReadsTextFileAsOneRecordWithStableId) {
+  const std::string path = Write("a.txt", "Harbour Strike Ends\r\n\r\nDockers voted on Friday.\r\n");
+  Records first = ReadAll({path});
+  Records second = ReadAll({path});
+  ASSERT_EQ(first.documents.size(), 1u);
+  EXPECT_TRUE(first.rejected.empty());
+  const RawDocument& doc = first.documents[0];
+  EXPECT_EQ(doc.origin, path);
+  EXPECT_EQ(doc.format, "txt");
+  EXPECT_EQ(doc.text, "Harbour Strike Ends\n\nDockers voted on Friday.\n");
+  EXPECT_EQ(doc.id.size(), 16u);
+  EXPECT_EQ(doc.id, second.documents[0].id);
+}
+
+TEST_F(IngestTest, SameTextUnderAnotherOriginGetsAnotherId) {
+  Records records = ReadAll({Write("a.txt", "Same words."), Write("b.txt", "Same words.")});
+  ASSERT_EQ(records.documents.size(), 2u);
+  EXPECT_NE(records.documents[0].id, records.documents[1].id);
+}
+
+TEST_F(IngestTest, ReadsGzipByContentNotName) {
+  const std::string path = WriteGzip("a.txt.gz", "Compressed article body.\n");
+  Records records = ReadAll({path});
+  ASSERT_EQ(records.documents.size(), 1u);
+  EXPECT_EQ(records.documents[0].text, "Compressed article body.\n");
+}
+
+TEST_F(IngestTest, RepairsBrokenUtf8WithWarning) {
+  Records records = ReadAll({Write("a.txt", "Caf\xE9 owners protest\xFF.\n")});
+  ASSERT_EQ(records.documents.size(), 1u);
+  EXPECT_EQ(records.documents[0].text, "Caf\xEF\xBF\xBD owners protest\xEF\xBF\xBD.\n");
+  ASSERT_EQ(records.documents[0].warnings.size(), 1u);
+  EXPECT_EQ(records.documents[0].warnings[0].code, "invalid_utf8");
+  EXPECT_EQ(records.documents[0].warnings[0].message,
+            "2 invalid UTF-8 sequence(s) replaced with U+FFFD");
+}
+
+TEST_F(IngestTest, ConvertsUtf16WithByteOrderMark) {
+  const std::string utf16le("\xFF\xFE" "A\0b\0\xE9\0", 8);
+  Records records = ReadAll({Write("a.txt", utf16le)});
+  ASSERT_EQ(records.documents.size(), 1u);
+  EXPECT_EQ(records.documents[0].text, "Ab\xC3\xA9");
+}
+
+TEST_F(IngestTest, RejectsEmptyAndBinaryFilesWithReasons) {
+  const std::string empty = Write("empty.txt", "");
+  const std::string blank = Write("blank.txt", " \n\t\n");
+  const std::string binary = Write("junk.txt", std::string("\x7F" "ELF\0\0\x01\x02", 8));
+  Records records = ReadAll({empty, blank, binary});
+  EXPECT_TRUE(records.documents.empty());
+  ASSERT_EQ(records.rejected.size(), 3u);
+  EXPECT_EQ(records.rejected[0].origin, empty);
+  EXPECT_EQ(records.rejected[0].reason, "empty: no text");
+  EXPECT_EQ(records.rejected[1].reason, "empty: no text");
+  EXPECT_EQ(records.rejected[2].reason, "binary data, not text");
+}
+
+TEST_F(IngestTest, RejectsUnsupportedFormatsAndMissingPaths) {
+  const std::string html = Write("page.html", "<html></html>");
+  const std::string csv = Write("data.csv", "a,b");
+  const std::string missing = (dir_ / "nowhere.txt").string();
+  Records records = ReadAll({html, csv, missing});
+  ASSERT_EQ(records.rejected.size(), 3u);
+  EXPECT_EQ(records.rejected[0].origin, missing);
+  EXPECT_EQ(records.rejected[0].reason, "no such file or folder");
+  EXPECT_EQ(records.rejected[1].reason, "HTML input is not supported yet");
+  EXPECT_EQ(records.rejected[2].reason,
+            "unsupported format '.csv' (expected .txt or .jsonl, optionally .gz)");
+}
+
+TEST_F(IngestTest, WalksFoldersRecursivelyInSortedOrder) {
+  Write("corpus/b.txt", "Second.");
+  Write("corpus/a.txt", "First.");
+  Write("corpus/sub/c.txt", "Third.");
+  Write("corpus/notes.md", "not an article");
+  Records records = ReadAll({(dir_ / "corpus").string()});
+  ASSERT_EQ(records.documents.size(), 3u);
+  EXPECT_EQ(records.documents[0].text, "First.");
+  EXPECT_EQ(records.documents[1].text, "Second.");
+  EXPECT_EQ(records.documents[2].text, "Third.");
+  ASSERT_EQ(records.rejected.size(), 1u);
+  EXPECT_EQ(records.rejected[0].origin, (dir_ / "corpus/notes.md").string());
+}
+
+TEST_F(IngestTest, RejectsFifoInsteadOfBlocking) {
+  const fs::path fifo = dir_ / "pipe.txt";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  Records records = ReadAll({dir_.string()});
+  ASSERT_EQ(records.rejected.size(), 1u);
+  EXPECT_EQ(records.rejected[0].reason, "not a regular file");
+}
+
+TEST_F(IngestTest, ReadsJsonlRecordsWithMetadataAndLineOrigins) {
+  const std::string path = Write(
+      "feed.jsonl",
+      R"({"id": 17, "text": "Flood waters receded.\r\nRelief arrived.", "outlet": "Delta Wire", )"
+      R"("url": "https://example.org/a", "title": "Waters Recede", "published": "2025-03-14T09:30:00Z"})"
+      "\n\n"
+      R"({"text": "Second record.", "outlet": 5})"
+      "\n");
+  Records records = ReadAll({path});
+  ASSERT_EQ(records.documents.size(), 2u);
+  EXPECT_TRUE(records.rejected.empty());
+  const RawDocument& first = records.documents[0];
+  EXPECT_EQ(first.origin, path + ":1");
+  EXPECT_EQ(first.format, "jsonl");
+  EXPECT_EQ(first.text, "Flood waters receded.\nRelief arrived.");
+  EXPECT_EQ(first.source_id, "17");
+  EXPECT_EQ(first.outlet, "Delta Wire");
+  EXPECT_EQ(first.url, "https://example.org/a");
+  EXPECT_EQ(first.title, "Waters Recede");
+  EXPECT_EQ(first.published, "2025-03-14T09:30:00Z");
+  const RawDocument& second = records.documents[1];
+  EXPECT_EQ(second.origin, path + ":3");
+  EXPECT_FALSE(second.outlet.has_value());
+  ASSERT_EQ(second.warnings.size(), 1u);
+  EXPECT_EQ(second.warnings[0].code, "ignored_field");
+}
+
+TEST_F(IngestTest, RejectsMalformedJsonlLinesAndKeepsTheOthers) {
+  const std::string path = Write("feed.jsonl",
+                                 "{\"text\": \"Good one.\"}\n"
+                                 "{\"text\": \"cut off\n"
+                                 "[1, 2]\n"
+                                 "{\"title\": \"no text\"}\n"
+                                 "{\"text\": \"\"}\n"
+                                 "{\"text\": \"Good two.\"}");
+  Records records = ReadAll({path});
+  ASSERT_EQ(records.documents.size(), 2u);
+  EXPECT_EQ(records.documents[1].text, "Good two.");
+  EXPECT_EQ(records.documents[1].origin, path + ":6");
+  ASSERT_EQ(records.rejected.size(), 4u);
+  EXPECT_EQ(records.rejected[0].origin, path + ":2");
+  EXPECT_TRUE(records.rejected[0].reason.starts_with("malformed JSON: ")) << records.rejected[0].reason;
+  EXPECT_EQ(records.rejected[1].reason, "not a JSON object");
+  EXPECT_EQ(records.rejected[2].reason, "no \"text\" field");
+  EXPECT_EQ(records.rejected[3].reason, "\"text\" is empty: no text");
+}
+
+TEST_F(IngestTest, RepairsInvalidUtf8InsideJsonlText) {
+  Records records = ReadAll({Write("feed.jsonl", "{\"text\": \"Bad \xC3 byte.\"}\n")});
+  ASSERT_EQ(records.documents.size(), 1u);
+  EXPECT_EQ(records.documents[0].text, "Bad \xEF\xBF\xBD byte.");
+  EXPECT_EQ(records.documents[0].warnings[0].code, "invalid_utf8");
+}
+
+TEST_F(IngestTest, ReadsFiftyMegabyteSingleLine) {
+  std::string big(50u << 20, 'a');
+  for (size_t i = 100; i < big.size(); i += 100) big[i] = ' ';
+  Records text = ReadAll({Write("big.txt", big)});
+  ASSERT_EQ(text.documents.size(), 1u);
+  EXPECT_EQ(text.documents[0].text.size(), big.size());
+  Records jsonl = ReadAll({Write("big.jsonl", "{\"text\": \"" + big + "\"}\n{\"text\": \"small\"}\n")});
+  ASSERT_EQ(jsonl.documents.size(), 2u);
+  EXPECT_EQ(jsonl.documents[0].text.size(), big.size());
+}
+
+TEST_F(IngestTest, RejectsRecordsOverTheLimitAndKeepsReading) {
+  Options options;
+  options.max_record_bytes = 64;
+  const std::string path = Write("feed.jsonl", "{\"text\": \"" + std::string(200, 'x') +
+                                                   "\"}\n{\"text\": \"fits\"}\n");
+  Records records = ReadAll({path}, options);
+  ASSERT_EQ(records.documents.size(), 1u);
+  EXPECT_EQ(records.documents[0].text, "fits");
+  ASSERT_EQ(records.rejected.size(), 1u);
+  EXPECT_EQ(records.rejected[0].origin, path + ":1");
+  EXPECT_EQ(records.rejected[0].reason, "line longer than the limit of 64 bytes");
+}
+
+TEST_F(IngestTest, RejectsBinaryJsonlFileAsAWhole) {
+  Records records = ReadAll({Write("junk.jsonl", std::string("\0\1\2\n\3\0", 6))});
+  EXPECT_TRUE(records.documents.empty());
+  ASSERT_EQ(records.rejected.size(), 1u);
+  EXPECT_EQ(records.rejected[0].reason, "binary data, not JSON Lines");
+}
+
+TEST_F(IngestTest, ListsHundredThousandFiles) {
+  const fs::path folder = dir_ / "many";
+  fs::create_directories(folder);
+  for (int i = 0; i < 100000; ++i) {
+    std::ofstream(folder / ("a" + std::to_string(i) + ".txt")) << "x";
+  }
+  InputList list = ListInputs({folder.string()});
+  EXPECT_EQ(list.files.size(), 100000u);
+  EXPECT_TRUE(list.rejected.empty());
+  EXPECT_TRUE(std::is_sorted(list.files.begin(), list.files.end(),
+                             [](const InputFile& a, const InputFile& b) { return a.path < b.path; }));
+}
+
+}  // namespace
+}  // namespace storyline::ingest
