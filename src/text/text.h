@@ -5,13 +5,21 @@
 // directly over the UTF-8 bytes; our abbreviation list (data/text/
 // abbreviations.en.txt, docs/formats/abbreviations.md) then joins breaks that
 // ICU made after abbreviations (Mr., Gen., U.S., Jan., No.) and initials
-// ("J. R. Smith"). A line end always ends a sentence, so headline-like lines
-// and bullets without a full stop are sentences of their own. Sentence spans
-// exclude surrounding whitespace; a closing quote after the full stop belongs
-// to the sentence.
+// ("J. R. Smith"). The rule, in short: a "prefix" abbreviation (titles, vs.,
+// e.g.) never ends a sentence; an "abbrev" (U.S., Inc., Jan., etc.) or a run
+// of single letters with full stops ("J.", "U.N.", "a.m.") ends one only when
+// the next word is a listed sentence starter ("...moved to the U.S. The next
+// day..."). We only ever remove ICU's breaks, never add any.
+//
+// A line end always ends a sentence, so headline-like lines and bullets
+// without a full stop are sentences of their own. Sentence spans exclude
+// surrounding whitespace (Unicode White_Space) and are never empty; a closing
+// quote after the full stop belongs to the sentence.
 //
 // Deterministic. A Segmenter holds ICU iterators and is NOT thread-safe:
-// give each thread its own copy (copying is cheap).
+// give each thread its own copy (copying clones the iterators and shares the
+// immutable abbreviation list; no file is read again). Several threads may
+// copy one Segmenter at once as long as none of them uses it.
 //
 //   Result<text::Segmenter> segmenter = text::Segmenter::Create({}, data);
 //   article.sentences = segmenter->Sentences(article.text);
@@ -30,12 +38,22 @@
 namespace storyline::text {
 
 struct Options {
-  // Abbreviations that do not end a sentence, a path relative to data/.
+  // Abbreviations and sentence starters, a path relative to data/ (format:
+  // docs/formats/abbreviations.md). A DataFiles override folder may replace it.
   std::string abbreviations = "text/abbreviations.en.txt";
-  // ICU locale for the break rules.
+  // ICU locale for the break rules. "en@ss=standard" selects ICU's filtered
+  // iterator with its own abbreviation suppressions; our list still applies on
+  // top. On the microbenchmark it changes no sentence once our list is applied
+  // and makes Sentences() about a third slower (bench/text_microbench.cc),
+  // hence not the default.
   std::string locale = "en";
 };
 
+// kWord: letters, kana or ideographs (ICU's word rules: "Zürich’s", "don't",
+//   "U.S" of "U.S.", dictionary-split CJK words).
+// kNumber: "42", "31.5", "3,000".
+// kPunctuation: Unicode P* ("." "," "“" "—" "%"); kSymbol: the rest that is
+// visible ("$" "→" "©", emoji). Whitespace and control characters are dropped.
 enum class TokenKind { kWord, kNumber, kPunctuation, kSymbol };
 
 struct Token {
@@ -46,18 +64,28 @@ struct Token {
 
 class Segmenter {
  public:
-  // InvalidArgument when the locale is unknown to ICU or the abbreviation file
-  // does not parse ("file:line: message").
+  // InvalidArgument when the locale names no language ICU knows ("xx"), or
+  // when the abbreviation file does not parse: "file:line:col: message", then
+  // the line and a caret under the column. NotFound when the file is missing.
+  // Internal when ICU cannot build its iterators (missing ICU data).
   static Result<Segmenter> Create(const Options& options, const DataFiles& data);
 
   // Sentences of `text`, in order, non-overlapping, each non-empty and
-  // trimmed of whitespace. REQUIRES: `text` is valid UTF-8.
+  // trimmed of whitespace; offsets are bytes into `text`. Never fails.
+  // Linear in the size of the text; allocates only the returned vector.
+  // A text of 2 GiB or more (beyond ICU's offsets) is one sentence, trimmed.
+  // REQUIRES: `text` is valid UTF-8.
   std::vector<ByteSpan> Sentences(std::string_view text);
 
   // Tokens of text[range] (words, numbers, punctuation, symbols; whitespace
-  // dropped), with offsets into `text`. REQUIRES: range within text.
+  // dropped), with offsets into `text`. Only text[range] is looked at, so a
+  // token never crosses the range's ends.
+  // A range of 2 GiB or more has no tokens (beyond ICU's offsets).
+  // REQUIRES: range within text; text[range] valid UTF-8.
   std::vector<Token> Tokens(std::string_view text, ByteSpan range);
 
+  // Copies clone the ICU iterators. A moved-from Segmenter may only be
+  // assigned to or destroyed.
   Segmenter(const Segmenter&);
   Segmenter& operator=(const Segmenter&);
   Segmenter(Segmenter&&) noexcept;
