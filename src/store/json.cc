@@ -1,0 +1,201 @@
+// json.cc: the JSON report. The contract is documented in docs/json.md; keep
+// the two in step.
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <nlohmann/json.hpp>
+#include <utility>
+
+#include "store/store.h"
+
+namespace storyline::store {
+namespace {
+
+// ordered_json keeps the fields in the order of the contract, for people
+// reading the report; parsers do not care.
+using Json = nlohmann::ordered_json;
+
+// Output is gathered in memory and written in chunks of about this size:
+// few system calls, flat memory.
+constexpr size_t kFlushBytes = 1 << 20;
+
+Json OptionalString(const std::optional<std::string>& value) {
+  return value ? Json(*value) : Json(nullptr);
+}
+
+Json ArticleObject(const Article& article) {
+  Json published = {{"value", OptionalString(article.published.value)},
+                    {"how", DateHowName(article.published.how)}};
+  if (!article.published.evidence.empty()) published["evidence"] = article.published.evidence;
+
+  Json sentences = Json::array();
+  for (const ByteSpan& span : article.sentences) sentences.push_back({span.begin, span.end});
+  Json removed = Json::array();
+  for (const RemovedLine& line : article.removed) {
+    removed.push_back({{"text", line.text}, {"reason", line.reason}});
+  }
+  Json warnings = Json::array();
+  for (const Warning& warning : article.warnings) {
+    warnings.push_back({{"code", warning.code}, {"message", warning.message}});
+  }
+
+  return {{"id", article.id},
+          {"origin", article.origin},
+          {"format", article.format},
+          {"source_id", OptionalString(article.source_id)},
+          {"title", OptionalString(article.title)},
+          {"outlet", OptionalString(article.outlet)},
+          {"url", OptionalString(article.url)},
+          {"language", article.language},
+          {"published", std::move(published)},
+          {"text", article.text},
+          {"sentences", std::move(sentences)},
+          {"removed", std::move(removed)},
+          {"warnings", std::move(warnings)}};
+}
+
+// Compact, and the replace handler writes invalid UTF-8 as U+FFFD instead of
+// throwing.
+std::string Dump(const Json& json) {
+  return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+Result<std::string> DumpArticle(const Article& article) {
+  try {
+    return Dump(ArticleObject(article));
+  } catch (const nlohmann::json::exception& e) {
+    return Status::Internal("cannot write article " + article.id + " as JSON: " + e.what());
+  }
+}
+
+Result<std::string> DumpInputs(uint64_t read, uint64_t ingested,
+                               const std::vector<Rejection>& rejected) {
+  try {
+    Json rejections = Json::array();
+    for (const Rejection& rejection : rejected) {
+      rejections.push_back({{"origin", rejection.origin}, {"reason", rejection.reason}});
+    }
+    return Dump({{"read", read}, {"ingested", ingested}, {"rejected", std::move(rejections)}});
+  } catch (const nlohmann::json::exception& e) {
+    return Status::Internal(std::string("cannot write the inputs summary as JSON: ") + e.what());
+  }
+}
+
+std::string ErrnoText() { return std::strerror(errno); }
+
+}  // namespace
+
+struct JsonWriter::State {
+  std::string path;       // the final path, or "-" for stdout
+  std::string temp_path;  // empty for stdout
+  FILE* file = nullptr;
+  std::string pending;  // written but not yet handed to `file`
+  bool any_article = false;
+  bool finished = false;
+  Status error;  // the first write error; every later call returns it
+
+  ~State() {
+    if (file == nullptr) return;
+    if (temp_path.empty()) {
+      std::fflush(file);  // stdout: the reader gets what there is
+      return;
+    }
+    std::fclose(file);
+    std::remove(temp_path.c_str());
+  }
+
+  bool ToStdout() const { return temp_path.empty(); }
+
+  Status Flush() {
+    if (!error.ok()) return error;
+    if (!pending.empty() &&
+        std::fwrite(pending.data(), 1, pending.size(), file) != pending.size()) {
+      error = Status::IoError("cannot write '" + Name() + "': " + ErrnoText());
+    }
+    pending.clear();
+    return error;
+  }
+
+  // Flushes, syncs and closes the file and moves it to its final name.
+  Status Close() {
+    SL_RETURN_IF_ERROR(Flush());
+    if (std::fflush(file) != 0) {
+      error = Status::IoError("cannot write '" + Name() + "': " + ErrnoText());
+      return error;
+    }
+    if (ToStdout()) return Status::Ok();
+    // Synced before the rename so that a crash cannot leave an empty or
+    // partial file under the final name.
+    const bool synced = ::fsync(fileno(file)) == 0;
+    const bool closed = std::fclose(file) == 0;
+    file = nullptr;
+    if (!synced || !closed) {
+      error = Status::IoError("cannot write '" + temp_path + "': " + ErrnoText());
+    } else if (std::rename(temp_path.c_str(), path.c_str()) != 0) {
+      error =
+          Status::IoError("cannot rename '" + temp_path + "' to '" + path + "': " + ErrnoText());
+    }
+    if (!error.ok()) std::remove(temp_path.c_str());
+    return error;
+  }
+
+  const std::string& Name() const { return ToStdout() ? path : temp_path; }
+};
+
+JsonWriter::JsonWriter(std::unique_ptr<State> state) : state_(std::move(state)) {}
+JsonWriter::JsonWriter(JsonWriter&&) noexcept = default;
+JsonWriter& JsonWriter::operator=(JsonWriter&&) noexcept = default;
+JsonWriter::~JsonWriter() = default;
+
+Result<JsonWriter> JsonWriter::Create(const std::string& path) {
+  auto state = std::make_unique<State>();
+  state->path = path;
+  if (path == "-") {
+    state->file = stdout;
+  } else {
+    state->temp_path = path + ".tmp";
+    state->file = std::fopen(state->temp_path.c_str(), "wb");
+    if (state->file == nullptr) {
+      return Status::IoError("cannot create '" + state->temp_path + "': " + ErrnoText());
+    }
+  }
+  state->pending.reserve(kFlushBytes + kFlushBytes / 4);
+  state->pending = "{\"articles\": [";
+  return JsonWriter(std::move(state));
+}
+
+Status JsonWriter::Write(const Article& article) {
+  State& state = *state_;
+  if (state.finished) return Status::Internal("JsonWriter::Write after Finish");
+  if (!state.error.ok()) return state.error;
+  SL_ASSIGN_OR_RETURN(std::string object, DumpArticle(article));
+  state.pending += state.any_article ? ",\n" : "\n";
+  state.pending += object;
+  state.any_article = true;
+  if (state.pending.size() >= kFlushBytes) return state.Flush();
+  return Status::Ok();
+}
+
+Status JsonWriter::Finish(uint64_t read, uint64_t ingested,
+                          const std::vector<Rejection>& rejected) {
+  State& state = *state_;
+  if (state.finished) return Status::Internal("JsonWriter::Finish called twice");
+  if (!state.error.ok()) return state.error;
+  SL_ASSIGN_OR_RETURN(std::string inputs, DumpInputs(read, ingested, rejected));
+  state.pending += state.any_article ? "\n],\n\"inputs\": " : "],\n\"inputs\": ";
+  state.pending += inputs;
+  state.pending += "}\n";
+  state.finished = true;
+  return state.Close();
+}
+
+std::string ArticleToJson(const Article& article) {
+  Result<std::string> json = DumpArticle(article);
+  // Unreachable with the replace handler; "null" keeps the output valid JSON.
+  return json.ok() ? std::move(json).value() : std::string("null");
+}
+
+}  // namespace storyline::store

@@ -12,11 +12,16 @@
 // running the same input again adds nothing, and a run killed half-way then
 // run again completes the work without duplicates.
 //
-// A Database is used from one thread at a time.
+// A Database is used from one thread at a time. Several processes may open
+// the same file: SQLite's WAL mode lets readers (`storyline show`) run beside
+// one writer, and a writer waits up to OpenOptions::busy_timeout_ms for
+// another writer's transaction to end.
 //
 //   SL_ASSIGN_OR_RETURN(store::Database db, store::Database::Open("storyline.db"));
 //   SL_ASSIGN_OR_RETURN(int64_t run, db.BeginRun(info));
-//   SL_ASSIGN_OR_RETURN(size_t added, db.PutArticles(batch));
+//   SL_ASSIGN_OR_RETURN(size_t added, db.PutArticles(run, batch));  // per batch
+//   SL_RETURN_IF_ERROR(db.PutRejections(run, rejections));
+//   SL_RETURN_IF_ERROR(db.FinishRun(run, counts));
 #pragma once
 
 #include <cstdint>
@@ -49,26 +54,59 @@ struct RunCounts {
   double seconds = 0;
 };
 
+struct OpenOptions {
+  // Create the file when it does not exist. `storyline show` passes false so
+  // that a mistyped path is reported instead of leaving an empty database.
+  bool create_if_missing = true;
+  // Recorded in the meta table when the database is created (BeginRun
+  // updates it with RunInfo::version). Empty: "unknown".
+  std::string storyline_version;
+  // How long a write waits for another process's transaction to end before
+  // failing with IoError ("database is locked").
+  int busy_timeout_ms = 5000;
+};
+
 class Database {
  public:
   // Opens or creates the database at `path` and brings an older schema up to
-  // date. Unsupported when the file was written by a newer schema; IoError or
-  // Corruption when SQLite cannot open it.
-  static Result<Database> Open(const std::string& path);
+  // date. Errors:
+  //   Unsupported  "database schema version N is newer than this storyline
+  //                supports (1); upgrade storyline"
+  //   Corruption   the file is not an SQLite database, is damaged, or is an
+  //                SQLite database of another program (no `meta` table);
+  //                the file is left untouched
+  //   NotFound     the file does not exist and !options.create_if_missing
+  //   IoError      SQLite cannot open or lock the file
+  static Result<Database> Open(const std::string& path, const OpenOptions& options = {});
 
+  // Records the start of a run (its version, options, data digest and
+  // command line) and returns its id, to pass to the calls below.
   Result<int64_t> BeginRun(const RunInfo& info);
+  // Records the end time and counts of a run. A run that never finishes
+  // (killed) keeps a NULL finished_at. NotFound when `run` does not exist.
   Status FinishRun(int64_t run, const RunCounts& counts);
 
   // Stores the articles that are not there yet, in one transaction, and
-  // returns how many were new. On failure nothing of the batch is stored.
+  // returns how many were new. An article whose id is already stored is
+  // skipped whole: its row and children are left as they are. On failure
+  // nothing of the batch is stored. InvalidArgument when `run` does not exist
+  // or an article has an empty id. Batches of a few hundred articles amortise
+  // the commit; one batch holds the write lock for its whole duration.
   Result<size_t> PutArticles(int64_t run, const std::vector<Article>& articles);
+  // Appends the rejected inputs of a run, in one transaction. Rejections are a
+  // log per run: running the same input again records them again, under the
+  // new run.
   Status PutRejections(int64_t run, const std::vector<Rejection>& rejections);
 
   // The article with this id, or the only one whose id starts with it
-  // (at least 4 hex digits). NotFound when none; InvalidArgument when a
-  // prefix matches several.
+  // (at least 4 hex digits, either case). Errors:
+  //   NotFound         "no article with id 'ID'" (16 digits) or
+  //                    "no article id starts with 'PREFIX'"
+  //   InvalidArgument  "id prefix 'PREFIX' matches N articles", or
+  //                    "'X' is not an article id or a prefix of at least 4 hex digits"
   Result<Article> GetArticle(const std::string& id_or_prefix);
 
+  // The number of stored articles; 0 when it cannot be read.
   uint64_t ArticleCount();
 
   Database(Database&&) noexcept;
@@ -83,13 +121,22 @@ class Database {
 
 // Streams the JSON report (the contract is in docs/json.md):
 //   {"articles": [...], "inputs": {"read", "ingested", "rejected": [...]}}
-// Articles are written as they come, so memory stays flat in their number.
-// Writes to a temporary file renamed into place by Finish(): a killed run
-// leaves no half-written report under the final name.
+// Articles are written as they come, one per line, so memory stays flat in
+// their number. Writes to `path + ".tmp"`, renamed into place by Finish(): a
+// killed run leaves no half-written report under the final name, and a
+// writer destroyed without Finish() removes its temporary file (an older
+// report at `path` stays as it was). Path "-" writes to stdout, unrenamed.
+// Invalid UTF-8 in any string is written as U+FFFD, so Write never fails on
+// content. A JsonWriter is used from one thread at a time.
 class JsonWriter {
  public:
+  // IoError when the temporary file cannot be created.
   static Result<JsonWriter> Create(const std::string& path);
+  // IoError when writing fails; the writer then keeps returning that error.
   Status Write(const Article& article);
+  // Closes the array, writes the inputs summary, flushes and syncs the file
+  // and renames it to the final path. Call it once; Write() after Finish()
+  // is an error.
   Status Finish(uint64_t read, uint64_t ingested, const std::vector<Rejection>& rejected);
 
   JsonWriter(JsonWriter&&) noexcept;
@@ -102,7 +149,9 @@ class JsonWriter {
   std::unique_ptr<State> state_;
 };
 
-// One article as a JSON object, with the field names of the contract.
+// One article as a compact JSON object on one line, with the field names of
+// the contract (the same bytes as its line in the report). Never fails:
+// invalid UTF-8 is written as U+FFFD.
 std::string ArticleToJson(const Article& article);
 
 }  // namespace storyline::store
