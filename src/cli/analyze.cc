@@ -1,0 +1,178 @@
+// storyline analyze: runs the pipeline over the inputs and stores the results.
+#include <cstdio>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "cli/progress.h"
+#include "pipeline/pipeline.h"
+#include "store/store.h"
+
+namespace storyline::cli {
+namespace {
+
+// Rejections printed on stderr before the rest are only counted; all of them
+// are in the database and the JSON report.
+constexpr size_t kRejectionsShown = 20;
+// Articles stored per database transaction. A commit costs a few
+// milliseconds of page writes, so batches of this size keep it a small share
+// of the run; a run killed midway loses at most one batch, which the next run
+// redoes.
+constexpr size_t kArticlesPerTransaction = 1024;
+
+struct AnalyzeArgs {
+  std::vector<std::string> inputs;
+  std::string db = "storyline.db";
+  std::string json;
+  std::string data_dir;
+  int threads = 0;
+};
+
+// Stores each finished batch as it arrives: in the database (one transaction
+// per batch) and in the JSON report.
+class StoringSink : public pipeline::Sink {
+ public:
+  StoringSink(store::Database& db, int64_t run, store::JsonWriter* json)
+      : db_(db), run_(run), json_(json) {}
+
+  Status Articles(std::vector<Article>& batch) override {
+    if (json_ != nullptr) {
+      for (const Article& article : batch) SL_RETURN_IF_ERROR(json_->Write(article));
+    }
+    pending_.insert(pending_.end(), std::make_move_iterator(batch.begin()),
+                    std::make_move_iterator(batch.end()));
+    return pending_.size() >= kArticlesPerTransaction ? Flush() : Status::Ok();
+  }
+
+  // Stores the articles not stored yet.
+  Status Flush() {
+    if (pending_.empty()) return Status::Ok();
+    SL_ASSIGN_OR_RETURN(const size_t added, db_.PutArticles(run_, pending_));
+    added_ += added;
+    pending_.clear();
+    return Status::Ok();
+  }
+
+  Status Rejected(const Rejection& rejection) override {
+    if (rejected_.size() < kRejectionsShown) {
+      progress_.Finish();
+      std::fprintf(stderr, "storyline: rejected %s: %s\n", rejection.origin.c_str(),
+                   rejection.reason.c_str());
+    }
+    rejected_.push_back(rejection);
+    return Status::Ok();
+  }
+
+  void Advanced(const pipeline::Progress& progress) override { progress_.Update(progress); }
+
+  void Finish() { progress_.Finish(); }
+  uint64_t added() const { return added_; }
+  const std::vector<Rejection>& rejected() const { return rejected_; }
+
+ private:
+  store::Database& db_;
+  int64_t run_;
+  store::JsonWriter* json_;
+  ProgressBar progress_;
+  std::vector<Article> pending_;
+  uint64_t added_ = 0;
+  std::vector<Rejection> rejected_;
+};
+
+std::string OptionsJson(const AnalyzeArgs& args, const pipeline::Options& options) {
+  nlohmann::json json = {
+      {"inputs", args.inputs},
+      {"threads", options.threads},
+      {"data_dir", options.data_dir},
+      {"max_record_bytes", options.ingest.max_record_bytes},
+      {"clean",
+       {{"cues", options.clean.cues},
+        {"date_lexicon", options.clean.date_lexicon},
+        {"title_search_lines", options.clean.title_search_lines}}},
+      {"text", {{"abbreviations", options.text.abbreviations}, {"locale", options.text.locale}}}};
+  return json.dump();
+}
+
+int Fail(const Status& status) {
+  std::fprintf(stderr, "storyline: %s\n", status.ToString().c_str());
+  return kFailure;
+}
+
+int RunAnalyze(const AnalyzeArgs& args) {
+  pipeline::Options options;
+  options.threads = args.threads;
+  options.data_dir = args.data_dir;
+  Result<pipeline::Pipeline> pipeline = pipeline::Pipeline::Create(options);
+  if (!pipeline.ok()) return Fail(pipeline.status());
+  Result<store::Database> db = store::Database::Open(args.db);
+  if (!db.ok()) return Fail(db.status());
+  std::optional<store::JsonWriter> json;
+  if (!args.json.empty()) {
+    Result<store::JsonWriter> writer = store::JsonWriter::Create(args.json);
+    if (!writer.ok()) return Fail(writer.status());
+    json.emplace(std::move(writer).value());
+  }
+  Result<int64_t> run = db->BeginRun(
+      {STORYLINE_VERSION, OptionsJson(args, options), pipeline->data().Digest(), "analyze"});
+  if (!run.ok()) return Fail(run.status());
+
+  StoringSink sink(*db, *run, json ? &*json : nullptr);
+  Result<pipeline::Summary> summary = pipeline->Run(args.inputs, sink);
+  sink.Finish();
+  if (!summary.ok()) return Fail(summary.status());
+  if (Status status = sink.Flush(); !status.ok()) return Fail(status);
+  if (Status status = db->PutRejections(*run, sink.rejected()); !status.ok()) return Fail(status);
+  if (Status status = db->FinishRun(*run, {summary->read, summary->ingested, summary->rejected,
+                                           sink.added(), summary->seconds});
+      !status.ok()) {
+    return Fail(status);
+  }
+  if (json) {
+    Status status = json->Finish(summary->read, summary->ingested, sink.rejected());
+    if (!status.ok()) return Fail(status);
+  }
+  if (sink.rejected().size() > kRejectionsShown) {
+    std::fprintf(stderr, "storyline: ... and %zu more rejected (all are listed in %s)\n",
+                 sink.rejected().size() - kRejectionsShown,
+                 args.json.empty() ? args.db.c_str() : args.json.c_str());
+  }
+  // The closing line goes to stderr when stdout carries the JSON report.
+  std::FILE* out = args.json == "-" ? stderr : stdout;
+  std::fprintf(out, "read %llu, ingested %llu, rejected %llu in %.2f s; %llu new in %s%s%s\n",
+               static_cast<unsigned long long>(summary->read),
+               static_cast<unsigned long long>(summary->ingested),
+               static_cast<unsigned long long>(summary->rejected), summary->seconds,
+               static_cast<unsigned long long>(sink.added()), args.db.c_str(),
+               args.json.empty() || args.json == "-" ? "" : ", JSON in ",
+               args.json == "-" ? "" : args.json.c_str());
+  return summary->rejected == 0 ? kSuccess : kSomeRejected;
+}
+
+}  // namespace
+
+void AddAnalyzeCommand(CLI::App& command, Handler& run) {
+  auto args = std::make_shared<AnalyzeArgs>();
+  command
+      .add_option("inputs", args->inputs,
+                  "Files and folders to read (folders recursively): .txt (one article per "
+                  "file) and .jsonl (one article per line), optionally gzip-compressed")
+      ->required();
+  command.add_option("--db", args->db, "SQLite database to add the articles to")
+      ->capture_default_str();
+  command.add_option("--json", args->json, "Also write the JSON report to FILE ('-': stdout)")
+      ->option_text("FILE");
+  command.add_option("--threads", args->threads, "Worker threads (0: one per core)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  command
+      .add_option("--data", args->data_dir,
+                  "Folder of rule and dictionary files overriding the built-in ones "
+                  "(same layout as data/)")
+      ->check(CLI::ExistingDirectory);
+  command.callback([args, &run] { run = [args] { return RunAnalyze(*args); }; });
+}
+
+}  // namespace storyline::cli

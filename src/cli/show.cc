@@ -1,0 +1,102 @@
+// storyline show: prints one stored article with its removed lines in place.
+#include <unistd.h>
+
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "cli/commands.h"
+#include "store/store.h"
+
+namespace storyline::cli {
+namespace {
+
+struct ShowArgs {
+  std::string id;
+  std::string db = "storyline.db";
+  bool json = false;
+};
+
+std::string OrDash(const std::optional<std::string>& value) { return value.value_or("-"); }
+
+void PrintHeader(const Article& article) {
+  std::printf("id         %s\n", article.id.c_str());
+  std::printf("origin     %s\n", article.origin.c_str());
+  std::printf("title      %s\n", OrDash(article.title).c_str());
+  std::printf("outlet     %s\n", OrDash(article.outlet).c_str());
+  std::printf("url        %s\n", OrDash(article.url).c_str());
+  std::printf("language   %s\n", article.language.c_str());
+  std::printf("published  %s (%s)\n", OrDash(article.published.value).c_str(),
+              std::string(DateHowName(article.published.how)).c_str());
+  std::printf("sentences  %zu; removed lines %zu\n", article.sentences.size(),
+              article.removed.size());
+  for (const Warning& warning : article.warnings) {
+    std::printf("warning    %s: %s\n", warning.code.c_str(), warning.message.c_str());
+  }
+  std::printf("\n");
+}
+
+// Kept lines are printed as they are; each removed line is printed where it
+// stood, marked with '-' and its reason (dimmed on a terminal).
+void PrintBody(const Article& article) {
+  const bool terminal = ::isatty(STDOUT_FILENO) == 1;
+  const char* dim = terminal ? "\033[2m" : "";
+  const char* reset = terminal ? "\033[0m" : "";
+  size_t next_removed = 0;
+  auto print_removed_before = [&](size_t offset) {
+    while (next_removed < article.removed.size() &&
+           article.removed[next_removed].offset <= offset) {
+      const RemovedLine& line = article.removed[next_removed++];
+      std::printf("%s- [%s] %s%s\n", dim, line.reason.c_str(), line.text.c_str(), reset);
+    }
+  };
+  const std::string_view text = article.text;
+  size_t begin = 0;
+  while (begin < text.size()) {
+    size_t end = text.find('\n', begin);
+    if (end == std::string_view::npos) end = text.size();
+    print_removed_before(begin);
+    std::printf("  %.*s\n", static_cast<int>(end - begin), text.data() + begin);
+    begin = end + 1;
+  }
+  print_removed_before(SIZE_MAX);
+}
+
+int RunShow(const ShowArgs& args) {
+  store::OpenOptions open_options;
+  open_options.create_if_missing = false;  // a mistyped path is an error, not a new database
+  Result<store::Database> db = store::Database::Open(args.db, open_options);
+  if (!db.ok()) {
+    std::fprintf(stderr, "storyline: %s\n", db.status().ToString().c_str());
+    return kFailure;
+  }
+  Result<Article> article = db->GetArticle(args.id);
+  if (!article.ok()) {
+    std::fprintf(stderr, "storyline: %s\n", article.status().message().c_str());
+    return article.status().code() == StatusCode::kNotFound ||
+                   article.status().code() == StatusCode::kInvalidArgument
+               ? kUsage
+               : kFailure;
+  }
+  if (args.json) {
+    std::printf("%s\n", store::ArticleToJson(*article).c_str());
+  } else {
+    PrintHeader(*article);
+    PrintBody(*article);
+  }
+  return kSuccess;
+}
+
+}  // namespace
+
+void AddShowCommand(CLI::App& command, Handler& run) {
+  auto args = std::make_shared<ShowArgs>();
+  command.add_option("id", args->id, "Article id, or a unique prefix of at least 4 characters")
+      ->required();
+  command.add_option("--db", args->db, "SQLite database to read")->capture_default_str();
+  command.add_flag("--json", args->json, "Print the article as one JSON object");
+  command.callback([args, &run] { run = [args] { return RunShow(*args); }; });
+}
+
+}  // namespace storyline::cli

@@ -71,6 +71,10 @@ struct RemovedLine {
   uint32_t line = 0;   // 1-based line number in RawDocument::text
   std::string text;    // the line, trimmed
   std::string reason;  // a boilerplate reason code, e.g. "ad", "related", "dateline"
+  // Where the line stood relative to the clean text: the byte offset in
+  // Article::text of the first kept line after it (text.size() when none), so
+  // the original order can be shown with removed lines marked in place.
+  uint32_t offset = 0;
   bool operator==(const RemovedLine&) const = default;
 };
 

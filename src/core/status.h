@@ -36,7 +36,9 @@ class Status {
   Status(StatusCode code, std::string message) : code_(code), message_(std::move(message)) {}
 
   static Status Ok() { return Status(); }
-  static Status InvalidArgument(std::string m) { return {StatusCode::kInvalidArgument, std::move(m)}; }
+  static Status InvalidArgument(std::string m) {
+    return {StatusCode::kInvalidArgument, std::move(m)};
+  }
   static Status NotFound(std::string m) { return {StatusCode::kNotFound, std::move(m)}; }
   static Status IoError(std::string m) { return {StatusCode::kIoError, std::move(m)}; }
   static Status Corruption(std::string m) { return {StatusCode::kCorruption, std::move(m)}; }
@@ -63,9 +65,18 @@ class Result {
 
   bool ok() const { return value_.has_value(); }
   const Status& status() const { return status_; }
-  T& value() & { assert(ok()); return *value_; }
-  const T& value() const& { assert(ok()); return *value_; }
-  T&& value() && { assert(ok()); return std::move(*value_); }
+  T& value() & {
+    assert(ok());
+    return *value_;
+  }
+  const T& value() const& {
+    assert(ok());
+    return *value_;
+  }
+  T&& value() && {
+    assert(ok());
+    return std::move(*value_);
+  }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
   T& operator*() & { return value(); }
@@ -81,10 +92,10 @@ class Result {
 #define SL_CONCAT_INNER_(a, b) a##b
 #define SL_CONCAT_(a, b) SL_CONCAT_INNER_(a, b)
 
-#define SL_RETURN_IF_ERROR(expr)                  \
-  do {                                            \
-    ::storyline::Status sl_status_ = (expr);      \
-    if (!sl_status_.ok()) return sl_status_;      \
+#define SL_RETURN_IF_ERROR(expr)             \
+  do {                                       \
+    ::storyline::Status sl_status_ = (expr); \
+    if (!sl_status_.ok()) return sl_status_; \
   } while (0)
 
 #define SL_ASSIGN_OR_RETURN_IMPL_(result, lhs, expr) \

@@ -1,0 +1,221 @@
+#include "pipeline/pipeline.h"
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <thread>
+
+namespace storyline::pipeline {
+namespace {
+
+// A batch is also closed when its text reaches this size, so a few huge
+// records do not make one batch hold gigabytes.
+constexpr uint64_t kMaxBatchBytes = 8u << 20;
+
+struct Batch {
+  uint64_t sequence = 0;
+  std::vector<RawDocument> documents;
+  std::vector<Rejection> rejections;
+  std::vector<Article> articles;
+  uint64_t text_bytes = 0;
+  uint64_t files_done = 0;  // files finished when the batch was closed
+};
+
+// The state shared by the reader, the workers and the delivering thread.
+class Flow {
+ public:
+  explicit Flow(int max_in_flight) : max_in_flight_(max_in_flight) {}
+
+  // Reader: waits for room, then queues a batch for the workers. False when
+  // the run was stopped.
+  bool Submit(Batch batch) {
+    std::unique_lock lock(mutex_);
+    room_.wait(lock, [&] { return stopped_ || in_flight_ < max_in_flight_; });
+    if (stopped_) return false;
+    ++in_flight_;
+    ++submitted_;
+    work_.push_back(std::move(batch));
+    work_ready_.notify_one();
+    return true;
+  }
+
+  void FinishReading() {
+    std::lock_guard lock(mutex_);
+    reading_done_ = true;
+    work_ready_.notify_all();
+    done_ready_.notify_all();
+  }
+
+  // Worker: the next batch to process, or false when there is none to come.
+  bool Take(Batch& batch) {
+    std::unique_lock lock(mutex_);
+    work_ready_.wait(lock, [&] { return stopped_ || reading_done_ || !work_.empty(); });
+    if (stopped_ || work_.empty()) return false;
+    batch = std::move(work_.front());
+    work_.pop_front();
+    return true;
+  }
+
+  void Done(Batch batch) {
+    std::lock_guard lock(mutex_);
+    const uint64_t sequence = batch.sequence;
+    done_.emplace(sequence, std::move(batch));
+    done_ready_.notify_all();
+  }
+
+  // Delivering thread: the batch with the next sequence number, or false when
+  // all batches have been delivered.
+  bool Next(Batch& batch) {
+    std::unique_lock lock(mutex_);
+    done_ready_.wait(lock, [&] {
+      return stopped_ || done_.contains(delivered_) || (reading_done_ && delivered_ == submitted_);
+    });
+    const auto it = done_.find(delivered_);
+    if (stopped_ || it == done_.end()) return false;
+    batch = std::move(it->second);
+    done_.erase(it);
+    ++delivered_;
+    --in_flight_;
+    room_.notify_one();
+    return true;
+  }
+
+  void Stop() {
+    std::lock_guard lock(mutex_);
+    stopped_ = true;
+    room_.notify_all();
+    work_ready_.notify_all();
+    done_ready_.notify_all();
+  }
+
+  bool stopped() {
+    std::lock_guard lock(mutex_);
+    return stopped_;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable room_, work_ready_, done_ready_;
+  const int max_in_flight_;
+  int in_flight_ = 0;
+  uint64_t submitted_ = 0;
+  uint64_t delivered_ = 0;
+  bool reading_done_ = false;
+  bool stopped_ = false;
+  std::deque<Batch> work_;
+  std::map<uint64_t, Batch> done_;
+};
+
+// Reads every input into batches, in input order.
+void ReadInputs(const std::vector<std::string>& inputs, const Options& options, Flow& flow,
+                std::atomic<uint64_t>& files_total) {
+  ingest::InputList list = ingest::ListInputs(inputs);
+  files_total = list.files.size();
+  Batch batch;
+  batch.rejections = std::move(list.rejected);
+  uint64_t sequence = 0;
+  bool running = true;
+  auto close_batch = [&](uint64_t files_done) {
+    batch.sequence = sequence++;
+    batch.files_done = files_done;
+    running = flow.Submit(std::move(batch));
+    batch = Batch();
+  };
+  const auto batch_records = static_cast<size_t>(std::max(1, options.batch_records));
+  ingest::RecordSink record_sink{
+      [&](RawDocument doc) {
+        batch.text_bytes += doc.text.size();
+        batch.documents.push_back(std::move(doc));
+      },
+      [&](Rejection rejection) { batch.rejections.push_back(std::move(rejection)); }};
+  for (size_t i = 0; i < list.files.size() && running; ++i) {
+    ingest::ReadFile(list.files[i], options.ingest, record_sink);
+    if (batch.documents.size() + batch.rejections.size() >= batch_records ||
+        batch.text_bytes >= kMaxBatchBytes) {
+      close_batch(i + 1);
+    }
+  }
+  if (running) close_batch(list.files.size());
+  flow.FinishReading();
+}
+
+}  // namespace
+
+Pipeline::Pipeline(Options options, DataFiles data, clean::Cleaner cleaner,
+                   text::Segmenter segmenter)
+    : options_(std::move(options)),
+      data_(std::move(data)),
+      cleaner_(std::make_unique<clean::Cleaner>(std::move(cleaner))),
+      segmenter_(std::make_unique<text::Segmenter>(std::move(segmenter))) {}
+
+Pipeline::Pipeline(Pipeline&&) noexcept = default;
+Pipeline& Pipeline::operator=(Pipeline&&) noexcept = default;
+Pipeline::~Pipeline() = default;
+
+Result<Pipeline> Pipeline::Create(const Options& options) {
+  DataFiles data(options.data_dir);
+  SL_ASSIGN_OR_RETURN(clean::Cleaner cleaner, clean::Cleaner::Create(options.clean, data));
+  SL_ASSIGN_OR_RETURN(text::Segmenter segmenter, text::Segmenter::Create(options.text, data));
+  return Pipeline(options, std::move(data), std::move(cleaner), std::move(segmenter));
+}
+
+Article Pipeline::Process(RawDocument doc, text::Segmenter& segmenter) const {
+  Article article = cleaner_->Clean(std::move(doc));
+  article.sentences = segmenter.Sentences(article.text);
+  return article;
+}
+
+Result<Summary> Pipeline::Run(const std::vector<std::string>& inputs, Sink& sink) const {
+  const auto start = std::chrono::steady_clock::now();
+  const int threads = options_.threads > 0
+                          ? options_.threads
+                          : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  Flow flow(std::max(2, options_.batches_in_flight));
+  std::atomic<uint64_t> files_total = 0;
+  std::thread reader([&] { ReadInputs(inputs, options_, flow, files_total); });
+  std::vector<std::thread> workers;
+  for (int i = 0; i < threads; ++i) {
+    workers.emplace_back([&] {
+      text::Segmenter segmenter = *segmenter_;
+      Batch batch;
+      while (flow.Take(batch)) {
+        batch.articles.reserve(batch.documents.size());
+        for (RawDocument& doc : batch.documents) {
+          batch.articles.push_back(Process(std::move(doc), segmenter));
+        }
+        batch.documents.clear();
+        flow.Done(std::move(batch));
+      }
+    });
+  }
+
+  Summary summary;
+  Status failure;
+  Progress progress;
+  Batch batch;
+  while (failure.ok() && flow.Next(batch)) {
+    for (const Rejection& rejection : batch.rejections) {
+      if (failure.ok()) failure = sink.Rejected(rejection);
+    }
+    summary.rejected += batch.rejections.size();
+    summary.ingested += batch.articles.size();
+    summary.text_bytes += batch.text_bytes;
+    if (failure.ok() && !batch.articles.empty()) failure = sink.Articles(batch.articles);
+    progress.files_done = batch.files_done;
+    progress.files_total = files_total;
+    progress.records = summary.ingested + summary.rejected;
+    sink.Advanced(progress);
+  }
+  flow.Stop();
+  reader.join();
+  for (std::thread& worker : workers) worker.join();
+  if (!failure.ok()) return failure;
+  summary.read = summary.ingested + summary.rejected;
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return summary;
+}
+
+}  // namespace storyline::pipeline

@@ -1,0 +1,103 @@
+// pipeline.h: runs ingest -> clean -> segment over a set of inputs, in
+// parallel, and hands the results to a sink in input order.
+//
+// One reader thread lists and reads the inputs into batches of RawDocuments;
+// worker threads clean and segment the batches; the calling thread receives
+// finished batches in input order. At most a fixed number of batches are in
+// flight, so memory stays flat in the number of articles.
+//
+// Deterministic: the articles, rejections and their order depend only on the
+// inputs and the options, never on the number of threads.
+//
+//   pipeline::Options options;
+//   SL_ASSIGN_OR_RETURN(pipeline::Pipeline pipeline, pipeline::Pipeline::Create(options));
+//   SL_ASSIGN_OR_RETURN(pipeline::Summary summary, pipeline.Run({"examples/demo"}, sink));
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "clean/clean.h"
+#include "core/article.h"
+#include "core/data_files.h"
+#include "core/status.h"
+#include "ingest/ingest.h"
+#include "text/text.h"
+
+namespace storyline::pipeline {
+
+struct Options {
+  // Worker threads for clean and segment; 0 means one per core.
+  int threads = 0;
+  // Records per batch handed to a worker. Larger batches cost memory, smaller
+  // ones synchronisation.
+  int batch_records = 64;
+  // Batches in flight at once (read, being worked on, or waiting for their
+  // turn); bounds memory at about this many batches.
+  int batches_in_flight = 16;
+  // A folder overriding the embedded data files (see core/data_files.h).
+  std::string data_dir;
+  ingest::Options ingest;
+  clean::Options clean;
+  text::Options text;
+};
+
+struct Progress {
+  uint64_t files_done = 0;
+  uint64_t files_total = 0;
+  uint64_t records = 0;  // articles plus rejections so far
+};
+
+// Receives results on the thread that called Run(), in input order.
+class Sink {
+ public:
+  virtual ~Sink() = default;
+  // A batch of finished articles. A non-OK status stops the run and is
+  // returned by Run().
+  virtual Status Articles(std::vector<Article>& batch) = 0;
+  // An input that could not become an article.
+  virtual Status Rejected(const Rejection& rejection) = 0;
+  // Called after each batch; cheap to ignore.
+  virtual void Advanced(const Progress&) {}
+};
+
+struct Summary {
+  uint64_t read = 0;      // records seen: ingested + rejected
+  uint64_t ingested = 0;  // articles handed to the sink
+  uint64_t rejected = 0;
+  uint64_t text_bytes = 0;  // bytes of record text read (after decompression)
+  double seconds = 0;
+};
+
+class Pipeline {
+ public:
+  // Loads the rules of every stage. InvalidArgument when a rule file does not
+  // parse.
+  static Result<Pipeline> Create(const Options& options);
+
+  // Processes `inputs` (files and folders). Returns the sink's first error, if
+  // any; bad inputs are not errors but rejections. May be called repeatedly.
+  Result<Summary> Run(const std::vector<std::string>& inputs, Sink& sink) const;
+
+  // Cleans and segments one record: the per-article work of Run().
+  // REQUIRES: `segmenter` is not used by another thread meanwhile.
+  Article Process(RawDocument doc, text::Segmenter& segmenter) const;
+
+  const Options& options() const { return options_; }
+  const DataFiles& data() const { return data_; }
+
+  Pipeline(Pipeline&&) noexcept;
+  Pipeline& operator=(Pipeline&&) noexcept;
+  ~Pipeline();
+
+ private:
+  Pipeline(Options options, DataFiles data, clean::Cleaner cleaner, text::Segmenter segmenter);
+  Options options_;
+  DataFiles data_;
+  std::unique_ptr<clean::Cleaner> cleaner_;
+  std::unique_ptr<text::Segmenter> segmenter_;  // the prototype each worker copies
+};
+
+}  // namespace storyline::pipeline

@@ -1,0 +1,236 @@
+// End-to-end tests of the storyline command-line tool: exit statuses, the
+// closing line, the JSON report, idempotent re-runs and a run killed midway.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "store/store.h"
+#include "test_paths.h"
+
+namespace storyline {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+struct Outcome {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("storyline_cli_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // Runs storyline with `args` (already shell-quoted where needed).
+  Outcome Run(const std::string& args) {
+    const std::string out = (dir_ / "stdout").string();
+    const std::string err = (dir_ / "stderr").string();
+    const std::string command =
+        std::string(STORYLINE_BINARY) + " " + args + " >" + out + " 2>" + err + " </dev/null";
+    const int status = std::system(command.c_str());
+    Outcome outcome;
+    outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    outcome.out = testing::ReadFileOrEmpty(out);
+    outcome.err = testing::ReadFileOrEmpty(err);
+    return outcome;
+  }
+
+  std::string Write(const std::string& name, const std::string& text) {
+    const fs::path path = dir_ / name;
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << text;
+    return path.string();
+  }
+
+  std::string Path(const std::string& name) const { return (dir_ / name).string(); }
+
+  fs::path dir_;
+};
+
+TEST_F(CliTest, AnalyzeWritesDatabaseJsonAndClosingLine) {
+  const std::string corpus = Path("corpus");
+  Write("corpus/a.txt",
+        "World\nHarbour Cranes Fall Silent in Portvale Strike\n\n"
+        "14 March 2025\n\nDock workers in Portvale stopped work on Friday.\n"
+        "Advertisement\nThe union said talks would resume next week.\n");
+  Write("corpus/b.jsonl",
+        "{\"text\": \"Grain exports rose by 3.5 percent.\", \"outlet\": "
+        "\"Delta Wire\", \"published\": \"2025-03-12T08:00:00Z\"}\n");
+  const Outcome outcome =
+      Run("analyze " + corpus + " --db " + Path("s.db") + " --json " + Path("s.json"));
+  EXPECT_EQ(outcome.exit_code, 0) << outcome.err;
+  EXPECT_NE(outcome.out.find("read 2, ingested 2, rejected 0 in "), std::string::npos)
+      << outcome.out;
+  EXPECT_NE(outcome.out.find("2 new in " + Path("s.db")), std::string::npos) << outcome.out;
+
+  const json report = json::parse(testing::ReadFileOrEmpty(Path("s.json")));
+  EXPECT_EQ(report["inputs"]["read"], 2);
+  EXPECT_EQ(report["inputs"]["ingested"], 2);
+  EXPECT_TRUE(report["inputs"]["rejected"].empty());
+  ASSERT_EQ(report["articles"].size(), 2u);
+  const json& text_article = report["articles"][0];
+  EXPECT_EQ(text_article["origin"], corpus + "/a.txt");
+  EXPECT_EQ(text_article["title"], "Harbour Cranes Fall Silent in Portvale Strike");
+  EXPECT_EQ(text_article["published"]["value"], "2025-03-14");
+  EXPECT_EQ(text_article["published"]["how"], "explicit");
+  EXPECT_EQ(text_article["text"],
+            "Dock workers in Portvale stopped work on Friday.\n"
+            "The union said talks would resume next week.");
+  EXPECT_EQ(text_article["sentences"], json::parse("[[0, 48], [49, 93]]"));
+  const json& jsonl_article = report["articles"][1];
+  EXPECT_EQ(jsonl_article["origin"], corpus + "/b.jsonl:1");
+  EXPECT_EQ(jsonl_article["outlet"], "Delta Wire");
+  EXPECT_EQ(jsonl_article["published"]["value"], "2025-03-12");
+  EXPECT_EQ(jsonl_article["published"]["how"], "metadata");
+}
+
+TEST_F(CliTest, SecondRunOnSameInputAddsNothingAndNewFileAddsOnlyIt) {
+  Write("corpus/a.txt", "Ferry service resumes after storm.\n");
+  const std::string db = Path("s.db");
+  ASSERT_EQ(Run("analyze " + Path("corpus") + " --db " + db).exit_code, 0);
+  const Outcome again = Run("analyze " + Path("corpus") + " --db " + db);
+  EXPECT_EQ(again.exit_code, 0);
+  EXPECT_NE(again.out.find("read 1, ingested 1, rejected 0"), std::string::npos) << again.out;
+  EXPECT_NE(again.out.find("; 0 new in "), std::string::npos) << again.out;
+  Write("corpus/b.txt", "Bridge repairs begin in the old town.\n");
+  const Outcome more = Run("analyze " + Path("corpus") + " --db " + db);
+  EXPECT_NE(more.out.find("; 1 new in "), std::string::npos) << more.out;
+  Result<store::Database> opened = store::Database::Open(db);
+  ASSERT_TRUE(opened.ok());
+  EXPECT_EQ(opened->ArticleCount(), 2u);
+}
+
+TEST_F(CliTest, RejectedInputGivesExitOneAndIsReported) {
+  Write("corpus/good.txt", "Council approves the flood levy.\n");
+  Write("corpus/empty.txt", "");
+  Write("corpus/page.html", "<p>later</p>");
+  const Outcome outcome =
+      Run("analyze " + Path("corpus") + " --db " + Path("s.db") + " --json " + Path("s.json"));
+  EXPECT_EQ(outcome.exit_code, 1);
+  EXPECT_NE(outcome.out.find("read 3, ingested 1, rejected 2"), std::string::npos) << outcome.out;
+  EXPECT_NE(outcome.err.find("rejected " + Path("corpus/empty.txt") + ": empty: no text"),
+            std::string::npos)
+      << outcome.err;
+  const json report = json::parse(testing::ReadFileOrEmpty(Path("s.json")));
+  ASSERT_EQ(report["inputs"]["rejected"].size(), 2u);
+  EXPECT_EQ(report["inputs"]["rejected"][0]["origin"], Path("corpus/empty.txt"));
+  EXPECT_EQ(report["inputs"]["rejected"][1]["reason"], "HTML input is not supported yet");
+}
+
+TEST_F(CliTest, UsageErrorsGiveExitTwo) {
+  EXPECT_EQ(Run("").exit_code, 2);
+  EXPECT_EQ(Run("analyze").exit_code, 2);
+  EXPECT_EQ(Run("frobnicate").exit_code, 2);
+  EXPECT_EQ(Run("analyze x.txt --threads -1").exit_code, 2);
+}
+
+TEST_F(CliTest, EveryCommandHasHelp) {
+  for (const std::string command : {"", "analyze ", "show "}) {
+    const Outcome outcome = Run(command + "--help");
+    EXPECT_EQ(outcome.exit_code, 0) << command;
+    EXPECT_NE(outcome.out.find("Exit status: 0 all input ingested"), std::string::npos)
+        << command << outcome.out;
+  }
+  EXPECT_NE(Run("analyze --help").out.find("--json"), std::string::npos);
+}
+
+TEST_F(CliTest, ShowPrintsArticleWithRemovedLinesInPlace) {
+  Write("corpus/a.txt",
+        "Advertisement\nRiver Barge Runs Aground Near Kessel Weir\n"
+        "The barge was freed by tugs on Sunday evening.\n"
+        "Share on social media\nNo one was hurt.\n");
+  const std::string db = Path("s.db");
+  ASSERT_EQ(
+      Run("analyze " + Path("corpus") + " --db " + db + " --json " + Path("s.json")).exit_code, 0);
+  const json report = json::parse(testing::ReadFileOrEmpty(Path("s.json")));
+  const std::string id = report["articles"][0]["id"];
+  const Outcome shown = Run("show " + id.substr(0, 6) + " --db " + db);
+  EXPECT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_NE(shown.out.find("title      River Barge Runs Aground Near Kessel Weir\n"),
+            std::string::npos)
+      << shown.out;
+  EXPECT_NE(shown.out.find("- [ad] Advertisement\n"), std::string::npos) << shown.out;
+  EXPECT_NE(shown.out.find("  The barge was freed by tugs on Sunday evening.\n"
+                           "- [social] Share on social media\n"
+                           "  No one was hurt.\n"),
+            std::string::npos)
+      << shown.out;
+  const Outcome as_json = Run("show " + id + " --db " + db + " --json");
+  EXPECT_EQ(json::parse(as_json.out)["id"], id);
+  const Outcome missing = Run("show ffffffffffffffff --db " + db);
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("ffffffffffffffff"), std::string::npos) << missing.err;
+}
+
+// A run killed at any moment leaves a consistent database; running again
+// completes the work without duplicates.
+TEST_F(CliTest, KilledRunThenRerunCompletesWithoutDuplicates) {
+  fs::create_directories(dir_ / "corpus");
+  std::ofstream feed(Path("corpus/feed.jsonl"));
+  const int kArticles = 200000;
+  for (int i = 0; i < kArticles; ++i) {
+    feed << "{\"text\": \"Report number " << i
+         << " on the harbour.\\nThe council met again on Monday and agreed the levy.\"}\n";
+  }
+  feed.close();
+  const std::string db = Path("s.db");
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    ::execl(STORYLINE_BINARY, STORYLINE_BINARY, "analyze", Path("corpus").c_str(), "--db",
+            db.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  ::kill(child, SIGKILL);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  {
+    Result<store::Database> opened = store::Database::Open(db);
+    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+    EXPECT_LE(opened->ArticleCount(), static_cast<uint64_t>(kArticles));
+  }
+  const Outcome rerun = Run("analyze " + Path("corpus") + " --db " + db);
+  EXPECT_EQ(rerun.exit_code, 0) << rerun.err;
+  Result<store::Database> opened = store::Database::Open(db);
+  ASSERT_TRUE(opened.ok());
+  EXPECT_EQ(opened->ArticleCount(), static_cast<uint64_t>(kArticles));
+}
+
+TEST_F(CliTest, AnalyzesTheSeedArticles) {
+  const std::optional<std::string> seeds = testing::SharedPath("seeds");
+  if (!seeds) GTEST_SKIP() << "../shared/seeds is absent (a user's clone): nothing to check";
+  const Outcome outcome =
+      Run("analyze " + *seeds + " --db " + Path("s.db") + " --json " + Path("s.json"));
+  EXPECT_EQ(outcome.exit_code, 0) << outcome.err;
+  const json report = json::parse(testing::ReadFileOrEmpty(Path("s.json")));
+  ASSERT_EQ(report["articles"].size(), 5u);
+  std::vector<std::string> dates;
+  for (const json& article : report["articles"]) {
+    dates.push_back(article["published"]["value"].is_null()
+                        ? "unknown"
+                        : article["published"]["value"].get<std::string>());
+  }
+  EXPECT_EQ(dates, (std::vector<std::string>{"2021-09-28", "2021-09-29", "unknown", "unknown",
+                                             "unknown"}));
+  EXPECT_TRUE(report["articles"][4]["title"].is_null());
+}
+
+}  // namespace
+}  // namespace storyline
