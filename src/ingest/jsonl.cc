@@ -36,7 +36,8 @@ Status ParseJsonlRecord(const std::string& line, RawDocument& doc) {
   simdjson::dom::parser parser;
   element root;
   if (const auto error = parser.parse(line).get(root); error) {
-    return Status::InvalidArgument(std::string("malformed JSON: ") + simdjson::error_message(error));
+    return Status::InvalidArgument(std::string("malformed JSON: ") +
+                                   simdjson::error_message(error));
   }
   simdjson::dom::object object;
   if (root.get(object) != simdjson::SUCCESS) {
