@@ -155,7 +155,7 @@ void RunStages(const std::vector<std::string>& inputs) {
                                   documents.push_back(std::move(doc));
                                 },
                                 [](Rejection) {}};
-  for (const std::string& path : inputs) ingest::ReadFile({path, 0}, {}, sink);
+  for (const std::string& path : inputs) ingest::ReadFile({path}, {}, sink);
   Report("stage_ingest", documents.size(), bytes, read_clock);
 
   DataFiles data;

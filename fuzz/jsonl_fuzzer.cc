@@ -30,7 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         if (rejection.reason.empty()) std::abort();
         ++rejections;
       }};
-  storyline::ingest::ReadFile({path, size}, {}, sink);
+  storyline::ingest::ReadFile({path}, {}, sink);
   if (documents + rejections == 0) std::abort();  // an empty file is a rejection too
   return 0;
 }

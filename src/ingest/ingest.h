@@ -34,8 +34,7 @@ struct Options {
 };
 
 struct InputFile {
-  std::string path;   // as given, or as found under a folder given
-  uint64_t size = 0;  // bytes on disk (compressed size for .gz)
+  std::string path;  // as given, or as found under a folder given
 };
 
 struct InputList {

@@ -145,6 +145,31 @@ TEST_F(IngestTest, WalksFoldersRecursivelyInSortedOrder) {
   EXPECT_EQ(records.rejected[0].origin, (dir_ / "corpus/notes.md").string());
 }
 
+TEST_F(IngestTest, RejectsTextFileOverTheLimit) {
+  Options options;
+  options.max_record_bytes = 10;
+  Records records = ReadAll({Write("long.txt", "Eleven byte")}, options);
+  ASSERT_EQ(records.rejected.size(), 1u);
+  EXPECT_EQ(records.rejected[0].reason, "larger than the limit of 10 bytes");
+  Records gzip = ReadAll({WriteGzip("long.txt.gz", std::string(1000, 'a'))}, options);
+  ASSERT_EQ(gzip.rejected.size(), 1u);
+  EXPECT_EQ(gzip.rejected[0].reason, "larger than the limit of 10 bytes");
+}
+
+TEST_F(IngestTest, FollowsFileLinksButNotFolderLinks) {
+  const std::string target = Write("real/a.txt", "Linked article.");
+  fs::create_directories(dir_ / "corpus");
+  fs::create_symlink(target, dir_ / "corpus" / "link.txt");
+  fs::create_directory_symlink(dir_ / "real", dir_ / "corpus" / "folder");
+  fs::create_symlink(dir_ / "nowhere.txt", dir_ / "corpus" / "dangling.txt");
+  Records records = ReadAll({(dir_ / "corpus").string()});
+  ASSERT_EQ(records.documents.size(), 1u);
+  EXPECT_EQ(records.documents[0].text, "Linked article.");
+  ASSERT_EQ(records.rejected.size(), 2u);
+  EXPECT_EQ(records.rejected[0].reason, "broken symbolic link");
+  EXPECT_EQ(records.rejected[1].reason, "symbolic link to a folder: not followed");
+}
+
 TEST_F(IngestTest, RejectsFifoInsteadOfBlocking) {
   const fs::path fifo = dir_ / "pipe.txt";
   ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);

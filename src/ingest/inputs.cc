@@ -19,14 +19,12 @@ struct Walk {
 
   // Adds `path` as found under a folder or as given. Only regular files are
   // read: a FIFO or device could block forever or never end.
-  void AddFile(const fs::path& path, const fs::file_status& status) {
-    if (!fs::is_regular_file(status)) {
+  void AddFile(const fs::path& path, bool regular) {
+    if (regular) {
+      list.files.push_back({path.string()});
+    } else {
       Reject(path, "not a regular file");
-      return;
     }
-    std::error_code error;
-    const uint64_t size = fs::file_size(path, error);
-    list.files.push_back({path.string(), error ? 0 : size});
   }
 
   // An explicit walk rather than recursive_directory_iterator: each unreadable
@@ -39,36 +37,38 @@ struct Walk {
       Reject(folder, "cannot read folder: " + error.message());
       return;
     }
-    std::vector<fs::path> entries;
+    std::vector<fs::directory_entry> entries;
     for (; it != fs::directory_iterator(); it.increment(error)) {
       if (error) break;
-      entries.push_back(it->path());
+      entries.push_back(*it);
     }
     if (error) Reject(folder, "cannot list folder completely: " + error.message());
     std::sort(entries.begin(), entries.end());
-    for (const fs::path& entry : entries) AddEntry(entry);
+    for (const fs::directory_entry& entry : entries) AddEntry(entry);
   }
 
-  void AddEntry(const fs::path& entry) {
+  // Uses the file type the folder listing gives, so a folder of 100k files
+  // costs no stat() per file; only symbolic links are followed up.
+  void AddEntry(const fs::directory_entry& entry) {
     std::error_code error;
-    const fs::file_status link_status = fs::symlink_status(entry, error);
-    const fs::file_status status = fs::status(entry, error);
-    if (error) {
-      Reject(entry, fs::is_symlink(link_status) ? "broken symbolic link"
-                                                : "cannot read: " + error.message());
-      return;
-    }
-    if (fs::is_directory(status)) {
-      // Following folder links inside a walk could loop; the user can name
-      // the target folder directly.
-      if (fs::is_symlink(link_status)) {
-        Reject(entry, "symbolic link to a folder: not followed");
+    if (!entry.is_symlink(error)) {
+      if (entry.is_directory(error)) {
+        AddFolder(entry.path());
       } else {
-        AddFolder(entry);
+        AddFile(entry.path(), entry.is_regular_file(error));
       }
       return;
     }
-    AddFile(entry, status);
+    const fs::file_status target = fs::status(entry.path(), error);
+    if (error || !fs::exists(target)) {
+      Reject(entry.path(), "broken symbolic link");
+    } else if (fs::is_directory(target)) {
+      // Following folder links inside a walk could loop; the user can name
+      // the target folder directly.
+      Reject(entry.path(), "symbolic link to a folder: not followed");
+    } else {
+      AddFile(entry.path(), fs::is_regular_file(target));
+    }
   }
 };
 
@@ -87,7 +87,7 @@ InputList ListInputs(const std::vector<std::string>& paths) {
     } else if (fs::is_directory(status)) {
       walk.AddFolder(path);
     } else {
-      walk.AddFile(path, status);
+      walk.AddFile(path, fs::is_regular_file(status));
     }
   }
   return std::move(walk.list);

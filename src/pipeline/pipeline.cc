@@ -125,18 +125,27 @@ void ReadInputs(const std::vector<std::string>& inputs, const Options& options, 
     batch = Batch();
   };
   const auto batch_records = static_cast<size_t>(std::max(1, options.batch_records));
-  ingest::RecordSink record_sink{
-      [&](RawDocument doc) {
-        batch.text_bytes += doc.text.size();
-        batch.documents.push_back(std::move(doc));
-      },
-      [&](Rejection rejection) { batch.rejections.push_back(std::move(rejection)); }};
-  for (size_t i = 0; i < list.files.size() && running; ++i) {
-    ingest::ReadFile(list.files[i], options.ingest, record_sink);
+  size_t files_done = 0;
+  // Batches close as records arrive, not per file: a JSON Lines file may
+  // hold millions of records.
+  auto close_if_full = [&] {
     if (batch.documents.size() + batch.rejections.size() >= batch_records ||
         batch.text_bytes >= kMaxBatchBytes) {
-      close_batch(i + 1);
+      close_batch(files_done);
     }
+  };
+  ingest::RecordSink record_sink{[&](RawDocument doc) {
+                                   batch.text_bytes += doc.text.size();
+                                   batch.documents.push_back(std::move(doc));
+                                   close_if_full();
+                                 },
+                                 [&](Rejection rejection) {
+                                   batch.rejections.push_back(std::move(rejection));
+                                   close_if_full();
+                                 }};
+  for (size_t i = 0; i < list.files.size() && running; ++i) {
+    ingest::ReadFile(list.files[i], options.ingest, record_sink);
+    files_done = i + 1;
   }
   if (running) close_batch(list.files.size());
   flow.FinishReading();

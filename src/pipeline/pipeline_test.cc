@@ -1,0 +1,107 @@
+#include "pipeline/pipeline.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace storyline::pipeline {
+namespace {
+
+namespace fs = std::filesystem;
+
+class RecordingSink : public Sink {
+ public:
+  Status Articles(std::vector<Article>& batch) override {
+    largest_batch = std::max(largest_batch, batch.size());
+    ++batches;
+    for (const Article& article : batch) ids.push_back(article.id);
+    return Status::Ok();
+  }
+  Status Rejected(const Rejection& rejection) override {
+    rejected.push_back(rejection.origin);
+    return fail_on_rejection ? Status::IoError("disk full") : Status::Ok();
+  }
+  std::vector<std::string> ids, rejected;
+  size_t batches = 0, largest_batch = 0;
+  bool fail_on_rejection = false;
+};
+
+class PipelineTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("storyline_pipeline_" + std::to_string(::getpid()));
+    fs::create_directories(dir_);
+    std::ofstream feed(dir_ / "feed.jsonl");
+    for (int i = 0; i < 1000; ++i) {
+      feed << (i == 500 ? "not json"
+                        : "{\"text\": \"Ferry number " + std::to_string(i) +
+                              " left Portvale on time. It arrived at noon.\"}")
+           << "\n";
+    }
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  RecordingSink RunWith(int threads, int batch_records) {
+    Options options;
+    options.threads = threads;
+    options.batch_records = batch_records;
+    Result<Pipeline> pipeline = Pipeline::Create(options);
+    EXPECT_TRUE(pipeline.ok()) << pipeline.status().ToString();
+    RecordingSink sink;
+    Result<Summary> summary = pipeline->Run({dir_.string()}, sink);
+    EXPECT_TRUE(summary.ok());
+    EXPECT_EQ(summary->read, 1000u);
+    EXPECT_EQ(summary->ingested, 999u);
+    EXPECT_EQ(summary->rejected, 1u);
+    return sink;
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(PipelineTest, SplitsOneLargeJsonlFileIntoBoundedBatches) {
+  const RecordingSink sink = RunWith(2, 16);
+  EXPECT_LE(sink.largest_batch, 16u);
+  EXPECT_GE(sink.batches, 999u / 16);
+  ASSERT_EQ(sink.rejected.size(), 1u);
+  EXPECT_EQ(sink.rejected[0], (dir_ / "feed.jsonl").string() + ":501");
+}
+
+TEST_F(PipelineTest, OutputOrderDoesNotDependOnThreadsOrBatchSize) {
+  const RecordingSink one = RunWith(1, 64);
+  const RecordingSink two = RunWith(2, 7);
+  ASSERT_EQ(one.ids.size(), 999u);
+  EXPECT_EQ(one.ids, two.ids);
+}
+
+TEST_F(PipelineTest, ProcessCleansAndSegments) {
+  Result<Pipeline> pipeline = Pipeline::Create({});
+  ASSERT_TRUE(pipeline.ok());
+  Result<text::Segmenter> segmenter = text::Segmenter::Create({}, pipeline->data());
+  ASSERT_TRUE(segmenter.ok());
+  RawDocument doc;
+  doc.id = "0123456789abcdef";
+  doc.origin = "a.txt";
+  doc.text = "Advertisement\nGen. Ortiz visited the dam on Monday. Repairs begin soon.\n";
+  const Article article = pipeline->Process(doc, *segmenter);
+  EXPECT_EQ(article.text, "Gen. Ortiz visited the dam on Monday. Repairs begin soon.");
+  EXPECT_EQ(article.sentences, (std::vector<ByteSpan>{{0, 37}, {38, 57}}));
+  ASSERT_EQ(article.removed.size(), 1u);
+  EXPECT_EQ(article.removed[0].reason, "ad");
+}
+
+TEST_F(PipelineTest, SinkErrorStopsTheRunAndIsReturned) {
+  Result<Pipeline> pipeline = Pipeline::Create({});
+  ASSERT_TRUE(pipeline.ok());
+  RecordingSink sink;
+  sink.fail_on_rejection = true;
+  Result<Summary> summary = pipeline->Run({dir_.string()}, sink);
+  ASSERT_FALSE(summary.ok());
+  EXPECT_EQ(summary.status().ToString(), "io error: disk full");
+  EXPECT_LT(sink.ids.size(), 999u);
+}
+
+}  // namespace
+}  // namespace storyline::pipeline
