@@ -47,13 +47,18 @@ uint64_t CorpusGenerator::Next() {
   return z ^ (z >> 31);
 }
 
+std::string CorpusGenerator::Headline() {
+  std::string headline(kActors[Pick(kActors.size())]);
+  headline[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(headline[0])));
+  headline += ' ';
+  headline += kVerbs[Pick(kVerbs.size())];
+  headline += ' ';
+  headline += kObjects[Pick(kObjects.size())];
+  return headline;
+}
+
 std::string CorpusGenerator::Sentence() {
-  std::string sentence(kActors[Pick(kActors.size())]);
-  sentence[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sentence[0])));
-  sentence += ' ';
-  sentence += kVerbs[Pick(kVerbs.size())];
-  sentence += ' ';
-  sentence += kObjects[Pick(kObjects.size())];
+  std::string sentence = Headline();
   sentence += ' ';
   sentence += kTails[Pick(kTails.size())];
   if (Pick(5) == 0) {
@@ -64,16 +69,6 @@ std::string CorpusGenerator::Sentence() {
   }
   sentence += '.';
   return sentence;
-}
-
-std::string CorpusGenerator::Headline() {
-  std::string headline(kActors[Pick(kActors.size())]);
-  headline[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(headline[0])));
-  headline += ' ';
-  headline += kVerbs[Pick(kVerbs.size())];
-  headline += ' ';
-  headline += kObjects[Pick(kObjects.size())];
-  return headline;
 }
 
 std::string CorpusGenerator::Article(size_t target_bytes) {

@@ -128,6 +128,16 @@ std::vector<Article> SyntheticBatch(int first, int count) {
   return batch;
 }
 
+// `count` batches of `size` articles; `all` receives every article in order.
+std::vector<std::vector<Article>> SyntheticBatches(int count, int size, std::vector<Article>& all) {
+  std::vector<std::vector<Article>> batches;
+  for (int b = 0; b < count; ++b) {
+    batches.push_back(SyntheticBatch(b * size, size));
+    all.insert(all.end(), batches.back().begin(), batches.back().end());
+  }
+  return batches;
+}
+
 void ExpectSameArticle(const Article& got, const Article& want) {
   EXPECT_EQ(got.id, want.id);
   EXPECT_EQ(got.origin, want.origin);
@@ -522,12 +532,8 @@ TEST_F(StoreTest, RerunAfterInterruptedRunAddsNoDuplicates) {
   const std::string path = PathOf("s.db");
   constexpr int kBatches = 10;
   constexpr int kBatchSize = 25;
-  std::vector<std::vector<Article>> batches;
   std::vector<Article> all;
-  for (int b = 0; b < kBatches; ++b) {
-    batches.push_back(SyntheticBatch(b * kBatchSize, kBatchSize));
-    all.insert(all.end(), batches.back().begin(), batches.back().end());
-  }
+  const std::vector<std::vector<Article>> batches = SyntheticBatches(kBatches, kBatchSize, all);
   {
     // Killed half-way: half the batches stored, FinishRun never called.
     Database db = OpenOrDie(path);
@@ -564,12 +570,8 @@ TEST_F(StoreTest, KilledWriterLeavesWholeBatchesAndRerunCompletesIt) {
   const std::string path = PathOf("s.db");
   constexpr int kBatches = 40;
   constexpr int kBatchSize = 50;
-  std::vector<std::vector<Article>> batches;
   std::vector<Article> all;
-  for (int b = 0; b < kBatches; ++b) {
-    batches.push_back(SyntheticBatch(b * kBatchSize, kBatchSize));
-    all.insert(all.end(), batches.back().begin(), batches.back().end());
-  }
+  const std::vector<std::vector<Article>> batches = SyntheticBatches(kBatches, kBatchSize, all);
   int ready[2];
   ASSERT_EQ(::pipe(ready), 0);
   const pid_t child = ::fork();
