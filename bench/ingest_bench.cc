@@ -154,7 +154,7 @@ void RunStages(const std::vector<std::string>& inputs) {
                                   bytes += doc.text.size();
                                   documents.push_back(std::move(doc));
                                 },
-                                [](Rejection) {}};
+                                [](Rejection) {}, nullptr};
   for (const std::string& path : inputs) ingest::ReadFile({path}, {}, sink);
   Report("stage_ingest", documents.size(), bytes, read_clock);
 

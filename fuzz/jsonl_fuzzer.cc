@@ -29,7 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       [&](storyline::Rejection rejection) {
         if (rejection.reason.empty()) std::abort();
         ++rejections;
-      }};
+      },
+      nullptr};
   storyline::ingest::ReadFile({path}, {}, sink);
   if (documents + rejections == 0) std::abort();  // an empty file is a rejection too
   return 0;

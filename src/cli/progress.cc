@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -22,9 +23,12 @@ void ProgressBar::Update(const pipeline::Progress& progress) {
   const auto now = std::chrono::steady_clock::now();
   if (now - start_ < kQuietStart || now - last_draw_ < kRedrawEvery) return;
   last_draw_ = now;
-  const double share = progress.files_total == 0 ? 0.0
-                                                 : static_cast<double>(progress.files_done) /
-                                                       static_cast<double>(progress.files_total);
+  // By bytes, so a few large JSON Lines files move the bar as well as many
+  // small text files do.
+  const double share = progress.bytes_total == 0
+                           ? 0.0
+                           : std::min(1.0, static_cast<double>(progress.bytes_done) /
+                                               static_cast<double>(progress.bytes_total));
   const int filled = static_cast<int>(share * kBarWidth);
   const std::string bar = std::string(filled, '#') + std::string(kBarWidth - filled, '.');
   std::fprintf(stderr, "\r[%s] %3d%%  %llu/%llu files  %llu records", bar.c_str(),

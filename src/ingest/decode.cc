@@ -176,6 +176,12 @@ LineReader::LineReader(const std::string& path, uint64_t max_line) : max_line_(m
   file_ = OpenGz(path, status_);
 }
 
+uint64_t LineReader::offset() const {
+  if (file_ == nullptr) return 0;
+  const z_off_t offset = gzoffset(file_);
+  return offset < 0 ? 0 : static_cast<uint64_t>(offset);
+}
+
 LineReader::~LineReader() {
   if (file_ != nullptr) gzclose(file_);
 }

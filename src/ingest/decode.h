@@ -46,6 +46,8 @@ class LineReader {
   // reason in status().
   Next Read(std::string& line);
   uint64_t line_number() const { return line_number_; }
+  // Bytes of the file (as on disk) read so far.
+  uint64_t offset() const;
   // The first bytes of the file, for binary detection before any line is read.
   std::string_view Peek();
 

@@ -12,6 +12,9 @@ namespace {
 
 enum class Format { kText, kJsonl, kHtml, kOther };
 
+// How often a JSON Lines file reports its progress.
+constexpr size_t kRecordsPerProgressReport = 256;
+
 std::string Lowercase(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -107,6 +110,7 @@ void ReadJsonlFile(const InputFile& file, const Options& options, const RecordSi
     if (IsBlankLine(line)) continue;
     ++records;
     ReadJsonlRecord(line, origin, sink);
+    if (sink.consumed && records % kRecordsPerProgressReport == 0) sink.consumed(reader.offset());
   }
   if (records == 0) sink.reject({file.path, "empty: no JSON Lines records"});
 }

@@ -34,7 +34,8 @@ struct Options {
 };
 
 struct InputFile {
-  std::string path;  // as given, or as found under a folder given
+  std::string path;   // as given, or as found under a folder given
+  uint64_t size = 0;  // bytes on disk (compressed size for .gz), for progress
 };
 
 struct InputList {
@@ -50,6 +51,9 @@ InputList ListInputs(const std::vector<std::string>& paths);
 struct RecordSink {
   std::function<void(RawDocument)> document;
   std::function<void(Rejection)> reject;
+  // Optional: called now and then with how many bytes of the file (as on
+  // disk) have been consumed, so a long file can show progress.
+  std::function<void(uint64_t)> consumed;
 };
 
 // Reads `file` and hands each record to `sink`: one for .txt, one per

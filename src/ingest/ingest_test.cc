@@ -47,7 +47,7 @@ class IngestTest : public ::testing::Test {
     InputList list = ListInputs(paths);
     records.rejected = list.rejected;
     RecordSink sink{[&](RawDocument doc) { records.documents.push_back(std::move(doc)); },
-                    [&](Rejection rejection) { records.rejected.push_back(rejection); }};
+                    [&](Rejection rejection) { records.rejected.push_back(rejection); }, nullptr};
     for (const InputFile& file : list.files) ReadFile(file, options, sink);
     return records;
   }
@@ -258,6 +258,21 @@ TEST_F(IngestTest, RejectsRecordsOverTheLimitAndKeepsReading) {
   EXPECT_EQ(records.rejected[0].reason, "line longer than the limit of 64 bytes");
 }
 
+TEST_F(IngestTest, ReportsProgressThroughLongJsonlFiles) {
+  std::string lines;
+  for (int i = 0; i < 2000; ++i)
+    lines += "{\"text\": \"Tide report " + std::to_string(i) + ".\"}\n";
+  const std::string path = Write("feed.jsonl", lines);
+  std::vector<uint64_t> offsets;
+  RecordSink sink{[](RawDocument) {}, [](Rejection) {},
+                  [&](uint64_t consumed) { offsets.push_back(consumed); }};
+  ReadFile({path, lines.size()}, {}, sink);
+  ASSERT_GE(offsets.size(), 2u);
+  EXPECT_TRUE(std::is_sorted(offsets.begin(), offsets.end()));
+  EXPECT_GT(offsets.front(), 0u);
+  EXPECT_LE(offsets.back(), lines.size());
+}
+
 TEST_F(IngestTest, RejectsBinaryJsonlFileAsAWhole) {
   Records records = ReadAll({Write("junk.jsonl", std::string("\0\1\2\n\3\0", 6))});
   EXPECT_TRUE(records.documents.empty());
@@ -274,7 +289,8 @@ TEST_F(IngestTest, ListsHundredThousandFiles) {
     std::ofstream(folder / (std::to_string(i) + ".txt")) << "x";
   }
   InputList list = ListInputs({folder.string()});
-  EXPECT_EQ(list.files.size(), 100000u);
+  ASSERT_EQ(list.files.size(), 100000u);
+  EXPECT_EQ(list.files[0].size, 1u);
   EXPECT_TRUE(list.rejected.empty());
   EXPECT_TRUE(
       std::is_sorted(list.files.begin(), list.files.end(),

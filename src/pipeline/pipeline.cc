@@ -22,6 +22,13 @@ struct Batch {
   std::vector<Article> articles;
   uint64_t text_bytes = 0;
   uint64_t files_done = 0;  // files finished when the batch was closed
+  uint64_t bytes_done = 0;  // input bytes read when the batch was closed
+};
+
+// The size of the inputs, known once they are listed.
+struct InputTotals {
+  std::atomic<uint64_t> files = 0;
+  std::atomic<uint64_t> bytes = 0;
 };
 
 // The state shared by the reader, the workers and the delivering thread.
@@ -111,43 +118,53 @@ class Flow {
 
 // Reads every input into batches, in input order.
 void ReadInputs(const std::vector<std::string>& inputs, const Options& options, Flow& flow,
-                std::atomic<uint64_t>& files_total) {
+                InputTotals& totals) {
   ingest::InputList list = ingest::ListInputs(inputs);
-  files_total = list.files.size();
+  uint64_t bytes_total = 0;
+  for (const ingest::InputFile& file : list.files) bytes_total += file.size;
+  totals.bytes = bytes_total;
+  totals.files = list.files.size();
   Batch batch;
   batch.rejections = std::move(list.rejected);
   uint64_t sequence = 0;
   bool running = true;
-  auto close_batch = [&](uint64_t files_done) {
+  size_t files_done = 0;
+  uint64_t bytes_before_file = 0;  // sizes of the files finished
+  uint64_t bytes_done = 0;
+  auto close_batch = [&] {
     batch.sequence = sequence++;
     batch.files_done = files_done;
+    batch.bytes_done = bytes_done;
     running = flow.Submit(std::move(batch));
     batch = Batch();
   };
   const auto batch_records = static_cast<size_t>(std::max(1, options.batch_records));
-  size_t files_done = 0;
   // Batches close as records arrive, not per file: a JSON Lines file may
   // hold millions of records.
   auto close_if_full = [&] {
     if (batch.documents.size() + batch.rejections.size() >= batch_records ||
         batch.text_bytes >= kMaxBatchBytes) {
-      close_batch(files_done);
+      close_batch();
     }
   };
-  ingest::RecordSink record_sink{[&](RawDocument doc) {
-                                   batch.text_bytes += doc.text.size();
-                                   batch.documents.push_back(std::move(doc));
-                                   close_if_full();
-                                 },
-                                 [&](Rejection rejection) {
-                                   batch.rejections.push_back(std::move(rejection));
-                                   close_if_full();
-                                 }};
+  ingest::RecordSink record_sink{
+      [&](RawDocument doc) {
+        batch.text_bytes += doc.text.size();
+        batch.documents.push_back(std::move(doc));
+        close_if_full();
+      },
+      [&](Rejection rejection) {
+        batch.rejections.push_back(std::move(rejection));
+        close_if_full();
+      },
+      [&](uint64_t consumed) { bytes_done = bytes_before_file + consumed; }};
   for (size_t i = 0; i < list.files.size() && running; ++i) {
     ingest::ReadFile(list.files[i], options.ingest, record_sink);
     files_done = i + 1;
+    bytes_before_file += list.files[i].size;
+    bytes_done = bytes_before_file;
   }
-  if (running) close_batch(list.files.size());
+  if (running) close_batch();
   flow.FinishReading();
 }
 
@@ -183,8 +200,8 @@ Result<Summary> Pipeline::Run(const std::vector<std::string>& inputs, Sink& sink
                           ? options_.threads
                           : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   Flow flow(std::max(2, options_.batches_in_flight));
-  std::atomic<uint64_t> files_total = 0;
-  std::thread reader([&] { ReadInputs(inputs, options_, flow, files_total); });
+  InputTotals totals;
+  std::thread reader([&] { ReadInputs(inputs, options_, flow, totals); });
   std::vector<std::thread> workers;
   for (int i = 0; i < threads; ++i) {
     workers.emplace_back([&] {
@@ -214,7 +231,9 @@ Result<Summary> Pipeline::Run(const std::vector<std::string>& inputs, Sink& sink
     summary.text_bytes += batch.text_bytes;
     if (failure.ok() && !batch.articles.empty()) failure = sink.Articles(batch.articles);
     progress.files_done = batch.files_done;
-    progress.files_total = files_total;
+    progress.files_total = totals.files;
+    progress.bytes_done = batch.bytes_done;
+    progress.bytes_total = totals.bytes;
     progress.records = summary.ingested + summary.rejected;
     sink.Advanced(progress);
   }

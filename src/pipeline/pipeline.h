@@ -47,6 +47,8 @@ struct Options {
 struct Progress {
   uint64_t files_done = 0;
   uint64_t files_total = 0;
+  uint64_t bytes_done = 0;  // bytes of the input files (as on disk) read so far
+  uint64_t bytes_total = 0;
   uint64_t records = 0;  // articles plus rejections so far
 };
 
