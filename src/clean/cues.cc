@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <optional>
 
-#include "clean/tsv.h"
+#include "core/tsv.h"
 
 namespace storyline::clean {
 namespace {

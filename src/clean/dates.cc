@@ -7,7 +7,7 @@
 #include <utility>
 
 #include "clean/lines.h"
-#include "clean/tsv.h"
+#include "core/tsv.h"
 
 namespace storyline::clean {
 namespace {

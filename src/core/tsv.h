@@ -1,5 +1,4 @@
-// tsv.h: the tab-separated rule files under data/. Internal to the clean
-// module.
+// tsv.h: the tab-separated rule and lexicon files under data/.
 //
 // A row is one line split at tab characters. Blank lines and lines whose
 // first character is '#' are comments and yield no row. A '\r' before the
@@ -9,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace storyline::clean {
+namespace storyline {
 
 struct TsvRow {
   int line = 0;                          // 1-based line number in the file
@@ -38,4 +37,4 @@ inline std::vector<TsvRow> SplitTsv(std::string_view contents) {
   return rows;
 }
 
-}  // namespace storyline::clean
+}  // namespace storyline
