@@ -1,0 +1,1044 @@
+#include "timex/timex.h"
+
+#include <array>
+#include <charconv>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+#include "core/tsv.h"
+#include "timex/calendar.h"
+
+namespace storyline::timex {
+
+// ---------------------------------------------------------------- lexicon
+
+namespace {
+
+// The kinds of words the tagger knows (docs/formats/timex.md). Month and
+// weekday come from the shared date lexicon, the rest from timex/en.tsv.
+enum Kind {
+  kMonth,
+  kWeekday,
+  kNumber,
+  kOrdinal,
+  kUnit,
+  kDeictic,
+  kShift,
+  kAnaphoric,
+  kAgo,
+  kRef,
+  kSeason,
+  kPartOfDay,
+  kSet,
+  kEvery,
+  kMod,
+  kTense,
+  kHoliday,
+  kMeridiem,
+  kZone,
+  kKindCount,
+};
+
+constexpr std::array<std::string_view, kKindCount> kKindNames = {
+    "month",     "weekday", "number",  "ordinal",  "unit",      "deictic", "shift",
+    "anaphoric", "ago",     "ref",     "season",   "partofday", "set",     "every",
+    "mod",       "tense",   "holiday", "meridiem", "zone"};
+
+struct Senses {
+  std::array<std::string, kKindCount> values;
+  unsigned kinds = 0;
+  bool Has(Kind kind) const { return kinds & (1u << kind); }
+  const std::string& Get(Kind kind) const { return values[kind]; }
+};
+
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+std::optional<int> ParseInt(std::string_view s) {
+  int value = 0;
+  auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (error != std::errc() || end != s.data() + s.size()) return std::nullopt;
+  return value;
+}
+
+// "12-25" (a fixed day) or "11-4-4" (the 4th Thursday of November).
+bool ValidHoliday(std::string_view v) {
+  const std::optional<int> month = v.size() >= 2 ? ParseInt(v.substr(0, 2)) : std::nullopt;
+  if (!month || *month < 1 || *month > 12 || v.size() < 5 || v[2] != '-') return false;
+  if (v.size() == 5) {
+    const std::optional<int> day = ParseInt(v.substr(3, 2));
+    return day && *day >= 1 && *day <= 31;
+  }
+  return v.size() == 6 && v[3] >= '1' && v[3] <= '5' && v[4] == '-' && v[5] >= '1' && v[5] <= '7';
+}
+
+}  // namespace
+
+struct Lexicon {
+  std::unordered_map<std::string, Senses, StringHash, std::equal_to<>> words;
+  int min_year = 1800;
+  int max_year = 2100;
+
+  const Senses* Find(std::string_view word) const {
+    auto it = words.find(word);
+    return it == words.end() ? nullptr : &it->second;
+  }
+
+  // Reads one file. From the date lexicon only months, weekdays and meridiem
+  // are taken (`shared`); its other kinds belong to the cleaner.
+  Status Load(std::string_view file, std::string_view contents, bool shared) {
+    for (const auto& [line, fields] : SplitTsv(contents)) {
+      auto error = [&, line = line](const std::string& message) {
+        return Status::InvalidArgument(std::string(file) + ":" + std::to_string(line) + ": " +
+                                       message);
+      };
+      if (fields.size() != 3) return error("expected 3 tab-separated fields");
+      int kind = 0;
+      while (kind < kKindCount && kKindNames[kind] != fields[0]) ++kind;
+      if (kind == kKindCount) {
+        if (shared) continue;
+        return error("unknown kind '" + std::string(fields[0]) + "'");
+      }
+      const std::string_view name = fields[1];
+      if (name.empty() || name.find_first_of(" .ABCDEFGHIJKLMNOPQRSTUVWXYZ") != name.npos) {
+        return error("name must be one lower-case word without dots, got '" + std::string(name) +
+                     "'");
+      }
+      const bool numeric = kind == kMonth || kind == kWeekday || kind == kOrdinal ||
+                           kind == kDeictic || kind == kShift || kind == kAgo ||
+                           kind == kMeridiem || (kind == kNumber && fields[2] != "X");
+      if (numeric && !ParseInt(fields[2])) {
+        return error(std::string(kKindNames[kind]) + " value must be a number, got '" +
+                     std::string(fields[2]) + "'");
+      }
+      if (kind == kTense && fields[2] != "future" && fields[2] != "past") {
+        return error("tense value must be future or past, got '" + std::string(fields[2]) + "'");
+      }
+      if (kind == kHoliday && !ValidHoliday(fields[2])) {
+        return error("holiday value must be MM-DD or MM-N-W, got '" + std::string(fields[2]) + "'");
+      }
+      Senses& senses = words[std::string(name)];
+      if (senses.Has(static_cast<Kind>(kind))) {
+        return error("duplicate " + std::string(kKindNames[kind]) + " '" + std::string(name) + "'");
+      }
+      senses.kinds |= 1u << kind;
+      senses.values[kind] = std::string(fields[2]);
+    }
+    return Status::Ok();
+  }
+};
+
+// ---------------------------------------------------------------- CivilDay
+
+std::optional<CivilDay> CivilDay::FromIso(std::string_view text) {
+  if (text.size() < 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  auto year = ParseInt(text.substr(0, 4));
+  auto month = ParseInt(text.substr(5, 2));
+  auto day = ParseInt(text.substr(8, 2));
+  if (!year || !month || !day || !IsValidDay(*year, *month, *day)) return std::nullopt;
+  return CivilDay{*year, *month, *day};
+}
+
+std::string CivilDay::Iso() const { return Format(*this, Grain::kDay); }
+
+// ---------------------------------------------------------------- scanner
+
+namespace {
+
+enum class TokenKind { kWord, kNumber, kPunct, kOther };
+
+struct Token {
+  uint32_t begin = 0;  // bytes into the text
+  uint32_t end = 0;
+  TokenKind kind = TokenKind::kOther;
+  bool space_before = true;  // white space between the previous token and this one
+  bool capital = false;      // starts with an ASCII capital letter
+  std::string_view low;      // ASCII-lowered text
+  const Senses* senses = nullptr;
+};
+
+bool IsAsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+}  // namespace
+
+namespace {
+
+// Splits text[span] into ASCII words, digit runs, single punctuation marks
+// and runs of other (non-ASCII) bytes. `lowered` must outlive the tokens.
+std::vector<Token> Scan(std::string_view text, ByteSpan span, std::string& lowered,
+                        const Lexicon* lexicon) {
+  lowered.assign(text.substr(span.begin, span.size()));
+  for (char& c : lowered) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  std::vector<Token> tokens;
+  bool space = true;
+  size_t i = 0;
+  const size_t n = lowered.size();
+  while (i < n) {
+    const unsigned char c = lowered[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = true;
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    TokenKind kind;
+    if (IsAsciiLetter(c)) {
+      kind = TokenKind::kWord;
+      while (j < n && IsAsciiLetter(lowered[j])) ++j;
+    } else if (IsDigit(c)) {
+      kind = TokenKind::kNumber;
+      while (j < n && IsDigit(lowered[j])) ++j;
+    } else if (c < 0x80) {
+      kind = TokenKind::kPunct;
+    } else {
+      kind = TokenKind::kOther;
+      while (j < n && static_cast<unsigned char>(lowered[j]) >= 0x80) ++j;
+    }
+    Token token;
+    token.begin = span.begin + static_cast<uint32_t>(i);
+    token.end = span.begin + static_cast<uint32_t>(j);
+    token.kind = kind;
+    token.space_before = space;
+    token.capital = c != static_cast<unsigned char>(text[token.begin]);
+    token.low = std::string_view(lowered).substr(i, j - i);
+    if (kind == TokenKind::kWord) token.senses = lexicon->Find(token.low);
+    tokens.push_back(token);
+    space = false;
+    i = j;
+  }
+  return tokens;
+}
+}  // namespace
+
+// ---------------------------------------------------------------- grammar
+
+namespace {
+
+struct Match {
+  size_t end = 0;  // one past the last token
+  std::string type = "DATE";
+  std::string value;
+  std::optional<std::string> mod;
+  std::string anchor = "none";
+  std::optional<CivilDay> day;      // set when the value is one known day
+  std::optional<CivilDay> quarter;  // set when the value is one known quarter
+};
+
+Grain GrainOfUnit(std::string_view unit) {
+  if (unit == "D") return Grain::kDay;
+  if (unit == "W") return Grain::kWeek;
+  if (unit == "WE") return Grain::kWeekend;
+  if (unit == "M") return Grain::kMonth;
+  if (unit == "Q") return Grain::kQuarter;
+  if (unit == "DE") return Grain::kDecade;
+  if (unit == "CE") return Grain::kCentury;
+  return Grain::kYear;
+}
+
+bool IsTimeUnit(std::string_view unit) { return unit == "H" || unit == "MIN" || unit == "S"; }
+
+// "P3Y", "PT2H", "PT30M", "P10Y" for three decades, "PXY" for several years.
+std::string DurationValue(std::string_view count, std::string_view unit) {
+  if (unit == "MIN") return "PT" + std::string(count) + "M";
+  if (IsTimeUnit(unit)) return "PT" + std::string(count) + std::string(unit);
+  if (unit == "WE") return "P" + std::string(count) + "WE";
+  // TimeBank writes decades and centuries in years: "the past decade" P10Y.
+  if ((unit == "DE" || unit == "CE") && count != "X") {
+    return "P" + std::to_string(*ParseInt(count) * (unit == "DE" ? 10 : 100)) + "Y";
+  }
+  return "P" + std::string(count) + std::string(unit);
+}
+
+class SentenceTagger {
+ public:
+  SentenceTagger(const std::vector<Token>& tokens, std::optional<CivilDay> publication,
+                 std::optional<CivilDay> last_day, std::optional<CivilDay> last_quarter, int tense,
+                 const Lexicon& lexicon)
+      : t_(tokens),
+        pub_(publication),
+        last_day_(last_day),
+        last_quarter_(last_quarter),
+        future_(tense > 0),
+        past_(tense < 0),
+        lex_(lexicon) {}
+
+  // The longest expression starting at token i, if any.
+  std::optional<Match> At(size_t i) const {
+    std::optional<Match> match = WithModifier(i);
+    if (!match) return std::nullopt;
+    // "Monday night" is the day with TimeML's part-of-day code (2021-09-27TNI);
+    // the type stays DATE, as TimeBank marks such phrases, and the day is
+    // still what later anaphora refer to.
+    if (match->day && Has(match->end, kPartOfDay)) {
+      match->value += "T" + Get(match->end, kPartOfDay);
+      ++match->end;
+    }
+    return match;
+  }
+
+ private:
+  bool Has(size_t i, Kind kind) const {
+    return i < t_.size() && t_[i].senses && t_[i].senses->Has(kind);
+  }
+  const std::string& Get(size_t i, Kind kind) const { return t_[i].senses->Get(kind); }
+  bool Is(size_t i, std::string_view word) const { return i < t_.size() && t_[i].low == word; }
+  bool Adjacent(size_t i) const { return i < t_.size() && !t_[i].space_before; }
+  bool IsNumber(size_t i) const { return i < t_.size() && t_[i].kind == TokenKind::kNumber; }
+  int Int(size_t i) const {
+    if (t_[i].low.size() > 6) return -1;
+    return ParseInt(t_[i].low).value_or(-1);
+  }
+
+  // Skips a hyphen that joins two words ("five-year", "mid-1990s").
+  size_t SkipHyphen(size_t i) const {
+    return Is(i, "-") && Adjacent(i) && Adjacent(i + 1) ? i + 1 : i;
+  }
+  // Skips the full stop after an abbreviation ("Sept.", "Jan.", "p.m."), not
+  // the one that ends a sentence after a full name ("in September.").
+  size_t SkipDot(size_t i) const {
+    return Is(i, ".") && Adjacent(i) && i > 0 && t_[i - 1].low.size() <= 4 &&
+                   t_[i - 1].low != "june" && t_[i - 1].low != "july" && t_[i - 1].low != "may"
+               ? i + 1
+               : i;
+  }
+  bool HasDot(size_t i) const { return Is(i, ".") && Adjacent(i); }
+
+  std::optional<Match> WithModifier(size_t i) const {
+    // "more than two years", "less than an hour", "at least"
+    std::optional<std::string> mod;
+    size_t j = i;
+    if ((Is(i, "more") || Is(i, "less")) && Is(i + 1, "than")) {
+      mod = Is(i, "more") ? "MORE_THAN" : "LESS_THAN";
+      j = i + 2;
+    } else if (Is(i, "at") && Is(i + 1, "least")) {
+      mod = "EQUAL_OR_MORE";
+      j = i + 2;
+    } else if (Has(i, kMod)) {
+      mod = Get(i, kMod);
+      j = SkipHyphen(i + 1);
+    }
+    if (mod) {
+      std::optional<Match> inner = WithThe(j);
+      if (inner) {
+        const bool positional = *mod == "START" || *mod == "MID" || *mod == "END";
+        if (positional == (inner->type == "DATE")) {
+          inner->mod = mod;
+          inner->day.reset();
+          return inner;
+        }
+      }
+      if (j != i + 1 || !Has(i, kMod)) return std::nullopt;
+    }
+    // "the end of 1990", "the beginning of the year"
+    if (Is(i, "the") && Is(i + 2, "of")) {
+      const std::string_view part = t_[i + 1].low;
+      const char* position = part == "end"                            ? "END"
+                             : part == "beginning" || part == "start" ? "START"
+                             : part == "middle"                       ? "MID"
+                                                                      : nullptr;
+      if (position) {
+        std::optional<Match> inner = WithThe(i + 3);
+        if (inner && inner->type == "DATE") {
+          inner->mod = position;
+          inner->day.reset();
+          return inner;
+        }
+      }
+    }
+    // "the late 1970s", "the mid-1990s"
+    if (Is(i, "the") && Has(i + 1, kMod)) {
+      std::optional<Match> inner = WithModifier(i + 1);
+      if (inner && inner->type == "DATE" && inner->mod) return inner;
+    }
+    // "fiscal 1989"
+    if (Is(i, "fiscal") && IsNumber(i + 1)) {
+      std::optional<Match> inner = Core(i + 1, false);
+      if (inner && inner->type == "DATE") return inner;
+    }
+    return WithThe(i);
+  }
+
+  std::optional<Match> WithThe(size_t i) const {
+    return Is(i, "the") ? Core(i + 1, true) : Core(i, false);
+  }
+
+  std::optional<Match> Core(size_t i, bool the) const {
+    if (i >= t_.size()) return std::nullopt;
+    if (IsNumber(i)) return Numeric(i, the);
+    if (the && Is(i, "future")) return Simple(i + 1, "DATE", "FUTURE_REF");
+    // "the near future", "the near term", "the short term"
+    if (the && (Is(i, "near") || Is(i, "short")) && (Is(i + 1, "future") || Is(i + 1, "term"))) {
+      return Simple(i + 2, "DATE", "FUTURE_REF");
+    }
+    // "the fiscal year", "the full year": the adjective does not change the period.
+    if (the && (Is(i, "fiscal") || Is(i, "full")) && Has(i + 1, kUnit)) return Core(i + 1, true);
+    // "the latest period": the quarter the article reports on.
+    if (the && Is(i, "latest") && Is(i + 1, "period") && last_quarter_) {
+      Match m = *Simple(i + 2, "DATE", Format(*last_quarter_, Grain::kQuarter));
+      m.anchor = "previous";
+      return m;
+    }
+    // "recent years", "these days"
+    // TimeBank reads "recent years" as a vague past, "recent weeks" as a span.
+    if (!the && Is(i, "recent") && Has(i + 1, kUnit)) {
+      return Is(i + 1, "years") ? Simple(i + 2, "DATE", "PAST_REF")
+                                : Simple(i + 2, "DURATION", DurationValue("X", Get(i + 1, kUnit)));
+    }
+    if (!the && Is(i, "these") && Is(i + 1, "days")) return Simple(i + 2, "DATE", "PRESENT_REF");
+    if (t_[i].kind != TokenKind::kWord || !t_[i].senses) {
+      return std::nullopt;
+    }
+    // "year-earlier", "year-ago": adjectives for one unit back.
+    if (!the && Has(i, kUnit) && Is(i + 1, "-") && Adjacent(i + 1) && Has(i + 2, kAgo) &&
+        Adjacent(i + 2)) {
+      // "the year-ago quarter", "the year-earlier period"
+      const size_t stop = Is(i + 3, "quarter") || Is(i + 3, "period") ? i + 4 : i + 3;
+      if (Get(i, kUnit) == "Y") return YearBefore(stop, std::stoi(Get(i + 2, kAgo)), true);
+      return Relative(i + 3, GrainOfUnit(Get(i, kUnit)), std::stoi(Get(i + 2, kAgo)),
+                      !Is(i + 2, "ago"), Get(i, kUnit));
+    }
+    if (!the) {
+      if (Has(i, kMonth)) return MonthFirst(i);
+      if (Has(i, kWeekday)) return WeekdayAt(i, 0, i + 1);
+      if (Has(i, kDeictic)) return DeicticDay(i);
+      // "Now, the council..." is a discourse marker, not a time.
+      if (Is(i, "now") && t_[i].capital && Is(i + 1, ",")) return std::nullopt;
+      if (Has(i, kRef)) return Simple(i + 1, "DATE", Get(i, kRef));
+      if (Has(i, kSet)) return Simple(i + 1, "SET", Get(i, kSet));
+      if (Has(i, kHoliday)) return HolidayAt(i);
+      if (Has(i, kEvery) && Has(i + 1, kUnit)) {
+        return Simple(i + 2, "SET", DurationValue("1", Get(i + 1, kUnit)));
+      }
+      // "every Monday" XXXX-WXX-1, "each July" XXXX-07
+      if (Has(i, kEvery) && Has(i + 1, kWeekday) && t_[i + 1].low.size() > 4) {
+        return Simple(i + 2, "SET", "XXXX-WXX-" + Get(i + 1, kWeekday));
+      }
+      if (Has(i, kEvery) && Has(i + 1, kMonth) && t_[i + 1].capital) {
+        const int month = std::stoi(Get(i + 1, kMonth));
+        return Simple(SkipDot(i + 2), "SET",
+                      std::string("XXXX-") + (month < 10 ? "0" : "") + std::to_string(month));
+      }
+    } else {
+      if (Is(i, "past") && !Has(i + 1, kUnit) && !Has(i + 1, kNumber) && !IsNumber(i + 1)) {
+        return Simple(i + 1, "DATE", "PAST_REF");
+      }
+      if ((Is(i, "year") || Is(i, "quarter")) && !Is(i + 1, "-")) return BareUnit(i);
+      if (Is(i, "weekend")) return Relative(i + 1, Grain::kWeekend, 0, false, "WE");
+    }
+    if (Has(i, kShift)) {
+      if (std::optional<Match> m = Shifted(i, the)) return m;
+    }
+    if (Has(i, kOrdinal)) {
+      if (std::optional<Match> m = OrdinalPeriod(i, the)) return m;
+    }
+    if (std::optional<std::pair<int, size_t>> year = SpokenYear(i)) {
+      return Simple(year->second, "DATE", std::to_string(year->first));
+    }
+    // "a few years"
+    if ((Is(i, "a") || Is(i, "an")) && Has(i + 1, kNumber) && Get(i + 1, kNumber) == "X") ++i;
+    // "two years", "twenty-four hours", "a year", "several years"
+    if (std::optional<std::pair<int, size_t>> number = NumberWords(i); number && !the) {
+      return Counted(number->second, std::to_string(number->first));
+    }
+    if (Has(i, kNumber)) return Counted(i + 1, Get(i, kNumber));
+    // A bare season needs "the" or "in": "fall" is also a verb.
+    if (Has(i, kSeason) && (the || (i > 0 && t_[i - 1].low == "in"))) return SeasonAt(i, 0);
+    if (!the && Has(i, kUnit) && t_[i].low.ends_with('s') && Get(i, kUnit) != "S") {
+      // A bare plural: "for years", "weeks of talks".
+      return Simple(i + 1, "DURATION", DurationValue("X", Get(i, kUnit)));
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Match> Simple(size_t end, std::string type, std::string value) const {
+    Match m;
+    m.end = end;
+    m.type = std::move(type);
+    m.value = std::move(value);
+    return m;
+  }
+
+  // ---- numbers: ISO dates, clock times, day-month, years, counts
+
+  std::optional<Match> Numeric(size_t i, bool the) const {
+    const std::string_view digits = t_[i].low;
+    const int value = Int(i);
+    // 2021-09-27
+    if (digits.size() == 4 && Is(i + 1, "-") && Adjacent(i + 1) && IsNumber(i + 2) &&
+        Adjacent(i + 2) && t_[i + 2].low.size() == 2 && Is(i + 3, "-") && Adjacent(i + 3) &&
+        IsNumber(i + 4) && Adjacent(i + 4) && t_[i + 4].low.size() == 2) {
+      if (IsValidDay(value, Int(i + 2), Int(i + 4)))
+        return DayMatch(i + 5, {value, Int(i + 2), Int(i + 4)}, "none");
+    }
+    // 10:53, 4:15 pm
+    if (digits.size() <= 2 && value <= 24 && Is(i + 1, ":") && Adjacent(i + 1) && IsNumber(i + 2) &&
+        Adjacent(i + 2) && t_[i + 2].low.size() == 2 && Int(i + 2) < 60) {
+      int hour = value;
+      size_t end = i + 3;
+      if (auto meridiem = Meridiem(end)) {
+        hour = hour % 12 + meridiem->first;
+        end = meridiem->second;
+      }
+      return ClockTime(end, hour, Int(i + 2));
+    }
+    // 10 a.m.
+    if (digits.size() <= 2 && value >= 1 && value <= 12) {
+      if (auto meridiem = Meridiem(i + 1)) {
+        return ClockTime(meridiem->second, value % 12 + meridiem->first, 0);
+      }
+    }
+    // 27 September [2021]
+    if (digits.size() <= 2 && value >= 1 && value <= 31 && Has(i + 1, kMonth)) {
+      const int month = std::stoi(Get(i + 1, kMonth));
+      size_t end = SkipDot(i + 2);
+      if (IsNumber(end) && t_[end].low.size() == 4 && IsValidDay(Int(end), month, value)) {
+        return DayMatch(end + 1, {Int(end), month, value}, "none");
+      }
+      return MonthDayNoYear(end, month, value);
+    }
+    // "the 1988 second quarter"
+    const bool year = digits.size() == 4 && value >= lex_.min_year && value <= lex_.max_year;
+    if (year && Has(i + 1, kOrdinal) && Is(i + 2, "quarter")) {
+      const int n = std::stoi(Get(i + 1, kOrdinal));
+      if (n >= 1 && n <= 4) {
+        Match m = *Simple(i + 3, "DATE", std::string(digits) + "-Q" + std::to_string(n));
+        m.quarter = CivilDay{value, 3 * n - 2, 1};
+        return m;
+      }
+    }
+    // "the 1988 quarter", "the 1988 period": the quarter under discussion, in 1988.
+    if (year && (Is(i + 1, "quarter") || Is(i + 1, "period")) && last_quarter_) {
+      const int q = (last_quarter_->month - 1) / 3 + 1;
+      Match m = *Simple(i + 2, "DATE", std::string(digits) + "-Q" + std::to_string(q));
+      m.quarter = CivilDay{value, last_quarter_->month, 1};
+      return m;
+    }
+    // 1990s
+    if (digits.size() == 4 && Is(i + 1, "s") && Adjacent(i + 1) && value % 10 == 0) {
+      return Simple(i + 2, "DATE", std::string(digits.substr(0, 3)));
+    }
+    // 1998 alone
+    if (year && !the &&
+        !(i > 0 && (t_[i - 1].low == "$" || (t_[i - 1].low == "," && !t_[i].space_before))) &&
+        !(Is(i + 1, ",") && Adjacent(i + 1) && IsNumber(i + 2) && Adjacent(i + 2)) &&
+        !(Is(i + 1, "%") || Is(i + 1, "percent")) && !Has(SkipHyphen(i + 1), kUnit)) {
+      return Simple(i + 1, "DATE", std::string(digits));
+    }
+    if (value >= 0 && value < 1000 && !the &&
+        !(i > 0 && (t_[i - 1].low == "." || t_[i - 1].low == ",") && !t_[i].space_before)) {
+      return Counted(i + 1, std::to_string(value));
+    }
+    return std::nullopt;
+  }
+
+  // "am"/"pm" or "a.m."/"p.m." at i: {hours to add, end}.
+  std::optional<std::pair<int, size_t>> Meridiem(size_t i) const {
+    if (Has(i, kMeridiem)) return std::make_pair(std::stoi(Get(i, kMeridiem)), SkipDot(i + 1));
+    if ((Is(i, "a") || Is(i, "p")) && Is(i + 1, ".") && Adjacent(i + 1) && Is(i + 2, "m") &&
+        Adjacent(i + 2)) {
+      return std::make_pair(Is(i, "p") ? 12 : 0, SkipDot(i + 3));
+    }
+    return std::nullopt;
+  }
+
+  std::optional<Match> ClockTime(size_t end, int hour, int minute) const {
+    if (hour > 24) return std::nullopt;
+    char clock[16];
+    std::snprintf(clock, sizeof clock, "T%02d:%02d", hour, minute);
+    // "4 a.m. EDT Thursday", "10 p.m. yesterday": the day named after the clock.
+    size_t k = Has(end, kZone) && t_[end].capital ? end + 1 : end;
+    if (Is(k, ",")) ++k;
+    if (Has(k, kWeekday) || Has(k, kDeictic) || Has(k, kMonth)) {
+      std::optional<Match> day = Has(k, kWeekday) ? WeekdayAt(k, 0, k + 1)
+                                 : Has(k, kMonth) ? MonthFirst(k)
+                                                  : DeicticDay(k);
+      if (day && day->day) {
+        day->value = day->day->Iso() + clock;
+        day->type = "TIME";
+        day->day.reset();
+        return day;
+      }
+    }
+    Match m;
+    m.end = end;
+    m.type = "TIME";
+    const CivilDay* base = last_day_ ? &*last_day_ : (pub_ ? &*pub_ : nullptr);
+    m.anchor = last_day_ ? "previous" : (pub_ ? "publication" : "none");
+    m.value = (base ? base->Iso() : std::string("XXXX-XX-XX")) + clock;
+    return m;
+  }
+
+  Match DayMatch(size_t end, CivilDay day, std::string anchor) const {
+    Match m;
+    m.end = end;
+    m.value = day.Iso();
+    m.anchor = std::move(anchor);
+    m.day = day;
+    return m;
+  }
+
+  // The number written by number words from i, "twenty-four" -> {24, end}.
+  std::optional<std::pair<int, size_t>> NumberWords(size_t i) const {
+    if (!Has(i, kNumber) || Get(i, kNumber) == "X" || Is(i, "a") || Is(i, "an")) {
+      return std::nullopt;
+    }
+    const int first = *ParseInt(Get(i, kNumber));
+    const size_t k = SkipHyphen(i + 1);
+    if (first >= 20 && first % 10 == 0 && first < 100 && Has(k, kNumber) && !Is(k, "a") &&
+        !Is(k, "an") && Get(k, kNumber).size() == 1) {
+      return std::make_pair(first + *ParseInt(Get(k, kNumber)), k + 1);
+    }
+    return std::make_pair(first, i + 1);
+  }
+
+  // A year said in words, as transcripts write it: "nineteen ninety-six".
+  std::optional<std::pair<int, size_t>> SpokenYear(size_t i) const {
+    std::optional<std::pair<int, size_t>> century = NumberWords(i);
+    if (!century || century->first < 10 || century->first > 20) return std::nullopt;
+    std::optional<std::pair<int, size_t>> rest = NumberWords(century->second);
+    if (!rest || rest->first < 10 || rest->first > 99) return std::nullopt;
+    return std::make_pair(century->first * 100 + rest->first, rest->second);
+  }
+
+  // A count (digits or a number word) then a unit: a duration, or with
+  // "ago"/"earlier"/"later" a date.
+  std::optional<Match> Counted(size_t i, const std::string& count) const {
+    i = SkipHyphen(i);
+    if (!Has(i, kUnit)) return std::nullopt;
+    const std::string& unit = Get(i, kUnit);
+    size_t end = i + 1;
+    // "a year ago", "two days earlier", "year-earlier" handled in Shifted.
+    if (Is(end, "ago") && count == "X") return Simple(end + 1, "DATE", "PAST_REF");
+    if (Has(end, kAgo) && count != "X") {
+      const int n = std::stoi(count) * std::stoi(Get(end, kAgo));
+      const bool anaphoric = !Is(end, "ago");
+      if (unit == "Y") return YearBefore(end + 1, n, anaphoric);
+      return Relative(end + 1, GrainOfUnit(unit), n, anaphoric, unit);
+    }
+    // "a quarter of the shares" is a fraction; "a second time" an ordinal.
+    if (unit == "Q" && Is(end, "of")) return std::nullopt;
+    if (unit == "S" && count == "1") return std::nullopt;
+    // "five-year-old" is an age, not a time expression.
+    if (Is(end, "-") && Is(end + 1, "old")) return std::nullopt;
+    return Simple(end, "DURATION", DurationValue(count, unit));
+  }
+
+  // A date `n` units of `grain` from the anchor, written at that grain.
+  std::optional<Match> Relative(size_t end, Grain grain, int n, bool anaphoric,
+                                std::string_view unit) const {
+    if (IsTimeUnit(unit)) return std::nullopt;
+    Match m;
+    m.end = end;
+    const std::optional<CivilDay>& base = anaphoric && last_day_ ? last_day_ : pub_;
+    if (!base) {
+      m.value = FormatUnknown(grain);
+      return m;
+    }
+    m.anchor = anaphoric && last_day_ ? "previous" : "publication";
+    const CivilDay day = Shift(*base, grain, n);
+    m.value = Format(day, grain);
+    if (grain == Grain::kDay) m.day = day;
+    if (grain == Grain::kQuarter) m.quarter = day;
+    return m;
+  }
+
+  // "a year earlier", "year-ago": in an article about a quarter's results
+  // the comparison is with the same quarter a year before (TimeBank's
+  // reading); otherwise the year.
+  std::optional<Match> YearBefore(size_t end, int n, bool anaphoric) const {
+    if (!last_quarter_ || !(n == -1 || n == 1))
+      return Relative(end, Grain::kYear, n, anaphoric, "Y");
+    Match m;
+    m.end = end;
+    m.anchor = "previous";
+    m.value = Format(Shift(*last_quarter_, Grain::kYear, n), Grain::kQuarter);
+    return m;
+  }
+
+  // ---- month names
+
+  std::optional<Match> MonthFirst(size_t i) const {
+    const int month = std::stoi(Get(i, kMonth));
+    // "may" and "march" are also verbs: only with a day or year, or capitalised.
+    const bool ambiguous = t_[i].low == "may" || t_[i].low == "march";
+    size_t j = SkipDot(i + 1);
+    // September 27[,] [2021]
+    if (IsNumber(j) && t_[j].low.size() <= 2 && Int(j) >= 1 && Int(j) <= 31) {
+      const int day = Int(j);
+      size_t k = j + 1;
+      if (Is(k, "st") || Is(k, "nd") || Is(k, "rd") || Is(k, "th")) ++k;
+      size_t y = Is(k, ",") ? k + 1 : k;
+      if (IsNumber(y) && t_[y].low.size() == 4 && IsValidDay(Int(y), month, day)) {
+        return DayMatch(y + 1, {Int(y), month, day}, "none");
+      }
+      return MonthDayNoYear(k, month, day);
+    }
+    // September 2021, January nineteen ninety-seven
+    if (IsNumber(j) && t_[j].low.size() == 4) {
+      return Simple(j + 1, "DATE", Format({Int(j), month, 1}, Grain::kMonth));
+    }
+    if (std::optional<std::pair<int, size_t>> year = SpokenYear(j)) {
+      return Simple(year->second, "DATE", Format({year->first, month, 1}, Grain::kMonth));
+    }
+    if (ambiguous && !IsCapitalised(i)) return std::nullopt;
+    // "Jan" alone is more often a name than a month.
+    if (t_[i].low.size() <= 4 && !ambiguous && t_[i].low != "june" && t_[i].low != "july" &&
+        !HasDot(i + 1)) {
+      return std::nullopt;
+    }
+    return MonthOnly(j, month);
+  }
+
+  bool IsCapitalised(size_t i) const { return t_[i].capital; }
+
+  // A month without a year: the occurrence nearest the publication date (a
+  // tie, six months away, goes back unless the sentence looks ahead);
+  // "last July" the latest July before it, "next July" the first after it;
+  // "July last year" is last year's.
+  std::optional<Match> MonthOnly(size_t end, int month, int direction = 0) const {
+    Match m;
+    m.end = end;
+    if (!pub_) {
+      m.value = std::string("XXXX-") + (month < 10 ? "0" : "") + std::to_string(month);
+      return m;
+    }
+    m.anchor = "publication";
+    int year = pub_->year;
+    if (direction == 0) {
+      const int diff = month - pub_->month;  // -11..11
+      if (diff > 6 || (diff == 6 && !future_)) --year;
+      if (diff < -6 || (diff == -6 && future_)) ++year;
+      if ((Is(end, "last") || Is(end, "next") || Is(end, "this")) && Is(end + 1, "year")) {
+        year = pub_->year + std::stoi(Get(end, kShift));
+        m.end = end + 2;
+      }
+    }
+    // "last April" is the latest April before publication, "next April" the
+    // first one after it.
+    if (direction < 0 && month >= pub_->month) --year;
+    if (direction > 0 && month <= pub_->month) ++year;
+    m.value = Format({year, month, 1}, Grain::kMonth);
+    return m;
+  }
+
+  std::optional<Match> MonthDayNoYear(size_t end, int month, int day) const {
+    if (!pub_) {
+      char buffer[16];
+      std::snprintf(buffer, sizeof buffer, "XXXX-%02d-%02d", month, day);
+      return Simple(end, "DATE", buffer);
+    }
+    int year = pub_->year;
+    const bool after = month > pub_->month || (month == pub_->month && day > pub_->day);
+    const bool before = month < pub_->month || (month == pub_->month && day < pub_->day);
+    // Dates within half a year of publication are rarely in another year.
+    if (future_ && before && pub_->month - month > 6) ++year;
+    if (!future_ && after && month - pub_->month >= 6) --year;
+    if (!IsValidDay(year, month, day)) return std::nullopt;
+    return DayMatch(end, {year, month, day}, "publication");
+  }
+
+  // ---- weekdays, deictic days, holidays, seasons
+
+  // A weekday, `direction` -1 for "last Monday", +1 for "next Monday", 0 for
+  // a bare one (tense decides; the publication day itself counts).
+  std::optional<Match> WeekdayAt(size_t i, int direction, size_t end) const {
+    const int weekday = std::stoi(Get(i, kWeekday));
+    // "sun", "sat", "wed" are words too: abbreviations need a capital.
+    if (t_[i].low.size() <= 4 && !(t_[i].capital && HasDot(i + 1))) return std::nullopt;
+    if (end == i + 1) end = SkipDot(end);
+    // "Monday, Oct. 26": the date says which Monday.
+    const size_t after = Is(end, ",") ? end + 1 : end;
+    if (Has(after, kMonth)) {
+      if (std::optional<Match> date = MonthFirst(after); date && date->day) return date;
+    }
+    Match m;
+    m.end = end;
+    if (!pub_) {
+      m.value = "XXXX-WXX-" + std::to_string(weekday);
+      return m;
+    }
+    m.anchor = "publication";
+    const int today = Weekday(*pub_);
+    int delta;
+    // Without a tense cue, the day after publication is more often meant than
+    // the same weekday six days back ("Saturday" in a Friday paper).
+    const bool tomorrow = !past_ && weekday == today % 7 + 1;
+    const bool forward = direction > 0 || (direction == 0 && (future_ || tomorrow));
+    if (forward) {
+      delta = (weekday - today + 7) % 7;
+      if (direction > 0 && delta == 0) delta = 7;
+    } else {
+      delta = -((today - weekday + 7) % 7);
+      if (direction < 0 && delta == 0) delta = -7;
+    }
+    return DayMatch(end, AddDays(*pub_, delta), "publication");
+  }
+
+  std::optional<Match> DeicticDay(size_t i) const {
+    const int offset = std::stoi(Get(i, kDeictic));
+    if (!pub_) return Simple(i + 1, "DATE", "XXXX-XX-XX");
+    Match m = DayMatch(i + 1, AddDays(*pub_, offset), "publication");
+    return m;
+  }
+
+  // "Christmas", "Thanksgiving Day 1999": a fixed date (MM-DD) or the Nth
+  // weekday of a month (MM-N-W), validated by the loader.
+  std::optional<Match> HolidayAt(size_t i) const {
+    const std::string& rule = Get(i, kHoliday);
+    const int month = *ParseInt(rule.substr(0, 2));
+    auto day_in = [&](int year) {
+      if (rule.size() == 5) return *ParseInt(rule.substr(3, 2));
+      const int nth = rule[3] - '0';
+      const int weekday = rule[5] - '0';
+      return 1 + (weekday - Weekday({year, month, 1}) + 7) % 7 + 7 * (nth - 1);
+    };
+    size_t end = Is(i + 1, "day") ? i + 2 : i + 1;
+    if (IsNumber(end) && t_[end].low.size() == 4) {
+      const int year = Int(end);
+      return DayMatch(end + 1, {year, month, day_in(year)}, "none");
+    }
+    if (!pub_) return MonthDayNoYear(end, month, rule.size() == 5 ? day_in(2000) : 1);
+    std::optional<Match> m = MonthDayNoYear(end, month, day_in(pub_->year));
+    if (m && m->day && m->day->year != pub_->year) {
+      *m = DayMatch(end, {m->day->year, month, day_in(m->day->year)}, "publication");
+    }
+    return m;
+  }
+
+  std::optional<Match> SeasonAt(size_t i, int shift) const {
+    const std::string& code = Get(i, kSeason);
+    // "summer 1994", "the winter of nineteen ninety-four"
+    const size_t y = Is(i + 1, "of") ? i + 2 : i + 1;
+    if (IsNumber(y) && t_[y].low.size() == 4) {
+      return Simple(y + 1, "DATE", std::string(t_[y].low) + "-" + code);
+    }
+    if (std::optional<std::pair<int, size_t>> year = SpokenYear(y)) {
+      return Simple(year->second, "DATE", std::to_string(year->first) + "-" + code);
+    }
+    Match m;
+    m.end = i + 1;
+    if (!pub_) {
+      m.value = "XXXX-" + code;
+      return m;
+    }
+    m.anchor = "publication";
+    m.value = std::to_string(pub_->year + shift) + "-" + code;
+    return m;
+  }
+
+  // ---- shift words: last year, next week, the previous day, this quarter
+
+  std::optional<Match> Shifted(size_t i, bool the) const {
+    const int offset = std::stoi(Get(i, kShift));
+    // "the next day" follows the text's own dates; "next week" the publication.
+    const bool anaphoric = Has(i, kAnaphoric) || the;
+    size_t j = i + 1;
+    if (Has(j, kWeekday) && !the) return WeekdayAt(j, offset, j + 1);
+    // "the previous Friday": the Friday before the date the text is about.
+    if (Has(j, kWeekday) && the && offset != 0 && last_day_) {
+      const int weekday = std::stoi(Get(j, kWeekday));
+      int delta = (weekday - Weekday(*last_day_) + 7 * offset) % 7;
+      if (offset < 0 && delta >= 0) delta -= 7;
+      if (offset > 0 && delta <= 0) delta += 7;
+      return DayMatch(j + 1, AddDays(*last_day_, delta), "previous");
+    }
+    if (Has(j, kMonth) && !the && (t_[j].capital || (!Is(j, "may") && !Is(j, "march"))))
+      return MonthOnly(SkipDot(j + 1), std::stoi(Get(j, kMonth)), offset);
+    if (Has(j, kSeason)) return SeasonAt(j, offset);
+    // "this morning", "last night": a part of the publication day or the one before.
+    if (Has(j, kPartOfDay) && (offset == 0 || t_[i].low == "last") && !the && pub_) {
+      const CivilDay day = AddDays(*pub_, offset);
+      Match m = *Simple(j + 1, "TIME", day.Iso() + "T" + Get(j, kPartOfDay));
+      m.anchor = "publication";
+      return m;
+    }
+    // "the past three years", "the last two weeks", "the next 12 months": durations.
+    std::string count;
+    if (IsNumber(j)) {
+      count = std::to_string(Int(j));
+      ++j;
+    } else if (std::optional<std::pair<int, size_t>> number = NumberWords(j)) {
+      count = std::to_string(number->first);
+      j = number->second;
+    } else if (Has(j, kNumber) && !Is(j, "a") && !Is(j, "an")) {
+      count = Get(j, kNumber);
+      ++j;
+    }
+    if (!Has(j, kUnit)) return std::nullopt;
+    const std::string& unit = Get(j, kUnit);
+    if (!count.empty()) return Simple(j + 1, "DURATION", DurationValue(count, unit));
+    // "the coming years", "in recent months"
+    if (t_[j].low.ends_with('s')) return Simple(j + 1, "DURATION", DurationValue("X", unit));
+    if (t_[i].low == "past" || IsTimeUnit(unit)) {
+      return Simple(j + 1, "DURATION", DurationValue("1", unit));
+    }
+    Grain grain = GrainOfUnit(unit);
+    int n = offset;
+    // "next year's first quarter", "last year's quarter"
+    if (unit == "Y" && Is(j + 1, "'") && Is(j + 2, "s") && pub_) {
+      size_t q = j + 3;
+      const int ordinal = Has(q, kOrdinal) ? std::stoi(Get(q, kOrdinal)) : 0;
+      if (ordinal) ++q;
+      if (Is(q, "quarter") && ordinal <= 4 && (ordinal || last_quarter_)) {
+        const int year = pub_->year + n;
+        const int quarter = ordinal ? ordinal : (last_quarter_->month - 1) / 3 + 1;
+        Match m = *Simple(q + 1, "DATE", std::to_string(year) + "-Q" + std::to_string(quarter));
+        m.anchor = "publication";
+        m.quarter = CivilDay{year, 3 * quarter - 2, 1};
+        return m;
+      }
+    }
+    // "the latest quarter": the last one completed.
+    return Relative(j + 1, grain, n, anaphoric, unit);
+  }
+
+  // "the year" is the publication year; "the quarter" the one the article
+  // named last, else the last completed one.
+  std::optional<Match> BareUnit(size_t i) const {
+    const bool quarter = Is(i, "quarter");
+    // In an article about a named quarter, "the quarter" is that one.
+    if (quarter && last_quarter_) {
+      Match m = *Simple(i + 1, "DATE", Format(*last_quarter_, Grain::kQuarter));
+      m.anchor = "previous";
+      return m;
+    }
+    return Relative(i + 1, quarter ? Grain::kQuarter : Grain::kYear, quarter ? -1 : 0, false,
+                    quarter ? "Q" : "Y");
+  }
+
+  // "the third quarter", "third-quarter", "the first half", "the first nine months".
+  std::optional<Match> OrdinalPeriod(size_t i, bool the) const {
+    const int n = std::stoi(Get(i, kOrdinal));
+    size_t j = SkipHyphen(i + 1);
+    // "the third-quarter results": TimeBank leaves the article out of the adjective.
+    if (the && j != i + 1) return std::nullopt;
+    if (Has(j, kNumber) || IsNumber(j)) {
+      const std::string count = IsNumber(j) ? std::to_string(Int(j)) : Get(j, kNumber);
+      if (Has(j + 1, kUnit) && count != "X") {
+        return Simple(j + 2, "DURATION", DurationValue(count, Get(j + 1, kUnit)));
+      }
+      return std::nullopt;
+    }
+    const bool quarter = Is(j, "quarter");
+    const bool half = Is(j, "half");
+    if (!(quarter && n <= 4) && !(half && n <= 2)) return std::nullopt;
+    const char letter = quarter ? 'Q' : 'H';
+    Match m;
+    m.end = j + 1;
+    if (!pub_) {
+      m.value = std::string("XXXX-") + letter + std::to_string(n);
+      return m;
+    }
+    m.anchor = "publication";
+    const int current = quarter ? (pub_->month - 1) / 3 + 1 : (pub_->month - 1) / 6 + 1;
+    int year = pub_->year;
+    // A period that has not begun is last year's, unless the sentence looks ahead.
+    if (n > current && !future_) --year;
+    // "the third quarter of 1990"
+    if (Is(j + 1, "of") && IsNumber(j + 2) && t_[j + 2].low.size() == 4) {
+      year = Int(j + 2);
+      m.end = j + 3;
+      m.anchor = "none";
+    }
+    m.value = std::to_string(year) + "-" + letter + std::to_string(n);
+    if (quarter) m.quarter = CivilDay{year, 3 * n - 2, 1};
+    return m;
+  }
+
+  const std::vector<Token>& t_;
+  std::optional<CivilDay> pub_;
+  std::optional<CivilDay> last_day_;
+  std::optional<CivilDay> last_quarter_;  // the last quarter the article named
+  bool future_;                           // the clause looks ahead (TenseNear)
+  bool past_;                             // the clause looks back
+  const Lexicon& lex_;
+};
+
+}  // namespace
+
+// ---------------------------------------------------------------- Tagger
+
+// How many tokens before an expression a tense cue may stand.
+constexpr size_t kTenseWindow = 8;
+
+// +1 when the clause around token i looks ahead, -1 when it looks back, 0
+// when nothing says: the cue nearest to i within kTenseWindow tokens before
+// it (or the token right after it) decides. Cues are the lexicon's `tense`
+// words ("will" future, "said" past) and words ending in "ed".
+int TenseNear(const std::vector<Token>& tokens, size_t i) {
+  int tense = 0;
+  size_t best = SIZE_MAX;
+  const size_t first = i > kTenseWindow ? i - kTenseWindow : 0;
+  for (size_t k = first; k < i + 2 && k < tokens.size(); ++k) {
+    int cue = 0;
+    if (tokens[k].senses && tokens[k].senses->Has(kTense)) {
+      cue = tokens[k].senses->Get(kTense) == "future" ? 1 : -1;
+    } else if (tokens[k].kind == TokenKind::kWord && tokens[k].low.size() > 4 &&
+               tokens[k].low.ends_with("ed")) {
+      cue = -1;
+    }
+    const size_t distance = k < i ? i - k : k - i;
+    if (cue != 0 && distance <= best) {
+      tense = cue;
+      best = distance;
+    }
+  }
+  return tense;
+}
+
+Tagger::Tagger(std::unique_ptr<const Lexicon> lexicon) : lexicon_(std::move(lexicon)) {}
+Tagger::Tagger(Tagger&&) noexcept = default;
+Tagger& Tagger::operator=(Tagger&&) noexcept = default;
+Tagger::~Tagger() = default;
+
+Result<Tagger> Tagger::Create(const Options& options, const DataFiles& data) {
+  auto lexicon = std::make_unique<Lexicon>();
+  lexicon->min_year = options.min_year;
+  lexicon->max_year = options.max_year;
+  SL_ASSIGN_OR_RETURN(std::string dates, data.Read(options.date_lexicon));
+  SL_RETURN_IF_ERROR(lexicon->Load(options.date_lexicon, dates, /*shared=*/true));
+  SL_ASSIGN_OR_RETURN(std::string words, data.Read(options.timex_lexicon));
+  SL_RETURN_IF_ERROR(lexicon->Load(options.timex_lexicon, words, /*shared=*/false));
+  return Tagger(std::move(lexicon));
+}
+
+std::vector<Timex> Tagger::Tag(std::string_view text, const std::vector<ByteSpan>& sentences,
+                               std::optional<CivilDay> publication) const {
+  std::vector<Timex> out;
+  std::optional<CivilDay> last_day;
+  std::optional<CivilDay> last_quarter;
+  std::string lowered;
+  for (uint32_t s = 0; s < sentences.size(); ++s) {
+    const std::vector<Token> tokens = Scan(text, sentences[s], lowered, lexicon_.get());
+    size_t i = 0;
+    while (i < tokens.size()) {
+      const int tense = TenseNear(tokens, i);
+      const SentenceTagger tagger(tokens, publication, last_day, last_quarter, tense, *lexicon_);
+      std::optional<Match> match = tagger.At(i);
+      if (!match || match->end <= i) {
+        ++i;
+        continue;
+      }
+      Timex& timex = out.emplace_back();
+      timex.sentence = s;
+      timex.span = {tokens[i].begin, tokens[match->end - 1].end};
+      timex.text = std::string(text.substr(timex.span.begin, timex.span.size()));
+      timex.type = std::move(match->type);
+      timex.value = std::move(match->value);
+      timex.mod = std::move(match->mod);
+      timex.anchor = std::move(match->anchor);
+      if (match->day) last_day = match->day;
+      if (match->quarter) last_quarter = match->quarter;
+      i = match->end;
+    }
+  }
+  return out;
+}
+
+}  // namespace storyline::timex

@@ -1,0 +1,106 @@
+// timex.h: finds time expressions in an article's clean text and normalises
+// each to a TimeML TIMEX3 type and value.
+//
+// Consumes the clean text, its sentence spans (text::Segmenter) and the
+// publication date when known; produces one storyline::Timex per expression
+// (core/article.h), in text order, never overlapping:
+//
+//   "said on Monday"              DATE      2021-09-27   (last Monday; publication)
+//   "will meet on Monday"         DATE      2021-10-04   (next Monday; publication)
+//   "27 September 2021"           DATE      2021-09-27   (absolute; none)
+//   "the next day"                DATE      2021-09-28   (the day before it; previous)
+//   "late 2019"                   DATE      2019  mod END
+//   "last week"                   DATE      2021-W38
+//   "the third quarter"           DATE      2021-Q3
+//   "10:53"                       TIME      2021-09-29T10:53
+//   "Monday night"                DATE      2021-09-27TNI
+//   "two days", "20-year"         DURATION  P2D, P20Y
+//   "every week", "weekly"        SET       P1W
+//   "now", "recently"             DATE      PRESENT_REF, PAST_REF
+//
+// Anchoring. Deictic words (today, yesterday, last year, bare weekdays and
+// months) resolve against the publication date. Anaphoric ones ("the
+// previous day", "the following week", "a day later") resolve against the
+// last day-precise date met earlier in the same article, else against the
+// publication date. A bare weekday looks back (the publication day itself
+// counts) unless the nearest tense cue before it looks ahead ("will"), or
+// there is none and it names the day after publication. A bare month is
+// the occurrence nearest the publication date. "The quarter" and "a year
+// earlier" follow the quarter the article named. Without any anchor the
+// value stays underspecified: XXXX-WXX-1, XXXX-07, XXXX.
+//
+// The words come from data files (format: docs/formats/timex.md): month and
+// weekday names from lexicon/en/dates.tsv (shared with clean), the rest from
+// timex/en.tsv. The grammar is a hand-written scanner over ASCII-lowered
+// tokens; one pass over each sentence, no regular expressions.
+//
+// Deterministic: the output depends only on the text, the sentences, the
+// publication date and the data files. A Tagger is immutable once created;
+// Tag() may run concurrently on one Tagger.
+//
+//   Result<timex::Tagger> tagger = timex::Tagger::Create({}, DataFiles{});
+//   std::vector<Timex> found = tagger->Tag(article.text, article.sentences,
+//                                         timex::CivilDay::FromIso("2021-09-29"));
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/article.h"
+#include "core/data_files.h"
+#include "core/status.h"
+
+namespace storyline::timex {
+
+// A day of the proleptic Gregorian calendar.
+struct CivilDay {
+  int year = 0;
+  int month = 1;  // 1..12
+  int day = 1;    // 1..31
+  // "YYYY-MM-DD" (a longer string such as "2021-09-28T10:53:00Z" is read up
+  // to the day); nullopt when it is not a valid day.
+  static std::optional<CivilDay> FromIso(std::string_view text);
+  std::string Iso() const;  // "YYYY-MM-DD"
+  bool operator==(const CivilDay&) const = default;
+};
+
+struct Lexicon;  // the loaded word lists; internal to timex.cc
+
+struct Options {
+  // Month and weekday names, relative to data/ (docs/formats/lexicon.md).
+  std::string date_lexicon = "lexicon/en/dates.tsv";
+  // Number words, units, shift words, holidays, ... (docs/formats/timex.md).
+  std::string timex_lexicon = "timex/en.tsv";
+  // Four-digit numbers in [min_year, max_year] alone are read as years;
+  // a wider range tags more counts ("2500 people") as dates.
+  int min_year = 1800;
+  int max_year = 2100;
+};
+
+class Tagger {
+ public:
+  // Loads the lexicons. InvalidArgument "file:line: message" on a bad row,
+  // NotFound when a file is missing.
+  static Result<Tagger> Create(const Options& options, const DataFiles& data);
+
+  // The time expressions of `text`, in order. Only text inside `sentences`
+  // is read and no expression crosses a sentence end; Timex::sentence
+  // indexes `sentences` and Timex::span is bytes into `text`. `publication`
+  // anchors relative expressions; without it they get XXXX values. Never
+  // fails. REQUIRES: the spans lie within `text`, in order.
+  std::vector<Timex> Tag(std::string_view text, const std::vector<ByteSpan>& sentences,
+                         std::optional<CivilDay> publication) const;
+
+  Tagger(Tagger&&) noexcept;
+  Tagger& operator=(Tagger&&) noexcept;
+  ~Tagger();
+
+ private:
+  explicit Tagger(std::unique_ptr<const Lexicon> lexicon);
+  std::unique_ptr<const Lexicon> lexicon_;
+};
+
+}  // namespace storyline::timex

@@ -1,0 +1,251 @@
+#include "timex/timex.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "core/data_files.h"
+#include "text/text.h"
+
+namespace storyline::timex {
+namespace {
+
+// Wednesday 29 September 2021 (ISO week 39).
+constexpr CivilDay kPublished{2021, 9, 29};
+
+const Tagger& SharedTagger() {
+  static const Tagger* tagger = [] {
+    Result<Tagger> created = Tagger::Create({}, DataFiles{});
+    EXPECT_TRUE(created.ok()) << created.status().ToString();
+    return new Tagger(std::move(created).value());
+  }();
+  return *tagger;
+}
+
+std::vector<Timex> TagText(std::string_view text, std::optional<CivilDay> published) {
+  Result<text::Segmenter> segmenter = text::Segmenter::Create({}, DataFiles{});
+  EXPECT_TRUE(segmenter.ok());
+  return SharedTagger().Tag(text, segmenter->Sentences(text), published);
+}
+
+struct Case {
+  std::string sentence;
+  std::string text;  // the expected timex text
+  std::string type;
+  std::string value;
+  std::string mod;  // "" for none
+};
+
+TEST(Tagger, NormalisesExpressionsAgainstPublicationDate) {
+  const Case cases[] = {
+      {"The ferry line opened on 27 September 2021.", "27 September 2021", "DATE", "2021-09-27",
+       ""},
+      {"The ferry line opened on Sept. 27, 2021.", "Sept. 27, 2021", "DATE", "2021-09-27", ""},
+      {"The ferry line opened on 2021-09-27 at dawn.", "2021-09-27", "DATE", "2021-09-27", ""},
+      {"The lighthouse was repainted in September 2020.", "September 2020", "DATE", "2020-09", ""},
+      {"The lighthouse was repainted in 2020.", "2020", "DATE", "2020", ""},
+      {"The lighthouse was repainted in the 1990s.", "the 1990s", "DATE", "199", ""},
+      {"The glassworks closed in late 2019.", "late 2019", "DATE", "2019", "END"},
+      {"The glassworks closed in early March.", "early March", "DATE", "2021-03", "START"},
+      {"Orchard sales rose last week.", "last week", "DATE", "2021-W38", ""},
+      {"Orchard sales rose this month.", "this month", "DATE", "2021-09", ""},
+      {"Orchard sales rose last year.", "last year", "DATE", "2020", ""},
+      {"Orchard sales will rise next year.", "next year", "DATE", "2022", ""},
+      {"Orchard sales rose in the third quarter.", "the third quarter", "DATE", "2021-Q3", ""},
+      {"Orchard sales fell a year ago.", "a year ago", "DATE", "2020", ""},
+      {"The puppet festival opened in July.", "July", "DATE", "2021-07", ""},
+      {"The puppet festival opened yesterday.", "yesterday", "DATE", "2021-09-28", ""},
+      {"The puppet festival opens tomorrow.", "tomorrow", "DATE", "2021-09-30", ""},
+      {"The puppet festival is busy now.", "now", "DATE", "PRESENT_REF", ""},
+      {"The puppet festival has recently grown.", "recently", "DATE", "PAST_REF", ""},
+      {"The vault was opened at 10:53.", "10:53", "TIME", "2021-09-29T10:53", ""},
+      {"The vault will open at 4 p.m. tomorrow.", "4 p.m. tomorrow", "TIME", "2021-09-30T16:00",
+       ""},
+      {"The glider strike lasted two days.", "two days", "DURATION", "P2D", ""},
+      {"The glider lease runs for 20 years.", "20 years", "DURATION", "P20Y", ""},
+      {"The glider vote took three hours.", "three hours", "DURATION", "PT3H", ""},
+      {"The glider club signed a five-year deal.", "five-year", "DURATION", "P5Y", ""},
+      {"The glider club waited twenty-four hours.", "twenty-four hours", "DURATION", "PT24H", ""},
+      {"The glider club waited more than two years.", "more than two years", "DURATION", "P2Y",
+       "MORE_THAN"},
+      {"The glider club waited about a month.", "about a month", "DURATION", "P1M", "APPROX"},
+      {"The glider club waited for years.", "years", "DURATION", "PXY", ""},
+      {"The river bulletin appears weekly.", "weekly", "SET", "P1W", ""},
+      {"The river ferry sails every day.", "every day", "SET", "P1D", ""},
+      {"The river ferry sails every Monday.", "every Monday", "SET", "XXXX-WXX-1", ""},
+      {"The mill stopped at the end of 2019.", "the end of 2019", "DATE", "2019", "END"},
+      {"The mill reported the 2019 third quarter.", "the 2019 third quarter", "DATE", "2019-Q3",
+       ""},
+      {"The mill rebuilt this morning.", "this morning", "TIME", "2021-09-29TMO", ""},
+      {"The mill burned last night.", "last night", "TIME", "2021-09-28TNI", ""},
+      {"The mill reopens on Thanksgiving Day.", "Thanksgiving Day", "DATE", "2021-11-25", ""},
+      {"The mill closed at Christmas 2019.", "Christmas 2019", "DATE", "2019-12-25", ""},
+      {"The mill will reopen in the near future.", "the near future", "DATE", "FUTURE_REF", ""},
+      {"The mill lost money in the fiscal year.", "the fiscal year", "DATE", "2021", ""},
+      {"The mill has grown in recent years.", "recent years", "DATE", "PAST_REF", ""},
+  };
+  for (const Case& c : cases) {
+    const std::vector<Timex> found = TagText(c.sentence, kPublished);
+    ASSERT_EQ(found.size(), 1u) << c.sentence;
+    const Timex& t = found[0];
+    EXPECT_EQ(t.text, c.text) << c.sentence;
+    EXPECT_EQ(t.type, c.type) << c.sentence;
+    EXPECT_EQ(t.value, c.value) << c.sentence;
+    EXPECT_EQ(t.mod.value_or(""), c.mod) << c.sentence;
+  }
+}
+
+TEST(Tagger, ReportsSentenceAndByteOffsets) {
+  const std::string text = "The mill shut.\nIt reopened on 3 May 2021 after repairs.";
+  const std::vector<Timex> found = TagText(text, kPublished);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].sentence, 1u);
+  EXPECT_EQ(found[0].span, (ByteSpan{30, 40}));
+  EXPECT_EQ(text.substr(30, 10), "3 May 2021");
+  EXPECT_EQ(found[0].anchor, "none");
+}
+
+TEST(Tagger, ResolvesPastTenseWeekdayToLastOne) {
+  const std::vector<Timex> found = TagText("The mayor of Fernvale said on Monday.", kPublished);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "2021-09-27");
+  EXPECT_EQ(found[0].anchor, "publication");
+}
+
+TEST(Tagger, ResolvesFutureTenseWeekdayToNextOne) {
+  const std::vector<Timex> found =
+      TagText("The mayor of Fernvale will meet the guild on Monday.", kPublished);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "2021-10-04");
+}
+
+TEST(Tagger, ResolvesWeekdayNamingPublicationDayToThatDay) {
+  const std::vector<Timex> found = TagText("The guild said Wednesday it agreed.", kPublished);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "2021-09-29");
+}
+
+TEST(Tagger, ReadsWeekdayAfterPublicationAsNextDayWithoutTenseCue) {
+  std::vector<Timex> found = TagText("The guild's market: Thursday at the pier.", kPublished);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "2021-09-30");
+  found = TagText("The guild said its market closed Thursday.", kPublished);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "2021-09-23");
+}
+
+TEST(Tagger, ResolvesNextDayAgainstDateTheTextIsAbout) {
+  const std::vector<Timex> found = TagText(
+      "The bridge opened on 20 September 2021. The toll was dropped the next day.", kPublished);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[1].text, "the next day");
+  EXPECT_EQ(found[1].value, "2021-09-21");
+  EXPECT_EQ(found[1].anchor, "previous");
+}
+
+TEST(Tagger, ResolvesPreviousDayAgainstPublicationWithoutEarlierDate) {
+  const std::vector<Timex> found = TagText("The toll was dropped the previous day.", kPublished);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "2021-09-28");
+  EXPECT_EQ(found[0].anchor, "publication");
+}
+
+TEST(Tagger, ReadsYearAgoAsSameQuarterInQuarterlyReport) {
+  const std::vector<Timex> found = TagText(
+      "The bakery chain earned more in the second quarter. Its profit a year earlier was lower.",
+      kPublished);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].value, "2021-Q2");
+  EXPECT_EQ(found[1].text, "a year earlier");
+  EXPECT_EQ(found[1].value, "2020-Q2");
+  EXPECT_EQ(found[1].anchor, "previous");
+}
+
+TEST(Tagger, LeavesValuesUnderspecifiedWithoutPublicationDate) {
+  const std::vector<Timex> found = TagText(
+      "The guild met on Monday. Its hall burned last year. It reopened in July. "
+      "The roof was fixed on 4 May 2020.",
+      std::nullopt);
+  ASSERT_EQ(found.size(), 4u);
+  EXPECT_EQ(found[0].value, "XXXX-WXX-1");
+  EXPECT_EQ(found[1].value, "XXXX");
+  EXPECT_EQ(found[2].value, "XXXX-07");
+  EXPECT_EQ(found[3].value, "2020-05-04");
+  for (const Timex& t : found) EXPECT_EQ(t.anchor, "none");
+}
+
+TEST(Tagger, IgnoresAgesCountsAndVerbs) {
+  EXPECT_TRUE(TagText("The ten-year-old pony may win 2500 ribbons.", kPublished).empty());
+  EXPECT_TRUE(TagText("Leaves fall on the Sun newspaper.", kPublished).empty());
+}
+
+TEST(Tagger, RejectsMalformedLexiconWithLineNumber) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / "storyline_timex_bad_lexicon";
+  std::filesystem::create_directories(dir / "timex");
+  std::ofstream(dir / "timex" / "en.tsv") << "# comment\nnumber\tone\t1\nmnth\tjan\t1\n";
+  Result<Tagger> tagger = Tagger::Create({}, DataFiles(dir.string()));
+  ASSERT_FALSE(tagger.ok());
+  EXPECT_EQ(tagger.status().message(), "timex/en.tsv:3: unknown kind 'mnth'");
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Tagger, RejectsMalformedHolidayRule) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / "storyline_timex_bad_holiday";
+  std::filesystem::create_directories(dir / "timex");
+  std::ofstream(dir / "timex" / "en.tsv") << "holiday\tfounders\t13-01\n";
+  Result<Tagger> tagger = Tagger::Create({}, DataFiles(dir.string()));
+  ASSERT_FALSE(tagger.ok());
+  EXPECT_EQ(tagger.status().message(),
+            "timex/en.tsv:1: holiday value must be MM-DD or MM-N-W, got '13-01'");
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Tagger, KeepsSpansInsideSentencesInOrderOnWordSoup) {
+  // Random sequences of date words, numbers and punctuation: every timex must
+  // lie inside its sentence, match its text, and follow the previous one.
+  const std::vector<std::string> words = {
+      "the",  "last",     "next",   "2021",         "-",     "09",     "27",   "Sept",  ".",
+      ",",    "Monday",   "a",      "year",         "ago",   "twenty", "four", "hours", "p",
+      "m",    ":",        "10",     "53",           "early", "the",    "end",  "of",    "every",
+      "week", "nineteen", "ninety", "Thanksgiving", "Day",   "late",   "more", "than",  "\n"};
+  uint32_t seed = 12345;
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    for (int k = 0; k < 60; ++k) {
+      seed = seed * 1103515245u + 12345u;
+      const std::string& w = words[(seed >> 16) % words.size()];
+      if (!text.empty() && (seed & 1)) text += ' ';
+      text += w;
+    }
+    Result<text::Segmenter> segmenter = text::Segmenter::Create({}, DataFiles{});
+    ASSERT_TRUE(segmenter.ok());
+    const std::vector<ByteSpan> sentences = segmenter->Sentences(text);
+    const std::vector<Timex> found = SharedTagger().Tag(
+        text, sentences, (round % 2) ? std::optional<CivilDay>(kPublished) : std::nullopt);
+    uint32_t previous_end = 0;
+    for (const Timex& t : found) {
+      ASSERT_LT(t.sentence, sentences.size());
+      EXPECT_GE(t.span.begin, sentences[t.sentence].begin);
+      EXPECT_LE(t.span.end, sentences[t.sentence].end);
+      EXPECT_LT(t.span.begin, t.span.end);
+      EXPECT_GE(t.span.begin, previous_end);
+      EXPECT_EQ(t.text, text.substr(t.span.begin, t.span.size()));
+      EXPECT_FALSE(t.value.empty()) << t.text;
+      previous_end = t.span.end;
+    }
+  }
+}
+
+TEST(CivilDay, ReadsIsoDatesAndRejectsImpossibleOnes) {
+  EXPECT_EQ(CivilDay::FromIso("2021-09-28T10:53:00Z"), (CivilDay{2021, 9, 28}));
+  EXPECT_FALSE(CivilDay::FromIso("2021-02-29").has_value());
+  EXPECT_EQ(CivilDay({2020, 2, 29}).Iso(), "2020-02-29");
+}
+
+}  // namespace
+}  // namespace storyline::timex
