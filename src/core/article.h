@@ -92,6 +92,38 @@ struct Timex {
   bool operator==(const Timex&) const = default;
 };
 
+// A byte range of one article's clean text, named by the article's id.
+struct ArticleSpan {
+  std::string article;  // Article::id
+  ByteSpan span;        // bytes into that article's Article::text
+  bool operator==(const ArticleSpan&) const = default;
+};
+
+// A passage two articles share (see link/link.h): the aligned text in each,
+// how alike the two sides are (1.0 when the normalised words are identical)
+// and, when both publication dates are known and differ, which side came
+// first: "a", "b" or "unknown".
+struct Passage {
+  ArticleSpan a;
+  ArticleSpan b;
+  double similarity = 0;
+  std::string earlier = "unknown";
+  bool operator==(const Passage&) const = default;
+};
+
+// Articles about one event (see link/link.h). The id is derived from the id
+// of its first article, so it does not depend on which thread or run made it.
+struct Story {
+  std::string id;
+  std::vector<std::string> articles;  // Article::id, in the order they joined
+  std::string label;                  // headline of the most central article
+  // Earliest and latest publication date of its articles, ISO 8601
+  // "YYYY-MM-DD"; nullopt when none is known.
+  std::optional<std::string> first_date;
+  std::optional<std::string> last_date;
+  bool operator==(const Story&) const = default;
+};
+
 struct Article {
   std::string id;
   std::string origin;

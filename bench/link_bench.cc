@@ -1,0 +1,102 @@
+// link_bench: single-thread throughput of the link stages.
+//
+// Workloads (one line each in the output):
+//   minhash          MinHash() of each article (normalise, shingle, 128 minima)
+//   minhash_lsh      MinHash() + NearDuplicateIndex::Add() (band keys, buckets)
+//   verify_groups    NearDuplicateIndex::Groups() over the index built above
+//   passages         FindSharedPassages() on pairs of an article and a reworked copy
+// Articles come from bench/corpus.h (about 3 KB of scraped-news-like text);
+// one in ten is a near-duplicate of an earlier one.
+//
+// Usage: link_bench [--articles N]
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "corpus.h"
+#include "link/link.h"
+
+namespace storyline::bench {
+namespace {
+
+double Seconds(std::chrono::steady_clock::time_point since) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
+}
+
+void Report(const char* name, size_t items, size_t bytes, double seconds) {
+  std::printf("%-14s %8zu items %8.3f s %10.0f items/s %8.1f MB/s\n", name, items, seconds,
+              items / seconds, bytes / seconds / 1e6);
+}
+
+int Run(size_t n) {
+#ifndef NDEBUG
+  std::printf("WARNING: assertions are enabled; figures are not representative\n");
+#endif
+  std::ifstream cpuinfo("/proc/cpuinfo");
+  for (std::string line; std::getline(cpuinfo, line);) {
+    if (line.rfind("model name", 0) == 0) {
+      std::printf("cpu: %s\n", line.substr(line.find(':') + 2).c_str());
+      break;
+    }
+  }
+  std::printf("compiler: gcc-compatible %s\n", __VERSION__);
+  CorpusGenerator generator(42);
+  std::vector<std::string> texts;
+  size_t bytes = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (i % 10 == 9) {
+      texts.push_back(texts[i / 2] + " A correction was appended to this article.");
+    } else {
+      texts.push_back(generator.Article(3000));
+    }
+    bytes += texts.back().size();
+  }
+  std::printf("articles: %zu, mean %.0f bytes\n", n, static_cast<double>(bytes) / n);
+
+  auto start = std::chrono::steady_clock::now();
+  uint64_t checksum = 0;
+  for (const std::string& t : texts) checksum += link::MinHash(t)[0];
+  Report("minhash", n, bytes, Seconds(start));
+
+  start = std::chrono::steady_clock::now();
+  link::NearDuplicateIndex index;
+  for (size_t i = 0; i < n; ++i) index.Add(std::to_string(i), link::MinHash(texts[i]));
+  Report("minhash_lsh", n, bytes, Seconds(start));
+
+  start = std::chrono::steady_clock::now();
+  const auto groups = index.Groups();
+  Report("verify_groups", n, bytes, Seconds(start));
+  std::printf("near-duplicate groups: %zu\n", groups.size());
+
+  const size_t pairs = std::min<size_t>(n / 10, 2000);
+  start = std::chrono::steady_clock::now();
+  size_t found = 0, pair_bytes = 0;
+  Article a, b;
+  a.id = "reused";
+  b.id = "original";
+  for (size_t i = 0; i < pairs; ++i) {
+    a.text = texts[i * 10 + 9];
+    b.text = texts[(i * 10 + 9) / 2];
+    pair_bytes += a.text.size() + b.text.size();
+    found += link::FindSharedPassages(a, b).size();
+  }
+  Report("passages", pairs, pair_bytes, Seconds(start));
+  std::printf("(checksum %llu, passages %zu)\n", static_cast<unsigned long long>(checksum), found);
+  return 0;
+}
+
+}  // namespace
+}  // namespace storyline::bench
+
+int main(int argc, char** argv) {
+  size_t n = 50000;
+  for (int i = 1; i + 1 < argc; ++i) {
+    if (std::strcmp(argv[i], "--articles") == 0) n = std::strtoull(argv[++i], nullptr, 10);
+  }
+  return storyline::bench::Run(std::max<size_t>(n, 10));
+}

@@ -1,0 +1,171 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "link/link.h"
+
+namespace storyline::link {
+namespace {
+
+// A deterministic invented text of `words` distinct-looking words.
+std::string InventedText(uint64_t seed, int words) {
+  static constexpr const char* kSyllables[] = {"ka",  "lo", "mer", "tis", "van", "dru", "pel",
+                                               "sor", "ni", "quo", "ba",  "zet", "rhu", "fim"};
+  std::string text;
+  uint64_t state = seed * 0x9E3779B97F4A7C15ull + 7;
+  for (int w = 0; w < words; ++w) {
+    if (w > 0) text += (w % 12 == 0) ? ". " : " ";
+    const int syllables = 2 + static_cast<int>((state >> 7) % 3);
+    for (int s = 0; s < syllables; ++s) {
+      state = state * 6364136223846793005ull + 1442695040888963407ull;
+      text += kSyllables[(state >> 33) % 14];
+    }
+  }
+  return text;
+}
+
+// Exact Jaccard of the 5-word shingle sets (normalised words).
+double ExactJaccard(const std::string& a, const std::string& b) {
+  auto shingles = [](const std::string& text) {
+    std::set<std::vector<uint64_t>> set;
+    const std::vector<Word> words = NormalizedWords(text);
+    for (size_t i = 0; i + kShingleWords <= words.size(); ++i) {
+      std::vector<uint64_t> s;
+      for (int k = 0; k < kShingleWords; ++k) s.push_back(words[i + k].hash);
+      set.insert(s);
+    }
+    return set;
+  };
+  const auto sa = shingles(a), sb = shingles(b);
+  std::vector<std::vector<uint64_t>> common;
+  std::set_intersection(sa.begin(), sa.end(), sb.begin(), sb.end(), std::back_inserter(common));
+  return static_cast<double>(common.size()) / (sa.size() + sb.size() - common.size());
+}
+
+TEST(NormalizedWords, FoldsQuotesCaseAndSpelling) {
+  const std::string text = "\u201cThe Organisation\u2019s colour,\u201d said O'Neill.";
+  const std::vector<Word> words = NormalizedWords(text);
+  ASSERT_EQ(words.size(), 5u);
+  EXPECT_EQ(text.substr(words[1].span.begin, words[1].span.size()), "Organisation\u2019s");
+  EXPECT_EQ(words[0].span, (ByteSpan{3, 6}));
+  EXPECT_EQ(NormalizeWord("Organisation\u2019s"), "organizations");
+  EXPECT_EQ(NormalizeWord("organisation"), "organization");
+  EXPECT_EQ(NormalizeWord("colour"), "color");
+  EXPECT_EQ(NormalizeWord("analysed"), "analyzed");
+  EXPECT_EQ(NormalizeWord("Metres"), "meters");
+  EXPECT_EQ(NormalizeWord("four"), "four");
+  EXPECT_EQ(NormalizeWord("O'Neill"), "oneill");
+  EXPECT_EQ(words[4].hash, NormalizedWords("ONEILL")[0].hash);
+}
+
+TEST(MinHash, IdenticalTextsUnderQuoteAndCaseVariationHaveEqualSignatures) {
+  EXPECT_EQ(MinHash("\u201cWe will rebuild the harbour wall,\u201d the mayor said."),
+            MinHash("\"we will rebuild the harbor wall\" -- The Mayor said"));
+}
+
+TEST(MinHash, EstimatesExactJaccardWithinSamplingError) {
+  const std::string base = InventedText(1, 400);
+  // Keep a prefix of base and append fresh words: overlap shrinks steadily.
+  for (int kept : {400, 300, 200, 120, 60}) {
+    const std::string other = base.substr(0, base.find(' ', base.size() * kept / 400 - 1)) + " " +
+                              InventedText(100 + kept, 400 - kept);
+    const double exact = ExactJaccard(base, other);
+    const double estimate = EstimatedJaccard(MinHash(base), MinHash(other));
+    SCOPED_TRACE("kept " + std::to_string(kept) + " exact " + std::to_string(exact));
+    // 128 samples: standard error <= 0.045; allow about three of them.
+    EXPECT_NEAR(estimate, exact, 0.13);
+  }
+  EXPECT_EQ(EstimatedJaccard(MinHash(base), MinHash(base)), 1.0);
+  EXPECT_LT(EstimatedJaccard(MinHash(base), MinHash(InventedText(2, 400))), 0.05);
+}
+
+TEST(MinHash, EmptyTextHasNoBandKeys) {
+  const BandKeys keys = Bands(MinHash(" .,; "));
+  EXPECT_TRUE(std::all_of(keys.begin(), keys.end(), [](uint64_t k) { return k == 0; }));
+}
+
+TEST(NearDuplicateIndex, FindsPlantedNearDuplicates) {
+  NearDuplicateIndex index;
+  std::vector<std::string> texts;
+  for (int i = 0; i < 200; ++i) texts.push_back(InventedText(1000 + i, 300));
+  // Article 200 copies 17 with a new ending; 201 is 42 with edits in the middle.
+  texts.push_back(texts[17] + " " + InventedText(5, 30));
+  std::string edited = texts[42];
+  edited.replace(edited.size() / 2, 12, " zetzet ");
+  texts.push_back(edited);
+  for (size_t i = 0; i < texts.size(); ++i) {
+    index.Add("id" + std::to_string(1000 + i), MinHash(texts[i]));
+  }
+  const std::vector<std::pair<size_t, size_t>> expected_pairs = {{17, 200}, {42, 201}};
+  EXPECT_EQ(index.VerifiedPairs(), expected_pairs);
+  const std::vector<std::vector<std::string>> expected_groups = {{"id1017", "id1200"},
+                                                                 {"id1042", "id1201"}};
+  EXPECT_EQ(index.Groups(), expected_groups);
+}
+
+TEST(NearDuplicateIndex, GroupsAreLabelledBySmallestIdWhateverTheOrder) {
+  const std::string text = InventedText(9, 200);
+  NearDuplicateIndex forward, backward;
+  const std::vector<std::string> ids = {"c", "a", "b"};
+  for (const std::string& id : ids) forward.Add(id, MinHash(text + " " + id));
+  for (auto it = ids.rbegin(); it != ids.rend(); ++it) backward.Add(*it, MinHash(text + " " + *it));
+  const std::vector<std::vector<std::string>> expected = {{"a", "b", "c"}};
+  EXPECT_EQ(forward.Groups(), expected);
+  EXPECT_EQ(backward.Groups(), expected);
+}
+
+// The LSH index must agree with brute force over all pairs: every pair it
+// reports is a true pair, and it misses none well above the threshold.
+TEST(NearDuplicateIndex, AgreesWithBruteForceAllPairs) {
+  std::vector<std::string> texts;
+  for (int family = 0; family < 30; ++family) {
+    const std::string base = InventedText(500 + family, 200);
+    texts.push_back(base);
+    // Variants with 0..4 replaced stretches of 10 words: Jaccard from 1 down to ~0.3.
+    for (int edits = 1; edits <= family % 5; ++edits) {
+      std::string variant = texts.back();
+      const size_t at = variant.size() * edits / 6;
+      const std::string stretch = InventedText(900 + family * 10 + edits, 10);
+      std::string joined(variant, 0, at);
+      joined.append(" ").append(stretch).append(" ").append(variant, at);
+      variant = std::move(joined);
+      texts.push_back(variant);
+    }
+  }
+  NearDuplicateIndex index;
+  std::vector<Signature> signatures;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    signatures.push_back(MinHash(texts[i]));
+    index.Add(std::to_string(i), signatures.back());
+  }
+  const NearDuplicateOptions options;
+  std::set<std::pair<size_t, size_t>> brute;
+  int strong = 0;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    for (size_t j = i + 1; j < texts.size(); ++j) {
+      const double j_est = EstimatedJaccard(signatures[i], signatures[j]);
+      if (j_est >= options.threshold) brute.insert({i, j});
+      if (j_est >= 0.7) ++strong;
+    }
+  }
+  const std::vector<std::pair<size_t, size_t>> lsh = index.VerifiedPairs();
+  const std::set<std::pair<size_t, size_t>> lsh_set(lsh.begin(), lsh.end());
+  for (const auto& pair : lsh_set) EXPECT_TRUE(brute.count(pair));
+  int strong_found = 0;
+  for (const auto& [i, j] : brute) {
+    if (EstimatedJaccard(signatures[i], signatures[j]) >= 0.7)
+      strong_found += lsh_set.count({i, j});
+  }
+  EXPECT_GT(strong, 20);
+  EXPECT_EQ(strong_found, strong);  // P(miss) at s >= 0.7 is below 1e-6 per pair
+  EXPECT_GE(lsh_set.size() * 10, brute.size() * 9);
+}
+
+}  // namespace
+}  // namespace storyline::link
