@@ -81,11 +81,11 @@ struct RemovedLine {
 // A time expression found in an article's clean text, normalised to a TimeML
 // TIMEX3 value (see timex/timex.h and docs/formats/timex.md).
 struct Timex {
-  uint32_t sentence = 0;  // index into Article::sentences
-  ByteSpan span;          // bytes into Article::text
-  std::string text;       // text[span]
-  std::string type;       // "DATE", "TIME", "DURATION" or "SET"
-  std::string value;      // e.g. "2021-09-27", "2021-W39", "P2D", "PAST_REF", "XXXX-07"
+  uint32_t sentence = 0;           // index into Article::sentences
+  ByteSpan span;                   // bytes into Article::text
+  std::string text;                // text[span]
+  std::string type;                // "DATE", "TIME", "DURATION" or "SET"
+  std::string value;               // e.g. "2021-09-27", "2021-W39", "P2D", "PAST_REF", "XXXX-07"
   std::optional<std::string> mod;  // TimeML mod: "START", "END", "MID", "APPROX", ...
   std::string anchor = "none";     // what the value was resolved against:
                                    // "publication", "previous" (an earlier date) or "none"
