@@ -1,11 +1,13 @@
 // ingest_bench: throughput and memory of ingest + clean + segment.
 //
 // Workloads (one line each in the output):
-//   pipeline_jsonl   N articles in JSON Lines files, the whole pipeline on all cores
+//   pipeline_jsonl   N articles in JSON Lines files: ingest + clean + segment, all cores
 //   pipeline_txt     N/5 articles as .txt files (a file per article), all cores
+//   pipeline_timex   pipeline_jsonl's input through the whole pipeline, timex included
 //   stage_ingest     one thread: read + decode + parse JSON Lines
 //   stage_clean      one thread: clean, over documents in memory
 //   stage_segment    one thread: sentence segmentation of the clean texts
+//   stage_timex      one thread: time expressions of the segmented texts
 //   memory           peak resident memory after N/4 and after N articles
 // Figures: articles/s and MB/s of wall time, and MB per CPU-second ("per
 // core"), where CPU time is user + system time of the whole process.
@@ -179,6 +181,16 @@ void RunStages(const std::vector<std::string>& inputs) {
   Report("stage_segment", articles.size(), clean_bytes, segment_clock);
   std::printf("  (%zu sentences, %.1f per article)\n", sentences,
               static_cast<double>(sentences) / std::max<size_t>(1, articles.size()));
+
+  Result<timex::Tagger> tagger = timex::Tagger::Create({}, data);
+  if (!tagger.ok()) return;
+  size_t timexes = 0;
+  Clock timex_clock;
+  for (const Article& article : articles) {
+    timexes += tagger->Tag(article.text, article.sentences, timex::CivilDay{2025, 3, 14}).size();
+  }
+  Report("stage_timex", articles.size(), clean_bytes, timex_clock);
+  std::printf("  (%zu time expressions)\n", timexes);
 }
 
 void PrintMachine(int threads) {
@@ -213,8 +225,11 @@ int Main(int argc, char** argv) {
   mallopt(M_TRIM_THRESHOLD, 64 << 20);  // as the storyline tool does (src/cli/main.cc)
   pipeline::Options options;
   options.threads = threads;
+  options.tag_timexes = false;
   Result<pipeline::Pipeline> pipeline = pipeline::Pipeline::Create(options);
-  if (!pipeline.ok()) {
+  options.tag_timexes = true;
+  Result<pipeline::Pipeline> with_timex = pipeline::Pipeline::Create(options);
+  if (!pipeline.ok() || !with_timex.ok()) {
     std::fprintf(stderr, "%s\n", pipeline.status().ToString().c_str());
     return 1;
   }
@@ -229,6 +244,7 @@ int Main(int argc, char** argv) {
   if (!RunPipeline("pipeline_jsonl", *pipeline, full)) return 1;
   const double memory_full = PeakMemoryMB();
   if (!RunPipeline("pipeline_txt", *pipeline, {(dir / "txt").string()})) return 1;
+  if (!RunPipeline("pipeline_timex", *with_timex, full)) return 1;
   std::printf("memory           peak %.0f MB after %zu articles, %.0f MB after %zu (ratio %.2f)\n",
               memory_quarter, articles / 4, memory_full, articles, memory_full / memory_quarter);
   const std::vector<std::string> stage_inputs(

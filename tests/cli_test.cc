@@ -93,6 +93,16 @@ TEST_F(CliTest, AnalyzeWritesDatabaseJsonAndClosingLine) {
             "Dock workers in Portvale stopped work on Friday.\n"
             "The union said talks would resume next week.");
   EXPECT_EQ(text_article["sentences"], json::parse("[[0, 48], [49, 93]]"));
+  // Relative dates resolve against the dateline's date, a Friday.
+  const std::string id = text_article["id"];
+  EXPECT_EQ(text_article["timexes"],
+            json::parse(R"([{"article": ")" + id +
+                        R"(", "sentence": 0, "begin": 41, "end": 47, "text": "Friday",
+                           "type": "DATE", "value": "2025-03-14", "anchor": "publication"},
+                          {"article": ")" +
+                        id +
+                        R"(", "sentence": 1, "begin": 83, "end": 92, "text": "next week",
+                           "type": "DATE", "value": "2025-W12", "anchor": "publication"}])"));
   const json& jsonl_article = report["articles"][1];
   EXPECT_EQ(jsonl_article["origin"], corpus + "/b.jsonl:1");
   EXPECT_EQ(jsonl_article["outlet"], "Delta Wire");

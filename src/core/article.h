@@ -136,6 +136,7 @@ struct Article {
   PublishedDate published;
   std::string text;  // clean text: kept lines, trimmed, joined by '\n'
   std::vector<ByteSpan> sentences;
+  std::vector<Timex> timexes;  // time expressions in `text`, in order
   std::vector<RemovedLine> removed;
   std::vector<Warning> warnings;
 };

@@ -171,11 +171,12 @@ void ReadInputs(const std::vector<std::string>& inputs, const Options& options, 
 }  // namespace
 
 Pipeline::Pipeline(Options options, DataFiles data, clean::Cleaner cleaner,
-                   text::Segmenter segmenter)
+                   text::Segmenter segmenter, timex::Tagger tagger)
     : options_(std::move(options)),
       data_(std::move(data)),
       cleaner_(std::make_unique<clean::Cleaner>(std::move(cleaner))),
-      segmenter_(std::make_unique<text::Segmenter>(std::move(segmenter))) {}
+      segmenter_(std::make_unique<text::Segmenter>(std::move(segmenter))),
+      tagger_(std::make_unique<timex::Tagger>(std::move(tagger))) {}
 
 Pipeline::Pipeline(Pipeline&&) noexcept = default;
 Pipeline& Pipeline::operator=(Pipeline&&) noexcept = default;
@@ -185,12 +186,18 @@ Result<Pipeline> Pipeline::Create(const Options& options) {
   DataFiles data(options.data_dir);
   SL_ASSIGN_OR_RETURN(clean::Cleaner cleaner, clean::Cleaner::Create(options.clean, data));
   SL_ASSIGN_OR_RETURN(text::Segmenter segmenter, text::Segmenter::Create(options.text, data));
-  return Pipeline(options, std::move(data), std::move(cleaner), std::move(segmenter));
+  SL_ASSIGN_OR_RETURN(timex::Tagger tagger, timex::Tagger::Create(options.timex, data));
+  return Pipeline(options, std::move(data), std::move(cleaner), std::move(segmenter),
+                  std::move(tagger));
 }
 
 Article Pipeline::Process(RawDocument doc, text::Segmenter& segmenter) const {
   Article article = cleaner_->Clean(std::move(doc));
   article.sentences = segmenter.Sentences(article.text);
+  if (!options_.tag_timexes) return article;
+  const std::optional<timex::CivilDay> publication =
+      article.published.value ? timex::CivilDay::FromIso(*article.published.value) : std::nullopt;
+  article.timexes = tagger_->Tag(article.text, article.sentences, publication);
   return article;
 }
 

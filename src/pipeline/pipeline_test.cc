@@ -92,6 +92,30 @@ TEST_F(PipelineTest, ProcessCleansAndSegments) {
   EXPECT_EQ(article.removed[0].reason, "ad");
 }
 
+TEST_F(PipelineTest, TagsTimeExpressionsAgainstThePublicationDateUnlessTurnedOff) {
+  RawDocument doc;
+  doc.id = "0123456789abcdef";
+  doc.origin = "a.jsonl:1";
+  doc.text = "The ferry resumed service on Monday.";
+  doc.published = "2025-03-14T09:30:00Z";  // a Friday
+  Options options;
+  Result<Pipeline> pipeline = Pipeline::Create(options);
+  ASSERT_TRUE(pipeline.ok());
+  Result<text::Segmenter> segmenter = text::Segmenter::Create({}, pipeline->data());
+  ASSERT_TRUE(segmenter.ok());
+  const Article article = pipeline->Process(doc, *segmenter);
+  ASSERT_EQ(article.timexes.size(), 1u);
+  EXPECT_EQ(article.timexes[0].text, "Monday");
+  EXPECT_EQ(article.timexes[0].span, (ByteSpan{29, 35}));
+  EXPECT_EQ(article.timexes[0].value, "2025-03-10");
+  EXPECT_EQ(article.timexes[0].anchor, "publication");
+
+  options.tag_timexes = false;
+  Result<Pipeline> untagged = Pipeline::Create(options);
+  ASSERT_TRUE(untagged.ok());
+  EXPECT_TRUE(untagged->Process(doc, *segmenter).timexes.empty());
+}
+
 TEST_F(PipelineTest, SinkErrorStopsTheRunAndIsReturned) {
   Result<Pipeline> pipeline = Pipeline::Create({});
   ASSERT_TRUE(pipeline.ok());

@@ -33,6 +33,16 @@ Json ArticleObject(const Article& article) {
 
   Json sentences = Json::array();
   for (const ByteSpan& span : article.sentences) sentences.push_back({span.begin, span.end});
+  Json timexes = Json::array();
+  for (const Timex& timex : article.timexes) {
+    Json object = {{"article", article.id},     {"sentence", timex.sentence},
+                   {"begin", timex.span.begin}, {"end", timex.span.end},
+                   {"text", timex.text},        {"type", timex.type},
+                   {"value", timex.value}};
+    if (timex.mod) object["mod"] = *timex.mod;
+    object["anchor"] = timex.anchor;
+    timexes.push_back(std::move(object));
+  }
   Json removed = Json::array();
   for (const RemovedLine& line : article.removed) {
     removed.push_back({{"text", line.text}, {"reason", line.reason}});
@@ -53,6 +63,7 @@ Json ArticleObject(const Article& article) {
           {"published", std::move(published)},
           {"text", article.text},
           {"sentences", std::move(sentences)},
+          {"timexes", std::move(timexes)},
           {"removed", std::move(removed)},
           {"warnings", std::move(warnings)}};
 }

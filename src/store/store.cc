@@ -78,6 +78,20 @@ CREATE TABLE removed_lines (
   PRIMARY KEY (article_id, idx)
 ) WITHOUT ROWID;
 
+CREATE TABLE timexes (
+  article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  idx        INTEGER NOT NULL,
+  sentence   INTEGER NOT NULL,
+  "begin"    INTEGER NOT NULL,
+  "end"      INTEGER NOT NULL,
+  text       TEXT NOT NULL,
+  type       TEXT NOT NULL,
+  value      TEXT NOT NULL,
+  mod        TEXT,
+  anchor     TEXT NOT NULL,
+  PRIMARY KEY (article_id, idx)
+) WITHOUT ROWID;
+
 CREATE TABLE warnings (
   article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
   idx        INTEGER NOT NULL,
@@ -136,11 +150,13 @@ enum StatementId : size_t {
   kInsertSentence,
   kInsertSentences,  // kSentencesPerInsert rows; its SQL is built by SentencesSql()
   kInsertRemoved,
+  kInsertTimex,
   kInsertWarning,
   kInsertRejection,
   kSelectArticle,
   kSelectSentences,
   kSelectRemoved,
+  kSelectTimexes,
   kSelectWarnings,
   kIdsInRange,
   kCountIdsInRange,
@@ -174,12 +190,16 @@ constexpr const char* kStatementSql[] = {
     nullptr,
     "INSERT INTO removed_lines(article_id, idx, line, \"offset\", text, reason) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    "INSERT INTO timexes(article_id, idx, sentence, \"begin\", \"end\", text, type, value, mod, "
+    "anchor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     "INSERT INTO warnings(article_id, idx, code, message) VALUES (?1, ?2, ?3, ?4)",
     "INSERT INTO rejections(run_id, origin, reason) VALUES (?1, ?2, ?3)",
     "SELECT id, origin, format, source_id, title, outlet, url, language, published, "
     "published_how, published_evidence, text FROM articles WHERE id = ?1",
     "SELECT \"begin\", \"end\" FROM sentences WHERE article_id = ?1 ORDER BY idx",
     "SELECT line, \"offset\", text, reason FROM removed_lines WHERE article_id = ?1 ORDER BY idx",
+    "SELECT sentence, \"begin\", \"end\", text, type, value, mod, anchor FROM timexes "
+    "WHERE article_id = ?1 ORDER BY idx",
     "SELECT code, message FROM warnings WHERE article_id = ?1 ORDER BY idx",
     // Prefix lookups as a range on the primary key index: [prefix, next).
     "SELECT id FROM articles WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT 2",
@@ -591,6 +611,24 @@ Status InsertChildren(Connection& connection, const Article& article) {
       query.Reset();
     }
   }
+  {
+    SL_ASSIGN_OR_RETURN(Query query, connection.Prepare(kInsertTimex));
+    for (size_t i = 0; i < article.timexes.size(); ++i) {
+      const Timex& timex = article.timexes[i];
+      query.BindText(1, article.id)
+          .BindInt(2, static_cast<int64_t>(i))
+          .BindInt(3, timex.sentence)
+          .BindInt(4, timex.span.begin)
+          .BindInt(5, timex.span.end)
+          .BindText(6, timex.text)
+          .BindText(7, timex.type)
+          .BindText(8, timex.value)
+          .BindOptionalText(9, timex.mod)
+          .BindText(10, timex.anchor);
+      SL_RETURN_IF_ERROR(query.Run("cannot store a time expression"));
+      query.Reset();
+    }
+  }
   SL_ASSIGN_OR_RETURN(Query query, connection.Prepare(kInsertWarning));
   for (size_t i = 0; i < article.warnings.size(); ++i) {
     query.BindText(1, article.id)
@@ -653,6 +691,23 @@ Status ReadChildren(Connection& connection, Article& article) {
       removed.text = query.Text(2);
       removed.reason = query.Text(3);
       article.removed.push_back(std::move(removed));
+    }
+  }
+  {
+    SL_ASSIGN_OR_RETURN(Query query, connection.Prepare(kSelectTimexes));
+    query.BindText(1, article.id);
+    while (true) {
+      SL_ASSIGN_OR_RETURN(bool row, query.Next("cannot read time expressions"));
+      if (!row) break;
+      Timex timex;
+      timex.sentence = static_cast<uint32_t>(query.Int(0));
+      timex.span = {static_cast<uint32_t>(query.Int(1)), static_cast<uint32_t>(query.Int(2))};
+      timex.text = query.Text(3);
+      timex.type = query.Text(4);
+      timex.value = query.Text(5);
+      timex.mod = query.OptionalText(6);
+      timex.anchor = query.Text(7);
+      article.timexes.push_back(std::move(timex));
     }
   }
   SL_ASSIGN_OR_RETURN(Query query, connection.Prepare(kSelectWarnings));

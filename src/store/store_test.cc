@@ -69,6 +69,8 @@ Article FullArticle() {
       "Visitors from Kōsetsu and Zürich sent greetings 🏮.";
   a.id = MakeArticleId(a.origin, a.text);
   a.sentences = {{0, 55}, {56, 130}, {131, 185}};
+  a.timexes = {{0, {48, 55}, "Tuesday", "DATE", "2031-04-15", std::nullopt, "publication"},
+               {1, {102, 107}, "again", "SET", "P1X", "APPROX", "none"}};
   a.removed = {{1, "Advertisement", "ad", 0},
                {9, "Read more: Ferry timetable changes", "related", 131},
                {2, "PORT VEYRA, April 15 —", "dateline", 0}};
@@ -152,6 +154,7 @@ void ExpectSameArticle(const Article& got, const Article& want) {
   EXPECT_EQ(got.published.evidence, want.published.evidence);
   EXPECT_EQ(got.text, want.text);
   EXPECT_EQ(got.sentences, want.sentences);
+  EXPECT_EQ(got.timexes, want.timexes);
   EXPECT_EQ(got.removed, want.removed);
   EXPECT_EQ(got.warnings, want.warnings);
 }
@@ -704,6 +707,24 @@ TEST_F(StoreTest, JsonReportParsesBackToTheContract) {
            {"evidence", {"Published 15 April 2031", "Port Veyra, April 15"}}}},
          {"text", FullArticle().text},
          {"sentences", {{0, 55}, {56, 130}, {131, 185}}},
+         {"timexes",
+          {{{"article", FullArticle().id},
+            {"sentence", 0},
+            {"begin", 48},
+            {"end", 55},
+            {"text", "Tuesday"},
+            {"type", "DATE"},
+            {"value", "2031-04-15"},
+            {"anchor", "publication"}},
+           {{"article", FullArticle().id},
+            {"sentence", 1},
+            {"begin", 102},
+            {"end", 107},
+            {"text", "again"},
+            {"type", "SET"},
+            {"value", "P1X"},
+            {"mod", "APPROX"},
+            {"anchor", "none"}}}},
          {"removed",
           {{{"text", "Advertisement"}, {"reason", "ad"}},
            {{"text", "Read more: Ferry timetable changes"}, {"reason", "related"}},
@@ -722,6 +743,7 @@ TEST_F(StoreTest, JsonReportParsesBackToTheContract) {
          {"published", {{"value", nullptr}, {"how", "unknown"}}},
          {"text", "The Veyra council voted to repaint the old lighthouse blue."},
          {"sentences", {{0, 59}}},
+         {"timexes", json::array()},
          {"removed", json::array()},
          {"warnings", json::array()}}}},
       {"inputs",
@@ -749,7 +771,7 @@ TEST_F(StoreTest, JsonReportWritesOneArticlePerLineInContractOrder) {
                 "\"title\":null,\"outlet\":null,\"url\":null,\"language\":\"und\","
                 "\"published\":{\"value\":null,\"how\":\"unknown\"},"
                 "\"text\":\"The Veyra council voted to repaint the old lighthouse blue.\","
-                "\"sentences\":[[0,59]],\"removed\":[],\"warnings\":[]}");
+                "\"sentences\":[[0,59]],\"timexes\":[],\"removed\":[],\"warnings\":[]}");
 }
 
 TEST_F(StoreTest, EmptyJsonReportIsValid) {
