@@ -130,6 +130,19 @@ std::vector<Article> SyntheticBatch(int first, int count) {
   return batch;
 }
 
+// Stores every batch; returns how many articles were new, 0 after a failure
+// (which fails the test).
+size_t PutAll(Database& db, int64_t run, const std::vector<std::vector<Article>>& batches) {
+  size_t added = 0;
+  for (const auto& batch : batches) {
+    Result<size_t> n = db.PutArticles(run, batch);
+    EXPECT_TRUE(n.ok()) << n.status().ToString();
+    if (!n.ok()) return 0;
+    added += *n;
+  }
+  return added;
+}
+
 // `count` batches of `size` articles; `all` receives every article in order.
 std::vector<std::vector<Article>> SyntheticBatches(int count, int size, std::vector<Article>& all) {
   std::vector<std::vector<Article>> batches;
@@ -547,12 +560,7 @@ TEST_F(StoreTest, RerunAfterInterruptedRunAddsNoDuplicates) {
   Database db = OpenOrDie(path);
   Result<int64_t> run = db.BeginRun(TestRun());
   ASSERT_TRUE(run.ok());
-  size_t added = 0;
-  for (const auto& batch : batches) {
-    Result<size_t> n = db.PutArticles(*run, batch);
-    ASSERT_TRUE(n.ok()) << n.status().ToString();
-    added += *n;
-  }
+  const size_t added = PutAll(db, *run, batches);
   EXPECT_EQ(added, static_cast<size_t>(kBatches / 2 * kBatchSize));
   EXPECT_EQ(db.ArticleCount(), all.size());
   ASSERT_TRUE(db.FinishRun(*run, {}).ok());
@@ -648,12 +656,7 @@ TEST_F(StoreTest, StoresAndReportsManyArticlesInBatches) {
   Database db = OpenOrDie(path);
   Result<int64_t> run = db.BeginRun(TestRun());
   ASSERT_TRUE(run.ok());
-  size_t added = 0;
-  for (const auto& batch : batches) {
-    Result<size_t> n = db.PutArticles(*run, batch);
-    ASSERT_TRUE(n.ok()) << n.status().ToString();
-    added += *n;
-  }
+  const size_t added = PutAll(db, *run, batches);
   const double store_seconds = seconds_since(start);
 
   const auto json_start = Clock::now();
