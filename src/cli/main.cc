@@ -17,7 +17,9 @@ struct CommandEntry {
 };
 
 constexpr CommandEntry kCommands[] = {
-    {"analyze", "Read, clean and segment articles; store them in the database and JSON",
+    {"analyze",
+     "Read, clean and segment articles, tag their time expressions; store them in the "
+     "database and JSON",
      AddAnalyzeCommand},
     {"show", "Print one stored article, clean, with its removed lines marked", AddShowCommand},
 };
