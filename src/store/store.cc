@@ -595,50 +595,47 @@ Status InsertSentences(Connection& connection, const Article& article) {
   return Status::Ok();
 }
 
-Status InsertChildren(Connection& connection, const Article& article) {
-  SL_RETURN_IF_ERROR(InsertSentences(connection, article));
-  {
-    SL_ASSIGN_OR_RETURN(Query query, connection.Prepare(kInsertRemoved));
-    for (size_t i = 0; i < article.removed.size(); ++i) {
-      const RemovedLine& removed = article.removed[i];
-      query.BindText(1, article.id)
-          .BindInt(2, static_cast<int64_t>(i))
-          .BindInt(3, removed.line)
-          .BindInt(4, removed.offset)
-          .BindText(5, removed.text)
-          .BindText(6, removed.reason);
-      SL_RETURN_IF_ERROR(query.Run("cannot store a removed line"));
-      query.Reset();
-    }
-  }
-  {
-    SL_ASSIGN_OR_RETURN(Query query, connection.Prepare(kInsertTimex));
-    for (size_t i = 0; i < article.timexes.size(); ++i) {
-      const Timex& timex = article.timexes[i];
-      query.BindText(1, article.id)
-          .BindInt(2, static_cast<int64_t>(i))
-          .BindInt(3, timex.sentence)
-          .BindInt(4, timex.span.begin)
-          .BindInt(5, timex.span.end)
-          .BindText(6, timex.text)
-          .BindText(7, timex.type)
-          .BindText(8, timex.value)
-          .BindOptionalText(9, timex.mod)
-          .BindText(10, timex.anchor);
-      SL_RETURN_IF_ERROR(query.Run("cannot store a time expression"));
-      query.Reset();
-    }
-  }
-  SL_ASSIGN_OR_RETURN(Query query, connection.Prepare(kInsertWarning));
-  for (size_t i = 0; i < article.warnings.size(); ++i) {
-    query.BindText(1, article.id)
-        .BindInt(2, static_cast<int64_t>(i))
-        .BindText(3, article.warnings[i].code)
-        .BindText(4, article.warnings[i].message);
-    SL_RETURN_IF_ERROR(query.Run("cannot store a warning"));
+// Inserts one row per item with `statement`, whose first two parameters are
+// the article id and the item's position; `bind` binds the rest.
+template <typename Item, typename Bind>
+Status InsertRows(Connection& connection, StatementId statement, const std::string& article_id,
+                  const std::vector<Item>& items, std::string_view what, Bind bind) {
+  SL_ASSIGN_OR_RETURN(Query query, connection.Prepare(statement));
+  for (size_t i = 0; i < items.size(); ++i) {
+    query.BindText(1, article_id).BindInt(2, static_cast<int64_t>(i));
+    bind(query, items[i]);
+    SL_RETURN_IF_ERROR(query.Run(what));
     query.Reset();
   }
   return Status::Ok();
+}
+
+Status InsertChildren(Connection& connection, const Article& article) {
+  SL_RETURN_IF_ERROR(InsertSentences(connection, article));
+  SL_RETURN_IF_ERROR(InsertRows(connection, kInsertRemoved, article.id, article.removed,
+                                "cannot store a removed line",
+                                [](Query& query, const RemovedLine& removed) {
+                                  query.BindInt(3, removed.line)
+                                      .BindInt(4, removed.offset)
+                                      .BindText(5, removed.text)
+                                      .BindText(6, removed.reason);
+                                }));
+  SL_RETURN_IF_ERROR(InsertRows(connection, kInsertTimex, article.id, article.timexes,
+                                "cannot store a time expression",
+                                [](Query& query, const Timex& timex) {
+                                  query.BindInt(3, timex.sentence)
+                                      .BindInt(4, timex.span.begin)
+                                      .BindInt(5, timex.span.end)
+                                      .BindText(6, timex.text)
+                                      .BindText(7, timex.type)
+                                      .BindText(8, timex.value)
+                                      .BindOptionalText(9, timex.mod)
+                                      .BindText(10, timex.anchor);
+                                }));
+  return InsertRows(connection, kInsertWarning, article.id, article.warnings,
+                    "cannot store a warning", [](Query& query, const Warning& warning) {
+                      query.BindText(3, warning.code).BindText(4, warning.message);
+                    });
 }
 
 // Inserts one article and its children unless its id is already stored.
@@ -668,56 +665,55 @@ Result<bool> InsertArticle(Connection& connection, int64_t run, const Article& a
   return true;
 }
 
-Status ReadChildren(Connection& connection, Article& article) {
-  {
-    SL_ASSIGN_OR_RETURN(Query query, connection.Prepare(kSelectSentences));
-    query.BindText(1, article.id);
-    while (true) {
-      SL_ASSIGN_OR_RETURN(bool row, query.Next("cannot read sentences"));
-      if (!row) break;
-      article.sentences.push_back(
-          {static_cast<uint32_t>(query.Int(0)), static_cast<uint32_t>(query.Int(1))});
-    }
-  }
-  {
-    SL_ASSIGN_OR_RETURN(Query query, connection.Prepare(kSelectRemoved));
-    query.BindText(1, article.id);
-    while (true) {
-      SL_ASSIGN_OR_RETURN(bool row, query.Next("cannot read removed lines"));
-      if (!row) break;
-      RemovedLine removed;
-      removed.line = static_cast<uint32_t>(query.Int(0));
-      removed.offset = static_cast<uint32_t>(query.Int(1));
-      removed.text = query.Text(2);
-      removed.reason = query.Text(3);
-      article.removed.push_back(std::move(removed));
-    }
-  }
-  {
-    SL_ASSIGN_OR_RETURN(Query query, connection.Prepare(kSelectTimexes));
-    query.BindText(1, article.id);
-    while (true) {
-      SL_ASSIGN_OR_RETURN(bool row, query.Next("cannot read time expressions"));
-      if (!row) break;
-      Timex timex;
-      timex.sentence = static_cast<uint32_t>(query.Int(0));
-      timex.span = {static_cast<uint32_t>(query.Int(1)), static_cast<uint32_t>(query.Int(2))};
-      timex.text = query.Text(3);
-      timex.type = query.Text(4);
-      timex.value = query.Text(5);
-      timex.mod = query.OptionalText(6);
-      timex.anchor = query.Text(7);
-      article.timexes.push_back(std::move(timex));
-    }
-  }
-  SL_ASSIGN_OR_RETURN(Query query, connection.Prepare(kSelectWarnings));
-  query.BindText(1, article.id);
+// Appends to `items` one item per row that `statement` (its parameter ?1 the
+// article id) returns, in order; `read` turns the current row into an item.
+template <typename Item, typename Read>
+Status ReadRows(Connection& connection, StatementId statement, const std::string& article_id,
+                std::string_view what, std::vector<Item>& items, Read read) {
+  SL_ASSIGN_OR_RETURN(Query query, connection.Prepare(statement));
+  query.BindText(1, article_id);
   while (true) {
-    SL_ASSIGN_OR_RETURN(bool row, query.Next("cannot read warnings"));
-    if (!row) break;
-    article.warnings.push_back({query.Text(0), query.Text(1)});
+    SL_ASSIGN_OR_RETURN(bool row, query.Next(what));
+    if (!row) return Status::Ok();
+    items.push_back(read(query));
   }
-  return Status::Ok();
+}
+
+uint32_t Uint32Column(const Query& query, int column) {
+  return static_cast<uint32_t>(query.Int(column));
+}
+
+Status ReadChildren(Connection& connection, Article& article) {
+  SL_RETURN_IF_ERROR(ReadRows(connection, kSelectSentences, article.id, "cannot read sentences",
+                              article.sentences, [](const Query& query) {
+                                return ByteSpan{Uint32Column(query, 0), Uint32Column(query, 1)};
+                              }));
+  SL_RETURN_IF_ERROR(ReadRows(connection, kSelectRemoved, article.id, "cannot read removed lines",
+                              article.removed, [](const Query& query) {
+                                RemovedLine removed;
+                                removed.line = Uint32Column(query, 0);
+                                removed.offset = Uint32Column(query, 1);
+                                removed.text = query.Text(2);
+                                removed.reason = query.Text(3);
+                                return removed;
+                              }));
+  SL_RETURN_IF_ERROR(ReadRows(connection, kSelectTimexes, article.id,
+                              "cannot read time expressions", article.timexes,
+                              [](const Query& query) {
+                                Timex timex;
+                                timex.sentence = Uint32Column(query, 0);
+                                timex.span = {Uint32Column(query, 1), Uint32Column(query, 2)};
+                                timex.text = query.Text(3);
+                                timex.type = query.Text(4);
+                                timex.value = query.Text(5);
+                                timex.mod = query.OptionalText(6);
+                                timex.anchor = query.Text(7);
+                                return timex;
+                              }));
+  return ReadRows(connection, kSelectWarnings, article.id, "cannot read warnings", article.warnings,
+                  [](const Query& query) {
+                    return Warning{query.Text(0), query.Text(1)};
+                  });
 }
 
 // The article with exactly this id, or nullopt.
