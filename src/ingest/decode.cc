@@ -164,12 +164,16 @@ Status DecodeText(std::string& bytes, std::vector<Warning>& warnings) {
   }
   if (LooksBinary(bytes)) return Status::InvalidArgument("binary data, not text");
   if (IsBlank(bytes)) return Status::InvalidArgument("empty: no text");
+  RepairUtf8WithWarning(bytes, warnings);
+  NormaliseLineEnds(bytes);
+  return Status::Ok();
+}
+
+void RepairUtf8WithWarning(std::string& bytes, std::vector<Warning>& warnings) {
   if (const size_t replaced = RepairUtf8(bytes); replaced > 0) {
     warnings.push_back({"invalid_utf8", std::to_string(replaced) +
                                             " invalid UTF-8 sequence(s) replaced with U+FFFD"});
   }
-  NormaliseLineEnds(bytes);
-  return Status::Ok();
 }
 
 LineReader::LineReader(const std::string& path, uint64_t max_line) : max_line_(max_line) {

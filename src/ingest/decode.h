@@ -25,6 +25,10 @@ Result<std::string> ReadWholeFile(const std::string& path, uint64_t max_bytes);
 // or hold nothing but whitespace.
 Status DecodeText(std::string& bytes, std::vector<Warning>& warnings);
 
+// Replaces invalid UTF-8 in `bytes` with U+FFFD, adding an "invalid_utf8"
+// warning with the count when there was any.
+void RepairUtf8WithWarning(std::string& bytes, std::vector<Warning>& warnings);
+
 // True when the first bytes look like a binary file rather than text.
 bool LooksBinary(std::string_view head);
 

@@ -63,10 +63,9 @@ void ReadJsonlRecord(std::string& line, const std::string& origin, const RecordS
   RawDocument doc;
   doc.origin = origin;
   doc.format = "jsonl";
-  if (Status status = DecodeText(line, doc.warnings); !status.ok()) {
-    sink.reject({origin, status.message()});
-    return;
-  }
+  // The JSON parser needs valid UTF-8; everything else about the text is
+  // checked once it is decoded from the JSON string, below.
+  RepairUtf8WithWarning(line, doc.warnings);
   if (Status status = ParseJsonlRecord(line, doc); !status.ok()) {
     sink.reject({origin, status.message()});
     return;
