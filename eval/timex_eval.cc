@@ -7,8 +7,8 @@
 // each document's creation time as its publication date (chrono's reference
 // date), strips the tags, tags the text and prints one row per system of the
 // TempEval-3 task A timex figures (definitions in src/timex/timeml.h and
-// docs/formats/timex.md) and its tagging speed in MB per CPU-second. Our
-// tagger tags each text 20 times (once with --errors), chrono once. --errors
+// docs/formats/timex.md) and its tagging speed in MB per CPU-second. Each
+// system tags each text 20 times (once with --errors or --peer-errors). --errors
 // also lists every miss, spurious timex, span mismatch and wrong value of ours,
 // --peer-errors the same for chrono (in the lines, "ours" is then chrono's).
 #include <CLI/CLI.hpp>
@@ -25,45 +25,42 @@
 namespace storyline {
 namespace {
 
+constexpr const char* kColumns[] = {"strict P",  "strict R",   "strict F1", "relaxed P",
+                                    "relaxed R", "relaxed F1", "type acc",  "value acc",
+                                    "value F1",  "MB/s/core"};
+
 void PrintHeader() {
-  std::printf("%-20s %7s  %-22s  %-22s  %8s  %9s  %8s  %13s\n", "system", "timexes",
-              "strict    P      R     F1", "relaxed   P      R     F1", "type acc", "value acc",
-              "value F1", "MB/s per core");
+  std::printf("%-20s %7s", "system", "timexes");
+  for (const char* column : kColumns) std::printf(" %10s", column);
+  std::printf("\n");
 }
 
+// MB/s/core: text bytes per CPU-second of tagging.
 void PrintRow(const std::string& system, const timex::Tally& t, size_t bytes, double cpu_seconds) {
-  std::printf(
-      "%-20s %7d  %6.4f %6.4f %6.4f         %6.4f %6.4f %6.4f  %8.4f  %9.4f  %8.4f  %13.2f\n",
-      system.c_str(), t.system, t.StrictP(), t.StrictR(), t.StrictF1(), t.RelaxedP(), t.RelaxedR(),
-      t.RelaxedF1(), t.TypeAccuracy(), t.ValueAccuracy(), t.ValueF1(),
-      cpu_seconds > 0 ? bytes / cpu_seconds / 1e6 : 0.0);
+  std::printf("%-20s %7d", system.c_str(), t.system);
+  for (const double figure : {t.StrictP(), t.StrictR(), t.StrictF1(), t.RelaxedP(), t.RelaxedR(),
+                              t.RelaxedF1(), t.TypeAccuracy(), t.ValueAccuracy(), t.ValueF1()}) {
+    std::printf(" %10.4f", figure);
+  }
+  std::printf(" %10.2f\n", cpu_seconds > 0 ? bytes / cpu_seconds / 1e6 : 0.0);
 }
 
 // chrono-node's row, or a line saying why there is none. With `errors`,
 // chrono's misses and wrong values are listed first, as --errors lists ours.
 void PrintChronoRow(const std::string& chrono_dir, const std::vector<timex::TimeMlFile>& files,
-                    std::string* errors) {
+                    std::string* errors, int repeat) {
   Result<std::string> version = eval::ChronoVersion(chrono_dir);
   if (!version.ok()) {
     std::printf("%-20s not run: %s\n", "chrono-node", version.status().message().c_str());
     return;
   }
-  std::vector<eval::PeerJob> jobs;
-  for (const timex::TimeMlFile& file : files) {
-    jobs.push_back({file.name, file.document.text, file.document.creation});
-  }
-  Result<eval::PeerRun> run = eval::RunChrono(chrono_dir, jobs);
-  if (!run.ok()) {
-    std::printf("%-20s not run: %s\n", "chrono-node", run.status().ToString().c_str());
+  Result<eval::PeerEval> scored = eval::EvaluateChrono(chrono_dir, files, errors, repeat);
+  if (!scored.ok()) {
+    std::printf("%-20s not run: %s\n", "chrono-node", scored.status().ToString().c_str());
     return;
   }
-  timex::Tally tally;
-  for (size_t i = 0; i < files.size(); ++i) {
-    if (errors) *errors += "== " + files[i].name + "\n";
-    tally.Add(timex::Score(files[i].document, run->timexes[i], errors));
-  }
   if (errors) std::fputs(errors->c_str(), stdout);
-  PrintRow("chrono-node " + *version, tally, run->bytes, run->cpu_seconds);
+  PrintRow("chrono-node " + *version, scored->tally, scored->bytes, scored->cpu_seconds);
 }
 
 int Main(int argc, char** argv) {
@@ -82,7 +79,11 @@ int Main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--chrono-dir", chrono_dir, "folder of chrono_tag.mjs and its node_modules")
       ->capture_default_str();
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    return app.exit(error) == 0 ? 0 : 2;  // 2: usage error, as before
+  }
 
   DataFiles data;
   Result<timex::Tagger> tagger = timex::Tagger::Create({}, data);
@@ -94,17 +95,20 @@ int Main(int argc, char** argv) {
       return 1;
     }
   }
+  // Both systems tag every text `repeat` times, so that the timing is long
+  // enough and node's compiler has warmed up (its first pass is several
+  // times slower than the next ones).
+  const int repeat = show_errors || show_peer_errors ? 1 : 20;
   std::string errors;
   const timex::EvalRun run =
-      timex::EvaluateFiles(*files, *tagger, *segmenter, show_errors ? &errors : nullptr,
-                           /*repeat=*/show_errors ? 1 : 20);
+      timex::EvaluateFiles(*files, *tagger, *segmenter, show_errors ? &errors : nullptr, repeat);
   if (show_errors) std::fputs(errors.c_str(), stdout);
   std::printf("documents %d, gold timexes %d\n", run.documents, run.tally.gold);
   PrintHeader();
   PrintRow("storyline", run.tally, run.bytes, run.tag_seconds);
   std::string peer_errors;
   if (peer == "chrono")
-    PrintChronoRow(chrono_dir, *files, show_peer_errors ? &peer_errors : nullptr);
+    PrintChronoRow(chrono_dir, *files, show_peer_errors ? &peer_errors : nullptr, repeat);
   return 0;
 }
 

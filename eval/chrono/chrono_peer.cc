@@ -190,4 +190,19 @@ Result<PeerRun> RunChrono(const std::string& dir, const std::vector<PeerJob>& jo
   return ParseChronoResults(output, jobs);
 }
 
+Result<PeerEval> EvaluateChrono(const std::string& dir, const std::vector<timex::TimeMlFile>& files,
+                                std::string* errors, int repeat) {
+  std::vector<PeerJob> jobs;
+  for (const timex::TimeMlFile& file : files) {
+    jobs.push_back({file.name, file.document.text, file.document.creation});
+  }
+  SL_ASSIGN_OR_RETURN(const PeerRun run, RunChrono(dir, jobs, repeat));
+  PeerEval scored{{}, run.bytes, run.cpu_seconds};
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (errors) *errors += "== " + files[i].name + "\n";
+    scored.tally.Add(timex::Score(files[i].document, run.timexes[i], errors));
+  }
+  return scored;
+}
+
 }  // namespace storyline::eval

@@ -11,6 +11,7 @@
 //   Result<std::string> version = eval::ChronoVersion(dir);  // NotFound: not installed
 //   Result<eval::PeerRun> run = eval::RunChrono(dir, jobs, /*repeat=*/1);
 //   timex::Score(document, run->timexes[0]);
+//   Result<eval::PeerEval> scored = eval::EvaluateChrono(dir, timeml_files);
 #pragma once
 
 #include <optional>
@@ -20,6 +21,7 @@
 
 #include "core/article.h"
 #include "core/status.h"
+#include "timex/timeml.h"
 #include "timex/timex.h"
 
 namespace storyline::eval {
@@ -52,5 +54,16 @@ Result<PeerRun> ParseChronoResults(std::string_view output, const std::vector<Pe
 // Runs `node DIR/chrono_tag.mjs --repeat N` over the jobs (node's own errors
 // go to stderr). NotFound when node is not on PATH, Internal when it fails.
 Result<PeerRun> RunChrono(const std::string& dir, const std::vector<PeerJob>& jobs, int repeat = 1);
+
+struct PeerEval {
+  timex::Tally tally;
+  size_t bytes = 0;
+  double cpu_seconds = 0;  // as PeerRun
+};
+
+// RunChrono over the TimeML files, each with its DCT as reference date, and
+// timex::Score on each; `errors` as timex::Score's, a "== name" line per file.
+Result<PeerEval> EvaluateChrono(const std::string& dir, const std::vector<timex::TimeMlFile>& files,
+                                std::string* errors = nullptr, int repeat = 1);
 
 }  // namespace storyline::eval

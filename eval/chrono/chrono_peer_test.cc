@@ -84,5 +84,27 @@ TEST(RunChrono, ValuesDatesAgainstTheReferenceWithByteSpans) {
   EXPECT_EQ(run->bytes, text.size() + 8);
 }
 
+// chrono on TimeBank + AQUAINT, scored as timex_eval scores it. The version
+// is pinned, so its figures only move when our side (the job texts, the
+// byte spans, the TIMEX3 mapping in chrono_tag.mjs) changes; the bands catch
+// a broken conversion without fixing every count.
+TEST(EvaluateChrono, ScoresTimeBankInItsKnownRange) {
+  const std::string dir = storyline::testing::SourcePath("eval/chrono");
+  const std::optional<std::string> timeml =
+      storyline::testing::SharedPath("data/timex-dev/TBAQ-cleaned");
+  if (!timeml) GTEST_SKIP() << "../shared/data/timex-dev/TBAQ-cleaned is absent";
+  if (!ChronoVersion(dir).ok()) GTEST_SKIP() << "chrono-node is not installed";
+  const Result<std::vector<timex::TimeMlFile>> files = timex::ReadTimeMlDirectory(*timeml);
+  ASSERT_TRUE(files.ok()) << files.status().ToString();
+  const Result<PeerEval> scored = EvaluateChrono(dir, *files);
+  ASSERT_TRUE(scored.ok()) << scored.status().ToString();
+  const timex::Tally& t = scored->tally;
+  EXPECT_EQ(t.gold, 1822);
+  EXPECT_NEAR(t.system, 1395, 30);          // 2.10.3: 1395
+  EXPECT_NEAR(t.StrictF1(), 0.504, 0.02);   // 0.5042
+  EXPECT_NEAR(t.RelaxedF1(), 0.748, 0.02);  // 0.7479
+  EXPECT_NEAR(t.ValueF1(), 0.486, 0.02);    // 0.4855
+}
+
 }  // namespace
 }  // namespace storyline::eval
