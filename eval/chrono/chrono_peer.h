@@ -43,6 +43,8 @@ struct PeerRun {
 Result<std::string> ChronoVersion(const std::string& dir);
 
 // The input of chrono_tag.mjs: one JSON object a line, {"id", "text", "dct"}.
+// Bytes that are not UTF-8 go out as U+FFFD (three bytes), so chrono's spans
+// after them in that text are off; TimeML files are UTF-8.
 std::string ChronoJobs(const std::vector<PeerJob>& jobs);
 
 // Reads chrono_tag.mjs's output. Timex::sentence is 0 (chrono does not
