@@ -1,7 +1,7 @@
 #include "timex/timeml.h"
 
 #include <algorithm>
-#include <chrono>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -46,6 +46,12 @@ void AppendDecoded(std::string_view s, std::string& out) {
 bool Overlap(ByteSpan a, ByteSpan b) { return a.begin < b.end && b.begin < a.end; }
 
 double F1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0; }
+
+double ThreadCpuSeconds() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return now.tv_sec + now.tv_nsec / 1e9;
+}
 
 }  // namespace
 
@@ -142,19 +148,18 @@ Tally Score(const TimeMlDocument& doc, const std::vector<Timex>& system, std::st
   return tally;
 }
 
-Result<EvalRun> EvaluateDirectory(const std::string& dir, const Tagger& tagger,
-                                  text::Segmenter& segmenter, std::string* errors, int repeat) {
+Result<std::vector<TimeMlFile>> ReadTimeMlDirectory(const std::string& dir) {
   namespace fs = std::filesystem;
   std::error_code error;
   if (!fs::is_directory(dir, error)) return Status::NotFound("no folder " + dir);
-  std::vector<fs::path> files;
+  std::vector<fs::path> paths;
   for (const auto& entry : fs::recursive_directory_iterator(dir, error)) {
     if (entry.is_regular_file() && entry.path().extension() == ".tml")
-      files.push_back(entry.path());
+      paths.push_back(entry.path());
   }
-  std::sort(files.begin(), files.end());
-  EvalRun run;
-  for (const fs::path& path : files) {
+  std::sort(paths.begin(), paths.end());
+  std::vector<TimeMlFile> files;
+  for (const fs::path& path : paths) {
     std::ifstream in(path, std::ios::binary);
     std::stringstream buffer;
     buffer << in.rdbuf();
@@ -162,18 +167,34 @@ Result<EvalRun> EvaluateDirectory(const std::string& dir, const Tagger& tagger,
     if (!doc.ok()) {
       return Status::InvalidArgument(path.string() + ": " + doc.status().message());
     }
-    const std::vector<ByteSpan> sentences = segmenter.Sentences(doc->text);
-    const auto start = std::chrono::steady_clock::now();
-    const std::vector<Timex> found = tagger.Tag(doc->text, sentences, doc->creation);
-    for (int pass = 1; pass < repeat; ++pass) tagger.Tag(doc->text, sentences, doc->creation);
-    run.tag_seconds +=
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (errors) *errors += "== " + path.filename().string() + "\n";
-    run.tally.Add(Score(*doc, found, errors));
-    run.bytes += doc->text.size() * std::max(repeat, 1);
+    files.push_back({fs::relative(path, dir, error).string(), std::move(*doc)});
+  }
+  return files;
+}
+
+EvalRun EvaluateFiles(const std::vector<TimeMlFile>& files, const Tagger& tagger,
+                      text::Segmenter& segmenter, std::string* errors, int repeat) {
+  EvalRun run;
+  for (const TimeMlFile& file : files) {
+    const TimeMlDocument& doc = file.document;
+    const std::vector<ByteSpan> sentences = segmenter.Sentences(doc.text);
+    const double start = ThreadCpuSeconds();
+    const std::vector<Timex> found = tagger.Tag(doc.text, sentences, doc.creation);
+    for (int pass = 1; pass < repeat; ++pass) tagger.Tag(doc.text, sentences, doc.creation);
+    run.tag_seconds += ThreadCpuSeconds() - start;
+    if (errors) *errors += "== " + file.name + "\n";
+    run.tally.Add(Score(doc, found, errors));
+    run.bytes += doc.text.size() * std::max(repeat, 1);
     ++run.documents;
   }
   return run;
+}
+
+Result<EvalRun> EvaluateDirectory(const std::string& dir, const Tagger& tagger,
+                                  text::Segmenter& segmenter, std::string* errors, int repeat) {
+  Result<std::vector<TimeMlFile>> files = ReadTimeMlDirectory(dir);
+  if (!files.ok()) return files.status();
+  return EvaluateFiles(*files, tagger, segmenter, errors, repeat);
 }
 
 }  // namespace storyline::timex

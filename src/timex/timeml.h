@@ -1,6 +1,7 @@
 // timeml.h: reading TimeML (.tml) files and scoring a Tagger against them
 // with the TempEval-3 task A timex measures. Internal to the timex module:
-// used by eval/timex_eval.cc and the quality gate test.
+// used by eval/timex_eval.cc (which also scores chrono-node's output with
+// Score) and the quality gate test.
 //
 // Scoring follows the TempEval-3 scorer: a system timex matches a gold one
 // strictly when the spans are equal, relaxed when they overlap. Pairs are
@@ -66,18 +67,31 @@ struct Tally {
 Tally Score(const TimeMlDocument& doc, const std::vector<Timex>& system,
             std::string* errors = nullptr);
 
+struct TimeMlFile {
+  std::string name;  // the path relative to the folder read
+  TimeMlDocument document;
+};
+
+// Every *.tml file under `dir` (recursively), parsed, in sorted order.
+// NotFound when the folder does not exist; InvalidArgument naming the file
+// when one is malformed.
+Result<std::vector<TimeMlFile>> ReadTimeMlDirectory(const std::string& dir);
+
 struct EvalRun {
   Tally tally;
   int documents = 0;
   size_t bytes = 0;        // text bytes tagged
-  double tag_seconds = 0;  // time in Tagger::Tag only
+  double tag_seconds = 0;  // CPU time of this thread in Tagger::Tag only
 };
 
-// Every *.tml file under `dir` (recursively, in sorted order): parse,
-// segment, tag with the DCT as publication date, score. NotFound when the
-// folder does not exist; InvalidArgument naming the file when one is malformed.
-// `repeat` > 1 tags each text that many times (scoring the first), so that
-// the timing is long enough to mean something; bytes count every pass.
+// Segments each file's text, tags it with the DCT as publication date and
+// scores it. `repeat` > 1 tags each text that many times (scoring the
+// first), so that the timing is long enough to mean something; bytes count
+// every pass.
+EvalRun EvaluateFiles(const std::vector<TimeMlFile>& files, const Tagger& tagger,
+                      text::Segmenter& segmenter, std::string* errors = nullptr, int repeat = 1);
+
+// ReadTimeMlDirectory, then EvaluateFiles.
 Result<EvalRun> EvaluateDirectory(const std::string& dir, const Tagger& tagger,
                                   text::Segmenter& segmenter, std::string* errors = nullptr,
                                   int repeat = 1);
