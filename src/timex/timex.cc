@@ -429,7 +429,7 @@ class SentenceTagger {
         return Simple(i + 1, "DATE", "PAST_REF");
       }
       if ((Is(i, "year") || Is(i, "quarter")) && !Is(i + 1, "-")) return BareUnit(i);
-      if (Is(i, "weekend")) return Relative(i + 1, Grain::kWeekend, 0, false, "WE");
+      if (Is(i, "weekend")) return Weekend(i + 1);
     }
     if (Has(i, kShift)) {
       if (std::optional<Match> m = Shifted(i, the)) return m;
@@ -697,11 +697,23 @@ class SentenceTagger {
 
   bool IsCapitalised(size_t i) const { return t_[i].capital; }
 
-  // A month without a year: the occurrence nearest the publication date (a
-  // tie, six months away, goes back unless the sentence looks ahead);
-  // "last July" the latest July before it, "next July" the first after it;
-  // "July last year" is last year's.
-  std::optional<Match> MonthOnly(size_t end, int month, int direction = 0) const {
+  // The year of a month named without one: the occurrence nearest the
+  // publication month (six months away goes back), except that a clause
+  // that looks back reaches up to nine months back and only two ahead, and
+  // one that looks ahead the reverse.
+  int YearOf(int month) const {
+    const int ahead = month - pub_->month;  // -11..11 within the publication year
+    const int reach_back = past_ ? 9 : future_ ? 2 : 6;
+    const int reach_ahead = past_ ? 2 : future_ ? 9 : 5;
+    if (ahead > reach_ahead) return pub_->year - 1;
+    if (ahead < -reach_back) return pub_->year + 1;
+    return pub_->year;
+  }
+
+  // A month without a year (YearOf); "last July" the latest July before
+  // the publication month, "next July" the first after it, "this July"
+  // the publication year's; "July last year" is last year's.
+  std::optional<Match> MonthOnly(size_t end, int month, std::optional<int> shift = {}) const {
     Match m;
     m.end = end;
     if (!pub_) {
@@ -710,19 +722,15 @@ class SentenceTagger {
     }
     m.anchor = "publication";
     int year = pub_->year;
-    if (direction == 0) {
-      const int diff = month - pub_->month;  // -11..11
-      if (diff > 6 || (diff == 6 && !future_)) --year;
-      if (diff < -6 || (diff == -6 && future_)) ++year;
+    if (!shift) {
+      year = YearOf(month);
       if ((Is(end, "last") || Is(end, "next") || Is(end, "this")) && Is(end + 1, "year")) {
         year = pub_->year + std::stoi(Get(end, kShift));
         m.end = end + 2;
       }
     }
-    // "last April" is the latest April before publication, "next April" the
-    // first one after it.
-    if (direction < 0 && month >= pub_->month) --year;
-    if (direction > 0 && month <= pub_->month) ++year;
+    if (shift && *shift < 0 && month >= pub_->month) --year;
+    if (shift && *shift > 0 && month <= pub_->month) ++year;
     m.value = Format({year, month, 1}, Grain::kMonth);
     return m;
   }
@@ -733,12 +741,7 @@ class SentenceTagger {
       std::snprintf(buffer, sizeof buffer, "XXXX-%02d-%02d", month, day);
       return Simple(end, "DATE", buffer);
     }
-    int year = pub_->year;
-    const bool after = month > pub_->month || (month == pub_->month && day > pub_->day);
-    const bool before = month < pub_->month || (month == pub_->month && day < pub_->day);
-    // Dates within half a year of publication are rarely in another year.
-    if (future_ && before && pub_->month - month > 6) ++year;
-    if (!future_ && after && month - pub_->month >= 6) --year;
+    const int year = YearOf(month);
     if (!IsValidDay(year, month, day)) return std::nullopt;
     return DayMatch(end, {year, month, day}, "publication");
   }
@@ -848,8 +851,18 @@ class SentenceTagger {
       if (offset > 0 && delta <= 0) delta += 7;
       return DayMatch(j + 1, AddDays(*last_day_, delta), "previous");
     }
-    if (Has(j, kMonth) && !the && (t_[j].capital || (!Is(j, "may") && !Is(j, "march"))))
-      return MonthOnly(SkipDot(j + 1), std::stoi(Get(j, kMonth)), offset);
+    if (Has(j, kMonth) && !the && (t_[j].capital || (!Is(j, "may") && !Is(j, "march")))) {
+      const int month = std::stoi(Get(j, kMonth));
+      const size_t k = SkipDot(j + 1);
+      std::optional<Match> m = MonthOnly(k, month, offset);
+      // "last Oct. 23": that day of the month "last October" names.
+      const int day = IsNumber(k) && t_[k].low.size() <= 2 ? Int(k) : 0;
+      if (m && pub_ && day >= 1) {
+        const int year = *ParseInt(std::string_view(m->value).substr(0, 4));
+        if (IsValidDay(year, month, day)) return DayMatch(k + 1, {year, month, day}, "publication");
+      }
+      return m;
+    }
     if (Has(j, kSeason)) return SeasonAt(j, offset);
     // "this morning", "last night": a part of the publication day or the one before.
     if (Has(j, kPartOfDay) && (offset == 0 || t_[i].low == "last") && !the && pub_) {
@@ -898,10 +911,26 @@ class SentenceTagger {
     return Relative(j + 1, grain, n, anaphoric, unit);
   }
 
+  // "the weekend": the one nearest the publication day (the last one from
+  // Monday to Wednesday, the coming one from Thursday); a clause that looks
+  // back takes the last one, one that looks ahead the coming one. On a
+  // Saturday or Sunday it is that weekend.
+  std::optional<Match> Weekend(size_t end) const {
+    if (!pub_) return Relative(end, Grain::kWeekend, 0, false, "WE");
+    const int today = Weekday(*pub_);  // Monday = 1
+    const bool back = today <= 5 && (past_ || (!future_ && today <= 3));
+    return Relative(end, Grain::kWeekend, back ? -1 : 0, false, "WE");
+  }
+
   // "the year" is the publication year; "the quarter" the one the article
   // named last, else the last completed one.
   std::optional<Match> BareUnit(size_t i) const {
     const bool quarter = Is(i, "quarter");
+    // "the year ended June 30" is a twelve-month span, not a calendar year
+    // ("the quarter ended Sept. 30" is still the third quarter).
+    if (!quarter && (Is(i + 1, "ended") || Is(i + 1, "ending"))) {
+      return Simple(i + 1, "DURATION", "P1Y");
+    }
     // In an article about a named quarter, "the quarter" is that one.
     if (quarter && last_quarter_) {
       Match m = *Simple(i + 1, "DATE", Format(*last_quarter_, Grain::kQuarter));
