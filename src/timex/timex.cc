@@ -37,13 +37,15 @@ enum Kind {
   kHoliday,
   kMeridiem,
   kZone,
+  kFiller,
+  kClock,
   kKindCount,
 };
 
 constexpr std::array<std::string_view, kKindCount> kKindNames = {
     "month",     "weekday", "number",  "ordinal",  "unit",      "deictic", "shift",
     "anaphoric", "ago",     "ref",     "season",   "partofday", "set",     "every",
-    "mod",       "tense",   "holiday", "meridiem", "zone"};
+    "mod",       "tense",   "holiday", "meridiem", "zone",      "filler",  "clock"};
 
 struct Senses {
   std::array<std::string, kKindCount> values;
@@ -109,7 +111,8 @@ struct Lexicon {
       }
       const bool numeric = kind == kMonth || kind == kWeekday || kind == kOrdinal ||
                            kind == kDeictic || kind == kShift || kind == kAgo ||
-                           kind == kMeridiem || (kind == kNumber && fields[2] != "X");
+                           kind == kMeridiem || kind == kClock ||
+                           (kind == kNumber && fields[2] != "X");
       if (numeric && !ParseInt(fields[2])) {
         return error(std::string(kKindNames[kind]) + " value must be a number, got '" +
                      std::string(fields[2]) + "'");
@@ -228,6 +231,30 @@ struct Match {
   std::string anchor = "none";
   std::optional<CivilDay> day;      // set when the value is one known day
   std::optional<CivilDay> quarter;  // set when the value is one known quarter
+  // Set when the value is one known month or year (a day sets `day`).
+  std::optional<CivilDay> period;
+  Grain period_grain = Grain::kYear;
+};
+
+// The dates the text has named so far, which anaphora refer to: "the next
+// day" needs a day, "the following month" a month or a day, "that year" any
+// of them.
+struct Discourse {
+  std::optional<CivilDay> day;
+  std::optional<CivilDay> month;
+  std::optional<CivilDay> year;
+  std::optional<CivilDay> quarter;  // the last quarter named
+
+  void Note(const Match& m) {
+    if (m.day) day = month = year = m.day;
+    if (m.period && m.period_grain == Grain::kMonth) month = year = m.period;
+    if (m.period && m.period_grain == Grain::kYear) year = m.period;
+    if (m.quarter) quarter = m.quarter;
+  }
+  // The last date precise enough for a shift of `grain`.
+  const std::optional<CivilDay>& For(Grain grain) const {
+    return grain <= Grain::kWeekend ? day : grain <= Grain::kQuarter ? month : year;
+  }
 };
 
 Grain GrainOfUnit(std::string_view unit) {
@@ -255,15 +282,24 @@ std::string DurationValue(std::string_view count, std::string_view unit) {
   return "P" + std::string(count) + std::string(unit);
 }
 
+// "2 1/2 years" P2Y6M, "5 1/2 hours" PT5H30M: the half in the next smaller
+// unit; units without an exact half (months, weeks) keep the whole count.
+std::string DurationAndAHalf(std::string_view count, std::string_view unit) {
+  const std::string whole = DurationValue(count, unit);
+  if (unit == "Y") return whole + "6M";
+  if (unit == "D") return whole + "T12H";
+  if (unit == "H") return whole + "30M";
+  if (unit == "MIN") return whole + "30S";
+  return whole;
+}
+
 class SentenceTagger {
  public:
   SentenceTagger(const std::vector<Token>& tokens, std::optional<CivilDay> publication,
-                 std::optional<CivilDay> last_day, std::optional<CivilDay> last_quarter, int tense,
-                 const Lexicon& lexicon)
+                 const Discourse& seen, int tense, const Lexicon& lexicon)
       : t_(tokens),
         pub_(publication),
-        last_day_(last_day),
-        last_quarter_(last_quarter),
+        seen_(seen),
         future_(tense > 0),
         past_(tense < 0),
         lex_(lexicon) {}
@@ -299,6 +335,9 @@ class SentenceTagger {
   size_t SkipHyphen(size_t i) const {
     return Is(i, "-") && Adjacent(i) && Adjacent(i + 1) ? i + 1 : i;
   }
+  // Skips a word that may stand between a count and its unit when a unit
+  // follows: "two more weeks", "eight trading days", "a couple of years".
+  size_t SkipFiller(size_t i) const { return Has(i, kFiller) && Has(i + 1, kUnit) ? i + 1 : i; }
   // Skips the full stop after an abbreviation ("Sept.", "Jan.", "p.m."), not
   // the one that ends a sentence after a full name ("in September.").
   size_t SkipDot(size_t i) const {
@@ -379,8 +418,8 @@ class SentenceTagger {
     // "the fiscal year", "the full year": the adjective does not change the period.
     if (the && (Is(i, "fiscal") || Is(i, "full")) && Has(i + 1, kUnit)) return Core(i + 1, true);
     // "the latest period": the quarter the article reports on.
-    if (the && Is(i, "latest") && Is(i + 1, "period") && last_quarter_) {
-      Match m = *Simple(i + 2, "DATE", Format(*last_quarter_, Grain::kQuarter));
+    if (the && Is(i, "latest") && Is(i + 1, "period") && seen_.quarter) {
+      Match m = *Simple(i + 2, "DATE", Format(*seen_.quarter, Grain::kQuarter));
       m.anchor = "previous";
       return m;
     }
@@ -404,6 +443,8 @@ class SentenceTagger {
                       !Is(i + 2, "ago"), Get(i, kUnit));
     }
     if (!the) {
+      // "earlier that day", "later that year": the day or year itself.
+      if (Has(i, kAgo) && Is(i + 1, "that")) return Core(i + 1, false);
       if (Has(i, kMonth)) return MonthFirst(i);
       if (Has(i, kWeekday)) return WeekdayAt(i, 0, i + 1);
       if (Has(i, kDeictic)) return DeicticDay(i);
@@ -412,6 +453,8 @@ class SentenceTagger {
       if (Has(i, kRef)) return Simple(i + 1, "DATE", Get(i, kRef));
       if (Has(i, kSet)) return Simple(i + 1, "SET", Get(i, kSet));
       if (Has(i, kHoliday)) return HolidayAt(i);
+      // "noon Thursday", "at midnight"
+      if (Has(i, kClock)) return ClockTime(i + 1, std::stoi(Get(i, kClock)), 0);
       if (Has(i, kEvery) && Has(i + 1, kUnit)) {
         return Simple(i + 2, "SET", DurationValue("1", Get(i + 1, kUnit)));
       }
@@ -438,10 +481,13 @@ class SentenceTagger {
       if (std::optional<Match> m = OrdinalPeriod(i, the)) return m;
     }
     if (std::optional<std::pair<int, size_t>> year = SpokenYear(i)) {
-      return Simple(year->second, "DATE", std::to_string(year->first));
+      return PeriodMatch(year->second, {year->first, 1, 1}, Grain::kYear, "none");
     }
-    // "a few years"
-    if ((Is(i, "a") || Is(i, "an")) && Has(i + 1, kNumber) && Get(i + 1, kNumber) == "X") ++i;
+    // "a few years", "a couple of years"
+    if ((Is(i, "a") || Is(i, "an")) && Has(i + 1, kNumber) &&
+        (Get(i + 1, kNumber) == "X" || Has(i + 2, kFiller))) {
+      ++i;
+    }
     // "two years", "twenty-four hours", "a year", "several years"
     if (std::optional<std::pair<int, size_t>> number = NumberWords(i); number && !the) {
       return Counted(number->second, std::to_string(number->first));
@@ -449,7 +495,10 @@ class SentenceTagger {
     if (Has(i, kNumber)) return Counted(i + 1, Get(i, kNumber));
     // A bare season needs "the" or "in": "fall" is also a verb.
     if (Has(i, kSeason) && (the || (i > 0 && t_[i - 1].low == "in"))) return SeasonAt(i, 0);
-    if (!the && Has(i, kUnit) && t_[i].low.ends_with('s') && Get(i, kUnit) != "S") {
+    // "three-quarters of the food" is a fraction, "52 years old" an age.
+    const bool fraction = i > 0 && t_[i - 1].low == "-" && !t_[i].space_before;
+    if (!the && Has(i, kUnit) && t_[i].low.ends_with('s') && Get(i, kUnit) != "S" &&
+        !(Get(i, kUnit) == "Q" && fraction) && !Is(i + 1, "old")) {
       // A bare plural: "for years", "weeks of talks".
       return Simple(i + 1, "DURATION", DurationValue("X", Get(i, kUnit)));
     }
@@ -475,6 +524,14 @@ class SentenceTagger {
         IsNumber(i + 4) && Adjacent(i + 4) && t_[i + 4].low.size() == 2) {
       if (IsValidDay(value, Int(i + 2), Int(i + 4)))
         return DayMatch(i + 5, {value, Int(i + 2), Int(i + 4)}, "none");
+    }
+    // "the 20th century" is 19 (the years 1900-1999).
+    if (digits.size() <= 2 && value >= 1 && Adjacent(i + 1) &&
+        (Is(i + 1, "st") || Is(i + 1, "nd") || Is(i + 1, "rd") || Is(i + 1, "th")) &&
+        Is(i + 2, "century")) {
+      char century[16];
+      std::snprintf(century, sizeof century, "%02d", value - 1);
+      return Simple(i + 3, "DATE", century);
     }
     // 10:53, 4:15 pm
     if (digits.size() <= 2 && value <= 24 && Is(i + 1, ":") && Adjacent(i + 1) && IsNumber(i + 2) &&
@@ -513,10 +570,10 @@ class SentenceTagger {
       }
     }
     // "the 1988 quarter", "the 1988 period": the quarter under discussion, in 1988.
-    if (year && (Is(i + 1, "quarter") || Is(i + 1, "period")) && last_quarter_) {
-      const int q = (last_quarter_->month - 1) / 3 + 1;
+    if (year && (Is(i + 1, "quarter") || Is(i + 1, "period")) && seen_.quarter) {
+      const int q = (seen_.quarter->month - 1) / 3 + 1;
       Match m = *Simple(i + 2, "DATE", std::string(digits) + "-Q" + std::to_string(q));
-      m.quarter = CivilDay{value, last_quarter_->month, 1};
+      m.quarter = CivilDay{value, seen_.quarter->month, 1};
       return m;
     }
     // 1990s
@@ -527,8 +584,9 @@ class SentenceTagger {
     if (year && !the &&
         !(i > 0 && (t_[i - 1].low == "$" || (t_[i - 1].low == "," && !t_[i].space_before))) &&
         !(Is(i + 1, ",") && Adjacent(i + 1) && IsNumber(i + 2) && Adjacent(i + 2)) &&
-        !(Is(i + 1, "%") || Is(i + 1, "percent")) && !Has(SkipHyphen(i + 1), kUnit)) {
-      return Simple(i + 1, "DATE", std::string(digits));
+        !(Is(i + 1, "%") || Is(i + 1, "percent")) && !Has(SkipHyphen(i + 1), kUnit) &&
+        !(Is(i + 1, ".") && Adjacent(i + 1) && IsNumber(i + 2) && Adjacent(i + 2))) {
+      return PeriodMatch(i + 1, {value, 1, 1}, Grain::kYear, "none");
     }
     if (value >= 0 && value < 1000 && !the &&
         !(i > 0 && (t_[i - 1].low == "." || t_[i - 1].low == ",") && !t_[i].space_before)) {
@@ -568,9 +626,20 @@ class SentenceTagger {
     Match m;
     m.end = end;
     m.type = "TIME";
-    const CivilDay* base = last_day_ ? &*last_day_ : (pub_ ? &*pub_ : nullptr);
-    m.anchor = last_day_ ? "previous" : (pub_ ? "publication" : "none");
+    const CivilDay* base = seen_.day ? &*seen_.day : (pub_ ? &*pub_ : nullptr);
+    m.anchor = seen_.day ? "previous" : (pub_ ? "publication" : "none");
     m.value = (base ? base->Iso() : std::string("XXXX-XX-XX")) + clock;
+    return m;
+  }
+
+  // One month or year, remembered for anaphora ("the following month").
+  Match PeriodMatch(size_t end, CivilDay start, Grain grain, std::string anchor) const {
+    Match m;
+    m.end = end;
+    m.value = Format(start, grain);
+    m.anchor = std::move(anchor);
+    m.period = start;
+    m.period_grain = grain;
     return m;
   }
 
@@ -609,10 +678,18 @@ class SentenceTagger {
   // A count (digits or a number word) then a unit: a duration, or with
   // "ago"/"earlier"/"later" a date.
   std::optional<Match> Counted(size_t i, const std::string& count) const {
-    i = SkipHyphen(i);
+    // "5 1/2 hours", "an hour and a half"
+    bool half = Is(i, "1") && Is(i + 1, "/") && Adjacent(i + 1) && Is(i + 2, "2") && Adjacent(i + 2);
+    if (half) i += 3;
+    i = SkipFiller(SkipHyphen(i));
     if (!Has(i, kUnit)) return std::nullopt;
     const std::string& unit = Get(i, kUnit);
     size_t end = i + 1;
+    if (Is(end, "and") && (Is(end + 1, "a") || Is(end + 1, "one")) && Is(end + 2, "half")) {
+      half = true;
+      end += 3;
+    }
+    if (half && count != "X") return Simple(end, "DURATION", DurationAndAHalf(count, unit));
     // "a year ago", "two days earlier", "year-earlier" handled in Shifted.
     if (Is(end, "ago") && count == "X") return Simple(end + 1, "DATE", "PAST_REF");
     if (Has(end, kAgo) && count != "X") {
@@ -622,10 +699,10 @@ class SentenceTagger {
       return Relative(end + 1, GrainOfUnit(unit), n, anaphoric, unit);
     }
     // "a quarter of the shares" is a fraction; "a second time" an ordinal.
-    if (unit == "Q" && Is(end, "of")) return std::nullopt;
+    if (unit == "Q" && Is(end, "of") && count != "X") return std::nullopt;
     if (unit == "S" && count == "1") return std::nullopt;
-    // "five-year-old" is an age, not a time expression.
-    if (Is(end, "-") && Is(end + 1, "old")) return std::nullopt;
+    // "five-year-old", "52 years old" are ages, not time expressions.
+    if (Is(end, "old") || (Is(end, "-") && Is(end + 1, "old"))) return std::nullopt;
     return Simple(end, "DURATION", DurationValue(count, unit));
   }
 
@@ -635,16 +712,21 @@ class SentenceTagger {
     if (IsTimeUnit(unit)) return std::nullopt;
     Match m;
     m.end = end;
-    const std::optional<CivilDay>& base = anaphoric && last_day_ ? last_day_ : pub_;
+    const std::optional<CivilDay>& prior = seen_.For(grain);
+    const std::optional<CivilDay>& base = anaphoric && prior ? prior : pub_;
     if (!base) {
       m.value = FormatUnknown(grain);
       return m;
     }
-    m.anchor = anaphoric && last_day_ ? "previous" : "publication";
+    m.anchor = anaphoric && prior ? "previous" : "publication";
     const CivilDay day = Shift(*base, grain, n);
     m.value = Format(day, grain);
     if (grain == Grain::kDay) m.day = day;
     if (grain == Grain::kQuarter) m.quarter = day;
+    if (grain == Grain::kMonth || grain == Grain::kYear) {
+      m.period = day;
+      m.period_grain = grain;
+    }
     return m;
   }
 
@@ -652,12 +734,12 @@ class SentenceTagger {
   // the comparison is with the same quarter a year before (TimeBank's
   // reading); otherwise the year.
   std::optional<Match> YearBefore(size_t end, int n, bool anaphoric) const {
-    if (!last_quarter_ || !(n == -1 || n == 1))
+    if (!seen_.quarter || !(n == -1 || n == 1))
       return Relative(end, Grain::kYear, n, anaphoric, "Y");
     Match m;
     m.end = end;
     m.anchor = "previous";
-    m.value = Format(Shift(*last_quarter_, Grain::kYear, n), Grain::kQuarter);
+    m.value = Format(Shift(*seen_.quarter, Grain::kYear, n), Grain::kQuarter);
     return m;
   }
 
@@ -681,10 +763,10 @@ class SentenceTagger {
     }
     // September 2021, January nineteen ninety-seven
     if (IsNumber(j) && t_[j].low.size() == 4) {
-      return Simple(j + 1, "DATE", Format({Int(j), month, 1}, Grain::kMonth));
+      return PeriodMatch(j + 1, {Int(j), month, 1}, Grain::kMonth, "none");
     }
     if (std::optional<std::pair<int, size_t>> year = SpokenYear(j)) {
-      return Simple(year->second, "DATE", Format({year->first, month, 1}, Grain::kMonth));
+      return PeriodMatch(year->second, {year->first, month, 1}, Grain::kMonth, "none");
     }
     if (ambiguous && !IsCapitalised(i)) return std::nullopt;
     // "Jan" alone is more often a name than a month.
@@ -714,25 +796,21 @@ class SentenceTagger {
   // the publication month, "next July" the first after it, "this July"
   // the publication year's; "July last year" is last year's.
   std::optional<Match> MonthOnly(size_t end, int month, std::optional<int> shift = {}) const {
-    Match m;
-    m.end = end;
     if (!pub_) {
-      m.value = std::string("XXXX-") + (month < 10 ? "0" : "") + std::to_string(month);
-      return m;
+      return Simple(end, "DATE", std::string("XXXX-") + (month < 10 ? "0" : "") + std::to_string(month));
     }
-    m.anchor = "publication";
+    size_t stop = end;
     int year = pub_->year;
     if (!shift) {
       year = YearOf(month);
       if ((Is(end, "last") || Is(end, "next") || Is(end, "this")) && Is(end + 1, "year")) {
         year = pub_->year + std::stoi(Get(end, kShift));
-        m.end = end + 2;
+        stop = end + 2;
       }
     }
     if (shift && *shift < 0 && month >= pub_->month) --year;
     if (shift && *shift > 0 && month <= pub_->month) ++year;
-    m.value = Format({year, month, 1}, Grain::kMonth);
-    return m;
+    return PeriodMatch(stop, {year, month, 1}, Grain::kMonth, "publication");
   }
 
   std::optional<Match> MonthDayNoYear(size_t end, int month, int day) const {
@@ -839,17 +917,22 @@ class SentenceTagger {
 
   std::optional<Match> Shifted(size_t i, bool the) const {
     const int offset = std::stoi(Get(i, kShift));
-    // "the next day" follows the text's own dates; "next week" the publication.
-    const bool anaphoric = Has(i, kAnaphoric) || the;
+    // "the next day" follows the text's own dates; "next week" the publication,
+    // and so does "the current year".
+    const bool anaphoric = Has(i, kAnaphoric) || (the && offset != 0);
+    // "that day", "that year": only a unit or a part of the day may follow
+    // ("said that 30 years ago", "that March" are something else).
+    const bool demonstrative = anaphoric && offset == 0 && !the;
     size_t j = i + 1;
+    if (demonstrative && !Has(j, kUnit) && !Has(j, kPartOfDay)) return std::nullopt;
     if (Has(j, kWeekday) && !the) return WeekdayAt(j, offset, j + 1);
     // "the previous Friday": the Friday before the date the text is about.
-    if (Has(j, kWeekday) && the && offset != 0 && last_day_) {
+    if (Has(j, kWeekday) && the && offset != 0 && seen_.day) {
       const int weekday = std::stoi(Get(j, kWeekday));
-      int delta = (weekday - Weekday(*last_day_) + 7 * offset) % 7;
+      int delta = (weekday - Weekday(*seen_.day) + 7 * offset) % 7;
       if (offset < 0 && delta >= 0) delta -= 7;
       if (offset > 0 && delta <= 0) delta += 7;
-      return DayMatch(j + 1, AddDays(*last_day_, delta), "previous");
+      return DayMatch(j + 1, AddDays(*seen_.day, delta), "previous");
     }
     if (Has(j, kMonth) && !the && (t_[j].capital || (!Is(j, "may") && !Is(j, "march")))) {
       const int month = std::stoi(Get(j, kMonth));
@@ -864,11 +947,14 @@ class SentenceTagger {
       return m;
     }
     if (Has(j, kSeason)) return SeasonAt(j, offset);
-    // "this morning", "last night": a part of the publication day or the one before.
-    if (Has(j, kPartOfDay) && (offset == 0 || t_[i].low == "last") && !the && pub_) {
-      const CivilDay day = AddDays(*pub_, offset);
+    // "this morning", "last night": a part of the publication day or the one
+    // before; "that morning" of the day the text is about.
+    if (Has(j, kPartOfDay) && (offset == 0 || t_[i].low == "last") && !the) {
+      const bool previous = demonstrative && seen_.day;
+      if (!previous && !pub_) return std::nullopt;
+      const CivilDay day = previous ? *seen_.day : AddDays(*pub_, offset);
       Match m = *Simple(j + 1, "TIME", day.Iso() + "T" + Get(j, kPartOfDay));
-      m.anchor = "publication";
+      m.anchor = previous ? "previous" : "publication";
       return m;
     }
     // "the past three years", "the last two weeks", "the next 12 months": durations.
@@ -883,6 +969,7 @@ class SentenceTagger {
       count = Get(j, kNumber);
       ++j;
     }
+    j = SkipFiller(j);
     if (!Has(j, kUnit)) return std::nullopt;
     const std::string& unit = Get(j, kUnit);
     if (!count.empty()) return Simple(j + 1, "DURATION", DurationValue(count, unit));
@@ -898,9 +985,9 @@ class SentenceTagger {
       size_t q = j + 3;
       const int ordinal = Has(q, kOrdinal) ? std::stoi(Get(q, kOrdinal)) : 0;
       if (ordinal) ++q;
-      if (Is(q, "quarter") && ordinal <= 4 && (ordinal || last_quarter_)) {
+      if (Is(q, "quarter") && ordinal <= 4 && (ordinal || seen_.quarter)) {
         const int year = pub_->year + n;
-        const int quarter = ordinal ? ordinal : (last_quarter_->month - 1) / 3 + 1;
+        const int quarter = ordinal ? ordinal : (seen_.quarter->month - 1) / 3 + 1;
         Match m = *Simple(q + 1, "DATE", std::to_string(year) + "-Q" + std::to_string(quarter));
         m.anchor = "publication";
         m.quarter = CivilDay{year, 3 * quarter - 2, 1};
@@ -932,8 +1019,8 @@ class SentenceTagger {
       return Simple(i + 1, "DURATION", "P1Y");
     }
     // In an article about a named quarter, "the quarter" is that one.
-    if (quarter && last_quarter_) {
-      Match m = *Simple(i + 1, "DATE", Format(*last_quarter_, Grain::kQuarter));
+    if (quarter && seen_.quarter) {
+      Match m = *Simple(i + 1, "DATE", Format(*seen_.quarter, Grain::kQuarter));
       m.anchor = "previous";
       return m;
     }
@@ -982,8 +1069,7 @@ class SentenceTagger {
 
   const std::vector<Token>& t_;
   std::optional<CivilDay> pub_;
-  std::optional<CivilDay> last_day_;
-  std::optional<CivilDay> last_quarter_;  // the last quarter the article named
+  const Discourse& seen_;
   bool future_;                           // the clause looks ahead (TenseNear)
   bool past_;                             // the clause looks back
   const Lexicon& lex_;
@@ -1040,15 +1126,14 @@ Result<Tagger> Tagger::Create(const Options& options, const DataFiles& data) {
 std::vector<Timex> Tagger::Tag(std::string_view text, const std::vector<ByteSpan>& sentences,
                                std::optional<CivilDay> publication) const {
   std::vector<Timex> out;
-  std::optional<CivilDay> last_day;
-  std::optional<CivilDay> last_quarter;
+  Discourse seen;
   std::string lowered;
   for (uint32_t s = 0; s < sentences.size(); ++s) {
     const std::vector<Token> tokens = Scan(text, sentences[s], lowered, lexicon_.get());
     size_t i = 0;
     while (i < tokens.size()) {
       const int tense = TenseNear(tokens, i);
-      const SentenceTagger tagger(tokens, publication, last_day, last_quarter, tense, *lexicon_);
+      const SentenceTagger tagger(tokens, publication, seen, tense, *lexicon_);
       std::optional<Match> match = tagger.At(i);
       if (!match || match->end <= i) {
         ++i;
@@ -1062,8 +1147,7 @@ std::vector<Timex> Tagger::Tag(std::string_view text, const std::vector<ByteSpan
       timex.value = std::move(match->value);
       timex.mod = std::move(match->mod);
       timex.anchor = std::move(match->anchor);
-      if (match->day) last_day = match->day;
-      if (match->quarter) last_quarter = match->quarter;
+      seen.Note(*match);
       i = match->end;
     }
   }
