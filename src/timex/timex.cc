@@ -658,6 +658,13 @@ class SentenceTagger {
       return std::nullopt;
     }
     const int first = *ParseInt(Get(i, kNumber));
+    // "two thousand", "two thousand and one"
+    if (first < 10 && Has(i + 1, kNumber) && Get(i + 1, kNumber) == "1000") {
+      const size_t rest = Is(i + 2, "and") ? i + 3 : i + 2;
+      std::optional<std::pair<int, size_t>> units = NumberWords(rest);
+      if (units && units->first < 100) return std::make_pair(first * 1000 + units->first, units->second);
+      return std::make_pair(first * 1000, i + 2);
+    }
     const size_t k = SkipHyphen(i + 1);
     if (first >= 20 && first % 10 == 0 && first < 100 && Has(k, kNumber) && !Is(k, "a") &&
         !Is(k, "an") && Get(k, kNumber).size() == 1) {
@@ -970,12 +977,16 @@ class SentenceTagger {
       ++j;
     }
     j = SkipFiller(j);
+    // "the current fiscal year" is the current year.
+    if (Is(j, "fiscal") && Has(j + 1, kUnit)) ++j;
     if (!Has(j, kUnit)) return std::nullopt;
     const std::string& unit = Get(j, kUnit);
     if (!count.empty()) return Simple(j + 1, "DURATION", DurationValue(count, unit));
     // "the coming years", "in recent months"
     if (t_[j].low.ends_with('s')) return Simple(j + 1, "DURATION", DurationValue("X", unit));
-    if (t_[i].low == "past" || IsTimeUnit(unit)) {
+    // "the past year" is the last calendar year, as TimeBank reads it; "the
+    // past decade" the span of ten years.
+    if ((t_[i].low == "past" && (unit == "DE" || unit == "CE")) || IsTimeUnit(unit)) {
       return Simple(j + 1, "DURATION", DurationValue("1", unit));
     }
     Grain grain = GrainOfUnit(unit);
@@ -1013,6 +1024,14 @@ class SentenceTagger {
   // named last, else the last completed one.
   std::optional<Match> BareUnit(size_t i) const {
     const bool quarter = Is(i, "quarter");
+    // "the year 1998", "the year two thousand"
+    if (!quarter) {
+      std::optional<std::pair<int, size_t>> year = NumberWords(i + 1);
+      if (IsNumber(i + 1) && t_[i + 1].low.size() == 4) year = std::make_pair(Int(i + 1), i + 2);
+      if (year && year->first >= lex_.min_year && year->first <= lex_.max_year) {
+        return PeriodMatch(year->second, {year->first, 1, 1}, Grain::kYear, "none");
+      }
+    }
     // "the year ended June 30" is a twelve-month span, not a calendar year
     // ("the quarter ended Sept. 30" is still the third quarter).
     if (!quarter && (Is(i + 1, "ended") || Is(i + 1, "ending"))) {
