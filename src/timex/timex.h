@@ -94,6 +94,25 @@ class Tagger {
   std::vector<Timex> Tag(std::string_view text, const std::vector<ByteSpan>& sentences,
                          std::optional<CivilDay> publication) const;
 
+  // Publication-date inference, for an article that states no date: the
+  // day the text itself implies, or nullopt when its evidence is weak.
+  // `found` is what Tag() returned for the text without a publication date.
+  // The result is the latest day given by well-anchored evidence:
+  //   - a full date with its weekday named beside it, and agreeing:
+  //     "on Tuesday, 28 September 2021";
+  //   - a day and month with an agreeing weekday but no year, in a text
+  //     that names a year in which that day is that weekday: "on Monday,
+  //     27 September" ... "in 2021" (the latest such year);
+  //   - a full date in a text that also says "this year".
+  // Dates in clauses that look ahead ("will open on ...") and weekdays that
+  // contradict their date are not evidence; a year or month alone, or a bare
+  // full date (a history piece names old dates), is weak. The result has how
+  // = DateHow::kInferred and evidence = the phrases used, in text order; the
+  // caller re-tags the text against it.
+  std::optional<PublishedDate> InferPublication(std::string_view text,
+                                                const std::vector<ByteSpan>& sentences,
+                                                const std::vector<Timex>& found) const;
+
   Tagger(Tagger&&) noexcept;
   Tagger& operator=(Tagger&&) noexcept;
   ~Tagger();

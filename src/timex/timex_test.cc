@@ -86,6 +86,24 @@ TEST(Tagger, NormalisesExpressionsAgainstPublicationDate) {
       {"The mill will reopen in the near future.", "the near future", "DATE", "FUTURE_REF", ""},
       {"The mill lost money in the fiscal year.", "the fiscal year", "DATE", "2021", ""},
       {"The mill has grown in recent years.", "recent years", "DATE", "PAST_REF", ""},
+      // A month without a year: the clause's tense says which way to look.
+      {"The bridge opened in December.", "December", "DATE", "2020-12", ""},
+      {"The bridge will open in February.", "February", "DATE", "2022-02", ""},
+      {"Orchard sales rose this January.", "this January", "DATE", "2021-01", ""},
+      {"The quay flooded last Oct. 23.", "last Oct. 23", "DATE", "2020-10-23", ""},
+      {"The glider club closed over the weekend.", "the weekend", "DATE", "2021-W38-WE", ""},
+      {"The glider club will race at the weekend.", "the weekend", "DATE", "2021-W39-WE", ""},
+      {"Orchard sales fell over the past year.", "the past year", "DATE", "2020", ""},
+      {"The quay was promised for the year two thousand.", "the year two thousand", "DATE", "2000",
+       ""},
+      {"The quay dates from the 20th century.", "the 20th century", "DATE", "19", ""},
+      {"The strike lasted two more weeks.", "two more weeks", "DURATION", "P2W", ""},
+      {"Trading halted for eight trading days.", "eight trading days", "DURATION", "P8D", ""},
+      {"The quay took a couple of years.", "a couple of years", "DURATION", "P2Y", ""},
+      {"The crossing took 5 1/2 hours.", "5 1/2 hours", "DURATION", "PT5H30M", ""},
+      {"The vote took an hour and a half.", "an hour and a half", "DURATION", "PT1H30M", ""},
+      {"The vote closes at noon Thursday.", "noon Thursday", "TIME", "2021-09-30T12:00", ""},
+      {"The regatta is held annually.", "annually", "SET", "P1Y", ""},
   };
   for (const Case& c : cases) {
     const std::vector<Timex> found = TagText(c.sentence, kPublished);
@@ -177,8 +195,36 @@ TEST(Tagger, LeavesValuesUnderspecifiedWithoutPublicationDate) {
   for (const Timex& t : found) EXPECT_EQ(t.anchor, "none");
 }
 
+TEST(Tagger, ReadsYearEndedAsTwelveMonthSpan) {
+  const std::vector<Timex> found = TagText("Profit rose in the year ended in June.", kPublished);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].text, "the year");
+  EXPECT_EQ(found[0].type, "DURATION");
+  EXPECT_EQ(found[0].value, "P1Y");
+}
+
+TEST(Tagger, ResolvesFollowingMonthAndThatYearAgainstNamedPeriods) {
+  std::vector<Timex> found =
+      TagText("The dam cracked in March 2020. The following month it failed.", kPublished);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[1].text, "The following month");
+  EXPECT_EQ(found[1].value, "2020-04");
+  EXPECT_EQ(found[1].anchor, "previous");
+  found = TagText("The mill opened in 1998. Later that year it burned.", kPublished);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[1].text, "Later that year");
+  EXPECT_EQ(found[1].value, "1998");
+  // "the current year" is the publication's, whatever the text named before.
+  found = TagText("The mill opened in 1998. It grew in the current year.", kPublished);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[1].value, "2021");
+}
+
 TEST(Tagger, IgnoresAgesCountsAndVerbs) {
   EXPECT_TRUE(TagText("The ten-year-old pony may win 2500 ribbons.", kPublished).empty());
+  EXPECT_TRUE(TagText("The keeper, 52 years old, retired.", kPublished).empty());
+  EXPECT_TRUE(TagText("Gulls took three-quarters of the catch.", kPublished).empty());
+  EXPECT_TRUE(TagText("The index closed at 2082.1 points.", kPublished).empty());
   EXPECT_TRUE(TagText("Leaves fall on the Sun newspaper.", kPublished).empty());
 }
 
@@ -239,6 +285,59 @@ TEST(Tagger, KeepsSpansInsideSentencesInOrderOnWordSoup) {
       previous_end = t.span.end;
     }
   }
+}
+
+std::optional<PublishedDate> Infer(std::string_view text) {
+  Result<text::Segmenter> segmenter = text::Segmenter::Create({}, DataFiles{});
+  EXPECT_TRUE(segmenter.ok());
+  const std::vector<ByteSpan> sentences = segmenter->Sentences(text);
+  return SharedTagger().InferPublication(text, sentences,
+                                         SharedTagger().Tag(text, sentences, std::nullopt));
+}
+
+TEST(InferPublication, TakesFullDateWhoseWeekdayAgrees) {
+  const std::optional<PublishedDate> published = Infer(
+      "The ferry line reopened on Tuesday, 28 September 2021, after repairs. "
+      "Crews had tested it the previous day.");
+  ASSERT_TRUE(published.has_value());
+  EXPECT_EQ(published->value, "2021-09-28");
+  EXPECT_EQ(published->how, DateHow::kInferred);
+  EXPECT_EQ(published->evidence, (std::vector<std::string>{"Tuesday, 28 September 2021"}));
+}
+
+TEST(InferPublication, TakesTheLatestEvidence) {
+  const std::optional<PublishedDate> published =
+      Infer("The dam cracked on Monday, 3 March 2025. It failed on Friday, March 7, 2025.");
+  ASSERT_TRUE(published.has_value());
+  EXPECT_EQ(published->value, "2025-03-07");
+  EXPECT_EQ(published->evidence, (std::vector<std::string>{"Friday, March 7, 2025"}));
+}
+
+TEST(InferPublication, ReadsYearOfWeekdayDateFromYearsTheTextNames) {
+  // 27 September is a Monday in 2021, a Wednesday in 2017.
+  const std::optional<PublishedDate> published =
+      Infer("The count began on Monday, 27 September. Turnout beat 2017 and 2021.");
+  ASSERT_TRUE(published.has_value());
+  EXPECT_EQ(published->value, "2021-09-27");
+  EXPECT_EQ(published->evidence, (std::vector<std::string>{"Monday, 27 September", "2021"}));
+}
+
+TEST(InferPublication, TakesFullDateInTextThatSaysThisYear) {
+  const std::optional<PublishedDate> published =
+      Infer("The dam failed on 3 March 2025. Harvests this year are lost.");
+  ASSERT_TRUE(published.has_value());
+  EXPECT_EQ(published->value, "2025-03-03");
+  EXPECT_EQ(published->evidence, (std::vector<std::string>{"3 March 2025", "this year"}));
+}
+
+TEST(InferPublication, LeavesWeakOrContradictoryEvidenceUnknown) {
+  EXPECT_FALSE(Infer("The mill closed in 2019 and reopened in July.").has_value());
+  EXPECT_FALSE(Infer("The treaty was signed on 4 July 1776.").has_value());
+  // 28 September 2021 was a Tuesday.
+  EXPECT_FALSE(Infer("The ferry reopened on Monday, 28 September 2021.").has_value());
+  EXPECT_FALSE(Infer("The ferry will reopen on Tuesday, 28 September 2021.").has_value());
+  EXPECT_FALSE(Infer("The count began on Monday, 27 September. Turnout beat 2017.").has_value());
+  EXPECT_FALSE(Infer("").has_value());
 }
 
 TEST(CivilDay, ReadsIsoDatesAndRejectsImpossibleOnes) {
