@@ -788,14 +788,14 @@ class SentenceTagger {
 
   bool IsCapitalised(size_t i) const { return t_[i].capital; }
 
-  // The year of a month named without one: the occurrence nearest the
-  // publication month (six months away goes back), except that a clause
-  // that looks back reaches up to nine months back and only two ahead, and
-  // one that looks ahead the reverse.
+  // The year of a month named without one. Without a tense cue, up to seven
+  // months back or four ahead of the publication month (news mostly reports
+  // what happened); a clause that looks back reaches up to nine months back
+  // and only two ahead, one that looks ahead the reverse.
   int YearOf(int month) const {
     const int ahead = month - pub_->month;  // -11..11 within the publication year
-    const int reach_back = past_ ? 9 : future_ ? 2 : 6;
-    const int reach_ahead = past_ ? 2 : future_ ? 9 : 5;
+    const int reach_back = past_ ? 9 : future_ ? 2 : 7;
+    const int reach_ahead = past_ ? 2 : future_ ? 9 : 4;
     if (ahead > reach_ahead) return pub_->year - 1;
     if (ahead < -reach_back) return pub_->year + 1;
     return pub_->year;
