@@ -244,9 +244,11 @@ struct Discourse {
   std::optional<CivilDay> month;
   std::optional<CivilDay> year;
   std::optional<CivilDay> quarter;  // the last quarter named
+  bool day_in_sentence = false;     // `day` was named in the current sentence
 
   void Note(const Match& m) {
     if (m.day) day = month = year = m.day;
+    if (m.day) day_in_sentence = true;
     if (m.period && m.period_grain == Grain::kMonth) month = year = m.period;
     if (m.period && m.period_grain == Grain::kYear) year = m.period;
     if (m.quarter) quarter = m.quarter;
@@ -385,6 +387,15 @@ class SentenceTagger {
         std::optional<Match> inner = WithThe(i + 3);
         if (inner && inner->type == "DATE") {
           inner->mod = position;
+          inner->day.reset();
+          return inner;
+        }
+      }
+      // "the week of March 6": the ISO week of that day.
+      if (part == "week") {
+        std::optional<Match> inner = WithThe(i + 3);
+        if (inner && inner->day) {
+          inner->value = Format(*inner->day, Grain::kWeek);
           inner->day.reset();
           return inner;
         }
@@ -743,6 +754,10 @@ class SentenceTagger {
   // the comparison is with the same quarter a year before (TimeBank's
   // reading); otherwise the year.
   std::optional<Match> YearBefore(size_t end, int n, bool anaphoric) const {
+    // "the six months ended Aug. 12 ... compared with a year earlier": that day.
+    if (anaphoric && seen_.day_in_sentence) {
+      return DayMatch(end, Shift(*seen_.day, Grain::kYear, n), "previous");
+    }
     if (!seen_.quarter || !(n == -1 || n == 1))
       return Relative(end, Grain::kYear, n, anaphoric, "Y");
     Match m;
@@ -1151,6 +1166,7 @@ std::vector<Timex> Tagger::Tag(std::string_view text, const std::vector<ByteSpan
   Discourse seen;
   std::string lowered;
   for (uint32_t s = 0; s < sentences.size(); ++s) {
+    seen.day_in_sentence = false;
     const std::vector<Token> tokens = Scan(text, sentences[s], lowered, lexicon_.get());
     size_t i = 0;
     while (i < tokens.size()) {

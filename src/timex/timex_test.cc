@@ -104,6 +104,8 @@ TEST(Tagger, NormalisesExpressionsAgainstPublicationDate) {
       {"The vote took an hour and a half.", "an hour and a half", "DURATION", "PT1H30M", ""},
       {"The vote closes at noon Thursday.", "noon Thursday", "TIME", "2021-09-30T12:00", ""},
       {"The regatta is held annually.", "annually", "SET", "P1Y", ""},
+      {"The hearing will open in the week of March 6.", "the week of March 6", "DATE", "2022-W09",
+       ""},
   };
   for (const Case& c : cases) {
     const std::vector<Timex> found = TagText(c.sentence, kPublished);
@@ -201,6 +203,15 @@ TEST(Tagger, ReadsYearEndedAsTwelveMonthSpan) {
   EXPECT_EQ(found[0].text, "the year");
   EXPECT_EQ(found[0].type, "DURATION");
   EXPECT_EQ(found[0].value, "P1Y");
+}
+
+TEST(Tagger, ReadsYearEarlierAgainstDayOfTheSameSentence) {
+  const std::vector<Timex> found =
+      TagText("In the quarter ended Sept. 30, 2021, profit rose from a year earlier.", kPublished);
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(found[2].text, "a year earlier");
+  EXPECT_EQ(found[2].value, "2020-09-30");
+  EXPECT_EQ(found[2].anchor, "previous");
 }
 
 TEST(Tagger, ResolvesFollowingMonthAndThatYearAgainstNamedPeriods) {
