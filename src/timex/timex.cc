@@ -445,17 +445,21 @@ class SentenceTagger {
       return std::nullopt;
     }
     // "year-earlier", "year-ago": adjectives for one unit back.
-    if (!the && Has(i, kUnit) && Is(i + 1, "-") && Adjacent(i + 1) && Has(i + 2, kAgo) &&
-        Adjacent(i + 2)) {
-      // "the year-ago quarter", "the year-earlier period"
+    if (Has(i, kUnit) && Is(i + 1, "-") && Adjacent(i + 1) && Has(i + 2, kAgo) && Adjacent(i + 2)) {
+      // "the year-ago quarter", "the year-earlier period"; in "the year-ago
+      // results" the article belongs to the noun.
       const size_t stop = Is(i + 3, "quarter") || Is(i + 3, "period") ? i + 4 : i + 3;
+      if (the && stop == i + 3) return std::nullopt;
       if (Get(i, kUnit) == "Y") return YearBefore(stop, std::stoi(Get(i + 2, kAgo)), true);
       return Relative(i + 3, GrainOfUnit(Get(i, kUnit)), std::stoi(Get(i + 2, kAgo)),
                       !Is(i + 2, "ago"), Get(i, kUnit));
     }
     if (!the) {
-      // "earlier that day", "later that year": the day or year itself.
-      if (Has(i, kAgo) && Is(i + 1, "that")) return Core(i + 1, false);
+      // "earlier that day", "later this year", "earlier Sunday": the date itself.
+      if (Has(i, kAgo) && !Is(i, "ago")) {
+        std::optional<Match> inner = Core(i + 1, false);
+        if (inner && inner->type != "DURATION") return inner;
+      }
       if (Has(i, kMonth)) return MonthFirst(i);
       if (Has(i, kWeekday)) return WeekdayAt(i, 0, i + 1);
       if (Has(i, kDeictic)) return DeicticDay(i);

@@ -94,6 +94,7 @@ TEST(Tagger, NormalisesExpressionsAgainstPublicationDate) {
       {"The glider club closed over the weekend.", "the weekend", "DATE", "2021-W38-WE", ""},
       {"The glider club will race at the weekend.", "the weekend", "DATE", "2021-W39-WE", ""},
       {"Orchard sales fell over the past year.", "the past year", "DATE", "2020", ""},
+      {"Orchard sales rose earlier this year.", "earlier this year", "DATE", "2021", ""},
       {"The quay was promised for the year two thousand.", "the year two thousand", "DATE", "2000",
        ""},
       {"The quay dates from the 20th century.", "the 20th century", "DATE", "19", ""},
