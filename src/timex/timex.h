@@ -20,14 +20,22 @@
 //
 // Anchoring. Deictic words (today, yesterday, last year, bare weekdays and
 // months) resolve against the publication date. Anaphoric ones ("the
-// previous day", "the following week", "a day later") resolve against the
-// last day-precise date met earlier in the same article, else against the
-// publication date. A bare weekday looks back (the publication day itself
-// counts) unless the nearest tense cue before it looks ahead ("will"), or
-// there is none and it names the day after publication. A bare month is
-// the occurrence nearest the publication date. "The quarter" and "a year
-// earlier" follow the quarter the article named. Without any anchor the
-// value stays underspecified: XXXX-WXX-1, XXXX-07, XXXX.
+// previous day", "the following month", "that year", "a day later") resolve
+// against the last date met earlier in the same article that is precise
+// enough for their unit, else against the publication date. A bare weekday
+// looks back (the publication day itself counts) unless the nearest tense
+// cue before it looks ahead ("will", "planned"), or there is none and it
+// names the day after publication. A month without a year follows the
+// tense too: seven months back to four ahead without a cue, further back in
+// a clause that looks back, further ahead in one that looks ahead. "The
+// quarter" and "a year earlier" follow the quarter the article named. Without
+// any anchor the value stays underspecified: XXXX-WXX-1, XXXX-07, XXXX.
+//
+// An article with no stated date can be dated from its own text
+// (InferPublication), after which it is tagged again against that date.
+//
+// Quality on TimeBank + AQUAINT (eval/timex_eval, gate_test.cc): strict F1
+// 0.864, relaxed F1 0.939, type accuracy 0.959, value F1 0.807.
 //
 // The words come from data files (format: docs/formats/timex.md): month and
 // weekday names from lexicon/en/dates.tsv (shared with clean), the rest from
