@@ -368,9 +368,10 @@ class SentenceTagger {
       std::optional<Match> inner = WithThe(j);
       if (inner) {
         const bool positional = *mod == "START" || *mod == "MID" || *mod == "END";
+        // "early Friday" is still Friday: a part of the day may follow
+        // ("early Friday morning") and later anaphora may refer to it.
         if (positional == (inner->type == "DATE")) {
           inner->mod = mod;
-          inner->day.reset();
           return inner;
         }
       }
@@ -788,6 +789,10 @@ class SentenceTagger {
         return DayMatch(y + 1, {Int(y), month, day}, "none");
       }
       return MonthDayNoYear(k, month, day);
+    }
+    // "March eighth", as transcripts write it
+    if (Has(j, kOrdinal) && !Has(j + 1, kUnit) && !Is(j + 1, "half")) {
+      return MonthDayNoYear(j + 1, month, std::stoi(Get(j, kOrdinal)));
     }
     // September 2021, January nineteen ninety-seven
     if (IsNumber(j) && t_[j].low.size() == 4) {
