@@ -245,13 +245,21 @@ struct Discourse {
   std::optional<CivilDay> year;
   std::optional<CivilDay> quarter;  // the last quarter named
   bool day_in_sentence = false;     // `day` was named in the current sentence
+  std::optional<CivilDay> publication;
 
   void Note(const Match& m) {
     if (m.day) day = month = year = m.day;
     if (m.day) day_in_sentence = true;
     if (m.period && m.period_grain == Grain::kMonth) month = year = m.period;
     if (m.period && m.period_grain == Grain::kYear) year = m.period;
-    if (m.quarter) quarter = m.quarter;
+    // The quarter an article reports on: the latest one it names that had
+    // ended by publication ("a flat second quarter" before the third is
+    // background; "the fourth quarter" still under way is an outlook).
+    if (m.quarter && (!quarter || DaysFromCivil(*m.quarter) > DaysFromCivil(*quarter)) &&
+        (!publication ||
+         DaysFromCivil(Shift(*m.quarter, Grain::kQuarter, 1)) <= DaysFromCivil(*publication))) {
+      quarter = m.quarter;
+    }
   }
   // The last date precise enough for a shift of `grain`.
   const std::optional<CivilDay>& For(Grain grain) const {
@@ -1173,6 +1181,7 @@ std::vector<Timex> Tagger::Tag(std::string_view text, const std::vector<ByteSpan
                                std::optional<CivilDay> publication) const {
   std::vector<Timex> out;
   Discourse seen;
+  seen.publication = publication;
   std::string lowered;
   for (uint32_t s = 0; s < sentences.size(); ++s) {
     seen.day_in_sentence = false;

@@ -188,6 +188,18 @@ TEST(Tagger, ReadsYearAgoAsSameQuarterInQuarterlyReport) {
   EXPECT_EQ(found[1].anchor, "previous");
 }
 
+TEST(Tagger, ReadsYearAgoAgainstLatestEndedQuarterNamed) {
+  // In November the third quarter is the one reported; the second is
+  // background and the fourth still under way.
+  const std::vector<Timex> found = TagText(
+      "Its third-quarter profit rose after a flat second quarter. The fourth quarter looks "
+      "weak. Profit a year earlier was lower.",
+      CivilDay{2021, 11, 2});
+  ASSERT_EQ(found.size(), 4u);
+  EXPECT_EQ(found[3].text, "a year earlier");
+  EXPECT_EQ(found[3].value, "2020-Q3");
+}
+
 TEST(Tagger, LeavesValuesUnderspecifiedWithoutPublicationDate) {
   const std::vector<Timex> found = TagText(
       "The guild met on Monday. Its hall burned last year. It reopened in July. "
