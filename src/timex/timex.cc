@@ -303,16 +303,41 @@ std::string DurationAndAHalf(std::string_view count, std::string_view unit) {
   return whole;
 }
 
+// How many tokens before an expression a tense cue may stand.
+constexpr size_t kTenseWindow = 8;
+
+// +1 when the clause around token i looks ahead, -1 when it looks back, 0
+// when nothing says: the cue nearest to i within kTenseWindow tokens before
+// it (or the token right after it) decides. Cues are the lexicon's `tense`
+// words ("will" future, "said" past) and words ending in "ed".
+int TenseNear(const std::vector<Token>& tokens, size_t i) {
+  int tense = 0;
+  size_t best = SIZE_MAX;
+  const size_t first = i > kTenseWindow ? i - kTenseWindow : 0;
+  for (size_t k = first; k < i + 2 && k < tokens.size(); ++k) {
+    int cue = 0;
+    if (tokens[k].senses && tokens[k].senses->Has(kTense)) {
+      cue = tokens[k].senses->Get(kTense) == "future" ? 1 : -1;
+    } else if (tokens[k].kind == TokenKind::kWord && tokens[k].low.size() > 4 &&
+               tokens[k].low.ends_with("ed")) {
+      cue = -1;
+    }
+    const size_t distance = k < i ? i - k : k - i;
+    if (cue != 0 && distance <= best) {
+      tense = cue;
+      best = distance;
+    }
+  }
+  return tense;
+}
+
+// The grammar at one position of a sentence: At(start) reads the longest
+// expression starting there.
 class SentenceTagger {
  public:
-  SentenceTagger(const std::vector<Token>& tokens, std::optional<CivilDay> publication,
-                 const Discourse& seen, int tense, const Lexicon& lexicon)
-      : t_(tokens),
-        pub_(publication),
-        seen_(seen),
-        future_(tense > 0),
-        past_(tense < 0),
-        lex_(lexicon) {}
+  SentenceTagger(const std::vector<Token>& tokens, size_t start,
+                 std::optional<CivilDay> publication, const Discourse& seen, const Lexicon& lexicon)
+      : t_(tokens), start_(start), pub_(publication), seen_(seen), lex_(lexicon) {}
 
   // The longest expression starting at token i, if any.
   std::optional<Match> At(size_t i) const {
@@ -826,8 +851,8 @@ class SentenceTagger {
   // and only two ahead, one that looks ahead the reverse.
   int YearOf(int month) const {
     const int ahead = month - pub_->month;  // -11..11 within the publication year
-    const int reach_back = past_ ? 9 : future_ ? 2 : 7;
-    const int reach_ahead = past_ ? 2 : future_ ? 9 : 4;
+    const int reach_back = past() ? 9 : future() ? 2 : 7;
+    const int reach_ahead = past() ? 2 : future() ? 9 : 4;
     if (ahead > reach_ahead) return pub_->year - 1;
     if (ahead < -reach_back) return pub_->year + 1;
     return pub_->year;
@@ -891,8 +916,8 @@ class SentenceTagger {
     int delta;
     // Without a tense cue, the day after publication is more often meant than
     // the same weekday six days back ("Saturday" in a Friday paper).
-    const bool tomorrow = !past_ && weekday == today % 7 + 1;
-    const bool forward = direction > 0 || (direction == 0 && (future_ || tomorrow));
+    const bool tomorrow = !past() && weekday == today % 7 + 1;
+    const bool forward = direction > 0 || (direction == 0 && (future() || tomorrow));
     if (forward) {
       delta = (weekday - today + 7) % 7;
       if (direction > 0 && delta == 0) delta = 7;
@@ -1051,7 +1076,7 @@ class SentenceTagger {
   std::optional<Match> Weekend(size_t end) const {
     if (!pub_) return Relative(end, Grain::kWeekend, 0, false, "WE");
     const int today = Weekday(*pub_);  // Monday = 1
-    const bool back = today <= 5 && (past_ || (!future_ && today <= 3));
+    const bool back = today <= 5 && (past() || (!future() && today <= 3));
     return Relative(end, Grain::kWeekend, back ? -1 : 0, false, "WE");
   }
 
@@ -1109,7 +1134,7 @@ class SentenceTagger {
     const int current = quarter ? (pub_->month - 1) / 3 + 1 : (pub_->month - 1) / 6 + 1;
     int year = pub_->year;
     // A period that has not begun is last year's, unless the sentence looks ahead.
-    if (n > current && !future_) --year;
+    if (n > current && !future()) --year;
     // "the third quarter of 1990"
     if (Is(j + 1, "of") && IsNumber(j + 2) && t_[j + 2].low.size() == 4) {
       year = Int(j + 2);
@@ -1121,45 +1146,26 @@ class SentenceTagger {
     return m;
   }
 
+  // The clause around the expression looks ahead / back (TenseNear).
+  bool future() const { return Tense() > 0; }
+  bool past() const { return Tense() < 0; }
+  int Tense() const {
+    if (!tense_) tense_ = TenseNear(t_, start_);
+    return *tense_;
+  }
+
   const std::vector<Token>& t_;
+  size_t start_;
   std::optional<CivilDay> pub_;
   const Discourse& seen_;
-  bool future_;  // the clause looks ahead (TenseNear)
-  bool past_;    // the clause looks back
   const Lexicon& lex_;
+  // TenseNear(start_), computed on first use: most tokens start nothing.
+  mutable std::optional<int> tense_;
 };
 
 }  // namespace
 
 // ---------------------------------------------------------------- Tagger
-
-// How many tokens before an expression a tense cue may stand.
-constexpr size_t kTenseWindow = 8;
-
-// +1 when the clause around token i looks ahead, -1 when it looks back, 0
-// when nothing says: the cue nearest to i within kTenseWindow tokens before
-// it (or the token right after it) decides. Cues are the lexicon's `tense`
-// words ("will" future, "said" past) and words ending in "ed".
-int TenseNear(const std::vector<Token>& tokens, size_t i) {
-  int tense = 0;
-  size_t best = SIZE_MAX;
-  const size_t first = i > kTenseWindow ? i - kTenseWindow : 0;
-  for (size_t k = first; k < i + 2 && k < tokens.size(); ++k) {
-    int cue = 0;
-    if (tokens[k].senses && tokens[k].senses->Has(kTense)) {
-      cue = tokens[k].senses->Get(kTense) == "future" ? 1 : -1;
-    } else if (tokens[k].kind == TokenKind::kWord && tokens[k].low.size() > 4 &&
-               tokens[k].low.ends_with("ed")) {
-      cue = -1;
-    }
-    const size_t distance = k < i ? i - k : k - i;
-    if (cue != 0 && distance <= best) {
-      tense = cue;
-      best = distance;
-    }
-  }
-  return tense;
-}
 
 Tagger::Tagger(std::unique_ptr<const Lexicon> lexicon) : lexicon_(std::move(lexicon)) {}
 Tagger::Tagger(Tagger&&) noexcept = default;
@@ -1188,8 +1194,7 @@ std::vector<Timex> Tagger::Tag(std::string_view text, const std::vector<ByteSpan
     const std::vector<Token> tokens = Scan(text, sentences[s], lowered, lexicon_.get());
     size_t i = 0;
     while (i < tokens.size()) {
-      const int tense = TenseNear(tokens, i);
-      const SentenceTagger tagger(tokens, publication, seen, tense, *lexicon_);
+      const SentenceTagger tagger(tokens, i, publication, seen, *lexicon_);
       std::optional<Match> match = tagger.At(i);
       if (!match || match->end <= i) {
         ++i;
