@@ -282,10 +282,12 @@ TEST(Tagger, KeepsSpansInsideSentencesInOrderOnWordSoup) {
   // Random sequences of date words, numbers and punctuation: every timex must
   // lie inside its sentence, match its text, and follow the previous one.
   const std::vector<std::string> words = {
-      "the",  "last",     "next",   "2021",         "-",     "09",     "27",   "Sept",  ".",
-      ",",    "Monday",   "a",      "year",         "ago",   "twenty", "four", "hours", "p",
-      "m",    ":",        "10",     "53",           "early", "the",    "end",  "of",    "every",
-      "week", "nineteen", "ninety", "Thanksgiving", "Day",   "late",   "more", "than",  "\n"};
+      "the",   "last", "next",     "2021", "-",        "09",     "27",           "Sept",
+      ".",     ",",    "Monday",   "a",    "year",     "ago",    "twenty",       "four",
+      "hours", "p",    "m",        ":",    "10",       "53",     "early",        "the",
+      "end",   "of",   "every",    "week", "nineteen", "ninety", "Thanksgiving", "Day",
+      "late",  "more", "than",     "\n",   "Tuesday",  "28",     "September",    "this",
+      "that",  "1/2",  "thousand", "noon", "will"};
   uint32_t seed = 12345;
   for (int round = 0; round < 300; ++round) {
     std::string text;
@@ -310,6 +312,15 @@ TEST(Tagger, KeepsSpansInsideSentencesInOrderOnWordSoup) {
       EXPECT_EQ(t.text, text.substr(t.span.begin, t.span.size()));
       EXPECT_FALSE(t.value.empty()) << t.text;
       previous_end = t.span.end;
+    }
+    // Inference on the same soup: a valid day with its phrases, or nothing.
+    if (round % 2 == 0) {
+      const std::optional<PublishedDate> inferred =
+          SharedTagger().InferPublication(text, sentences, found);
+      if (inferred) {
+        EXPECT_TRUE(CivilDay::FromIso(inferred->value.value_or("")).has_value());
+        EXPECT_FALSE(inferred->evidence.empty());
+      }
     }
   }
 }
