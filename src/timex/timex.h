@@ -28,14 +28,15 @@
 // names the day after publication. A month without a year follows the
 // tense too: seven months back to four ahead without a cue, further back in
 // a clause that looks back, further ahead in one that looks ahead. "The
-// quarter" and "a year earlier" follow the quarter the article named. Without
+// quarter" and "a year earlier" follow the quarter the article reports on (the
+// latest it named that had ended by publication). Without
 // any anchor the value stays underspecified: XXXX-WXX-1, XXXX-07, XXXX.
 //
 // An article with no stated date can be dated from its own text
 // (InferPublication), after which it is tagged again against that date.
 //
 // Quality on TimeBank + AQUAINT (eval/timex_eval, gate_test.cc): strict F1
-// 0.864, relaxed F1 0.939, type accuracy 0.959, value F1 0.807.
+// 0.864, relaxed F1 0.939, type accuracy 0.959, value F1 0.810.
 //
 // The words come from data files (format: docs/formats/timex.md): month and
 // weekday names from lexicon/en/dates.tsv (shared with clean), the rest from
