@@ -243,7 +243,7 @@ struct Discourse {
   std::optional<CivilDay> day;
   std::optional<CivilDay> month;
   std::optional<CivilDay> year;
-  std::optional<CivilDay> quarter;  // the last quarter named
+  std::optional<CivilDay> quarter;  // the quarter the article reports on (Note)
   bool day_in_sentence = false;     // `day` was named in the current sentence
   std::optional<CivilDay> publication;
 
