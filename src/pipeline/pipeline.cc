@@ -198,6 +198,15 @@ Article Pipeline::Process(RawDocument doc, text::Segmenter& segmenter) const {
   const std::optional<timex::CivilDay> publication =
       article.published.value ? timex::CivilDay::FromIso(*article.published.value) : std::nullopt;
   article.timexes = tagger_->Tag(article.text, article.sentences, publication);
+  // Without a stated date, the text may date itself; relative expressions are
+  // then anchored on that inferred date.
+  if (article.published.how != DateHow::kUnknown) return article;
+  std::optional<PublishedDate> inferred =
+      tagger_->InferPublication(article.text, article.sentences, article.timexes);
+  if (!inferred) return article;
+  article.published = std::move(*inferred);
+  article.timexes = tagger_->Tag(article.text, article.sentences,
+                                 timex::CivilDay::FromIso(*article.published.value));
   return article;
 }
 

@@ -90,7 +90,9 @@ class Pipeline {
 
   // Cleans, segments and tags the time expressions of one record: the
   // per-article work of Run(). Relative time expressions are resolved
-  // against the publication date when the article has one.
+  // against the publication date when the article has one; when it states
+  // none, the date its text implies (timex::Tagger::InferPublication) becomes
+  // the publication date with how = inferred, and anchors them instead.
   // REQUIRES: `segmenter` is not used by another thread meanwhile.
   Article Process(RawDocument doc, text::Segmenter& segmenter) const;
 

@@ -116,6 +116,34 @@ TEST_F(PipelineTest, TagsTimeExpressionsAgainstThePublicationDateUnlessTurnedOff
   EXPECT_TRUE(untagged->Process(doc, *segmenter).timexes.empty());
 }
 
+TEST_F(PipelineTest, InfersAnUnstatedPublicationDateAndAnchorsOnIt) {
+  RawDocument doc;
+  doc.id = "0123456789abcdef";
+  doc.origin = "a.txt";
+  doc.text =
+      "The ferry line reopened on Tuesday, 28 September 2021, after repairs. "
+      "Crews said on Monday that the hull was sound.";
+  Result<Pipeline> pipeline = Pipeline::Create({});
+  ASSERT_TRUE(pipeline.ok());
+  Result<text::Segmenter> segmenter = text::Segmenter::Create({}, pipeline->data());
+  ASSERT_TRUE(segmenter.ok());
+  Article article = pipeline->Process(doc, *segmenter);
+  EXPECT_EQ(article.published.value, "2021-09-28");
+  EXPECT_EQ(article.published.how, DateHow::kInferred);
+  EXPECT_EQ(article.published.evidence, (std::vector<std::string>{"Tuesday, 28 September 2021"}));
+  ASSERT_FALSE(article.timexes.empty());
+  EXPECT_EQ(article.timexes.back().text, "Monday");
+  EXPECT_EQ(article.timexes.back().value, "2021-09-27");
+  EXPECT_EQ(article.timexes.back().anchor, "publication");
+
+  doc.text = "The mill closed in 2019. Crews said on Monday that it would reopen.";
+  article = pipeline->Process(doc, *segmenter);
+  EXPECT_EQ(article.published.how, DateHow::kUnknown);
+  EXPECT_FALSE(article.published.value.has_value());
+  ASSERT_EQ(article.timexes.size(), 2u);
+  EXPECT_EQ(article.timexes[1].value, "XXXX-WXX-1");
+}
+
 TEST_F(PipelineTest, SinkErrorStopsTheRunAndIsReturned) {
   Result<Pipeline> pipeline = Pipeline::Create({});
   ASSERT_TRUE(pipeline.ok());

@@ -31,10 +31,10 @@ TEST(TimeBankGate, StaysAboveFloors) {
   const Tally& t = run->tally;
   EXPECT_EQ(run->documents, 256);
   EXPECT_EQ(t.gold, 1822);
-  EXPECT_GE(t.StrictF1(), 0.83);      // reached 0.8463
-  EXPECT_GE(t.RelaxedF1(), 0.92);     // reached 0.9358
-  EXPECT_GE(t.TypeAccuracy(), 0.94);  // reached 0.9525
-  EXPECT_GE(t.ValueF1(), 0.765);      // reached 0.7845
+  EXPECT_GE(t.StrictF1(), 0.85);      // reached 0.8641
+  EXPECT_GE(t.RelaxedF1(), 0.93);     // reached 0.9392
+  EXPECT_GE(t.TypeAccuracy(), 0.95);  // reached 0.9591
+  EXPECT_GE(t.ValueF1(), 0.80);       // reached 0.8095
 }
 
 // The seed articles: clean, segment and tag, then look for the expressions

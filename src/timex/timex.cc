@@ -37,13 +37,15 @@ enum Kind {
   kHoliday,
   kMeridiem,
   kZone,
+  kFiller,
+  kClock,
   kKindCount,
 };
 
 constexpr std::array<std::string_view, kKindCount> kKindNames = {
     "month",     "weekday", "number",  "ordinal",  "unit",      "deictic", "shift",
     "anaphoric", "ago",     "ref",     "season",   "partofday", "set",     "every",
-    "mod",       "tense",   "holiday", "meridiem", "zone"};
+    "mod",       "tense",   "holiday", "meridiem", "zone",      "filler",  "clock"};
 
 struct Senses {
   std::array<std::string, kKindCount> values;
@@ -109,7 +111,8 @@ struct Lexicon {
       }
       const bool numeric = kind == kMonth || kind == kWeekday || kind == kOrdinal ||
                            kind == kDeictic || kind == kShift || kind == kAgo ||
-                           kind == kMeridiem || (kind == kNumber && fields[2] != "X");
+                           kind == kMeridiem || kind == kClock ||
+                           (kind == kNumber && fields[2] != "X");
       if (numeric && !ParseInt(fields[2])) {
         return error(std::string(kKindNames[kind]) + " value must be a number, got '" +
                      std::string(fields[2]) + "'");
@@ -228,6 +231,40 @@ struct Match {
   std::string anchor = "none";
   std::optional<CivilDay> day;      // set when the value is one known day
   std::optional<CivilDay> quarter;  // set when the value is one known quarter
+  // Set when the value is one known month or year (a day sets `day`).
+  std::optional<CivilDay> period;
+  Grain period_grain = Grain::kYear;
+};
+
+// The dates the text has named so far, which anaphora refer to: "the next
+// day" needs a day, "the following month" a month or a day, "that year" any
+// of them.
+struct Discourse {
+  std::optional<CivilDay> day;
+  std::optional<CivilDay> month;
+  std::optional<CivilDay> year;
+  std::optional<CivilDay> quarter;  // the quarter the article reports on (Note)
+  bool day_in_sentence = false;     // `day` was named in the current sentence
+  std::optional<CivilDay> publication;
+
+  void Note(const Match& m) {
+    if (m.day) day = month = year = m.day;
+    if (m.day) day_in_sentence = true;
+    if (m.period && m.period_grain == Grain::kMonth) month = year = m.period;
+    if (m.period && m.period_grain == Grain::kYear) year = m.period;
+    // The quarter an article reports on: the latest one it names that had
+    // ended by publication ("a flat second quarter" before the third is
+    // background; "the fourth quarter" still under way is an outlook).
+    if (m.quarter && (!quarter || DaysFromCivil(*m.quarter) > DaysFromCivil(*quarter)) &&
+        (!publication ||
+         DaysFromCivil(Shift(*m.quarter, Grain::kQuarter, 1)) <= DaysFromCivil(*publication))) {
+      quarter = m.quarter;
+    }
+  }
+  // The last date precise enough for a shift of `grain`.
+  const std::optional<CivilDay>& For(Grain grain) const {
+    return grain <= Grain::kWeekend ? day : grain <= Grain::kQuarter ? month : year;
+  }
 };
 
 Grain GrainOfUnit(std::string_view unit) {
@@ -255,18 +292,52 @@ std::string DurationValue(std::string_view count, std::string_view unit) {
   return "P" + std::string(count) + std::string(unit);
 }
 
+// "2 1/2 years" P2Y6M, "5 1/2 hours" PT5H30M: the half in the next smaller
+// unit; units without an exact half (months, weeks) keep the whole count.
+std::string DurationAndAHalf(std::string_view count, std::string_view unit) {
+  const std::string whole = DurationValue(count, unit);
+  if (unit == "Y") return whole + "6M";
+  if (unit == "D") return whole + "T12H";
+  if (unit == "H") return whole + "30M";
+  if (unit == "MIN") return whole + "30S";
+  return whole;
+}
+
+// How many tokens before an expression a tense cue may stand.
+constexpr size_t kTenseWindow = 8;
+
+// +1 when the clause around token i looks ahead, -1 when it looks back, 0
+// when nothing says: the cue nearest to i within kTenseWindow tokens before
+// it (or the token right after it) decides. Cues are the lexicon's `tense`
+// words ("will" future, "said" past) and words ending in "ed".
+int TenseNear(const std::vector<Token>& tokens, size_t i) {
+  int tense = 0;
+  size_t best = SIZE_MAX;
+  const size_t first = i > kTenseWindow ? i - kTenseWindow : 0;
+  for (size_t k = first; k < i + 2 && k < tokens.size(); ++k) {
+    int cue = 0;
+    if (tokens[k].senses && tokens[k].senses->Has(kTense)) {
+      cue = tokens[k].senses->Get(kTense) == "future" ? 1 : -1;
+    } else if (tokens[k].kind == TokenKind::kWord && tokens[k].low.size() > 4 &&
+               tokens[k].low.ends_with("ed")) {
+      cue = -1;
+    }
+    const size_t distance = k < i ? i - k : k - i;
+    if (cue != 0 && distance <= best) {
+      tense = cue;
+      best = distance;
+    }
+  }
+  return tense;
+}
+
+// The grammar at one position of a sentence: At(start) reads the longest
+// expression starting there.
 class SentenceTagger {
  public:
-  SentenceTagger(const std::vector<Token>& tokens, std::optional<CivilDay> publication,
-                 std::optional<CivilDay> last_day, std::optional<CivilDay> last_quarter, int tense,
-                 const Lexicon& lexicon)
-      : t_(tokens),
-        pub_(publication),
-        last_day_(last_day),
-        last_quarter_(last_quarter),
-        future_(tense > 0),
-        past_(tense < 0),
-        lex_(lexicon) {}
+  SentenceTagger(const std::vector<Token>& tokens, size_t start,
+                 std::optional<CivilDay> publication, const Discourse& seen, const Lexicon& lexicon)
+      : t_(tokens), start_(start), pub_(publication), seen_(seen), lex_(lexicon) {}
 
   // The longest expression starting at token i, if any.
   std::optional<Match> At(size_t i) const {
@@ -299,6 +370,9 @@ class SentenceTagger {
   size_t SkipHyphen(size_t i) const {
     return Is(i, "-") && Adjacent(i) && Adjacent(i + 1) ? i + 1 : i;
   }
+  // Skips a word that may stand between a count and its unit when a unit
+  // follows: "two more weeks", "eight trading days", "a couple of years".
+  size_t SkipFiller(size_t i) const { return Has(i, kFiller) && Has(i + 1, kUnit) ? i + 1 : i; }
   // Skips the full stop after an abbreviation ("Sept.", "Jan.", "p.m."), not
   // the one that ends a sentence after a full name ("in September.").
   size_t SkipDot(size_t i) const {
@@ -327,9 +401,10 @@ class SentenceTagger {
       std::optional<Match> inner = WithThe(j);
       if (inner) {
         const bool positional = *mod == "START" || *mod == "MID" || *mod == "END";
+        // "early Friday" is still Friday: a part of the day may follow
+        // ("early Friday morning") and later anaphora may refer to it.
         if (positional == (inner->type == "DATE")) {
           inner->mod = mod;
-          inner->day.reset();
           return inner;
         }
       }
@@ -346,6 +421,15 @@ class SentenceTagger {
         std::optional<Match> inner = WithThe(i + 3);
         if (inner && inner->type == "DATE") {
           inner->mod = position;
+          inner->day.reset();
+          return inner;
+        }
+      }
+      // "the week of March 6": the ISO week of that day.
+      if (part == "week") {
+        std::optional<Match> inner = WithThe(i + 3);
+        if (inner && inner->day) {
+          inner->value = Format(*inner->day, Grain::kWeek);
           inner->day.reset();
           return inner;
         }
@@ -379,8 +463,8 @@ class SentenceTagger {
     // "the fiscal year", "the full year": the adjective does not change the period.
     if (the && (Is(i, "fiscal") || Is(i, "full")) && Has(i + 1, kUnit)) return Core(i + 1, true);
     // "the latest period": the quarter the article reports on.
-    if (the && Is(i, "latest") && Is(i + 1, "period") && last_quarter_) {
-      Match m = *Simple(i + 2, "DATE", Format(*last_quarter_, Grain::kQuarter));
+    if (the && Is(i, "latest") && Is(i + 1, "period") && seen_.quarter) {
+      Match m = *Simple(i + 2, "DATE", Format(*seen_.quarter, Grain::kQuarter));
       m.anchor = "previous";
       return m;
     }
@@ -395,15 +479,21 @@ class SentenceTagger {
       return std::nullopt;
     }
     // "year-earlier", "year-ago": adjectives for one unit back.
-    if (!the && Has(i, kUnit) && Is(i + 1, "-") && Adjacent(i + 1) && Has(i + 2, kAgo) &&
-        Adjacent(i + 2)) {
-      // "the year-ago quarter", "the year-earlier period"
+    if (Has(i, kUnit) && Is(i + 1, "-") && Adjacent(i + 1) && Has(i + 2, kAgo) && Adjacent(i + 2)) {
+      // "the year-ago quarter", "the year-earlier period"; in "the year-ago
+      // results" the article belongs to the noun.
       const size_t stop = Is(i + 3, "quarter") || Is(i + 3, "period") ? i + 4 : i + 3;
+      if (the && stop == i + 3) return std::nullopt;
       if (Get(i, kUnit) == "Y") return YearBefore(stop, std::stoi(Get(i + 2, kAgo)), true);
       return Relative(i + 3, GrainOfUnit(Get(i, kUnit)), std::stoi(Get(i + 2, kAgo)),
                       !Is(i + 2, "ago"), Get(i, kUnit));
     }
     if (!the) {
+      // "earlier that day", "later this year", "earlier Sunday": the date itself.
+      if (Has(i, kAgo) && !Is(i, "ago")) {
+        std::optional<Match> inner = Core(i + 1, false);
+        if (inner && inner->type != "DURATION") return inner;
+      }
       if (Has(i, kMonth)) return MonthFirst(i);
       if (Has(i, kWeekday)) return WeekdayAt(i, 0, i + 1);
       if (Has(i, kDeictic)) return DeicticDay(i);
@@ -412,6 +502,8 @@ class SentenceTagger {
       if (Has(i, kRef)) return Simple(i + 1, "DATE", Get(i, kRef));
       if (Has(i, kSet)) return Simple(i + 1, "SET", Get(i, kSet));
       if (Has(i, kHoliday)) return HolidayAt(i);
+      // "noon Thursday", "at midnight"
+      if (Has(i, kClock)) return ClockTime(i + 1, std::stoi(Get(i, kClock)), 0);
       if (Has(i, kEvery) && Has(i + 1, kUnit)) {
         return Simple(i + 2, "SET", DurationValue("1", Get(i + 1, kUnit)));
       }
@@ -429,7 +521,7 @@ class SentenceTagger {
         return Simple(i + 1, "DATE", "PAST_REF");
       }
       if ((Is(i, "year") || Is(i, "quarter")) && !Is(i + 1, "-")) return BareUnit(i);
-      if (Is(i, "weekend")) return Relative(i + 1, Grain::kWeekend, 0, false, "WE");
+      if (Is(i, "weekend")) return Weekend(i + 1);
     }
     if (Has(i, kShift)) {
       if (std::optional<Match> m = Shifted(i, the)) return m;
@@ -438,10 +530,13 @@ class SentenceTagger {
       if (std::optional<Match> m = OrdinalPeriod(i, the)) return m;
     }
     if (std::optional<std::pair<int, size_t>> year = SpokenYear(i)) {
-      return Simple(year->second, "DATE", std::to_string(year->first));
+      return PeriodMatch(year->second, {year->first, 1, 1}, Grain::kYear, "none");
     }
-    // "a few years"
-    if ((Is(i, "a") || Is(i, "an")) && Has(i + 1, kNumber) && Get(i + 1, kNumber) == "X") ++i;
+    // "a few years", "a couple of years"
+    if ((Is(i, "a") || Is(i, "an")) && Has(i + 1, kNumber) &&
+        (Get(i + 1, kNumber) == "X" || Has(i + 2, kFiller))) {
+      ++i;
+    }
     // "two years", "twenty-four hours", "a year", "several years"
     if (std::optional<std::pair<int, size_t>> number = NumberWords(i); number && !the) {
       return Counted(number->second, std::to_string(number->first));
@@ -449,7 +544,10 @@ class SentenceTagger {
     if (Has(i, kNumber)) return Counted(i + 1, Get(i, kNumber));
     // A bare season needs "the" or "in": "fall" is also a verb.
     if (Has(i, kSeason) && (the || (i > 0 && t_[i - 1].low == "in"))) return SeasonAt(i, 0);
-    if (!the && Has(i, kUnit) && t_[i].low.ends_with('s') && Get(i, kUnit) != "S") {
+    // "three-quarters of the food" is a fraction, "52 years old" an age.
+    const bool fraction = i > 0 && t_[i - 1].low == "-" && !t_[i].space_before;
+    if (!the && Has(i, kUnit) && t_[i].low.ends_with('s') && Get(i, kUnit) != "S" &&
+        !(Get(i, kUnit) == "Q" && fraction) && !Is(i + 1, "old")) {
       // A bare plural: "for years", "weeks of talks".
       return Simple(i + 1, "DURATION", DurationValue("X", Get(i, kUnit)));
     }
@@ -475,6 +573,14 @@ class SentenceTagger {
         IsNumber(i + 4) && Adjacent(i + 4) && t_[i + 4].low.size() == 2) {
       if (IsValidDay(value, Int(i + 2), Int(i + 4)))
         return DayMatch(i + 5, {value, Int(i + 2), Int(i + 4)}, "none");
+    }
+    // "the 20th century" is 19 (the years 1900-1999).
+    if (digits.size() <= 2 && value >= 1 && Adjacent(i + 1) &&
+        (Is(i + 1, "st") || Is(i + 1, "nd") || Is(i + 1, "rd") || Is(i + 1, "th")) &&
+        Is(i + 2, "century")) {
+      char century[16];
+      std::snprintf(century, sizeof century, "%02d", value - 1);
+      return Simple(i + 3, "DATE", century);
     }
     // 10:53, 4:15 pm
     if (digits.size() <= 2 && value <= 24 && Is(i + 1, ":") && Adjacent(i + 1) && IsNumber(i + 2) &&
@@ -513,10 +619,10 @@ class SentenceTagger {
       }
     }
     // "the 1988 quarter", "the 1988 period": the quarter under discussion, in 1988.
-    if (year && (Is(i + 1, "quarter") || Is(i + 1, "period")) && last_quarter_) {
-      const int q = (last_quarter_->month - 1) / 3 + 1;
+    if (year && (Is(i + 1, "quarter") || Is(i + 1, "period")) && seen_.quarter) {
+      const int q = (seen_.quarter->month - 1) / 3 + 1;
       Match m = *Simple(i + 2, "DATE", std::string(digits) + "-Q" + std::to_string(q));
-      m.quarter = CivilDay{value, last_quarter_->month, 1};
+      m.quarter = CivilDay{value, seen_.quarter->month, 1};
       return m;
     }
     // 1990s
@@ -527,8 +633,9 @@ class SentenceTagger {
     if (year && !the &&
         !(i > 0 && (t_[i - 1].low == "$" || (t_[i - 1].low == "," && !t_[i].space_before))) &&
         !(Is(i + 1, ",") && Adjacent(i + 1) && IsNumber(i + 2) && Adjacent(i + 2)) &&
-        !(Is(i + 1, "%") || Is(i + 1, "percent")) && !Has(SkipHyphen(i + 1), kUnit)) {
-      return Simple(i + 1, "DATE", std::string(digits));
+        !(Is(i + 1, "%") || Is(i + 1, "percent")) && !Has(SkipHyphen(i + 1), kUnit) &&
+        !(Is(i + 1, ".") && Adjacent(i + 1) && IsNumber(i + 2) && Adjacent(i + 2))) {
+      return PeriodMatch(i + 1, {value, 1, 1}, Grain::kYear, "none");
     }
     if (value >= 0 && value < 1000 && !the &&
         !(i > 0 && (t_[i - 1].low == "." || t_[i - 1].low == ",") && !t_[i].space_before)) {
@@ -568,9 +675,20 @@ class SentenceTagger {
     Match m;
     m.end = end;
     m.type = "TIME";
-    const CivilDay* base = last_day_ ? &*last_day_ : (pub_ ? &*pub_ : nullptr);
-    m.anchor = last_day_ ? "previous" : (pub_ ? "publication" : "none");
+    const CivilDay* base = seen_.day ? &*seen_.day : (pub_ ? &*pub_ : nullptr);
+    m.anchor = seen_.day ? "previous" : (pub_ ? "publication" : "none");
     m.value = (base ? base->Iso() : std::string("XXXX-XX-XX")) + clock;
+    return m;
+  }
+
+  // One month or year, remembered for anaphora ("the following month").
+  Match PeriodMatch(size_t end, CivilDay start, Grain grain, std::string anchor) const {
+    Match m;
+    m.end = end;
+    m.value = Format(start, grain);
+    m.anchor = std::move(anchor);
+    m.period = start;
+    m.period_grain = grain;
     return m;
   }
 
@@ -589,6 +707,14 @@ class SentenceTagger {
       return std::nullopt;
     }
     const int first = *ParseInt(Get(i, kNumber));
+    // "two thousand", "two thousand and one"
+    if (first < 10 && Has(i + 1, kNumber) && Get(i + 1, kNumber) == "1000") {
+      const size_t rest = Is(i + 2, "and") ? i + 3 : i + 2;
+      std::optional<std::pair<int, size_t>> units = NumberWords(rest);
+      if (units && units->first < 100)
+        return std::make_pair(first * 1000 + units->first, units->second);
+      return std::make_pair(first * 1000, i + 2);
+    }
     const size_t k = SkipHyphen(i + 1);
     if (first >= 20 && first % 10 == 0 && first < 100 && Has(k, kNumber) && !Is(k, "a") &&
         !Is(k, "an") && Get(k, kNumber).size() == 1) {
@@ -609,10 +735,19 @@ class SentenceTagger {
   // A count (digits or a number word) then a unit: a duration, or with
   // "ago"/"earlier"/"later" a date.
   std::optional<Match> Counted(size_t i, const std::string& count) const {
-    i = SkipHyphen(i);
+    // "5 1/2 hours", "an hour and a half"
+    bool half =
+        Is(i, "1") && Is(i + 1, "/") && Adjacent(i + 1) && Is(i + 2, "2") && Adjacent(i + 2);
+    if (half) i += 3;
+    i = SkipFiller(SkipHyphen(i));
     if (!Has(i, kUnit)) return std::nullopt;
     const std::string& unit = Get(i, kUnit);
     size_t end = i + 1;
+    if (Is(end, "and") && (Is(end + 1, "a") || Is(end + 1, "one")) && Is(end + 2, "half")) {
+      half = true;
+      end += 3;
+    }
+    if (half && count != "X") return Simple(end, "DURATION", DurationAndAHalf(count, unit));
     // "a year ago", "two days earlier", "year-earlier" handled in Shifted.
     if (Is(end, "ago") && count == "X") return Simple(end + 1, "DATE", "PAST_REF");
     if (Has(end, kAgo) && count != "X") {
@@ -622,10 +757,10 @@ class SentenceTagger {
       return Relative(end + 1, GrainOfUnit(unit), n, anaphoric, unit);
     }
     // "a quarter of the shares" is a fraction; "a second time" an ordinal.
-    if (unit == "Q" && Is(end, "of")) return std::nullopt;
+    if (unit == "Q" && Is(end, "of") && count != "X") return std::nullopt;
     if (unit == "S" && count == "1") return std::nullopt;
-    // "five-year-old" is an age, not a time expression.
-    if (Is(end, "-") && Is(end + 1, "old")) return std::nullopt;
+    // "five-year-old", "52 years old" are ages, not time expressions.
+    if (Is(end, "old") || (Is(end, "-") && Is(end + 1, "old"))) return std::nullopt;
     return Simple(end, "DURATION", DurationValue(count, unit));
   }
 
@@ -635,16 +770,21 @@ class SentenceTagger {
     if (IsTimeUnit(unit)) return std::nullopt;
     Match m;
     m.end = end;
-    const std::optional<CivilDay>& base = anaphoric && last_day_ ? last_day_ : pub_;
+    const std::optional<CivilDay>& prior = seen_.For(grain);
+    const std::optional<CivilDay>& base = anaphoric && prior ? prior : pub_;
     if (!base) {
       m.value = FormatUnknown(grain);
       return m;
     }
-    m.anchor = anaphoric && last_day_ ? "previous" : "publication";
+    m.anchor = anaphoric && prior ? "previous" : "publication";
     const CivilDay day = Shift(*base, grain, n);
     m.value = Format(day, grain);
     if (grain == Grain::kDay) m.day = day;
     if (grain == Grain::kQuarter) m.quarter = day;
+    if (grain == Grain::kMonth || grain == Grain::kYear) {
+      m.period = day;
+      m.period_grain = grain;
+    }
     return m;
   }
 
@@ -652,12 +792,16 @@ class SentenceTagger {
   // the comparison is with the same quarter a year before (TimeBank's
   // reading); otherwise the year.
   std::optional<Match> YearBefore(size_t end, int n, bool anaphoric) const {
-    if (!last_quarter_ || !(n == -1 || n == 1))
+    // "the six months ended Aug. 12 ... compared with a year earlier": that day.
+    if (anaphoric && seen_.day_in_sentence) {
+      return DayMatch(end, Shift(*seen_.day, Grain::kYear, n), "previous");
+    }
+    if (!seen_.quarter || !(n == -1 || n == 1))
       return Relative(end, Grain::kYear, n, anaphoric, "Y");
     Match m;
     m.end = end;
     m.anchor = "previous";
-    m.value = Format(Shift(*last_quarter_, Grain::kYear, n), Grain::kQuarter);
+    m.value = Format(Shift(*seen_.quarter, Grain::kYear, n), Grain::kQuarter);
     return m;
   }
 
@@ -679,12 +823,16 @@ class SentenceTagger {
       }
       return MonthDayNoYear(k, month, day);
     }
+    // "March eighth", as transcripts write it
+    if (Has(j, kOrdinal) && !Has(j + 1, kUnit) && !Is(j + 1, "half")) {
+      return MonthDayNoYear(j + 1, month, std::stoi(Get(j, kOrdinal)));
+    }
     // September 2021, January nineteen ninety-seven
     if (IsNumber(j) && t_[j].low.size() == 4) {
-      return Simple(j + 1, "DATE", Format({Int(j), month, 1}, Grain::kMonth));
+      return PeriodMatch(j + 1, {Int(j), month, 1}, Grain::kMonth, "none");
     }
     if (std::optional<std::pair<int, size_t>> year = SpokenYear(j)) {
-      return Simple(year->second, "DATE", Format({year->first, month, 1}, Grain::kMonth));
+      return PeriodMatch(year->second, {year->first, month, 1}, Grain::kMonth, "none");
     }
     if (ambiguous && !IsCapitalised(i)) return std::nullopt;
     // "Jan" alone is more often a name than a month.
@@ -697,34 +845,39 @@ class SentenceTagger {
 
   bool IsCapitalised(size_t i) const { return t_[i].capital; }
 
-  // A month without a year: the occurrence nearest the publication date (a
-  // tie, six months away, goes back unless the sentence looks ahead);
-  // "last July" the latest July before it, "next July" the first after it;
-  // "July last year" is last year's.
-  std::optional<Match> MonthOnly(size_t end, int month, int direction = 0) const {
-    Match m;
-    m.end = end;
+  // The year of a month named without one. Without a tense cue, up to seven
+  // months back or four ahead of the publication month (news mostly reports
+  // what happened); a clause that looks back reaches up to nine months back
+  // and only two ahead, one that looks ahead the reverse.
+  int YearOf(int month) const {
+    const int ahead = month - pub_->month;  // -11..11 within the publication year
+    const int reach_back = past() ? 9 : future() ? 2 : 7;
+    const int reach_ahead = past() ? 2 : future() ? 9 : 4;
+    if (ahead > reach_ahead) return pub_->year - 1;
+    if (ahead < -reach_back) return pub_->year + 1;
+    return pub_->year;
+  }
+
+  // A month without a year (YearOf); "last July" the latest July before
+  // the publication month, "next July" the first after it, "this July"
+  // the publication year's; "July last year" is last year's.
+  std::optional<Match> MonthOnly(size_t end, int month, std::optional<int> shift = {}) const {
     if (!pub_) {
-      m.value = std::string("XXXX-") + (month < 10 ? "0" : "") + std::to_string(month);
-      return m;
+      return Simple(end, "DATE",
+                    std::string("XXXX-") + (month < 10 ? "0" : "") + std::to_string(month));
     }
-    m.anchor = "publication";
+    size_t stop = end;
     int year = pub_->year;
-    if (direction == 0) {
-      const int diff = month - pub_->month;  // -11..11
-      if (diff > 6 || (diff == 6 && !future_)) --year;
-      if (diff < -6 || (diff == -6 && future_)) ++year;
+    if (!shift) {
+      year = YearOf(month);
       if ((Is(end, "last") || Is(end, "next") || Is(end, "this")) && Is(end + 1, "year")) {
         year = pub_->year + std::stoi(Get(end, kShift));
-        m.end = end + 2;
+        stop = end + 2;
       }
     }
-    // "last April" is the latest April before publication, "next April" the
-    // first one after it.
-    if (direction < 0 && month >= pub_->month) --year;
-    if (direction > 0 && month <= pub_->month) ++year;
-    m.value = Format({year, month, 1}, Grain::kMonth);
-    return m;
+    if (shift && *shift < 0 && month >= pub_->month) --year;
+    if (shift && *shift > 0 && month <= pub_->month) ++year;
+    return PeriodMatch(stop, {year, month, 1}, Grain::kMonth, "publication");
   }
 
   std::optional<Match> MonthDayNoYear(size_t end, int month, int day) const {
@@ -733,12 +886,7 @@ class SentenceTagger {
       std::snprintf(buffer, sizeof buffer, "XXXX-%02d-%02d", month, day);
       return Simple(end, "DATE", buffer);
     }
-    int year = pub_->year;
-    const bool after = month > pub_->month || (month == pub_->month && day > pub_->day);
-    const bool before = month < pub_->month || (month == pub_->month && day < pub_->day);
-    // Dates within half a year of publication are rarely in another year.
-    if (future_ && before && pub_->month - month > 6) ++year;
-    if (!future_ && after && month - pub_->month >= 6) --year;
+    const int year = YearOf(month);
     if (!IsValidDay(year, month, day)) return std::nullopt;
     return DayMatch(end, {year, month, day}, "publication");
   }
@@ -768,8 +916,8 @@ class SentenceTagger {
     int delta;
     // Without a tense cue, the day after publication is more often meant than
     // the same weekday six days back ("Saturday" in a Friday paper).
-    const bool tomorrow = !past_ && weekday == today % 7 + 1;
-    const bool forward = direction > 0 || (direction == 0 && (future_ || tomorrow));
+    const bool tomorrow = !past() && weekday == today % 7 + 1;
+    const bool forward = direction > 0 || (direction == 0 && (future() || tomorrow));
     if (forward) {
       delta = (weekday - today + 7) % 7;
       if (direction > 0 && delta == 0) delta = 7;
@@ -836,26 +984,44 @@ class SentenceTagger {
 
   std::optional<Match> Shifted(size_t i, bool the) const {
     const int offset = std::stoi(Get(i, kShift));
-    // "the next day" follows the text's own dates; "next week" the publication.
-    const bool anaphoric = Has(i, kAnaphoric) || the;
+    // "the next day" follows the text's own dates; "next week" the publication,
+    // and so does "the current year".
+    const bool anaphoric = Has(i, kAnaphoric) || (the && offset != 0);
+    // "that day", "that year": only a unit or a part of the day may follow
+    // ("said that 30 years ago", "that March" are something else).
+    const bool demonstrative = anaphoric && offset == 0 && !the;
     size_t j = i + 1;
+    if (demonstrative && !Has(j, kUnit) && !Has(j, kPartOfDay)) return std::nullopt;
     if (Has(j, kWeekday) && !the) return WeekdayAt(j, offset, j + 1);
     // "the previous Friday": the Friday before the date the text is about.
-    if (Has(j, kWeekday) && the && offset != 0 && last_day_) {
+    if (Has(j, kWeekday) && the && offset != 0 && seen_.day) {
       const int weekday = std::stoi(Get(j, kWeekday));
-      int delta = (weekday - Weekday(*last_day_) + 7 * offset) % 7;
+      int delta = (weekday - Weekday(*seen_.day) + 7 * offset) % 7;
       if (offset < 0 && delta >= 0) delta -= 7;
       if (offset > 0 && delta <= 0) delta += 7;
-      return DayMatch(j + 1, AddDays(*last_day_, delta), "previous");
+      return DayMatch(j + 1, AddDays(*seen_.day, delta), "previous");
     }
-    if (Has(j, kMonth) && !the && (t_[j].capital || (!Is(j, "may") && !Is(j, "march"))))
-      return MonthOnly(SkipDot(j + 1), std::stoi(Get(j, kMonth)), offset);
+    if (Has(j, kMonth) && !the && (t_[j].capital || (!Is(j, "may") && !Is(j, "march")))) {
+      const int month = std::stoi(Get(j, kMonth));
+      const size_t k = SkipDot(j + 1);
+      std::optional<Match> m = MonthOnly(k, month, offset);
+      // "last Oct. 23": that day of the month "last October" names.
+      const int day = IsNumber(k) && t_[k].low.size() <= 2 ? Int(k) : 0;
+      if (m && pub_ && day >= 1) {
+        const int year = *ParseInt(std::string_view(m->value).substr(0, 4));
+        if (IsValidDay(year, month, day)) return DayMatch(k + 1, {year, month, day}, "publication");
+      }
+      return m;
+    }
     if (Has(j, kSeason)) return SeasonAt(j, offset);
-    // "this morning", "last night": a part of the publication day or the one before.
-    if (Has(j, kPartOfDay) && (offset == 0 || t_[i].low == "last") && !the && pub_) {
-      const CivilDay day = AddDays(*pub_, offset);
+    // "this morning", "last night": a part of the publication day or the one
+    // before; "that morning" of the day the text is about.
+    if (Has(j, kPartOfDay) && (offset == 0 || t_[i].low == "last") && !the) {
+      const bool previous = demonstrative && seen_.day;
+      if (!previous && !pub_) return std::nullopt;
+      const CivilDay day = previous ? *seen_.day : AddDays(*pub_, offset);
       Match m = *Simple(j + 1, "TIME", day.Iso() + "T" + Get(j, kPartOfDay));
-      m.anchor = "publication";
+      m.anchor = previous ? "previous" : "publication";
       return m;
     }
     // "the past three years", "the last two weeks", "the next 12 months": durations.
@@ -870,12 +1036,17 @@ class SentenceTagger {
       count = Get(j, kNumber);
       ++j;
     }
+    j = SkipFiller(j);
+    // "the current fiscal year" is the current year.
+    if (Is(j, "fiscal") && Has(j + 1, kUnit)) ++j;
     if (!Has(j, kUnit)) return std::nullopt;
     const std::string& unit = Get(j, kUnit);
     if (!count.empty()) return Simple(j + 1, "DURATION", DurationValue(count, unit));
     // "the coming years", "in recent months"
     if (t_[j].low.ends_with('s')) return Simple(j + 1, "DURATION", DurationValue("X", unit));
-    if (t_[i].low == "past" || IsTimeUnit(unit)) {
+    // "the past year" is the last calendar year, as TimeBank reads it; "the
+    // past decade" the span of ten years.
+    if ((t_[i].low == "past" && (unit == "DE" || unit == "CE")) || IsTimeUnit(unit)) {
       return Simple(j + 1, "DURATION", DurationValue("1", unit));
     }
     Grain grain = GrainOfUnit(unit);
@@ -885,9 +1056,9 @@ class SentenceTagger {
       size_t q = j + 3;
       const int ordinal = Has(q, kOrdinal) ? std::stoi(Get(q, kOrdinal)) : 0;
       if (ordinal) ++q;
-      if (Is(q, "quarter") && ordinal <= 4 && (ordinal || last_quarter_)) {
+      if (Is(q, "quarter") && ordinal <= 4 && (ordinal || seen_.quarter)) {
         const int year = pub_->year + n;
-        const int quarter = ordinal ? ordinal : (last_quarter_->month - 1) / 3 + 1;
+        const int quarter = ordinal ? ordinal : (seen_.quarter->month - 1) / 3 + 1;
         Match m = *Simple(q + 1, "DATE", std::to_string(year) + "-Q" + std::to_string(quarter));
         m.anchor = "publication";
         m.quarter = CivilDay{year, 3 * quarter - 2, 1};
@@ -898,13 +1069,37 @@ class SentenceTagger {
     return Relative(j + 1, grain, n, anaphoric, unit);
   }
 
+  // "the weekend": the one nearest the publication day (the last one from
+  // Monday to Wednesday, the coming one from Thursday); a clause that looks
+  // back takes the last one, one that looks ahead the coming one. On a
+  // Saturday or Sunday it is that weekend.
+  std::optional<Match> Weekend(size_t end) const {
+    if (!pub_) return Relative(end, Grain::kWeekend, 0, false, "WE");
+    const int today = Weekday(*pub_);  // Monday = 1
+    const bool back = today <= 5 && (past() || (!future() && today <= 3));
+    return Relative(end, Grain::kWeekend, back ? -1 : 0, false, "WE");
+  }
+
   // "the year" is the publication year; "the quarter" the one the article
   // named last, else the last completed one.
   std::optional<Match> BareUnit(size_t i) const {
     const bool quarter = Is(i, "quarter");
+    // "the year 1998", "the year two thousand"
+    if (!quarter) {
+      std::optional<std::pair<int, size_t>> year = NumberWords(i + 1);
+      if (IsNumber(i + 1) && t_[i + 1].low.size() == 4) year = std::make_pair(Int(i + 1), i + 2);
+      if (year && year->first >= lex_.min_year && year->first <= lex_.max_year) {
+        return PeriodMatch(year->second, {year->first, 1, 1}, Grain::kYear, "none");
+      }
+    }
+    // "the year ended June 30" is a twelve-month span, not a calendar year
+    // ("the quarter ended Sept. 30" is still the third quarter).
+    if (!quarter && (Is(i + 1, "ended") || Is(i + 1, "ending"))) {
+      return Simple(i + 1, "DURATION", "P1Y");
+    }
     // In an article about a named quarter, "the quarter" is that one.
-    if (quarter && last_quarter_) {
-      Match m = *Simple(i + 1, "DATE", Format(*last_quarter_, Grain::kQuarter));
+    if (quarter && seen_.quarter) {
+      Match m = *Simple(i + 1, "DATE", Format(*seen_.quarter, Grain::kQuarter));
       m.anchor = "previous";
       return m;
     }
@@ -939,7 +1134,7 @@ class SentenceTagger {
     const int current = quarter ? (pub_->month - 1) / 3 + 1 : (pub_->month - 1) / 6 + 1;
     int year = pub_->year;
     // A period that has not begun is last year's, unless the sentence looks ahead.
-    if (n > current && !future_) --year;
+    if (n > current && !future()) --year;
     // "the third quarter of 1990"
     if (Is(j + 1, "of") && IsNumber(j + 2) && t_[j + 2].low.size() == 4) {
       year = Int(j + 2);
@@ -951,46 +1146,26 @@ class SentenceTagger {
     return m;
   }
 
+  // The clause around the expression looks ahead / back (TenseNear).
+  bool future() const { return Tense() > 0; }
+  bool past() const { return Tense() < 0; }
+  int Tense() const {
+    if (!tense_) tense_ = TenseNear(t_, start_);
+    return *tense_;
+  }
+
   const std::vector<Token>& t_;
+  size_t start_;
   std::optional<CivilDay> pub_;
-  std::optional<CivilDay> last_day_;
-  std::optional<CivilDay> last_quarter_;  // the last quarter the article named
-  bool future_;                           // the clause looks ahead (TenseNear)
-  bool past_;                             // the clause looks back
+  const Discourse& seen_;
   const Lexicon& lex_;
+  // TenseNear(start_), computed on first use: most tokens start nothing.
+  mutable std::optional<int> tense_;
 };
 
 }  // namespace
 
 // ---------------------------------------------------------------- Tagger
-
-// How many tokens before an expression a tense cue may stand.
-constexpr size_t kTenseWindow = 8;
-
-// +1 when the clause around token i looks ahead, -1 when it looks back, 0
-// when nothing says: the cue nearest to i within kTenseWindow tokens before
-// it (or the token right after it) decides. Cues are the lexicon's `tense`
-// words ("will" future, "said" past) and words ending in "ed".
-int TenseNear(const std::vector<Token>& tokens, size_t i) {
-  int tense = 0;
-  size_t best = SIZE_MAX;
-  const size_t first = i > kTenseWindow ? i - kTenseWindow : 0;
-  for (size_t k = first; k < i + 2 && k < tokens.size(); ++k) {
-    int cue = 0;
-    if (tokens[k].senses && tokens[k].senses->Has(kTense)) {
-      cue = tokens[k].senses->Get(kTense) == "future" ? 1 : -1;
-    } else if (tokens[k].kind == TokenKind::kWord && tokens[k].low.size() > 4 &&
-               tokens[k].low.ends_with("ed")) {
-      cue = -1;
-    }
-    const size_t distance = k < i ? i - k : k - i;
-    if (cue != 0 && distance <= best) {
-      tense = cue;
-      best = distance;
-    }
-  }
-  return tense;
-}
 
 Tagger::Tagger(std::unique_ptr<const Lexicon> lexicon) : lexicon_(std::move(lexicon)) {}
 Tagger::Tagger(Tagger&&) noexcept = default;
@@ -1011,15 +1186,15 @@ Result<Tagger> Tagger::Create(const Options& options, const DataFiles& data) {
 std::vector<Timex> Tagger::Tag(std::string_view text, const std::vector<ByteSpan>& sentences,
                                std::optional<CivilDay> publication) const {
   std::vector<Timex> out;
-  std::optional<CivilDay> last_day;
-  std::optional<CivilDay> last_quarter;
+  Discourse seen;
+  seen.publication = publication;
   std::string lowered;
   for (uint32_t s = 0; s < sentences.size(); ++s) {
+    seen.day_in_sentence = false;
     const std::vector<Token> tokens = Scan(text, sentences[s], lowered, lexicon_.get());
     size_t i = 0;
     while (i < tokens.size()) {
-      const int tense = TenseNear(tokens, i);
-      const SentenceTagger tagger(tokens, publication, last_day, last_quarter, tense, *lexicon_);
+      const SentenceTagger tagger(tokens, i, publication, seen, *lexicon_);
       std::optional<Match> match = tagger.At(i);
       if (!match || match->end <= i) {
         ++i;
@@ -1033,12 +1208,127 @@ std::vector<Timex> Tagger::Tag(std::string_view text, const std::vector<ByteSpan
       timex.value = std::move(match->value);
       timex.mod = std::move(match->mod);
       timex.anchor = std::move(match->anchor);
-      if (match->day) last_day = match->day;
-      if (match->quarter) last_quarter = match->quarter;
+      seen.Note(*match);
       i = match->end;
     }
   }
   return out;
+}
+
+// ---------------------------------------------------------------- publication inference
+
+namespace {
+
+// A date the text gives that could date the article, with the phrases that
+// give it.
+struct Evidence {
+  CivilDay day;
+  std::vector<std::string> phrases;
+};
+
+// The weekday a timex names by its first word ("Tuesday, Sept. 28"), 0 if none.
+int LeadingWeekday(const Lexicon& lexicon, std::string_view text) {
+  size_t end = 0;
+  while (end < text.size() && IsAsciiLetter(text[end])) ++end;
+  std::string word(text.substr(0, end));
+  for (char& c : word) c = static_cast<char>(c | 0x20);
+  const Senses* senses = lexicon.Find(word);
+  return senses && senses->Has(kWeekday) ? *ParseInt(senses->Get(kWeekday)) : 0;
+}
+
+// "this year": a non-anaphoric shift of 0 years, the words of the lexicon.
+bool IsThisYear(const Lexicon& lexicon, const Timex& timex) {
+  const size_t space = timex.text.find(' ');
+  if (space == std::string::npos || timex.text.find(' ', space + 1) != std::string::npos) {
+    return false;
+  }
+  std::string first = timex.text.substr(0, space);
+  std::string second = timex.text.substr(space + 1);
+  for (char& c : first) c = static_cast<char>(c | 0x20);
+  for (char& c : second) c = static_cast<char>(c | 0x20);
+  const Senses* shift = lexicon.Find(first);
+  const Senses* unit = lexicon.Find(second);
+  return shift && unit && shift->Has(kShift) && !shift->Has(kAnaphoric) &&
+         shift->Get(kShift) == "0" && unit->Has(kUnit) && unit->Get(kUnit) == "Y";
+}
+
+// A value of one four-digit year ("2021").
+std::optional<int> YearValue(std::string_view value) {
+  if (value.size() != 4) return std::nullopt;
+  return ParseInt(value);
+}
+
+}  // namespace
+
+std::optional<PublishedDate> Tagger::InferPublication(std::string_view text,
+                                                      const std::vector<ByteSpan>& sentences,
+                                                      const std::vector<Timex>& found) const {
+  const Lexicon& lexicon = *lexicon_;
+  const Timex* this_year = nullptr;
+  std::vector<const Timex*> years;  // years named on their own, latest last
+  for (const Timex& t : found) {
+    if (t.type == "DATE" && t.anchor == "none" && YearValue(t.value)) years.push_back(&t);
+    if (!this_year && IsThisYear(lexicon, t)) this_year = &t;
+  }
+  std::optional<Evidence> best;
+  auto consider = [&](Evidence evidence) {
+    if (!best || DaysFromCivil(evidence.day) > DaysFromCivil(best->day)) best = std::move(evidence);
+  };
+  std::string lowered;
+  for (size_t k = 0; k < found.size(); ++k) {
+    const Timex& t = found[k];
+    if (t.type != "DATE" && t.type != "TIME") continue;
+    // A date the clause looks ahead to says nothing about when it was written.
+    const std::vector<Token> tokens = Scan(text, sentences[t.sentence], lowered, &lexicon);
+    size_t first = 0;
+    while (first < tokens.size() && tokens[first].begin < t.span.begin) ++first;
+    if (TenseNear(tokens, first) > 0) continue;
+    // The weekday named with the date: its own first word, or a bare weekday
+    // right before it ("Tuesday, 28 September 2021").
+    int weekday = LeadingWeekday(lexicon, t.text);
+    uint32_t begin = t.span.begin;
+    if (!weekday && k > 0 && found[k - 1].sentence == t.sentence &&
+        found[k - 1].value.starts_with("XXXX-WXX-") && found[k - 1].value.size() == 10) {
+      const std::string_view gap =
+          text.substr(found[k - 1].span.end, t.span.begin - found[k - 1].span.end);
+      if (gap.find_first_not_of(", ") == std::string_view::npos) {
+        weekday = found[k - 1].value[9] - '0';
+        begin = found[k - 1].span.begin;
+      }
+    }
+    const std::string phrase(text.substr(begin, t.span.end - begin));
+    if (const std::optional<CivilDay> day = CivilDay::FromIso(t.value); day && t.anchor == "none") {
+      if (weekday) {
+        if (Weekday(*day) == weekday) consider({*day, {phrase}});
+      } else if (this_year) {
+        std::vector<std::string> phrases = {phrase, this_year->text};
+        if (this_year->span.begin < t.span.begin) std::swap(phrases[0], phrases[1]);
+        consider({*day, std::move(phrases)});
+      }
+      continue;
+    }
+    // "Monday, 27 September" in a text that names 2021: the named year in
+    // which that day is a Monday (the latest, if several are).
+    if (weekday && t.value.starts_with("XXXX-") && t.value.size() == 10) {
+      const std::optional<int> month = ParseInt(std::string_view(t.value).substr(5, 2));
+      const std::optional<int> day = ParseInt(std::string_view(t.value).substr(8, 2));
+      if (!month || !day) continue;
+      for (auto it = years.rbegin(); it != years.rend(); ++it) {
+        const int year = *YearValue((*it)->value);
+        if (!IsValidDay(year, *month, *day) || Weekday({year, *month, *day}) != weekday) continue;
+        std::vector<std::string> phrases = {phrase, (*it)->text};
+        if ((*it)->span.begin < begin) std::swap(phrases[0], phrases[1]);
+        consider({{year, *month, *day}, std::move(phrases)});
+        break;
+      }
+    }
+  }
+  if (!best) return std::nullopt;
+  PublishedDate published;
+  published.value = best->day.Iso();
+  published.how = DateHow::kInferred;
+  published.evidence = std::move(best->phrases);
+  return published;
 }
 
 }  // namespace storyline::timex

@@ -86,6 +86,30 @@ TEST(Tagger, NormalisesExpressionsAgainstPublicationDate) {
       {"The mill will reopen in the near future.", "the near future", "DATE", "FUTURE_REF", ""},
       {"The mill lost money in the fiscal year.", "the fiscal year", "DATE", "2021", ""},
       {"The mill has grown in recent years.", "recent years", "DATE", "PAST_REF", ""},
+      // A month without a year: the clause's tense says which way to look.
+      {"The bridge opened in December.", "December", "DATE", "2020-12", ""},
+      {"The bridge will open in February.", "February", "DATE", "2022-02", ""},
+      {"Orchard sales rose this January.", "this January", "DATE", "2021-01", ""},
+      {"The quay flooded last Oct. 23.", "last Oct. 23", "DATE", "2020-10-23", ""},
+      {"The glider club closed over the weekend.", "the weekend", "DATE", "2021-W38-WE", ""},
+      {"The glider club will race at the weekend.", "the weekend", "DATE", "2021-W39-WE", ""},
+      {"Orchard sales fell over the past year.", "the past year", "DATE", "2020", ""},
+      {"Orchard sales rose earlier this year.", "earlier this year", "DATE", "2021", ""},
+      {"The fair opened early Friday morning.", "early Friday morning", "DATE", "2021-09-24TMO",
+       "START"},
+      {"The regatta opened on March eighth.", "March eighth", "DATE", "2021-03-08", ""},
+      {"The quay was promised for the year two thousand.", "the year two thousand", "DATE", "2000",
+       ""},
+      {"The quay dates from the 20th century.", "the 20th century", "DATE", "19", ""},
+      {"The strike lasted two more weeks.", "two more weeks", "DURATION", "P2W", ""},
+      {"Trading halted for eight trading days.", "eight trading days", "DURATION", "P8D", ""},
+      {"The quay took a couple of years.", "a couple of years", "DURATION", "P2Y", ""},
+      {"The crossing took 5 1/2 hours.", "5 1/2 hours", "DURATION", "PT5H30M", ""},
+      {"The vote took an hour and a half.", "an hour and a half", "DURATION", "PT1H30M", ""},
+      {"The vote closes at noon Thursday.", "noon Thursday", "TIME", "2021-09-30T12:00", ""},
+      {"The regatta is held annually.", "annually", "SET", "P1Y", ""},
+      {"The hearing will open in the week of March 6.", "the week of March 6", "DATE", "2022-W09",
+       ""},
   };
   for (const Case& c : cases) {
     const std::vector<Timex> found = TagText(c.sentence, kPublished);
@@ -164,6 +188,18 @@ TEST(Tagger, ReadsYearAgoAsSameQuarterInQuarterlyReport) {
   EXPECT_EQ(found[1].anchor, "previous");
 }
 
+TEST(Tagger, ReadsYearAgoAgainstLatestEndedQuarterNamed) {
+  // In November the third quarter is the one reported; the second is
+  // background and the fourth still under way.
+  const std::vector<Timex> found = TagText(
+      "Its third-quarter profit rose after a flat second quarter. The fourth quarter looks "
+      "weak. Profit a year earlier was lower.",
+      CivilDay{2021, 11, 2});
+  ASSERT_EQ(found.size(), 4u);
+  EXPECT_EQ(found[3].text, "a year earlier");
+  EXPECT_EQ(found[3].value, "2020-Q3");
+}
+
 TEST(Tagger, LeavesValuesUnderspecifiedWithoutPublicationDate) {
   const std::vector<Timex> found = TagText(
       "The guild met on Monday. Its hall burned last year. It reopened in July. "
@@ -177,8 +213,45 @@ TEST(Tagger, LeavesValuesUnderspecifiedWithoutPublicationDate) {
   for (const Timex& t : found) EXPECT_EQ(t.anchor, "none");
 }
 
+TEST(Tagger, ReadsYearEndedAsTwelveMonthSpan) {
+  const std::vector<Timex> found = TagText("Profit rose in the year ended in June.", kPublished);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].text, "the year");
+  EXPECT_EQ(found[0].type, "DURATION");
+  EXPECT_EQ(found[0].value, "P1Y");
+}
+
+TEST(Tagger, ReadsYearEarlierAgainstDayOfTheSameSentence) {
+  const std::vector<Timex> found =
+      TagText("In the quarter ended Sept. 30, 2021, profit rose from a year earlier.", kPublished);
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(found[2].text, "a year earlier");
+  EXPECT_EQ(found[2].value, "2020-09-30");
+  EXPECT_EQ(found[2].anchor, "previous");
+}
+
+TEST(Tagger, ResolvesFollowingMonthAndThatYearAgainstNamedPeriods) {
+  std::vector<Timex> found =
+      TagText("The dam cracked in March 2020. The following month it failed.", kPublished);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[1].text, "The following month");
+  EXPECT_EQ(found[1].value, "2020-04");
+  EXPECT_EQ(found[1].anchor, "previous");
+  found = TagText("The mill opened in 1998. Later that year it burned.", kPublished);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[1].text, "Later that year");
+  EXPECT_EQ(found[1].value, "1998");
+  // "the current year" is the publication's, whatever the text named before.
+  found = TagText("The mill opened in 1998. It grew in the current year.", kPublished);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[1].value, "2021");
+}
+
 TEST(Tagger, IgnoresAgesCountsAndVerbs) {
   EXPECT_TRUE(TagText("The ten-year-old pony may win 2500 ribbons.", kPublished).empty());
+  EXPECT_TRUE(TagText("The keeper, 52 years old, retired.", kPublished).empty());
+  EXPECT_TRUE(TagText("Gulls took three-quarters of the catch.", kPublished).empty());
+  EXPECT_TRUE(TagText("The index closed at 2082.1 points.", kPublished).empty());
   EXPECT_TRUE(TagText("Leaves fall on the Sun newspaper.", kPublished).empty());
 }
 
@@ -209,10 +282,12 @@ TEST(Tagger, KeepsSpansInsideSentencesInOrderOnWordSoup) {
   // Random sequences of date words, numbers and punctuation: every timex must
   // lie inside its sentence, match its text, and follow the previous one.
   const std::vector<std::string> words = {
-      "the",  "last",     "next",   "2021",         "-",     "09",     "27",   "Sept",  ".",
-      ",",    "Monday",   "a",      "year",         "ago",   "twenty", "four", "hours", "p",
-      "m",    ":",        "10",     "53",           "early", "the",    "end",  "of",    "every",
-      "week", "nineteen", "ninety", "Thanksgiving", "Day",   "late",   "more", "than",  "\n"};
+      "the",   "last", "next",     "2021", "-",        "09",     "27",           "Sept",
+      ".",     ",",    "Monday",   "a",    "year",     "ago",    "twenty",       "four",
+      "hours", "p",    "m",        ":",    "10",       "53",     "early",        "the",
+      "end",   "of",   "every",    "week", "nineteen", "ninety", "Thanksgiving", "Day",
+      "late",  "more", "than",     "\n",   "Tuesday",  "28",     "September",    "this",
+      "that",  "1/2",  "thousand", "noon", "will"};
   uint32_t seed = 12345;
   for (int round = 0; round < 300; ++round) {
     std::string text;
@@ -238,7 +313,69 @@ TEST(Tagger, KeepsSpansInsideSentencesInOrderOnWordSoup) {
       EXPECT_FALSE(t.value.empty()) << t.text;
       previous_end = t.span.end;
     }
+    // Inference on the same soup: a valid day with its phrases, or nothing.
+    if (round % 2 == 0) {
+      const std::optional<PublishedDate> inferred =
+          SharedTagger().InferPublication(text, sentences, found);
+      if (inferred) {
+        EXPECT_TRUE(CivilDay::FromIso(inferred->value.value_or("")).has_value());
+        EXPECT_FALSE(inferred->evidence.empty());
+      }
+    }
   }
+}
+
+std::optional<PublishedDate> Infer(std::string_view text) {
+  Result<text::Segmenter> segmenter = text::Segmenter::Create({}, DataFiles{});
+  EXPECT_TRUE(segmenter.ok());
+  const std::vector<ByteSpan> sentences = segmenter->Sentences(text);
+  return SharedTagger().InferPublication(text, sentences,
+                                         SharedTagger().Tag(text, sentences, std::nullopt));
+}
+
+TEST(InferPublication, TakesFullDateWhoseWeekdayAgrees) {
+  const std::optional<PublishedDate> published = Infer(
+      "The ferry line reopened on Tuesday, 28 September 2021, after repairs. "
+      "Crews had tested it the previous day.");
+  ASSERT_TRUE(published.has_value());
+  EXPECT_EQ(published->value, "2021-09-28");
+  EXPECT_EQ(published->how, DateHow::kInferred);
+  EXPECT_EQ(published->evidence, (std::vector<std::string>{"Tuesday, 28 September 2021"}));
+}
+
+TEST(InferPublication, TakesTheLatestEvidence) {
+  const std::optional<PublishedDate> published =
+      Infer("The dam cracked on Monday, 3 March 2025. It failed on Friday, March 7, 2025.");
+  ASSERT_TRUE(published.has_value());
+  EXPECT_EQ(published->value, "2025-03-07");
+  EXPECT_EQ(published->evidence, (std::vector<std::string>{"Friday, March 7, 2025"}));
+}
+
+TEST(InferPublication, ReadsYearOfWeekdayDateFromYearsTheTextNames) {
+  // 27 September is a Monday in 2021, a Wednesday in 2017.
+  const std::optional<PublishedDate> published =
+      Infer("The count began on Monday, 27 September. Turnout beat 2017 and 2021.");
+  ASSERT_TRUE(published.has_value());
+  EXPECT_EQ(published->value, "2021-09-27");
+  EXPECT_EQ(published->evidence, (std::vector<std::string>{"Monday, 27 September", "2021"}));
+}
+
+TEST(InferPublication, TakesFullDateInTextThatSaysThisYear) {
+  const std::optional<PublishedDate> published =
+      Infer("The dam failed on 3 March 2025. Harvests this year are lost.");
+  ASSERT_TRUE(published.has_value());
+  EXPECT_EQ(published->value, "2025-03-03");
+  EXPECT_EQ(published->evidence, (std::vector<std::string>{"3 March 2025", "this year"}));
+}
+
+TEST(InferPublication, LeavesWeakOrContradictoryEvidenceUnknown) {
+  EXPECT_FALSE(Infer("The mill closed in 2019 and reopened in July.").has_value());
+  EXPECT_FALSE(Infer("The treaty was signed on 4 July 1776.").has_value());
+  // 28 September 2021 was a Tuesday.
+  EXPECT_FALSE(Infer("The ferry reopened on Monday, 28 September 2021.").has_value());
+  EXPECT_FALSE(Infer("The ferry will reopen on Tuesday, 28 September 2021.").has_value());
+  EXPECT_FALSE(Infer("The count began on Monday, 27 September. Turnout beat 2017.").has_value());
+  EXPECT_FALSE(Infer("").has_value());
 }
 
 TEST(CivilDay, ReadsIsoDatesAndRejectsImpossibleOnes) {
