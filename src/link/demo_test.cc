@@ -88,10 +88,13 @@ TEST_F(LinkDemoCorpus, FindsEveryListedSharedPassageWithExactOffsets) {
   EXPECT_EQ(checked, 16);
 }
 
-// No story mixes two events. The converse does not hold yet: with the
-// default options the 28 articles of five events end up in 16 stories (follow-ups such as
-// flood-relief funding or insurance bills start stories of their own), so
-// the split count is pinned to catch regressions either way.
+// No story mixes two events. The converse nearly holds: with the default
+// options the 28 articles of five events end up in 6 stories (16 before names
+// weighed double and terms of one article were dropped); the flood-relief
+// funding follow-up starts a story of its own, as it shares "flood aid" with
+// the trade summit about as much as it shares with the dam failure (at a
+// join threshold of 0.175 it joins the summit). The count is pinned to catch
+// regressions either way.
 TEST_F(LinkDemoCorpus, NoStoryMixesEvents) {
   // Canonical order: publication date (unknown last), then the origin inside
   // examples/. Not the id: ids hash the origin as given, which includes where
@@ -124,7 +127,7 @@ TEST_F(LinkDemoCorpus, NoStoryMixesEvents) {
     EXPECT_EQ(events.size(), 1u) << "story " << story << " mixes events";
   }
   const std::vector<Story> stories = clusterer.Stories();
-  EXPECT_EQ(stories.size(), 16u);
+  EXPECT_EQ(stories.size(), 6u);
   for (const Story& s : stories) {
     EXPECT_EQ(s.id.size(), 18u);
     if (s.first_date) {

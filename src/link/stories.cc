@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,53 +16,40 @@
 #include <utility>
 #include <vector>
 
+#include "core/data_files.h"
+#include "core/tsv.h"
 #include "link/link.h"
 
 namespace storyline::link {
 namespace {
 
-// Function words that say nothing about the event. Normalised spellings.
-const std::unordered_set<uint64_t>& Stopwords() {
-  static const std::unordered_set<uint64_t> kSet = [] {
-    static constexpr std::string_view kWords[] = {
-        "the",     "and",    "for",       "that",      "with",     "was",    "were",
-        "are",     "has",    "have",      "had",       "not",      "but",    "his",
-        "her",     "its",    "their",     "they",      "this",     "these",  "those",
-        "from",    "said",   "says",      "say",       "will",     "would",  "could",
-        "should",  "been",   "being",     "about",     "after",    "before", "into",
-        "over",    "than",   "then",      "there",     "which",    "who",    "whom",
-        "what",    "when",   "where",     "while",     "also",     "more",   "most",
-        "other",   "some",   "such",      "only",      "own",      "our",    "out",
-        "she",     "him",    "them",      "you",       "your",     "all",    "any",
-        "can",     "did",    "does",      "one",       "two",      "new",    "year",
-        "years",   "last",   "first",     "just",      "like",     "may",    "might",
-        "must",    "now",    "off",       "once",      "per",      "since",  "still",
-        "through", "under",  "until",     "very",      "way",      "well",   "because",
-        "between", "both",   "each",      "even",      "few",      "get",    "got",
-        "how",     "many",   "much",      "news",      "told",     "time",   "week",
-        "day",     "monday", "tuesday",   "wednesday", "thursday", "friday", "saturday",
-        "sunday",  "people", "according", "reuters",   "percent",  "mr",     "mrs",
-        "ms",      "dr",     "including", "against"};
-    std::unordered_set<uint64_t> set;
-    for (std::string_view w : kWords) set.insert(XXH3_64bits(w.data(), w.size()));
-    return set;
-  }();
-  return kSet;
-}
-
 using TermCounts = std::unordered_map<uint64_t, double>;
 
-// Term counts of one article: title words count `title_weight` times. Words
-// of fewer than three bytes, numbers and stopwords are left out.
-TermCounts CountTerms(const Article& article, int title_weight) {
+// True when the word starting at `at` opens a sentence or a line, so that its
+// capital says nothing about it being a name. Spaces, quotes (curly ones are
+// non-ASCII bytes) and brackets before it are skipped.
+bool OpensSentence(std::string_view text, size_t at) {
+  for (; at > 0; --at) {
+    const unsigned char c = text[at - 1];
+    if (c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '(' || c >= 0x80) continue;
+    return c == '.' || c == '!' || c == '?' || c == ':' || c == '\n';
+  }
+  return true;
+}
+
+// Term counts of one article: title words count `title_weight` times, names
+// (capitalised words inside a sentence) `name_weight` times. Words of fewer
+// than three bytes, numbers and stopwords are left out.
+TermCounts CountTerms(const Article& article, const Stopwords& stopwords, double title_weight,
+                      double name_weight) {
   TermCounts counts;
   auto add = [&](std::string_view text, double weight) {
     for (const Word& w : NormalizedWords(text)) {
       if (w.span.size() < 3) continue;
       const char c = text[w.span.begin];
-      if (c >= '0' && c <= '9') continue;
-      if (Stopwords().count(w.hash)) continue;
-      counts[w.hash] += weight;
+      if ((c >= '0' && c <= '9') || stopwords.Contains(w.hash)) continue;
+      const bool name = c >= 'A' && c <= 'Z' && !OpensSentence(text, w.span.begin);
+      counts[w.hash] += weight * (name ? name_weight : 1.0);
     }
   };
   if (article.title) add(*article.title, title_weight);
@@ -75,12 +63,16 @@ using TermVector = std::vector<std::pair<uint64_t, double>>;
 // Weights (1 + log tf) * idf^2, normalised to unit length. Squaring the IDF
 // sharpens rare, event-specific words and names against words common to many
 // stories (Multi-News dev, eval/story_eval.cc: B-cubed F1 0.845 against 0.816
-// with plain IDF).
-TermVector Weigh(const TermCounts& counts, const TermStatistics& statistics) {
+// with plain IDF). Terms in fewer than `min_document_frequency` articles of
+// the run are left out: they cannot link two articles, and would only dilute
+// the weight of the terms that can.
+TermVector Weigh(const TermCounts& counts, const TermStatistics& statistics,
+                 uint32_t min_document_frequency) {
   TermVector v;
   v.reserve(counts.size());
   double norm = 0;
   for (const auto& [term, count] : counts) {
+    if (statistics.DocumentFrequency(term) < min_document_frequency) continue;
     const double idf = statistics.Idf(term);
     const double w = (1 + std::log(count)) * idf * idf;
     v.emplace_back(term, w);
@@ -113,15 +105,49 @@ std::string Hex(uint64_t h) {
 
 }  // namespace
 
+Result<Stopwords> Stopwords::Parse(std::string_view contents) {
+  Stopwords stopwords;
+  for (const TsvRow& row : SplitTsv(contents)) {
+    const std::vector<Word> words = NormalizedWords(row.fields[0]);
+    if (row.fields.size() != 1 || words.size() != 1) {
+      return Status::InvalidArgument("line " + std::to_string(row.line) +
+                                     ": expected one word, got '" + std::string(row.fields[0]) +
+                                     (row.fields.size() == 1 ? "'" : "' and a tab"));
+    }
+    stopwords.hashes_.insert(words[0].hash);
+  }
+  return stopwords;
+}
+
+const Stopwords& Stopwords::Embedded() {
+  static const Stopwords kEmbedded = [] {
+    Result<std::string> contents = DataFiles{}.Read(kStopwordsFile);
+    Result<Stopwords> parsed = Parse(contents.ok() ? *contents : "");
+    if (!parsed.ok() || !contents.ok()) {
+      // Compiled in and checked by link_tests: reaching this is a build error.
+      std::fprintf(stderr, "storyline: embedded data/%s: %s\n", std::string(kStopwordsFile).c_str(),
+                   (contents.ok() ? parsed.status() : contents.status()).ToString().c_str());
+      std::abort();
+    }
+    return std::move(*parsed);
+  }();
+  return kEmbedded;
+}
+
+bool Stopwords::Contains(uint64_t word_hash) const { return hashes_.count(word_hash) > 0; }
+
 void TermStatistics::Add(const Article& article) {
   ++documents_;
-  for (const auto& [term, count] : CountTerms(article, 1)) ++df_[term];
+  for (const auto& [term, count] : CountTerms(article, *stopwords_, 1, 1)) ++df_[term];
+}
+
+uint32_t TermStatistics::DocumentFrequency(uint64_t term) const {
+  const auto it = df_.find(term);
+  return it == df_.end() ? 0 : it->second;
 }
 
 double TermStatistics::Idf(uint64_t term) const {
-  const auto it = df_.find(term);
-  const double df = it == df_.end() ? 0 : it->second;
-  return std::log((1.0 + documents_) / (1.0 + df)) + 1.0;
+  return std::log((1.0 + documents_) / (1.0 + DocumentFrequency(term))) + 1.0;
 }
 
 struct StoryClusterer::State {
@@ -199,15 +225,17 @@ StoryClusterer& StoryClusterer::operator=(StoryClusterer&&) noexcept = default;
 
 size_t StoryClusterer::Add(const Article& article) {
   State& st = *state_;
-  TermVector vector = Weigh(CountTerms(article, st.options.title_weight), st.statistics);
+  TermVector vector = Weigh(CountTerms(article, st.statistics.stopwords(), st.options.title_weight,
+                                       st.options.name_weight),
+                            st.statistics, st.options.min_document_frequency);
   const std::vector<uint64_t> query = st.QueryTerms(vector);
   const std::optional<int64_t> day = DayNumber(article.published.value);
 
   std::vector<uint32_t> candidates;
   for (uint64_t term : query) {
-    if (auto it = st.postings.find(term); it != st.postings.end()) {
-      candidates.insert(candidates.end(), it->second.begin(), it->second.end());
-    }
+    const auto it = st.postings.find(term);
+    if (it == st.postings.end() || it->second.size() > st.options.max_stories_per_term) continue;
+    candidates.insert(candidates.end(), it->second.begin(), it->second.end());
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
