@@ -61,7 +61,7 @@ void BenchStories(const std::vector<std::string>& texts, size_t bytes) {
     articles[i].id = std::to_string(i);
     articles[i].text = texts[i] + StoryNames(story);
     const int day = static_cast<int>(story * 60 / std::max<size_t>(n / 5, 1) + i % 3);
-    char date[16];
+    char date[32];
     std::snprintf(date, sizeof(date), "2031-%02d-%02d", 1 + day / 30, 1 + day % 30);
     articles[i].published.value = date;
   }
