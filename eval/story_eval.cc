@@ -8,9 +8,8 @@
 // rows are for tuning and the odd rows held out: each half is also
 // clustered on its own and scored. One line per half (and threshold).
 //
-//   story_eval [CSV] [--threshold X] [--query-terms N] [--name-weight X]
-//              [--min-df N] [--sweep] [--errors]
-//     the four options override StoryOptions (src/link/link.h)
+//   story_eval [CSV] [--threshold X] [--query-terms N] [--min-df N] [--sweep] [--errors]
+//     the first three override StoryOptions (src/link/link.h)
 //     --sweep   scores join thresholds 0.050, 0.075, ... 0.400 instead of one
 //     --errors  lists the rows split over stories and the stories mixing rows
 // CSV defaults to ../shared/data/summaries-dev/multi_news_validation_sample.csv.
@@ -274,8 +273,6 @@ int main(int argc, char** argv) {
       options.join_threshold = std::atof(argv[++i]);
     } else if (arg == "--query-terms" && i + 1 < argc) {
       options.query_terms = std::atoi(argv[++i]);
-    } else if (arg == "--name-weight" && i + 1 < argc) {
-      options.name_weight = std::atof(argv[++i]);
     } else if (arg == "--min-df" && i + 1 < argc) {
       options.min_document_frequency = std::atoi(argv[++i]);
     } else if (arg == "--sweep") {

@@ -25,31 +25,16 @@ namespace {
 
 using TermCounts = std::unordered_map<uint64_t, double>;
 
-// True when the word starting at `at` opens a sentence or a line, so that its
-// capital says nothing about it being a name. Spaces, quotes (curly ones are
-// non-ASCII bytes) and brackets before it are skipped.
-bool OpensSentence(std::string_view text, size_t at) {
-  for (; at > 0; --at) {
-    const unsigned char c = text[at - 1];
-    if (c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '(' || c >= 0x80) continue;
-    return c == '.' || c == '!' || c == '?' || c == ':' || c == '\n';
-  }
-  return true;
-}
-
-// Term counts of one article: title words count `title_weight` times, names
-// (capitalised words inside a sentence) `name_weight` times. Words of fewer
-// than three bytes, numbers and stopwords are left out.
-TermCounts CountTerms(const Article& article, const Stopwords& stopwords, double title_weight,
-                      double name_weight) {
+// Term counts of one article: title words count `title_weight` times. Words
+// of fewer than three bytes, numbers and stopwords are left out.
+TermCounts CountTerms(const Article& article, const Stopwords& stopwords, double title_weight) {
   TermCounts counts;
   auto add = [&](std::string_view text, double weight) {
     for (const Word& w : NormalizedWords(text)) {
       if (w.span.size() < 3) continue;
       const char c = text[w.span.begin];
       if ((c >= '0' && c <= '9') || stopwords.Contains(w.hash)) continue;
-      const bool name = c >= 'A' && c <= 'Z' && !OpensSentence(text, w.span.begin);
-      counts[w.hash] += weight * (name ? name_weight : 1.0);
+      counts[w.hash] += weight;
     }
   };
   if (article.title) add(*article.title, title_weight);
@@ -63,16 +48,12 @@ using TermVector = std::vector<std::pair<uint64_t, double>>;
 // Weights (1 + log tf) * idf^2, normalised to unit length. Squaring the IDF
 // sharpens rare, event-specific words and names against words common to many
 // stories (Multi-News dev, eval/story_eval.cc: B-cubed F1 0.845 against 0.816
-// with plain IDF). Terms in fewer than `min_document_frequency` articles of
-// the run are left out: they cannot link two articles, and would only dilute
-// the weight of the terms that can.
-TermVector Weigh(const TermCounts& counts, const TermStatistics& statistics,
-                 uint32_t min_document_frequency) {
+// with plain IDF).
+TermVector Weigh(const TermCounts& counts, const TermStatistics& statistics) {
   TermVector v;
   v.reserve(counts.size());
   double norm = 0;
   for (const auto& [term, count] : counts) {
-    if (statistics.DocumentFrequency(term) < min_document_frequency) continue;
     const double idf = statistics.Idf(term);
     const double w = (1 + std::log(count)) * idf * idf;
     v.emplace_back(term, w);
@@ -138,7 +119,7 @@ bool Stopwords::Contains(uint64_t word_hash) const { return hashes_.count(word_h
 
 void TermStatistics::Add(const Article& article) {
   ++documents_;
-  for (const auto& [term, count] : CountTerms(article, *stopwords_, 1, 1)) ++df_[term];
+  for (const auto& [term, count] : CountTerms(article, *stopwords_, 1)) ++df_[term];
 }
 
 uint32_t TermStatistics::DocumentFrequency(uint64_t term) const {
@@ -186,9 +167,18 @@ struct StoryClusterer::State {
     return distance <= options.window_days;
   }
 
-  // The highest-weighted terms of `v`: the article's index queries.
+  // Whether later articles can share `term` (see StoryOptions).
+  bool Shareable(uint64_t term) const {
+    return statistics.DocumentFrequency(term) >= options.min_document_frequency;
+  }
+
+  // The highest-weighted shareable terms of `v`: the article's index queries,
+  // and the terms its story is posted under.
   std::vector<uint64_t> QueryTerms(const TermVector& v) const {
-    TermVector top = v;
+    TermVector top;
+    for (const auto& entry : v) {
+      if (Shareable(entry.first)) top.push_back(entry);
+    }
     const size_t k = std::min(top.size(), static_cast<size_t>(std::max(options.query_terms, 1)));
     std::partial_sort(top.begin(), top.begin() + k, top.end(), [](const auto& x, const auto& y) {
       return std::tie(y.second, x.first) < std::tie(x.second, y.first);
@@ -202,10 +192,17 @@ struct StoryClusterer::State {
             std::optional<int64_t> day, const std::optional<std::string>& date) {
     StoryState& s = stories[story];
     const double dot = Dot(member.vector, s);
-    double self = 0;  // 1 for a unit vector, 0 for an article without terms
-    for (const auto& entry : member.vector) self += entry.second * entry.second;
+    // Terms too rare in the run for any later article to match stay out of
+    // the centroid, so they do not lower every later cosine. The article's
+    // own vector keeps them: its distinctive content still counts against a
+    // match.
+    double self = 0;  // |kept part of the member vector|^2
+    for (const auto& [term, w] : member.vector) {
+      if (!Shareable(term)) continue;
+      self += w * w;
+      s.centroid[term] += w;
+    }
     s.norm_squared += 2 * dot + self;
-    for (const auto& [term, w] : member.vector) s.centroid[term] += w;
     for (uint64_t term : query) {
       if (s.indexed.insert(term).second) postings[term].push_back(static_cast<uint32_t>(story));
     }
@@ -225,9 +222,8 @@ StoryClusterer& StoryClusterer::operator=(StoryClusterer&&) noexcept = default;
 
 size_t StoryClusterer::Add(const Article& article) {
   State& st = *state_;
-  TermVector vector = Weigh(CountTerms(article, st.statistics.stopwords(), st.options.title_weight,
-                                       st.options.name_weight),
-                            st.statistics, st.options.min_document_frequency);
+  TermVector vector =
+      Weigh(CountTerms(article, st.statistics.stopwords(), st.options.title_weight), st.statistics);
   const std::vector<uint64_t> query = st.QueryTerms(vector);
   const std::optional<int64_t> day = DayNumber(article.published.value);
 

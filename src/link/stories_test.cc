@@ -93,17 +93,18 @@ TEST(StoryClusterer, LabelIsAHeadlineOfTheStory) {
       << story.label;
 }
 
-// An article that repeats another's key words amid many words of its own
-// still joins it: words no other article has are left out of the vectors.
-TEST(StoryClusterer, WordsOfOneArticleDoNotDiluteTheMatch) {
+// A story started by an article with many words of its own still takes a
+// short report of the same event: words no other article has stay out of
+// story centroids, where they would only lower every cosine.
+TEST(StoryClusterer, WordsOfOneArticleStayOutOfTheCentroid) {
   std::string long_text = "Cracks closed the Glasswater bridge in Ternby.";
   for (char a = 'a'; a <= 'e'; ++a) {
     for (char b = 'a'; b <= 'h'; ++b) long_text += std::string(" zq") + a + b + "x";
   }
   std::vector<Article> articles = {
+      MakeArticle("long", "", long_text, "2031-06-03"),
       MakeArticle("short", "", "Glasswater bridge in Ternby closed after cracks found.",
                   "2031-06-03"),
-      MakeArticle("long", "", long_text, "2031-06-03"),
       MakeArticle("other", "", "Kell Valley growers count hail losses.", "2031-06-03"),
   };
   TermStatistics statistics;
