@@ -5,6 +5,10 @@
 //   minhash_lsh      MinHash() + NearDuplicateIndex::Add() (band keys, buckets)
 //   verify_groups    NearDuplicateIndex::Groups() over the index built above
 //   passages         FindSharedPassages() on pairs of an article and a reworked copy
+//   story_terms      TermStatistics::Add() of each article (the first pass)
+//   stories          StoryClusterer::Add() of each article, dated over 60 days,
+//                    with the names of one of n/5 planted stories
+// The story workloads time CPU (user + system), so their items/s are per core.
 // Articles come from bench/corpus.h (about 3 KB of scraped-news-like text);
 // one in ten is a near-duplicate of an earlier one.
 //
@@ -14,6 +18,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -31,6 +36,44 @@ double Seconds(std::chrono::steady_clock::time_point since) {
 void Report(const char* name, size_t items, size_t bytes, double seconds) {
   std::printf("%-14s %8zu items %8.3f s %10.0f items/s %8.1f MB/s\n", name, items, seconds,
               items / seconds, bytes / seconds / 1e6);
+}
+
+// Seconds of CPU time (user + system) the process has used.
+double CpuSeconds() { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
+
+// Six invented names of planted story `story`, as a sentence: the generated
+// text alone is one topic, so these are what tells the stories apart.
+std::string StoryNames(size_t story) {
+  std::string stem = "Q";
+  for (size_t k = story; k > 0; k /= 26) stem += static_cast<char>('a' + k % 26);
+  return " " + stem + "ara and " + stem + "eth met " + stem + "ion in " + stem + "ova, near " +
+         stem + "und and " + stem + "ix.";
+}
+
+// Story clustering over `texts`, each given the names of one of n/5 planted
+// stories and a date within 60 days: the first pass, then the online pass,
+// each reported per core (CPU time).
+void BenchStories(const std::vector<std::string>& texts, size_t bytes) {
+  const size_t n = texts.size();
+  std::vector<Article> articles(n);
+  for (size_t i = 0; i < n; ++i) {
+    const size_t story = i * 2654435761u % std::max<size_t>(n / 5, 1);
+    articles[i].id = std::to_string(i);
+    articles[i].text = texts[i] + StoryNames(story);
+    const int day = static_cast<int>(story * 60 / std::max<size_t>(n / 5, 1) + i % 3);
+    char date[32];
+    std::snprintf(date, sizeof(date), "2031-%02d-%02d", 1 + day / 30, 1 + day % 30);
+    articles[i].published.value = date;
+  }
+  double cpu = CpuSeconds();
+  link::TermStatistics statistics;
+  for (const Article& a : articles) statistics.Add(a);
+  Report("story_terms", articles.size(), bytes, CpuSeconds() - cpu);
+  cpu = CpuSeconds();
+  link::StoryClusterer clusterer(statistics);
+  for (const Article& a : articles) clusterer.Add(a);
+  Report("stories", articles.size(), bytes, CpuSeconds() - cpu);
+  std::printf("stories: %zu (%zu planted)\n", clusterer.Stories().size(), n / 5);
 }
 
 int Run(size_t n) {
@@ -87,6 +130,7 @@ int Run(size_t n) {
   }
   Report("passages", pairs, pair_bytes, Seconds(start));
   std::printf("(checksum %llu, passages %zu)\n", static_cast<unsigned long long>(checksum), found);
+  BenchStories(texts, bytes);
   return 0;
 }
 

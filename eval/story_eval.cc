@@ -4,9 +4,14 @@
 // column) that one summary was written from: one event. All articles are
 // pooled, shuffled with a fixed seed, clustered in that order, and the
 // clusters are scored against the rows: pairwise precision/recall/F1 and
-// B-cubed precision/recall/F1. Prints one line per figure.
+// B-cubed precision/recall/F1. Against overfitting the 250 rows, the even
+// rows are for tuning and the odd rows held out: each half is also
+// clustered on its own and scored. One line per half (and threshold).
 //
-//   story_eval [CSV] [--threshold X] [--query-terms N]
+//   story_eval [CSV] [--threshold X] [--query-terms N] [--min-df N] [--sweep] [--errors]
+//     the first three override StoryOptions (src/link/link.h)
+//     --sweep   scores join thresholds 0.050, 0.075, ... 0.400 instead of one
+//     --errors  lists the rows split over stories and the stories mixing rows
 // CSV defaults to ../shared/data/summaries-dev/multi_news_validation_sample.csv.
 #include <algorithm>
 #include <cstdio>
@@ -172,17 +177,111 @@ Scores BCubed(const std::vector<int>& gold, const std::vector<size_t>& predicted
   return s;
 }
 
+// One article of the data set and the row (event) it came from.
+struct Sample {
+  storyline::Article article;
+  int row = 0;
+};
+
+// The samples of the rows selected by `half`: "all", "even" (rows 2, 4, ...:
+// for tuning) or "odd" (rows 1, 3, ...: held out).
+std::vector<const Sample*> Select(const std::vector<Sample>& samples, const std::string& half) {
+  std::vector<const Sample*> selected;
+  for (const Sample& s : samples) {
+    if (half == "all" || (s.row % 2 == 0) == (half == "even")) selected.push_back(&s);
+  }
+  return selected;
+}
+
+struct Run {
+  std::vector<int> gold;
+  std::vector<size_t> predicted;
+  size_t stories = 0;
+};
+
+// Pools `samples`, shuffles them with a fixed seed and clusters them in that order.
+Run Cluster(const std::vector<const Sample*>& samples,
+            const storyline::link::StoryOptions& options) {
+  std::vector<size_t> order(samples.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::shuffle(order.begin(), order.end(), std::mt19937_64(20260101));
+  storyline::link::TermStatistics statistics;
+  for (const Sample* s : samples) statistics.Add(s->article);
+  storyline::link::StoryClusterer clusterer(statistics, options);
+  Run run;
+  run.predicted.resize(samples.size());
+  for (size_t i : order) run.predicted[i] = clusterer.Add(samples[i]->article);
+  for (const Sample* s : samples) run.gold.push_back(s->row);
+  run.stories = clusterer.Stories().size();
+  return run;
+}
+
+void PrintScores(const std::string& half, const storyline::link::StoryOptions& options,
+                 const Run& run) {
+  const Scores pairwise = Pairwise(run.gold, run.predicted);
+  const Scores bcubed = BCubed(run.gold, run.predicted);
+  std::printf(
+      "%-4s threshold %.3f  articles %4zu stories %4zu  pairwise P %.3f R %.3f F1 %.3f  "
+      "b-cubed P %.3f R %.3f F1 %.3f\n",
+      half.c_str(), options.join_threshold, run.gold.size(), run.stories, pairwise.precision,
+      pairwise.recall, pairwise.f1, bcubed.precision, bcubed.recall, bcubed.f1);
+}
+
+// The first words of an article, on one line.
+std::string Excerpt(const std::string& text) {
+  std::string excerpt;
+  for (char c : text.substr(0, 90)) excerpt += c == '\n' || c == '\t' ? ' ' : c;
+  return excerpt;
+}
+
+// Lists every row split over several stories and every story holding several rows.
+void PrintErrors(const std::vector<const Sample*>& samples, const Run& run) {
+  std::map<int, std::vector<size_t>> by_row;
+  std::map<size_t, std::vector<size_t>> by_story;
+  for (size_t i = 0; i < samples.size(); ++i) {
+    by_row[run.gold[i]].push_back(i);
+    by_story[run.predicted[i]].push_back(i);
+  }
+  auto print = [&](const char* what, const std::vector<size_t>& members) {
+    std::printf("%s\n", what);
+    for (size_t i : members) {
+      std::printf("  row %3d story %4zu %6zu B  %s\n", run.gold[i], run.predicted[i],
+                  samples[i]->article.text.size(), Excerpt(samples[i]->article.text).c_str());
+    }
+  };
+  for (const auto& [row, members] : by_row) {
+    std::map<size_t, int> stories;
+    for (size_t i : members) ++stories[run.predicted[i]];
+    if (stories.size() > 1) print(("split row " + std::to_string(row)).c_str(), members);
+  }
+  for (const auto& [story, members] : by_story) {
+    std::map<int, int> rows;
+    for (size_t i : members) ++rows[run.gold[i]];
+    if (rows.size() > 1) print(("mixed story " + std::to_string(story)).c_str(), members);
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::string path = "../shared/data/summaries-dev/multi_news_validation_sample.csv";
   storyline::link::StoryOptions options;
+  bool sweep = false, errors = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--threshold" && i + 1 < argc) {
       options.join_threshold = std::atof(argv[++i]);
     } else if (arg == "--query-terms" && i + 1 < argc) {
       options.query_terms = std::atoi(argv[++i]);
+    } else if (arg == "--min-df" && i + 1 < argc) {
+      options.min_document_frequency = std::atoi(argv[++i]);
+    } else if (arg == "--sweep") {
+      sweep = true;
+    } else if (arg == "--errors") {
+      errors = true;
+    } else if (arg.starts_with("--")) {
+      std::fprintf(stderr, "story_eval: unknown option %s\n", arg.c_str());
+      return 2;
     } else {
       path = arg;
     }
@@ -199,35 +298,34 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "story_eval: %s has no 'documents' column first\n", path.c_str());
     return 2;
   }
-  std::vector<storyline::Article> articles;
-  std::vector<int> gold;
+  std::vector<Sample> samples;
   for (size_t r = 1; r < rows.size(); ++r) {
     for (std::string& text : ParsePythonList(rows[r][0])) {
       if (text.find_first_not_of(" \n\t") == std::string::npos) continue;
-      storyline::Article a;
-      a.id = "r";
-      a.id.append(std::to_string(r)).append("-").append(std::to_string(articles.size()));
-      a.text = std::move(text);
-      articles.push_back(std::move(a));
-      gold.push_back(static_cast<int>(r));
+      Sample& s = samples.emplace_back();
+      s.article.id = "r";
+      s.article.id.append(std::to_string(r)).append("-").append(std::to_string(samples.size()));
+      s.article.text = std::move(text);
+      s.row = static_cast<int>(r);
     }
   }
-  std::vector<size_t> order(articles.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::shuffle(order.begin(), order.end(), std::mt19937_64(20260101));
-
-  storyline::link::TermStatistics statistics;
-  for (const auto& a : articles) statistics.Add(a);
-  storyline::link::StoryClusterer clusterer(statistics, options);
-  std::vector<size_t> predicted(articles.size());
-  for (size_t i : order) predicted[i] = clusterer.Add(articles[i]);
-
-  const Scores pairwise = Pairwise(gold, predicted);
-  const Scores bcubed = BCubed(gold, predicted);
-  std::printf("rows %zu  articles %zu  stories %zu  threshold %.3f\n", rows.size() - 1,
-              articles.size(), clusterer.Stories().size(), options.join_threshold);
-  std::printf("pairwise  P %.3f  R %.3f  F1 %.3f\n", pairwise.precision, pairwise.recall,
-              pairwise.f1);
-  std::printf("b-cubed   P %.3f  R %.3f  F1 %.3f\n", bcubed.precision, bcubed.recall, bcubed.f1);
+  std::printf("rows %zu (even: tuning, odd: held out)\n", rows.size() - 1);
+  std::vector<double> thresholds = {options.join_threshold};
+  if (sweep) {
+    thresholds.clear();
+    for (int step = 2; step <= 16; ++step) thresholds.push_back(step * 0.025);
+  }
+  for (const char* half : {"all", "even", "odd"}) {
+    const std::vector<const Sample*> selected = Select(samples, half);
+    for (double threshold : thresholds) {
+      storyline::link::StoryOptions o = options;
+      o.join_threshold = threshold;
+      PrintScores(half, o, Cluster(selected, o));
+    }
+  }
+  if (errors) {
+    const std::vector<const Sample*> all = Select(samples, "all");
+    PrintErrors(all, Cluster(all, options));
+  }
   return 0;
 }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,52 +16,24 @@
 #include <utility>
 #include <vector>
 
+#include "core/data_files.h"
+#include "core/tsv.h"
 #include "link/link.h"
 
 namespace storyline::link {
 namespace {
 
-// Function words that say nothing about the event. Normalised spellings.
-const std::unordered_set<uint64_t>& Stopwords() {
-  static const std::unordered_set<uint64_t> kSet = [] {
-    static constexpr std::string_view kWords[] = {
-        "the",     "and",    "for",       "that",      "with",     "was",    "were",
-        "are",     "has",    "have",      "had",       "not",      "but",    "his",
-        "her",     "its",    "their",     "they",      "this",     "these",  "those",
-        "from",    "said",   "says",      "say",       "will",     "would",  "could",
-        "should",  "been",   "being",     "about",     "after",    "before", "into",
-        "over",    "than",   "then",      "there",     "which",    "who",    "whom",
-        "what",    "when",   "where",     "while",     "also",     "more",   "most",
-        "other",   "some",   "such",      "only",      "own",      "our",    "out",
-        "she",     "him",    "them",      "you",       "your",     "all",    "any",
-        "can",     "did",    "does",      "one",       "two",      "new",    "year",
-        "years",   "last",   "first",     "just",      "like",     "may",    "might",
-        "must",    "now",    "off",       "once",      "per",      "since",  "still",
-        "through", "under",  "until",     "very",      "way",      "well",   "because",
-        "between", "both",   "each",      "even",      "few",      "get",    "got",
-        "how",     "many",   "much",      "news",      "told",     "time",   "week",
-        "day",     "monday", "tuesday",   "wednesday", "thursday", "friday", "saturday",
-        "sunday",  "people", "according", "reuters",   "percent",  "mr",     "mrs",
-        "ms",      "dr",     "including", "against"};
-    std::unordered_set<uint64_t> set;
-    for (std::string_view w : kWords) set.insert(XXH3_64bits(w.data(), w.size()));
-    return set;
-  }();
-  return kSet;
-}
-
 using TermCounts = std::unordered_map<uint64_t, double>;
 
 // Term counts of one article: title words count `title_weight` times. Words
 // of fewer than three bytes, numbers and stopwords are left out.
-TermCounts CountTerms(const Article& article, int title_weight) {
+TermCounts CountTerms(const Article& article, const Stopwords& stopwords, double title_weight) {
   TermCounts counts;
   auto add = [&](std::string_view text, double weight) {
     for (const Word& w : NormalizedWords(text)) {
       if (w.span.size() < 3) continue;
       const char c = text[w.span.begin];
-      if (c >= '0' && c <= '9') continue;
-      if (Stopwords().count(w.hash)) continue;
+      if ((c >= '0' && c <= '9') || stopwords.Contains(w.hash)) continue;
       counts[w.hash] += weight;
     }
   };
@@ -113,15 +86,49 @@ std::string Hex(uint64_t h) {
 
 }  // namespace
 
+Result<Stopwords> Stopwords::Parse(std::string_view contents) {
+  Stopwords stopwords;
+  for (const TsvRow& row : SplitTsv(contents)) {
+    const std::vector<Word> words = NormalizedWords(row.fields[0]);
+    if (row.fields.size() != 1 || words.size() != 1) {
+      return Status::InvalidArgument("line " + std::to_string(row.line) +
+                                     ": expected one word, got '" + std::string(row.fields[0]) +
+                                     (row.fields.size() == 1 ? "'" : "' and a tab"));
+    }
+    stopwords.hashes_.insert(words[0].hash);
+  }
+  return stopwords;
+}
+
+const Stopwords& Stopwords::Embedded() {
+  static const Stopwords kEmbedded = [] {
+    Result<std::string> contents = DataFiles{}.Read(kStopwordsFile);
+    Result<Stopwords> parsed = Parse(contents.ok() ? *contents : "");
+    if (!parsed.ok() || !contents.ok()) {
+      // Compiled in and checked by link_tests: reaching this is a build error.
+      std::fprintf(stderr, "storyline: embedded data/%s: %s\n", std::string(kStopwordsFile).c_str(),
+                   (contents.ok() ? parsed.status() : contents.status()).ToString().c_str());
+      std::abort();
+    }
+    return std::move(*parsed);
+  }();
+  return kEmbedded;
+}
+
+bool Stopwords::Contains(uint64_t word_hash) const { return hashes_.count(word_hash) > 0; }
+
 void TermStatistics::Add(const Article& article) {
   ++documents_;
-  for (const auto& [term, count] : CountTerms(article, 1)) ++df_[term];
+  for (const auto& [term, count] : CountTerms(article, *stopwords_, 1)) ++df_[term];
+}
+
+uint32_t TermStatistics::DocumentFrequency(uint64_t term) const {
+  const auto it = df_.find(term);
+  return it == df_.end() ? 0 : it->second;
 }
 
 double TermStatistics::Idf(uint64_t term) const {
-  const auto it = df_.find(term);
-  const double df = it == df_.end() ? 0 : it->second;
-  return std::log((1.0 + documents_) / (1.0 + df)) + 1.0;
+  return std::log((1.0 + documents_) / (1.0 + DocumentFrequency(term))) + 1.0;
 }
 
 struct StoryClusterer::State {
@@ -160,9 +167,18 @@ struct StoryClusterer::State {
     return distance <= options.window_days;
   }
 
-  // The highest-weighted terms of `v`: the article's index queries.
+  // Whether later articles can share `term` (see StoryOptions).
+  bool Shareable(uint64_t term) const {
+    return statistics.DocumentFrequency(term) >= options.min_document_frequency;
+  }
+
+  // The highest-weighted shareable terms of `v`: the article's index queries,
+  // and the terms its story is posted under.
   std::vector<uint64_t> QueryTerms(const TermVector& v) const {
-    TermVector top = v;
+    TermVector top;
+    for (const auto& entry : v) {
+      if (Shareable(entry.first)) top.push_back(entry);
+    }
     const size_t k = std::min(top.size(), static_cast<size_t>(std::max(options.query_terms, 1)));
     std::partial_sort(top.begin(), top.begin() + k, top.end(), [](const auto& x, const auto& y) {
       return std::tie(y.second, x.first) < std::tie(x.second, y.first);
@@ -176,10 +192,17 @@ struct StoryClusterer::State {
             std::optional<int64_t> day, const std::optional<std::string>& date) {
     StoryState& s = stories[story];
     const double dot = Dot(member.vector, s);
-    double self = 0;  // 1 for a unit vector, 0 for an article without terms
-    for (const auto& entry : member.vector) self += entry.second * entry.second;
+    // Terms too rare in the run for any later article to match stay out of
+    // the centroid, so they do not lower every later cosine. The article's
+    // own vector keeps them: its distinctive content still counts against a
+    // match.
+    double self = 0;  // |kept part of the member vector|^2
+    for (const auto& [term, w] : member.vector) {
+      if (!Shareable(term)) continue;
+      self += w * w;
+      s.centroid[term] += w;
+    }
     s.norm_squared += 2 * dot + self;
-    for (const auto& [term, w] : member.vector) s.centroid[term] += w;
     for (uint64_t term : query) {
       if (s.indexed.insert(term).second) postings[term].push_back(static_cast<uint32_t>(story));
     }
@@ -199,15 +222,16 @@ StoryClusterer& StoryClusterer::operator=(StoryClusterer&&) noexcept = default;
 
 size_t StoryClusterer::Add(const Article& article) {
   State& st = *state_;
-  TermVector vector = Weigh(CountTerms(article, st.options.title_weight), st.statistics);
+  TermVector vector =
+      Weigh(CountTerms(article, st.statistics.stopwords(), st.options.title_weight), st.statistics);
   const std::vector<uint64_t> query = st.QueryTerms(vector);
   const std::optional<int64_t> day = DayNumber(article.published.value);
 
   std::vector<uint32_t> candidates;
   for (uint64_t term : query) {
-    if (auto it = st.postings.find(term); it != st.postings.end()) {
-      candidates.insert(candidates.end(), it->second.begin(), it->second.end());
-    }
+    const auto it = st.postings.find(term);
+    if (it == st.postings.end() || it->second.size() > st.options.max_stories_per_term) continue;
+    candidates.insert(candidates.end(), it->second.begin(), it->second.end());
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());

@@ -93,5 +93,84 @@ TEST(StoryClusterer, LabelIsAHeadlineOfTheStory) {
       << story.label;
 }
 
+// A story started by an article with many words of its own still takes a
+// short report of the same event: words no other article has stay out of
+// story centroids, where they would only lower every cosine.
+TEST(StoryClusterer, WordsOfOneArticleStayOutOfTheCentroid) {
+  std::string long_text = "Cracks closed the Glasswater bridge in Ternby.";
+  for (char a = 'a'; a <= 'e'; ++a) {
+    for (char b = 'a'; b <= 'h'; ++b) long_text += std::string(" zq") + a + b + "x";
+  }
+  std::vector<Article> articles = {
+      MakeArticle("long", "", long_text, "2031-06-03"),
+      MakeArticle("short", "", "Glasswater bridge in Ternby closed after cracks found.",
+                  "2031-06-03"),
+      MakeArticle("other", "", "Kell Valley growers count hail losses.", "2031-06-03"),
+  };
+  TermStatistics statistics;
+  for (const Article& a : articles) statistics.Add(a);
+  StoryClusterer clusterer(statistics);
+  EXPECT_EQ(clusterer.Add(articles[0]), 0u);
+  EXPECT_EQ(clusterer.Add(articles[1]), 0u);
+  EXPECT_EQ(clusterer.Add(articles[2]), 1u);
+
+  StoryOptions keep_all;
+  keep_all.min_document_frequency = 0;
+  StoryClusterer diluted(statistics, keep_all);
+  EXPECT_EQ(diluted.Add(articles[0]), 0u);
+  EXPECT_EQ(diluted.Add(articles[1]), 1u);
+}
+
+uint64_t HashOf(std::string_view word) { return NormalizedWords(word).at(0).hash; }
+
+TEST(Stopwords, EmbeddedListHoldsFunctionAndReportingWords) {
+  const Stopwords& stopwords = Stopwords::Embedded();
+  EXPECT_TRUE(stopwords.Contains(HashOf("the")));
+  EXPECT_TRUE(stopwords.Contains(HashOf("Said")));
+  EXPECT_TRUE(stopwords.Contains(HashOf("otherwise")));
+  EXPECT_FALSE(stopwords.Contains(HashOf("bridge")));
+}
+
+TEST(Stopwords, MatchAfterNormalisation) {
+  Result<Stopwords> stopwords = Stopwords::Parse("# comment\n\nOrganisation\r\nsociety's\n");
+  ASSERT_TRUE(stopwords.ok()) << stopwords.status().ToString();
+  EXPECT_EQ(stopwords->size(), 2u);
+  EXPECT_TRUE(stopwords->Contains(HashOf("organization")));
+  EXPECT_TRUE(stopwords->Contains(HashOf("societys")));
+}
+
+TEST(Stopwords, RejectsALineThatIsNotOneWord) {
+  Result<Stopwords> two = Stopwords::Parse("the\nas well\n");
+  ASSERT_FALSE(two.ok());
+  EXPECT_EQ(two.status().message(), "line 2: expected one word, got 'as well'");
+  Result<Stopwords> tab = Stopwords::Parse("the\tand\n");
+  ASSERT_FALSE(tab.ok());
+  EXPECT_EQ(tab.status().message(), "line 1: expected one word, got 'the' and a tab");
+  EXPECT_FALSE(Stopwords::Parse("...\n").ok());
+}
+
+// The statistics' stopwords decide which words count: two sentences made of
+// function words share nothing under the embedded list, and everything
+// under an empty one.
+TEST(StoryClusterer, UsesTheStatisticsStopwords) {
+  const std::vector<Article> articles = {
+      MakeArticle("x", "", "They said that it was over there.", std::nullopt),
+      MakeArticle("y", "", "They said that it was over here.", std::nullopt),
+  };
+  TermStatistics embedded;
+  for (const Article& a : articles) embedded.Add(a);
+  StoryClusterer stopped(embedded);
+  EXPECT_EQ(stopped.Add(articles[0]), 0u);
+  EXPECT_EQ(stopped.Add(articles[1]), 1u);
+
+  Result<Stopwords> none = Stopwords::Parse("");
+  ASSERT_TRUE(none.ok());
+  TermStatistics counted(*none);
+  for (const Article& a : articles) counted.Add(a);
+  StoryClusterer clusterer(counted);
+  EXPECT_EQ(clusterer.Add(articles[0]), 0u);
+  EXPECT_EQ(clusterer.Add(articles[1]), 0u);
+}
+
 }  // namespace
 }  // namespace storyline::link
