@@ -82,12 +82,19 @@ std::string NormalizeWord(std::string_view word);
 // ---------------------------------------------------------------------------
 // Near-duplicates: MinHash + LSH
 
-// 128 minimum hashes of 5-word shingles. Each shingle gets one 64-bit hash
-// (XXH3 word hashes combined); the 128 "permutations" are cheap bijective
-// mixes of that hash (xor a seed, multiply, xorshift, multiply), so a
-// signature costs one pass over the words. Two signatures agree in a
-// position with probability equal to the Jaccard similarity of the shingle
-// sets.
+// 128 minimum hashes of 5-word shingles by one-permutation hashing with
+// optimal densification (Shrivastava, "Optimal Densification for Fast and
+// Accurate Minwise Hashing", ICML 2017). Each shingle gets one 64-bit hash
+// (its words' XXH3 hashes combined by position, then mixed); the top 7 bits
+// pick one of 128 bins and the low 32 bits compete for that bin's minimum,
+// so a signature costs one pass over the words and one comparison per
+// shingle (not 128). A bin no shingle fell into takes the value of the first
+// occupied bin in a fixed pseudo-random probe sequence of its own, the same
+// for every text. Two signatures agree in a position with probability equal
+// to the Jaccard similarity of the shingle sets (up to 32-bit collisions),
+// for long and short texts alike; with ~500 shingles and 128 bins almost
+// every bin is occupied and the variance is about that of 128 independent
+// minima.
 inline constexpr int kShingleWords = 5;
 inline constexpr int kSignatureSize = 128;
 using Signature = std::array<uint32_t, kSignatureSize>;
@@ -102,7 +109,8 @@ inline constexpr int kRowsPerBand = kSignatureSize / kBands;
 using BandKeys = std::array<uint64_t, kBands>;
 
 // The signature of `text`. A text with fewer than kShingleWords words has
-// one shingle made of all its words; an empty text has all values at
+// one shingle made of all its words (every value is then its hash); an
+// empty text has all values at
 // UINT32_MAX (it matches nothing by LSH, see BandKeys). Pure.
 Signature MinHash(std::string_view text);
 
