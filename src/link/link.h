@@ -52,6 +52,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -110,9 +111,12 @@ using BandKeys = std::array<uint64_t, kBands>;
 
 // The signature of `text`. A text with fewer than kShingleWords words has
 // one shingle made of all its words (every value is then its hash); an
-// empty text has all values at
-// UINT32_MAX (it matches nothing by LSH, see BandKeys). Pure.
+// empty text has all values at UINT32_MAX (it matches nothing by LSH, see
+// BandKeys). Pure.
 Signature MinHash(std::string_view text);
+// The same from the text's NormalizedWords(), for callers that reuse them
+// (PassageSeeds() takes them too).
+Signature MinHash(std::span<const Word> words);
 
 // One key per band: XXH3 of the band's rows and its index, so equal keys
 // mean equal bands (up to hash collisions). The signature of an empty text
@@ -196,6 +200,9 @@ std::vector<Passage> FindSharedPassages(const Article& a, const Article& b,
 // about 60 bytes) yields at least one common seed, while only about
 // 2 / (window + 1) of the n-grams are stored. Sorted, unique. Pure.
 std::vector<uint64_t> PassageSeeds(std::string_view text, const PassageOptions& options = {},
+                                   int window = 4);
+// The same from the text's NormalizedWords().
+std::vector<uint64_t> PassageSeeds(std::span<const Word> words, const PassageOptions& options = {},
                                    int window = 4);
 
 // An inverted index from seeds to articles: the candidate pairs for

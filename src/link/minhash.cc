@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <limits>
 #include <numeric>
+#include <span>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -106,8 +107,9 @@ class DisjointSets {
 
 }  // namespace
 
-Signature MinHash(std::string_view text) {
-  const std::vector<Word> words = NormalizedWords(text);
+Signature MinHash(std::string_view text) { return MinHash(NormalizedWords(text)); }
+
+Signature MinHash(std::span<const Word> words) {
   Bins bins;
   if (words.size() < static_cast<size_t>(kShingleWords)) {
     if (!words.empty()) bins.Add(ShingleHash(words.data(), words.size()));

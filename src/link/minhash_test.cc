@@ -113,6 +113,13 @@ TEST(MinHash, TextOfOneShingleFillsEveryValueWithIt) {
   EXPECT_EQ(EstimatedJaccard(signature, MinHash("too long")), 0.0);
 }
 
+TEST(MinHash, FromWordsEqualsFromText) {
+  const std::string text = InventedText(11, 120);
+  EXPECT_EQ(MinHash(NormalizedWords(text)), MinHash(text));
+  EXPECT_EQ(PassageSeeds(NormalizedWords(text)), PassageSeeds(text));
+  EXPECT_FALSE(PassageSeeds(text).empty());
+}
+
 TEST(MinHash, EmptyTextHasNoBandKeys) {
   const BandKeys keys = Bands(MinHash(" .,; "));
   EXPECT_TRUE(std::all_of(keys.begin(), keys.end(), [](uint64_t k) { return k == 0; }));

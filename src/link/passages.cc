@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -60,7 +61,7 @@ struct Run {
   size_t begin_a = 0, begin_b = 0, length = 0, matched = 0;
 };
 
-uint64_t GramHash(const std::vector<Word>& words, size_t at, int n) {
+uint64_t GramHash(std::span<const Word> words, size_t at, int n) {
   uint64_t hashes[64];
   for (int k = 0; k < n; ++k) hashes[k] = words[at + k].hash;
   return XXH3_64bits(hashes, n * sizeof(uint64_t));
@@ -211,9 +212,13 @@ std::vector<Passage> FindSharedPassages(const Article& a, const Article& b,
 
 std::vector<uint64_t> PassageSeeds(std::string_view text, const PassageOptions& options,
                                    int window) {
+  return PassageSeeds(NormalizedWords(text), options, window);
+}
+
+std::vector<uint64_t> PassageSeeds(std::span<const Word> words, const PassageOptions& options,
+                                   int window) {
   const int n = std::clamp(options.seed_words, 1, 64);
   const size_t w = static_cast<size_t>(std::max(window, 1));
-  const std::vector<Word> words = NormalizedWords(text);
   if (words.size() < static_cast<size_t>(n)) return {};
   std::vector<uint64_t> grams(words.size() - n + 1);
   for (size_t i = 0; i < grams.size(); ++i) grams[i] = GramHash(words, i, n);

@@ -156,11 +156,16 @@ class Spelling {
  public:
   explicit Spelling(size_t capacity) : bytes_(capacity, '\0') {}
 
-  // Appends a run of ASCII letters and digits, lowercased.
-  void AppendAsciiRun(std::string_view run) {
+  // Appends the run of ASCII letters and digits of `text` that starts at
+  // `at`, lowercased; returns where the run ends.
+  size_t AppendAsciiRun(std::string_view text, size_t at) {
     char* out = bytes_.data() + size_;
-    for (size_t k = 0; k < run.size(); ++k) out[k] = AsciiWordByteLower(run[k]);
-    size_ += run.size();
+    const char* const begin = text.data() + at;
+    const char* in = begin;
+    const char* const end = text.data() + text.size();
+    for (char lower; in < end && (lower = AsciiWordByteLower(*in)) != 0; ++in) *out++ = lower;
+    size_ += static_cast<size_t>(in - begin);
+    return at + static_cast<size_t>(in - begin);
   }
   // Appends one character (UTF-8 sequence): ASCII lowercased, apostrophes
   // dropped.
@@ -221,10 +226,7 @@ std::vector<Word> NormalizedWords(std::string_view text) {
     if (c < 0x80) {
       if (AsciiWordByteLower(c)) {
         if (begin == kNoWord) begin = i;
-        size_t end = i + 1;
-        while (end < text.size() && AsciiWordByteLower(text[end])) ++end;
-        spelling.AppendAsciiRun(text.substr(i, end - i));
-        last_letter_end = i = end;
+        last_letter_end = i = spelling.AppendAsciiRun(text, i);
         continue;
       }
       // An apostrophe continues a word ("don't"); a trailing one is left out
