@@ -135,11 +135,12 @@ struct NearDuplicateOptions {
 };
 
 // Collects signatures and groups near-duplicates. Memory: one signature
-// (512 bytes) and 32 band entries (16 bytes each) per article. Grouping by
-// band key is a sort of the band entries (the shuffle of a scaled-out run).
+// (512 bytes) and 32 band entries (16 bytes each) per article, about 1 GB
+// for a million articles. Grouping by band key is a sort of the band
+// entries (the shuffle of a scaled-out run).
 class NearDuplicateIndex {
  public:
-  explicit NearDuplicateIndex(NearDuplicateOptions options = {}) : options_(options) {}
+  explicit NearDuplicateIndex(NearDuplicateOptions options = {});
 
   // Adds an article. Ids should be unique; a repeated id is one more member
   // with the same id.
@@ -160,10 +161,13 @@ class NearDuplicateIndex {
   const std::string& id(size_t i) const { return ids_[i]; }
 
  private:
+  // Band entries are partitioned by key (the shuffle of a scaled-out run),
+  // so that VerifiedPairs() sorts one partition at a time.
+  static constexpr size_t kPartitions = 256;
   NearDuplicateOptions options_;
   std::vector<std::string> ids_;
   std::vector<Signature> signatures_;
-  std::vector<std::pair<uint64_t, uint32_t>> band_entries_;  // (band key, article index)
+  std::vector<std::vector<std::pair<uint64_t, uint32_t>>> band_partitions_;  // (key, article)
 };
 
 // ---------------------------------------------------------------------------
@@ -206,13 +210,14 @@ std::vector<uint64_t> PassageSeeds(std::span<const Word> words, const PassageOpt
                                    int window = 4);
 
 // An inverted index from seeds to articles: the candidate pairs for
-// FindSharedPassages(), without comparing all pairs.
+// FindSharedPassages(), without comparing all pairs. Memory: 16 bytes per
+// seed, about 2 / (window + 1) of an article's words (about 3 GB for a
+// million 3 KB articles with the default window).
 class SharedTextIndex {
  public:
   // Seeds shared by more than this many articles are ignored: they are
   // stock phrases and boilerplate, and would make the pairs quadratic.
-  explicit SharedTextIndex(size_t max_articles_per_seed = 200)
-      : max_articles_per_seed_(max_articles_per_seed) {}
+  explicit SharedTextIndex(size_t max_articles_per_seed = 200);
 
   void Add(std::string id, const std::vector<uint64_t>& seeds);
 
@@ -224,9 +229,12 @@ class SharedTextIndex {
   const std::string& id(size_t i) const { return ids_[i]; }
 
  private:
+  // Entries are partitioned by seed (the shuffle of a scaled-out run), so
+  // that CandidatePairs() sorts one partition at a time.
+  static constexpr size_t kPartitions = 256;
   size_t max_articles_per_seed_;
   std::vector<std::string> ids_;
-  std::vector<std::pair<uint64_t, uint32_t>> entries_;  // (seed, article index)
+  std::vector<std::vector<std::pair<uint64_t, uint32_t>>> partitions_;  // (seed, article index)
 };
 
 // ---------------------------------------------------------------------------

@@ -143,25 +143,31 @@ double EstimatedJaccard(const Signature& a, const Signature& b) {
   return static_cast<double>(same) / kSignatureSize;
 }
 
+NearDuplicateIndex::NearDuplicateIndex(NearDuplicateOptions options)
+    : options_(options), band_partitions_(kPartitions) {}
+
 void NearDuplicateIndex::Add(std::string id, const Signature& signature) {
   const uint32_t index = static_cast<uint32_t>(ids_.size());
   ids_.push_back(std::move(id));
   signatures_.push_back(signature);
   for (uint64_t key : Bands(signature)) {
-    if (key != 0) band_entries_.emplace_back(key, index);
+    if (key != 0) band_partitions_[key % kPartitions].emplace_back(key, index);
   }
 }
 
 std::vector<std::pair<size_t, size_t>> NearDuplicateIndex::VerifiedPairs() const {
-  // Grouping by band key is a sort; each run of equal keys is a bucket.
-  std::vector<std::pair<uint64_t, uint32_t>> entries = band_entries_;
-  std::sort(entries.begin(), entries.end());
+  // Grouping by band key is a sort, one partition at a time (equal keys
+  // share a partition); each run of equal keys is a bucket.
   std::vector<std::pair<size_t, size_t>> candidates;
-  for (size_t begin = 0, end = 0; begin < entries.size(); begin = end) {
-    while (end < entries.size() && entries[end].first == entries[begin].first) ++end;
-    for (size_t i = begin; i < end; ++i) {
-      for (size_t j = i + 1; j < end; ++j) {
-        candidates.emplace_back(entries[i].second, entries[j].second);  // sorted: i < j
+  for (const auto& partition : band_partitions_) {
+    std::vector<std::pair<uint64_t, uint32_t>> entries = partition;
+    std::sort(entries.begin(), entries.end());
+    for (size_t begin = 0, end = 0; begin < entries.size(); begin = end) {
+      while (end < entries.size() && entries[end].first == entries[begin].first) ++end;
+      for (size_t i = begin; i < end; ++i) {
+        for (size_t j = i + 1; j < end; ++j) {
+          candidates.emplace_back(entries[i].second, entries[j].second);  // sorted: i < j
+        }
       }
     }
   }

@@ -236,23 +236,30 @@ std::vector<uint64_t> PassageSeeds(std::span<const Word> words, const PassageOpt
   return seeds;
 }
 
+SharedTextIndex::SharedTextIndex(size_t max_articles_per_seed)
+    : max_articles_per_seed_(max_articles_per_seed), partitions_(kPartitions) {}
+
 void SharedTextIndex::Add(std::string id, const std::vector<uint64_t>& seeds) {
   const uint32_t index = static_cast<uint32_t>(ids_.size());
   ids_.push_back(std::move(id));
-  for (uint64_t seed : seeds) entries_.emplace_back(seed, index);
+  for (uint64_t seed : seeds) partitions_[seed % kPartitions].emplace_back(seed, index);
 }
 
 std::vector<std::pair<size_t, size_t>> SharedTextIndex::CandidatePairs() const {
-  std::vector<std::pair<uint64_t, uint32_t>> entries = entries_;
-  std::sort(entries.begin(), entries.end());
   std::vector<std::pair<size_t, size_t>> pairs;
-  for (size_t begin = 0, end = 0; begin < entries.size(); begin = end) {
-    while (end < entries.size() && entries[end].first == entries[begin].first) ++end;
-    if (end - begin > max_articles_per_seed_) continue;
-    for (size_t i = begin; i < end; ++i) {
-      for (size_t j = i + 1; j < end; ++j) {
-        if (entries[i].second != entries[j].second) {
-          pairs.emplace_back(entries[i].second, entries[j].second);  // sorted: i < j
+  // Equal seeds share a partition; each is sorted on its own, so only one
+  // partition is ever copied, and each sort fits in cache better.
+  for (const auto& partition : partitions_) {
+    std::vector<std::pair<uint64_t, uint32_t>> entries = partition;
+    std::sort(entries.begin(), entries.end());
+    for (size_t begin = 0, end = 0; begin < entries.size(); begin = end) {
+      while (end < entries.size() && entries[end].first == entries[begin].first) ++end;
+      if (end - begin > max_articles_per_seed_) continue;
+      for (size_t i = begin; i < end; ++i) {
+        for (size_t j = i + 1; j < end; ++j) {
+          if (entries[i].second != entries[j].second) {
+            pairs.emplace_back(entries[i].second, entries[j].second);  // sorted: i < j
+          }
         }
       }
     }
