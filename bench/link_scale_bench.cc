@@ -23,8 +23,6 @@
 //   20,000 and 2,000 (a smoke run of a few seconds). --without-stories
 //   leaves out term_statistics and stories (see bench/README.md: at a
 //   million articles they take hours and over 10 GB).
-#include <time.h>
-
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -41,6 +39,7 @@
 #include <xxhash.h>
 
 #include "link/link.h"
+#include "machine.h"
 #include "scale_corpus.h"
 
 namespace storyline::bench {
@@ -48,20 +47,14 @@ namespace {
 
 constexpr size_t kBatch = 1000;  // articles generated, then processed, at a time
 
-double CpuSeconds() {
-  timespec t{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
-}
-
 // Accumulates the CPU time of the timed parts of a workload.
 class CpuTimer {
  public:
   template <typename F>
   void Time(F&& f) {
-    const double start = CpuSeconds();
+    const double start = ProcessCpuSeconds();
     f();
-    seconds_ += CpuSeconds() - start;
+    seconds_ += ProcessCpuSeconds() - start;
   }
   double seconds() const { return seconds_; }
 
@@ -239,17 +232,7 @@ void RunStories(const ScaleCorpus& corpus, const link::TermStatistics& statistic
 
 int Run(size_t n, size_t sample, bool with_stories) {
   std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each figure as soon as it is known
-#ifndef NDEBUG
-  std::printf("WARNING: assertions are enabled; figures are not representative\n");
-#endif
-  std::ifstream cpuinfo("/proc/cpuinfo");
-  for (std::string line; std::getline(cpuinfo, line);) {
-    if (line.rfind("model name", 0) == 0) {
-      std::printf("cpu: %s\n", line.substr(line.find(':') + 2).c_str());
-      break;
-    }
-  }
-  std::printf("compiler: gcc-compatible %s\n", __VERSION__);
+  PrintMachine();
   sample = std::min(sample, n);
   const ScaleCorpus corpus(n);
 
