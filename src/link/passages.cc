@@ -1,7 +1,7 @@
 // Shared passages between two articles: seeds of equal normalised word
 // n-grams, extended along their diagonal to maximal aligned runs, mapped
 // back to byte offsets and widened to sentence boundaries.
-#define XXH_STATIC_LINKING_ONLY  // as in core/id.cc
+#define XXH_INLINE_ALL  // inlined XXH3: one call per word n-gram of every article
 #include <xxhash.h>
 
 #include <algorithm>
@@ -223,13 +223,15 @@ std::vector<uint64_t> PassageSeeds(std::span<const Word> words, const PassageOpt
   std::vector<uint64_t> grams(words.size() - n + 1);
   for (size_t i = 0; i < grams.size(); ++i) grams[i] = GramHash(words, i, n);
   std::vector<uint64_t> seeds;
+  size_t last_kept = SIZE_MAX;  // neighbouring windows mostly keep the same n-gram
   for (size_t start = 0; start + std::min(w, grams.size()) <= grams.size(); ++start) {
     const size_t end = std::min(start + w, grams.size());
     size_t best = start;
     for (size_t k = start + 1; k < end; ++k) {
       if (grams[k] <= grams[best]) best = k;
     }
-    seeds.push_back(grams[best]);
+    if (best != last_kept) seeds.push_back(grams[best]);
+    last_kept = best;
   }
   std::sort(seeds.begin(), seeds.end());
   seeds.erase(std::unique(seeds.begin(), seeds.end()), seeds.end());
