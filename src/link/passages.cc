@@ -61,10 +61,16 @@ struct Run {
   size_t begin_a = 0, begin_b = 0, length = 0, matched = 0;
 };
 
+// The longest word n-gram a seed may be (PassageOptions::seed_words is clamped to it).
+constexpr int kMaxSeedWords = 64;
+
+// REQUIRES: 1 <= n <= kMaxSeedWords (callers clamp PassageOptions::seed_words).
 uint64_t GramHash(std::span<const Word> words, size_t at, int n) {
-  uint64_t hashes[64];
-  for (int k = 0; k < n; ++k) hashes[k] = words[at + k].hash;
-  return XXH3_64bits(hashes, n * sizeof(uint64_t));
+  uint64_t hashes[kMaxSeedWords];
+  // Clamped again so that the compiler knows XXH3's input is 8 to 512 bytes.
+  const size_t count = std::clamp<size_t>(n, 1, kMaxSeedWords);
+  for (size_t k = 0; k < count; ++k) hashes[k] = words[at + k].hash;
+  return XXH3_64bits(hashes, count * sizeof(uint64_t));
 }
 
 bool SameWord(const Side& a, size_t i, const Side& b, size_t j) {
@@ -162,7 +168,7 @@ std::string Earlier(const Article& a, const Article& b) {
 
 std::vector<Passage> FindSharedPassages(const Article& a, const Article& b,
                                         const PassageOptions& options) {
-  const int n = std::clamp(options.seed_words, 1, 64);
+  const int n = std::clamp(options.seed_words, 1, kMaxSeedWords);
   const Side side_a(a), side_b(b);
   if (side_a.words.size() < static_cast<size_t>(n) ||
       side_b.words.size() < static_cast<size_t>(n)) {
@@ -217,7 +223,7 @@ std::vector<uint64_t> PassageSeeds(std::string_view text, const PassageOptions& 
 
 std::vector<uint64_t> PassageSeeds(std::span<const Word> words, const PassageOptions& options,
                                    int window) {
-  const int n = std::clamp(options.seed_words, 1, 64);
+  const int n = std::clamp(options.seed_words, 1, kMaxSeedWords);
   const size_t w = static_cast<size_t>(std::max(window, 1));
   if (words.size() < static_cast<size_t>(n)) return {};
   std::vector<uint64_t> grams(words.size() - n + 1);
