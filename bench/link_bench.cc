@@ -8,38 +8,31 @@
 //   story_terms      TermStatistics::Add() of each article (the first pass)
 //   stories          StoryClusterer::Add() of each article, dated over 60 days,
 //                    with the names of one of n/5 planted stories
-// The story workloads time CPU (user + system), so their items/s are per core.
+// Figures are per CPU second of the process (one thread).
 // Articles come from bench/corpus.h (about 3 KB of scraped-news-like text);
 // one in ten is a near-duplicate of an earlier one.
 //
 // Usage: link_bench [--articles N]
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <ctime>
-#include <fstream>
 #include <string>
 #include <vector>
 
 #include "corpus.h"
 #include "link/link.h"
+#include "machine.h"
 
 namespace storyline::bench {
 namespace {
 
-double Seconds(std::chrono::steady_clock::time_point since) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
-}
+double Seconds(double cpu_since) { return ProcessCpuSeconds() - cpu_since; }
 
 void Report(const char* name, size_t items, size_t bytes, double seconds) {
   std::printf("%-14s %8zu items %8.3f s %10.0f items/s %8.1f MB/s\n", name, items, seconds,
               items / seconds, bytes / seconds / 1e6);
 }
-
-// Seconds of CPU time (user + system) the process has used.
-double CpuSeconds() { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
 
 // Six invented names of planted story `story`, as a sentence: the generated
 // text alone is one topic, so these are what tells the stories apart.
@@ -65,29 +58,19 @@ void BenchStories(const std::vector<std::string>& texts, size_t bytes) {
     std::snprintf(date, sizeof(date), "2031-%02d-%02d", 1 + day / 30, 1 + day % 30);
     articles[i].published.value = date;
   }
-  double cpu = CpuSeconds();
+  double start = ProcessCpuSeconds();
   link::TermStatistics statistics;
   for (const Article& a : articles) statistics.Add(a);
-  Report("story_terms", articles.size(), bytes, CpuSeconds() - cpu);
-  cpu = CpuSeconds();
+  Report("story_terms", articles.size(), bytes, Seconds(start));
+  start = ProcessCpuSeconds();
   link::StoryClusterer clusterer(statistics);
   for (const Article& a : articles) clusterer.Add(a);
-  Report("stories", articles.size(), bytes, CpuSeconds() - cpu);
+  Report("stories", articles.size(), bytes, Seconds(start));
   std::printf("stories: %zu (%zu planted)\n", clusterer.Stories().size(), n / 5);
 }
 
 int Run(size_t n) {
-#ifndef NDEBUG
-  std::printf("WARNING: assertions are enabled; figures are not representative\n");
-#endif
-  std::ifstream cpuinfo("/proc/cpuinfo");
-  for (std::string line; std::getline(cpuinfo, line);) {
-    if (line.rfind("model name", 0) == 0) {
-      std::printf("cpu: %s\n", line.substr(line.find(':') + 2).c_str());
-      break;
-    }
-  }
-  std::printf("compiler: gcc-compatible %s\n", __VERSION__);
+  PrintMachine();
   CorpusGenerator generator(42);
   std::vector<std::string> texts;
   size_t bytes = 0;
@@ -101,23 +84,23 @@ int Run(size_t n) {
   }
   std::printf("articles: %zu, mean %.0f bytes\n", n, static_cast<double>(bytes) / n);
 
-  auto start = std::chrono::steady_clock::now();
+  double start = ProcessCpuSeconds();
   uint64_t checksum = 0;
   for (const std::string& t : texts) checksum += link::MinHash(t)[0];
   Report("minhash", n, bytes, Seconds(start));
 
-  start = std::chrono::steady_clock::now();
+  start = ProcessCpuSeconds();
   link::NearDuplicateIndex index;
   for (size_t i = 0; i < n; ++i) index.Add(std::to_string(i), link::MinHash(texts[i]));
   Report("minhash_lsh", n, bytes, Seconds(start));
 
-  start = std::chrono::steady_clock::now();
+  start = ProcessCpuSeconds();
   const auto groups = index.Groups();
   Report("verify_groups", n, bytes, Seconds(start));
   std::printf("near-duplicate groups: %zu\n", groups.size());
 
   const size_t pairs = std::min<size_t>(n / 10, 2000);
-  start = std::chrono::steady_clock::now();
+  start = ProcessCpuSeconds();
   size_t found = 0, pair_bytes = 0;
   Article a, b;
   a.id = "reused";

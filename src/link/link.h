@@ -52,6 +52,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -84,12 +85,19 @@ std::string NormalizeWord(std::string_view word);
 // ---------------------------------------------------------------------------
 // Near-duplicates: MinHash + LSH
 
-// 128 minimum hashes of 5-word shingles. Each shingle gets one 64-bit hash
-// (XXH3 word hashes combined); the 128 "permutations" are cheap bijective
-// mixes of that hash (xor a seed, multiply, xorshift, multiply), so a
-// signature costs one pass over the words. Two signatures agree in a
-// position with probability equal to the Jaccard similarity of the shingle
-// sets.
+// 128 minimum hashes of 5-word shingles by one-permutation hashing with
+// optimal densification (Shrivastava, "Optimal Densification for Fast and
+// Accurate Minwise Hashing", ICML 2017). Each shingle gets one 64-bit hash
+// (its words' XXH3 hashes combined by position, then mixed); the top 7 bits
+// pick one of 128 bins and the low 32 bits compete for that bin's minimum,
+// so a signature costs one pass over the words and one comparison per
+// shingle (not 128). A bin no shingle fell into takes the value of the first
+// occupied bin in a fixed pseudo-random probe sequence of its own, the same
+// for every text. Two signatures agree in a position with probability equal
+// to the Jaccard similarity of the shingle sets (up to 32-bit collisions),
+// for long and short texts alike; with ~500 shingles and 128 bins almost
+// every bin is occupied and the variance is about that of 128 independent
+// minima.
 inline constexpr int kShingleWords = 5;
 inline constexpr int kSignatureSize = 128;
 using Signature = std::array<uint32_t, kSignatureSize>;
@@ -104,9 +112,13 @@ inline constexpr int kRowsPerBand = kSignatureSize / kBands;
 using BandKeys = std::array<uint64_t, kBands>;
 
 // The signature of `text`. A text with fewer than kShingleWords words has
-// one shingle made of all its words; an empty text has all values at
-// UINT32_MAX (it matches nothing by LSH, see BandKeys). Pure.
+// one shingle made of all its words (every value is then its hash); an
+// empty text has all values at UINT32_MAX (it matches nothing by LSH, see
+// BandKeys). Pure.
 Signature MinHash(std::string_view text);
+// The same from the text's NormalizedWords(), for callers that reuse them
+// (PassageSeeds() takes them too).
+Signature MinHash(std::span<const Word> words);
 
 // One key per band: XXH3 of the band's rows and its index, so equal keys
 // mean equal bands (up to hash collisions). The signature of an empty text
@@ -125,11 +137,12 @@ struct NearDuplicateOptions {
 };
 
 // Collects signatures and groups near-duplicates. Memory: one signature
-// (512 bytes) and 32 band entries (16 bytes each) per article. Grouping by
-// band key is a sort of the band entries (the shuffle of a scaled-out run).
+// (512 bytes) and 32 band entries (16 bytes each) per article, about 1 GB
+// for a million articles. Grouping by band key is a sort of the band
+// entries (the shuffle of a scaled-out run).
 class NearDuplicateIndex {
  public:
-  explicit NearDuplicateIndex(NearDuplicateOptions options = {}) : options_(options) {}
+  explicit NearDuplicateIndex(NearDuplicateOptions options = {});
 
   // Adds an article. Ids should be unique; a repeated id is one more member
   // with the same id.
@@ -150,10 +163,13 @@ class NearDuplicateIndex {
   const std::string& id(size_t i) const { return ids_[i]; }
 
  private:
+  // Band entries are partitioned by key (the shuffle of a scaled-out run),
+  // so that VerifiedPairs() sorts one partition at a time.
+  static constexpr size_t kPartitions = 256;
   NearDuplicateOptions options_;
   std::vector<std::string> ids_;
   std::vector<Signature> signatures_;
-  std::vector<std::pair<uint64_t, uint32_t>> band_entries_;  // (band key, article index)
+  std::vector<std::vector<std::pair<uint64_t, uint32_t>>> band_partitions_;  // (key, article)
 };
 
 // ---------------------------------------------------------------------------
@@ -191,15 +207,19 @@ std::vector<Passage> FindSharedPassages(const Article& a, const Article& b,
 // 2 / (window + 1) of the n-grams are stored. Sorted, unique. Pure.
 std::vector<uint64_t> PassageSeeds(std::string_view text, const PassageOptions& options = {},
                                    int window = 4);
+// The same from the text's NormalizedWords().
+std::vector<uint64_t> PassageSeeds(std::span<const Word> words, const PassageOptions& options = {},
+                                   int window = 4);
 
 // An inverted index from seeds to articles: the candidate pairs for
-// FindSharedPassages(), without comparing all pairs.
+// FindSharedPassages(), without comparing all pairs. Memory: 16 bytes per
+// seed, about 2 / (window + 1) of an article's words (about 3 GB for a
+// million 3 KB articles with the default window).
 class SharedTextIndex {
  public:
   // Seeds shared by more than this many articles are ignored: they are
   // stock phrases and boilerplate, and would make the pairs quadratic.
-  explicit SharedTextIndex(size_t max_articles_per_seed = 200)
-      : max_articles_per_seed_(max_articles_per_seed) {}
+  explicit SharedTextIndex(size_t max_articles_per_seed = 200);
 
   void Add(std::string id, const std::vector<uint64_t>& seeds);
 
@@ -211,9 +231,12 @@ class SharedTextIndex {
   const std::string& id(size_t i) const { return ids_[i]; }
 
  private:
+  // Entries are partitioned by seed (the shuffle of a scaled-out run), so
+  // that CandidatePairs() sorts one partition at a time.
+  static constexpr size_t kPartitions = 256;
   size_t max_articles_per_seed_;
   std::vector<std::string> ids_;
-  std::vector<std::pair<uint64_t, uint32_t>> entries_;  // (seed, article index)
+  std::vector<std::vector<std::pair<uint64_t, uint32_t>>> partitions_;  // (seed, article index)
 };
 
 // ---------------------------------------------------------------------------

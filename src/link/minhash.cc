@@ -4,9 +4,12 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <bitset>
 #include <cstdint>
 #include <limits>
 #include <numeric>
+#include <span>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -24,43 +27,61 @@ constexpr uint64_t SplitMix(uint64_t& state) {
   return z ^ (z >> 31);
 }
 
-// Per-permutation constants: a seed to xor and an odd multiplier. Fixed, so
-// signatures are comparable across runs and machines.
-struct Permutations {
-  std::array<uint32_t, kSignatureSize> seed{};
-  std::array<uint32_t, kSignatureSize> multiplier{};
+// One-permutation hashing: a shingle's 64-bit hash picks one of the
+// kSignatureSize bins (its top bits) and competes for that bin's minimum
+// with its low 32 bits, so a shingle costs one hash and one comparison
+// instead of one per signature value.
+struct Bins {
+  Signature minima;
+  std::bitset<kSignatureSize> occupied;
+
+  Bins() { minima.fill(std::numeric_limits<uint32_t>::max()); }
+  void Add(uint64_t shingle_hash) {
+    constexpr int kBinBits = std::bit_width(static_cast<unsigned>(kSignatureSize)) - 1;
+    const size_t bin = shingle_hash >> (64 - kBinBits);
+    minima[bin] = std::min(minima[bin], static_cast<uint32_t>(shingle_hash));
+    occupied.set(bin);
+  }
 };
+static_assert(std::has_single_bit(static_cast<unsigned>(kSignatureSize)));
 
-constexpr Permutations MakePermutations() {
-  Permutations p;
-  uint64_t state = 0x5EED0F11A4ull;
-  for (int i = 0; i < kSignatureSize; ++i) {
-    const uint64_t r = SplitMix(state);
-    p.seed[i] = static_cast<uint32_t>(r);
-    p.multiplier[i] = static_cast<uint32_t>(r >> 32) | 1u;
-  }
-  return p;
+// The attempt-th bin that empty bin `bin` borrows from: a fixed pseudo-random
+// sequence per bin, the same for every text.
+size_t ProbeBin(size_t bin, uint64_t attempt) {
+  uint64_t state = (static_cast<uint64_t>(bin) << 32 | attempt) ^ 0xD1B54A32D192ED03ull;
+  return SplitMix(state) % kSignatureSize;
 }
 
-constexpr Permutations kPermutations = MakePermutations();
-
-// Folds one shingle hash into the signature. Each permutation is a bijection
-// of 32-bit values (xor, odd multiply, xorshift, odd multiply); the loop has
-// no dependencies between lanes, so it vectorises (AVX2 when available).
-__attribute__((target_clones("avx2", "default"))) void Fold(uint32_t value, uint32_t* signature) {
-  for (int i = 0; i < kSignatureSize; ++i) {
-    uint32_t x = (value ^ kPermutations.seed[i]) * kPermutations.multiplier[i];
-    x ^= x >> 15;
-    x *= 0x2C1B3C6Du;
-    signature[i] = std::min(signature[i], x);
+// Optimal densification (Shrivastava, ICML 2017): every empty bin takes the
+// value of the first occupied bin in its probe sequence. Two texts probe the
+// same sequence, so an empty bin agrees exactly when the first bin occupied
+// in either text holds the same minimum in both, which happens with
+// probability equal to the Jaccard similarity: the estimator stays unbiased.
+Signature Densify(const Bins& bins) {
+  Signature signature = bins.minima;
+  if (bins.occupied.none()) return signature;
+  for (size_t bin = 0; bin < kSignatureSize; ++bin) {
+    if (bins.occupied[bin]) continue;
+    size_t source = ProbeBin(bin, 0);
+    for (uint64_t attempt = 1; !bins.occupied[source]; ++attempt) source = ProbeBin(bin, attempt);
+    signature[bin] = bins.minima[source];
   }
+  return signature;
 }
 
-uint32_t ShingleHash(const Word* words, size_t count) {
-  std::array<uint64_t, kShingleWords> hashes{};
-  for (size_t i = 0; i < count; ++i) hashes[i] = words[i].hash;
-  const uint64_t h = XXH3_64bits(hashes.data(), count * sizeof(uint64_t));
-  return static_cast<uint32_t>(h ^ (h >> 32));
+// Word hashes are already XXH3 outputs, so a shingle's hash only needs to
+// combine them by position (a distinct odd multiplier each) and mix the sum
+// so that its top bits (the bin) and low bits (the value) both depend on
+// every word. The multipliers are fixed: signatures compare across runs.
+uint64_t ShingleHash(const Word* words, size_t count) {
+  static constexpr std::array<uint64_t, kShingleWords> kMultipliers = {
+      0x9E3779B97F4A7C15ull, 0xC2B2AE3D27D4EB4Full, 0x165667B19E3779F9ull, 0xD6E8FEB86659FD93ull,
+      0xFF51AFD7ED558CCDull};
+  uint64_t h = count;
+  for (size_t i = 0; i < count; ++i) h += words[i].hash * kMultipliers[i];
+  h = (h ^ (h >> 33)) * 0xFF51AFD7ED558CCDull;  // MurmurHash3's 64-bit finaliser
+  h = (h ^ (h >> 33)) * 0xC4CEB9FE1A85EC53ull;
+  return h ^ (h >> 33);
 }
 
 // Union-find with path halving; a root is always the smallest index of its
@@ -86,19 +107,18 @@ class DisjointSets {
 
 }  // namespace
 
-Signature MinHash(std::string_view text) {
-  Signature signature;
-  signature.fill(std::numeric_limits<uint32_t>::max());
-  const std::vector<Word> words = NormalizedWords(text);
-  if (words.empty()) return signature;
+Signature MinHash(std::string_view text) { return MinHash(NormalizedWords(text)); }
+
+Signature MinHash(std::span<const Word> words) {
+  Bins bins;
   if (words.size() < static_cast<size_t>(kShingleWords)) {
-    Fold(ShingleHash(words.data(), words.size()), signature.data());
-    return signature;
+    if (!words.empty()) bins.Add(ShingleHash(words.data(), words.size()));
+  } else {
+    for (size_t i = 0; i + kShingleWords <= words.size(); ++i) {
+      bins.Add(ShingleHash(&words[i], kShingleWords));
+    }
   }
-  for (size_t i = 0; i + kShingleWords <= words.size(); ++i) {
-    Fold(ShingleHash(&words[i], kShingleWords), signature.data());
-  }
-  return signature;
+  return Densify(bins);
 }
 
 BandKeys Bands(const Signature& signature) {
@@ -123,25 +143,31 @@ double EstimatedJaccard(const Signature& a, const Signature& b) {
   return static_cast<double>(same) / kSignatureSize;
 }
 
+NearDuplicateIndex::NearDuplicateIndex(NearDuplicateOptions options)
+    : options_(options), band_partitions_(kPartitions) {}
+
 void NearDuplicateIndex::Add(std::string id, const Signature& signature) {
   const uint32_t index = static_cast<uint32_t>(ids_.size());
   ids_.push_back(std::move(id));
   signatures_.push_back(signature);
   for (uint64_t key : Bands(signature)) {
-    if (key != 0) band_entries_.emplace_back(key, index);
+    if (key != 0) band_partitions_[key % kPartitions].emplace_back(key, index);
   }
 }
 
 std::vector<std::pair<size_t, size_t>> NearDuplicateIndex::VerifiedPairs() const {
-  // Grouping by band key is a sort; each run of equal keys is a bucket.
-  std::vector<std::pair<uint64_t, uint32_t>> entries = band_entries_;
-  std::sort(entries.begin(), entries.end());
+  // Grouping by band key is a sort, one partition at a time (equal keys
+  // share a partition); each run of equal keys is a bucket.
   std::vector<std::pair<size_t, size_t>> candidates;
-  for (size_t begin = 0, end = 0; begin < entries.size(); begin = end) {
-    while (end < entries.size() && entries[end].first == entries[begin].first) ++end;
-    for (size_t i = begin; i < end; ++i) {
-      for (size_t j = i + 1; j < end; ++j) {
-        candidates.emplace_back(entries[i].second, entries[j].second);  // sorted: i < j
+  for (const auto& partition : band_partitions_) {
+    std::vector<std::pair<uint64_t, uint32_t>> entries = partition;
+    std::sort(entries.begin(), entries.end());
+    for (size_t begin = 0, end = 0; begin < entries.size(); begin = end) {
+      while (end < entries.size() && entries[end].first == entries[begin].first) ++end;
+      for (size_t i = begin; i < end; ++i) {
+        for (size_t j = i + 1; j < end; ++j) {
+          candidates.emplace_back(entries[i].second, entries[j].second);  // sorted: i < j
+        }
       }
     }
   }

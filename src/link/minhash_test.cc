@@ -85,6 +85,41 @@ TEST(MinHash, EstimatesExactJaccardWithinSamplingError) {
   EXPECT_LT(EstimatedJaccard(MinHash(base), MinHash(InventedText(2, 400))), 0.05);
 }
 
+// Short texts leave most of the 128 bins empty; densification fills them
+// from occupied bins. Over many pairs the estimate must still average to
+// the exact Jaccard (leaving empty bins equal in both would inflate it).
+TEST(MinHash, DensifiedEstimateOfShortTextsIsUnbiased) {
+  double exact_sum = 0, estimate_sum = 0;
+  constexpr int kPairs = 400;
+  for (int pair = 0; pair < kPairs; ++pair) {
+    const std::string a = InventedText(3000 + pair, 24);  // 20 shingles
+    const std::string b =
+        a.substr(0, a.find(' ', a.size() * 2 / 3)) + " " + InventedText(7000 + pair, 8);
+    exact_sum += ExactJaccard(a, b);
+    estimate_sum += EstimatedJaccard(MinHash(a), MinHash(b));
+  }
+  const double exact = exact_sum / kPairs, estimate = estimate_sum / kPairs;
+  SCOPED_TRACE("mean exact " + std::to_string(exact));
+  EXPECT_GT(exact, 0.2);
+  EXPECT_LT(exact, 0.6);
+  EXPECT_NEAR(estimate, exact, 0.02);
+}
+
+TEST(MinHash, TextOfOneShingleFillsEveryValueWithIt) {
+  const Signature signature = MinHash("too short");
+  EXPECT_TRUE(std::all_of(signature.begin(), signature.end(),
+                          [&](uint32_t v) { return v == signature[0]; }));
+  EXPECT_EQ(EstimatedJaccard(signature, MinHash("Too short!")), 1.0);
+  EXPECT_EQ(EstimatedJaccard(signature, MinHash("too long")), 0.0);
+}
+
+TEST(MinHash, FromWordsEqualsFromText) {
+  const std::string text = InventedText(11, 120);
+  EXPECT_EQ(MinHash(NormalizedWords(text)), MinHash(text));
+  EXPECT_EQ(PassageSeeds(NormalizedWords(text)), PassageSeeds(text));
+  EXPECT_FALSE(PassageSeeds(text).empty());
+}
+
 TEST(MinHash, EmptyTextHasNoBandKeys) {
   const BandKeys keys = Bands(MinHash(" .,; "));
   EXPECT_TRUE(std::all_of(keys.begin(), keys.end(), [](uint64_t k) { return k == 0; }));

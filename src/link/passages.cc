@@ -1,11 +1,12 @@
 // Shared passages between two articles: seeds of equal normalised word
 // n-grams, extended along their diagonal to maximal aligned runs, mapped
 // back to byte offsets and widened to sentence boundaries.
-#define XXH_STATIC_LINKING_ONLY  // as in core/id.cc
+#define XXH_INLINE_ALL  // inlined XXH3: one call per word n-gram of every article
 #include <xxhash.h>
 
 #include <algorithm>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -60,10 +61,16 @@ struct Run {
   size_t begin_a = 0, begin_b = 0, length = 0, matched = 0;
 };
 
-uint64_t GramHash(const std::vector<Word>& words, size_t at, int n) {
-  uint64_t hashes[64];
-  for (int k = 0; k < n; ++k) hashes[k] = words[at + k].hash;
-  return XXH3_64bits(hashes, n * sizeof(uint64_t));
+// The longest word n-gram a seed may be (PassageOptions::seed_words is clamped to it).
+constexpr int kMaxSeedWords = 64;
+
+// REQUIRES: 1 <= n <= kMaxSeedWords (callers clamp PassageOptions::seed_words).
+uint64_t GramHash(std::span<const Word> words, size_t at, int n) {
+  uint64_t hashes[kMaxSeedWords];
+  // Clamped again so that the compiler knows XXH3's input is 8 to 512 bytes.
+  const size_t count = std::clamp<size_t>(n, 1, kMaxSeedWords);
+  for (size_t k = 0; k < count; ++k) hashes[k] = words[at + k].hash;
+  return XXH3_64bits(hashes, count * sizeof(uint64_t));
 }
 
 bool SameWord(const Side& a, size_t i, const Side& b, size_t j) {
@@ -161,7 +168,7 @@ std::string Earlier(const Article& a, const Article& b) {
 
 std::vector<Passage> FindSharedPassages(const Article& a, const Article& b,
                                         const PassageOptions& options) {
-  const int n = std::clamp(options.seed_words, 1, 64);
+  const int n = std::clamp(options.seed_words, 1, kMaxSeedWords);
   const Side side_a(a), side_b(b);
   if (side_a.words.size() < static_cast<size_t>(n) ||
       side_b.words.size() < static_cast<size_t>(n)) {
@@ -211,43 +218,56 @@ std::vector<Passage> FindSharedPassages(const Article& a, const Article& b,
 
 std::vector<uint64_t> PassageSeeds(std::string_view text, const PassageOptions& options,
                                    int window) {
-  const int n = std::clamp(options.seed_words, 1, 64);
+  return PassageSeeds(NormalizedWords(text), options, window);
+}
+
+std::vector<uint64_t> PassageSeeds(std::span<const Word> words, const PassageOptions& options,
+                                   int window) {
+  const int n = std::clamp(options.seed_words, 1, kMaxSeedWords);
   const size_t w = static_cast<size_t>(std::max(window, 1));
-  const std::vector<Word> words = NormalizedWords(text);
   if (words.size() < static_cast<size_t>(n)) return {};
   std::vector<uint64_t> grams(words.size() - n + 1);
   for (size_t i = 0; i < grams.size(); ++i) grams[i] = GramHash(words, i, n);
   std::vector<uint64_t> seeds;
+  size_t last_kept = SIZE_MAX;  // neighbouring windows mostly keep the same n-gram
   for (size_t start = 0; start + std::min(w, grams.size()) <= grams.size(); ++start) {
     const size_t end = std::min(start + w, grams.size());
     size_t best = start;
     for (size_t k = start + 1; k < end; ++k) {
       if (grams[k] <= grams[best]) best = k;
     }
-    seeds.push_back(grams[best]);
+    if (best != last_kept) seeds.push_back(grams[best]);
+    last_kept = best;
   }
   std::sort(seeds.begin(), seeds.end());
   seeds.erase(std::unique(seeds.begin(), seeds.end()), seeds.end());
   return seeds;
 }
 
+SharedTextIndex::SharedTextIndex(size_t max_articles_per_seed)
+    : max_articles_per_seed_(max_articles_per_seed), partitions_(kPartitions) {}
+
 void SharedTextIndex::Add(std::string id, const std::vector<uint64_t>& seeds) {
   const uint32_t index = static_cast<uint32_t>(ids_.size());
   ids_.push_back(std::move(id));
-  for (uint64_t seed : seeds) entries_.emplace_back(seed, index);
+  for (uint64_t seed : seeds) partitions_[seed % kPartitions].emplace_back(seed, index);
 }
 
 std::vector<std::pair<size_t, size_t>> SharedTextIndex::CandidatePairs() const {
-  std::vector<std::pair<uint64_t, uint32_t>> entries = entries_;
-  std::sort(entries.begin(), entries.end());
   std::vector<std::pair<size_t, size_t>> pairs;
-  for (size_t begin = 0, end = 0; begin < entries.size(); begin = end) {
-    while (end < entries.size() && entries[end].first == entries[begin].first) ++end;
-    if (end - begin > max_articles_per_seed_) continue;
-    for (size_t i = begin; i < end; ++i) {
-      for (size_t j = i + 1; j < end; ++j) {
-        if (entries[i].second != entries[j].second) {
-          pairs.emplace_back(entries[i].second, entries[j].second);  // sorted: i < j
+  // Equal seeds share a partition; each is sorted on its own, so only one
+  // partition is ever copied, and each sort fits in cache better.
+  for (const auto& partition : partitions_) {
+    std::vector<std::pair<uint64_t, uint32_t>> entries = partition;
+    std::sort(entries.begin(), entries.end());
+    for (size_t begin = 0, end = 0; begin < entries.size(); begin = end) {
+      while (end < entries.size() && entries[end].first == entries[begin].first) ++end;
+      if (end - begin > max_articles_per_seed_) continue;
+      for (size_t i = begin; i < end; ++i) {
+        for (size_t j = i + 1; j < end; ++j) {
+          if (entries[i].second != entries[j].second) {
+            pairs.emplace_back(entries[i].second, entries[j].second);  // sorted: i < j
+          }
         }
       }
     }
