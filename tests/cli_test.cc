@@ -284,7 +284,9 @@ class DemoLinkTest : public CliTest {
 
   // The report's article whose origin ends with /`file` (and :`line`).
   static const json& Find(const json& report, const std::string& file, int line = 0) {
-    const std::string suffix = "/" + file + (line > 0 ? ":" + std::to_string(line) : "");
+    std::string suffix = "/";
+    suffix.append(file);
+    if (line > 0) suffix.append(":").append(std::to_string(line));
     for (const json& article : report["articles"]) {
       const std::string origin = article["origin"];
       if (origin.size() >= suffix.size() &&
@@ -418,6 +420,25 @@ TEST_F(DemoLinkTest, NewArticleJoinsTheStoryOfAnEarlierRun) {
     copied |= passage["a"]["article"] == added || passage["b"]["article"] == added;
   }
   EXPECT_TRUE(copied);
+}
+
+TEST_F(DemoLinkTest, ShowPrintsTheStoryAndPassagesOfAnArticle) {
+  const json report = Analyze(testing::SourcePath("examples/demo"), "s.json");
+  const std::string id = Find(report, "tidewater_courier_0004.txt")["id"];
+  const Outcome shown = Run("show " + id + " --db " + Path("s.db"));
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_NE(shown.out.find("story      " + StoryOf(report).at(id) + ", "), std::string::npos)
+      << shown.out;
+  for (const json& passage : report["passages"]) {
+    const bool here_is_a = passage["a"]["article"] == id;
+    if (!here_is_a && passage["b"]["article"] != id) continue;
+    const json& here = here_is_a ? passage["a"] : passage["b"];
+    const json& there = here_is_a ? passage["b"] : passage["a"];
+    const std::string line = "passage    [" + here["begin"].dump() + ", " + here["end"].dump() +
+                             ") = " + there["article"].get<std::string>() + " [" +
+                             there["begin"].dump() + ", " + there["end"].dump() + ")";
+    EXPECT_NE(shown.out.find(line), std::string::npos) << line << "\n" << shown.out;
+  }
 }
 
 // Issue 4, "Done when": the two seed articles about the 27 September 2021

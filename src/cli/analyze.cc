@@ -191,9 +191,15 @@ void AddAnalyzeCommand(CLI::App& command, Handler& run) {
                   "Files and folders to read (folders recursively): .txt (one article per "
                   "file) and .jsonl (one article per line), optionally gzip-compressed")
       ->required();
-  command.add_option("--db", args->db, "SQLite database to add the articles to")
+  command
+      .add_option("--db", args->db,
+                  "SQLite database to add the articles to; new articles are linked to all "
+                  "stored ones (near-duplicates, shared passages, stories)")
       ->capture_default_str();
-  command.add_option("--json", args->json, "Also write the JSON report to FILE ('-': stdout)")
+  command
+      .add_option("--json", args->json,
+                  "Also write the JSON report (this run's articles and their links) to FILE "
+                  "('-': stdout)")
       ->option_text("FILE");
   command.add_option("--threads", args->threads, "Worker threads (0: one per core)")
       ->capture_default_str()

@@ -11,6 +11,9 @@ namespace storyline::cli {
 Result<LinkSummary> LinkNewArticles(store::Database& db, int64_t run,
                                     const link::LinkOptions& options) {
   const auto start = std::chrono::steady_clock::now();
+  LinkSummary summary;
+  SL_ASSIGN_OR_RETURN(const uint64_t unlinked, db.CountUnlinkedArticles());
+  if (unlinked == 0) return summary;
   link::Linker linker(options);
   std::vector<store::LinkRecord> unfeatured;
   auto add = [&linker](store::LinkRecord& record, link::ArticleFeatures features) {
@@ -37,8 +40,6 @@ Result<LinkSummary> LinkNewArticles(store::Database& db, int64_t run,
     update.features.emplace_back(record.id, link::EncodeFeatures(features));
     add(record, std::move(features));
   }
-  LinkSummary summary;
-  if (linker.new_articles() == 0 && update.features.empty()) return summary;
 
   SL_ASSIGN_OR_RETURN(link::LinkResult result,
                       linker.Run([&db](const std::string& id) { return db.GetArticle(id); }));

@@ -41,8 +41,8 @@ class Reader {
 
 // Pending articles are linked in this order, so that the stories do not
 // depend on how the input was split into runs or files.
-bool CanonicalOrder(const std::tuple<const StoryArticle*, const std::string*>& x,
-                    const std::tuple<const StoryArticle*, const std::string*>& y) {
+bool CanonicalOrder(const std::tuple<StoryArticle*, const std::string*>& x,
+                    const std::tuple<StoryArticle*, const std::string*>& y) {
   const auto key = [](const auto& t) {
     const StoryArticle& a = *std::get<0>(t);
     return std::make_tuple(!a.published.has_value(), a.published.value_or(""),
@@ -225,15 +225,23 @@ Result<LinkResult> Linker::Run(const ArticleLoader& load) {
   result.left_out_of_near_duplicates = st.IndexSignatures();
   result.near_duplicates = st.Groups();
   SL_ASSIGN_OR_RETURN(result.passages, st.Passages(load));
+  // Each step's memory goes before the next step takes its own.
+  st.near_duplicates = NearDuplicateIndex(st.options.near_duplicates);
+  st.shared_text = SharedTextIndex(st.options.max_articles_per_seed);
+  st.signatures = {};
 
   StoryClusterer clusterer(st.statistics, st.options.stories);
-  for (const auto& [article, story] : st.linked) clusterer.Assign(article, story);
-  std::vector<std::tuple<const StoryArticle*, const std::string*>> order;
-  for (const auto& [article, origin] : st.fresh) order.emplace_back(&article, &origin);
+  for (auto& [article, story] : st.linked) {
+    clusterer.Assign(article, story);
+    article.terms = {};
+  }
+  std::vector<std::tuple<StoryArticle*, const std::string*>> order;
+  for (auto& [article, origin] : st.fresh) order.emplace_back(&article, &origin);
   std::sort(order.begin(), order.end(), CanonicalOrder);
   std::vector<std::pair<std::string, size_t>> joined;
   for (const auto& [article, origin] : order) {
     joined.emplace_back(article->id, clusterer.Add(*article));
+    article->terms = {};
   }
   std::vector<Story> stories = clusterer.Stories();
   std::vector<bool> touched(stories.size(), false);

@@ -214,8 +214,10 @@ enum StatementId : size_t {
   kCountIdsInRange,
   kCountArticles,
   kPutFeatures,
-  kSelectLinkRecords,
+  kSelectLinkedRecords,
+  kSelectUnlinkedRecords,
   kMaxPosition,
+  kCountUnlinked,
   kInsertMember,
   kUpsertStory,
   kInsertPassage,
@@ -275,13 +277,17 @@ constexpr const char* kStatementSql[] = {
     "SELECT count(*) FROM articles",
     "INSERT INTO link_features(article_id, features) VALUES (?1, ?2) "
     "ON CONFLICT(article_id) DO UPDATE SET features = excluded.features",
-    // kSelectLinkRecords: linked articles in the order they joined, then the
-    // others by id.
-    "SELECT a.id, a.origin, a.title, a.published, f.features, m.story_id FROM articles a "
+    // kSelectLinkedRecords, kSelectUnlinkedRecords: each walks an index in
+    // order (position, id), so that no sort spills the features to disk.
+    "SELECT a.id, a.origin, a.title, a.published, f.features, m.story_id "
+    "FROM story_members m JOIN articles a ON a.id = m.article_id "
+    "LEFT JOIN link_features f ON f.article_id = a.id ORDER BY m.position",
+    "SELECT a.id, a.origin, a.title, a.published, f.features, NULL FROM articles a "
     "LEFT JOIN link_features f ON f.article_id = a.id "
-    "LEFT JOIN story_members m ON m.article_id = a.id "
-    "ORDER BY m.position IS NULL, m.position, a.id",
+    "WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id) ORDER BY a.id",
     "SELECT coalesce(max(position), -1) FROM story_members",
+    "SELECT count(*) FROM articles a "
+    "WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id)",
     "INSERT INTO story_members(article_id, story_id, position, run_id) VALUES (?1, ?2, ?3, ?4) "
     "ON CONFLICT(article_id) DO NOTHING",
     // kUpsertStory: a story keeps the run that started it.
@@ -1032,13 +1038,22 @@ Result<Article> Database::GetArticle(const std::string& id_or_prefix) {
 }
 
 Status Database::ForEachLinkRecord(const std::function<Status(LinkRecord&&)>& visit) {
-  SL_ASSIGN_OR_RETURN(Query query, handle_->connection->Prepare(kSelectLinkRecords));
-  while (true) {
-    SL_ASSIGN_OR_RETURN(bool row, query.Next("cannot read the link records"));
-    if (!row) return Status::Ok();
-    SL_RETURN_IF_ERROR(visit({query.Text(0), query.Text(1), query.OptionalText(2),
-                              query.OptionalText(3), query.Blob(4), query.OptionalText(5)}));
+  for (StatementId statement : {kSelectLinkedRecords, kSelectUnlinkedRecords}) {
+    SL_ASSIGN_OR_RETURN(Query query, handle_->connection->Prepare(statement));
+    while (true) {
+      SL_ASSIGN_OR_RETURN(bool row, query.Next("cannot read the link records"));
+      if (!row) break;
+      SL_RETURN_IF_ERROR(visit({query.Text(0), query.Text(1), query.OptionalText(2),
+                                query.OptionalText(3), query.Blob(4), query.OptionalText(5)}));
+    }
   }
+  return Status::Ok();
+}
+
+Result<uint64_t> Database::CountUnlinkedArticles() {
+  SL_ASSIGN_OR_RETURN(Query query, handle_->connection->Prepare(kCountUnlinked));
+  SL_ASSIGN_OR_RETURN(int64_t count, QueryInt(query, "cannot count the articles to link"));
+  return static_cast<uint64_t>(count);
 }
 
 Status Database::PutLinks(int64_t run, const LinkUpdate& update) {

@@ -143,6 +143,9 @@ class Database {
   // stopped before its link stage) by id. `visit` must not use the database;
   // its first error is returned.
   Status ForEachLinkRecord(const std::function<Status(LinkRecord&&)>& visit);
+  // The number of stored articles in no story yet: those a link stage has
+  // to link.
+  Result<uint64_t> CountUnlinkedArticles();
   // Stores the results of a link stage in one transaction: all or nothing.
   // InvalidArgument when `run` does not exist.
   Status PutLinks(int64_t run, const LinkUpdate& update);
