@@ -2,6 +2,7 @@
 // closing line, the JSON report, idempotent re-runs and a run killed midway.
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -420,6 +421,33 @@ TEST_F(DemoLinkTest, NewArticleJoinsTheStoryOfAnEarlierRun) {
     copied |= passage["a"]["article"] == added || passage["b"]["article"] == added;
   }
   EXPECT_TRUE(copied);
+}
+
+// A database written before the link stage existed (schema 1) is upgraded,
+// and its articles, stored without link features, are linked from their
+// text by the next run, with the same results as a fresh database.
+TEST_F(DemoLinkTest, LinksTheArticlesOfAVersion1Database) {
+  const std::string corpus = CopyDemo();
+  const json fresh = Analyze(corpus, "fresh.json");
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(Path("s.db").c_str(), &db), SQLITE_OK);
+    for (const char* table : {"link_features", "story_members", "stories", "passages",
+                              "near_duplicate_members", "near_duplicate_groups"}) {
+      EXPECT_EQ(
+          sqlite3_exec(db, (std::string("DROP TABLE ") + table).c_str(), nullptr, nullptr, nullptr),
+          SQLITE_OK);
+    }
+    EXPECT_EQ(sqlite3_exec(db, "UPDATE meta SET value = '1' WHERE key = 'schema_version'", nullptr,
+                           nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
+  const json upgraded = Analyze(corpus, "upgraded.json");
+  EXPECT_NE(last_out_.find("linked 28 new articles"), std::string::npos) << last_out_;
+  for (const char* key : {"near_duplicates", "passages", "stories"}) {
+    EXPECT_EQ(upgraded[key], fresh[key]) << key;
+  }
 }
 
 TEST_F(DemoLinkTest, ShowPrintsTheStoryAndPassagesOfAnArticle) {

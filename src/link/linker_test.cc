@@ -92,14 +92,20 @@ TEST(LinkFeatures, TitleWordsCountTitleWeightTimes) {
   EXPECT_EQ(total, 5.0f);  // 3 (title) + 1 + 1
 }
 
+// Adds the articles `ids` to `linker` as new ones, in that order.
+void AddNew(Linker& linker, const std::map<std::string, Article>& articles,
+            const std::vector<std::string>& ids) {
+  for (const std::string& id : ids) {
+    const Article& a = articles.at(id);
+    linker.AddNew(AsStoryArticle(a), a.origin, ComputeFeatures(a));
+  }
+}
+
 // One run over all four articles, as a single analyze would do.
 LinkResult LinkAllAtOnce(const std::map<std::string, Article>& articles,
                          const std::vector<std::string>& add_order) {
   Linker linker;
-  for (const std::string& id : add_order) {
-    const Article& a = articles.at(id);
-    linker.AddNew(AsStoryArticle(a), a.origin, ComputeFeatures(a));
-  }
+  AddNew(linker, articles, add_order);
   Result<LinkResult> result = linker.Run(LoaderOf(articles));
   EXPECT_TRUE(result.ok()) << result.status().ToString();
   return result.ok() ? std::move(result).value() : LinkResult{};
@@ -138,10 +144,7 @@ TEST(Linker, SecondRunReplaysStoriesAndLinksOnlyTheNewArticles) {
   const std::map<std::string, Article> articles = InventedArticles();
   // First run: the articles of 3 June.
   Linker first;
-  for (const char* id : {"a1", "b1"}) {
-    const Article& a = articles.at(id);
-    first.AddNew(AsStoryArticle(a), a.origin, ComputeFeatures(a));
-  }
+  AddNew(first, articles, {"a1", "b1"});
   Result<LinkResult> before = first.Run(LoaderOf(articles));
   ASSERT_TRUE(before.ok());
   EXPECT_TRUE(before->passages.empty());
@@ -153,10 +156,7 @@ TEST(Linker, SecondRunReplaysStoriesAndLinksOnlyTheNewArticles) {
   for (const auto& [id, story] : before->joined) {
     second.AddLinked(AsStoryArticle(articles.at(id)), story, ComputeFeatures(articles.at(id)));
   }
-  for (const char* id : {"b2", "a2"}) {
-    const Article& a = articles.at(id);
-    second.AddNew(AsStoryArticle(a), a.origin, ComputeFeatures(a));
-  }
+  AddNew(second, articles, {"b2", "a2"});
   EXPECT_EQ(second.new_articles(), 2u);
   std::vector<std::string> loaded;
   Result<LinkResult> after = second.Run([&](const std::string& id) -> Result<Article> {
@@ -184,10 +184,7 @@ TEST(Linker, SecondRunReplaysStoriesAndLinksOnlyTheNewArticles) {
 TEST(Linker, ReturnsTheLoadersError) {
   const std::map<std::string, Article> articles = InventedArticles();
   Linker linker;
-  for (const char* id : {"a1", "a2"}) {
-    const Article& a = articles.at(id);
-    linker.AddNew(AsStoryArticle(a), a.origin, ComputeFeatures(a));
-  }
+  AddNew(linker, articles, {"a1", "a2"});
   Result<LinkResult> result =
       linker.Run([](const std::string& id) -> Result<Article> { return Status::IoError(id); });
   ASSERT_FALSE(result.ok());

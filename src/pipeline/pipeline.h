@@ -1,6 +1,6 @@
 // pipeline.h: runs ingest -> clean -> segment -> timex (and, optionally, the
-// per-article part of link) over a set of inputs,
-// in parallel, and hands the results to a sink in input order.
+// per-article part of link) over a set of inputs, in parallel, and hands the
+// results to a sink in input order.
 //
 // One reader thread lists and reads the inputs into batches of RawDocuments;
 // worker threads clean, segment and tag the batches; the calling thread receives

@@ -168,6 +168,14 @@ struct JsonWriter::State {
 
   bool ToStdout() const { return temp_path.empty(); }
 
+  // Write() and WriteLinks() may not come after the links or the end.
+  Status BeforeSection(const char* call) const {
+    if (finished || links_written) {
+      return Status::Internal(std::string("JsonWriter::") + call + " after WriteLinks or Finish");
+    }
+    return error;
+  }
+
   Status Flush() {
     if (!error.ok()) return error;
     if (!pending.empty() &&
@@ -228,10 +236,7 @@ Result<JsonWriter> JsonWriter::Create(const std::string& path) {
 
 Status JsonWriter::Write(const Article& article) {
   State& state = *state_;
-  if (state.finished || state.links_written) {
-    return Status::Internal("JsonWriter::Write after WriteLinks or Finish");
-  }
-  if (!state.error.ok()) return state.error;
+  SL_RETURN_IF_ERROR(state.BeforeSection("Write"));
   SL_ASSIGN_OR_RETURN(std::string object, DumpArticle(article));
   state.pending += state.any_article ? ",\n" : "\n";
   state.pending += object;
@@ -242,10 +247,7 @@ Status JsonWriter::Write(const Article& article) {
 
 Status JsonWriter::WriteLinks(const LinkReport& links) {
   State& state = *state_;
-  if (state.finished || state.links_written) {
-    return Status::Internal("JsonWriter::WriteLinks after WriteLinks or Finish");
-  }
-  if (!state.error.ok()) return state.error;
+  SL_RETURN_IF_ERROR(state.BeforeSection("WriteLinks"));
   SL_ASSIGN_OR_RETURN(std::string sections, DumpLinks(links));
   state.pending += state.any_article ? "\n]" : "]";
   state.pending += sections;
