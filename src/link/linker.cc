@@ -2,7 +2,7 @@
 // storage format, and the Linker that joins new articles to old ones.
 #include <algorithm>
 #include <cstring>
-#include <map>
+#include <optional>
 #include <tuple>
 #include <unordered_map>
 #include <utility>
@@ -160,28 +160,21 @@ struct Linker::State {
     std::vector<std::pair<size_t, size_t>> pairs = shared_text.CandidatePairs();
     std::erase_if(pairs,
                   [&](const auto& pair) { return !is_new[pair.first] && !is_new[pair.second]; });
-    // Pairs are sorted by their first article: it is loaded once, the
-    // second ones are kept while the first stays the same.
+    // Pairs are sorted by their first article: it is loaded once for all
+    // its pairs; the second is loaded for its pair and dropped after it, so
+    // at most two texts are in memory.
     std::vector<Passage> passages;
-    std::unordered_map<size_t, Article> loaded;
-    size_t current = SIZE_MAX;
+    std::optional<Article> first;
     for (const auto& [x, y] : pairs) {
-      if (x != current) {
-        loaded.clear();
-        current = x;
+      if (!first || first->id != shared_text.id(x)) {
+        SL_ASSIGN_OR_RETURN(first, load(shared_text.id(x)));
       }
-      for (size_t index : {x, y}) {
-        if (loaded.contains(index)) continue;
-        SL_ASSIGN_OR_RETURN(Article article, load(shared_text.id(index)));
-        loaded.emplace(index, std::move(article));
-      }
-      const Article* a = &loaded.at(x);
-      const Article* b = &loaded.at(y);
-      if (b->id < a->id) std::swap(a, b);
-      for (Passage& passage : FindSharedPassages(*a, *b, options.passages)) {
+      SL_ASSIGN_OR_RETURN(const Article second, load(shared_text.id(y)));
+      const bool first_is_a = first->id < second.id;
+      for (Passage& passage : FindSharedPassages(first_is_a ? *first : second,
+                                                 first_is_a ? second : *first, options.passages)) {
         passages.push_back(std::move(passage));
       }
-      loaded.erase(y);
     }
     return passages;
   }
