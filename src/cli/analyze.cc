@@ -1,4 +1,5 @@
-// storyline analyze: runs the pipeline over the inputs and stores the results.
+// storyline analyze: runs the pipeline over the inputs, stores the articles,
+// then links the new ones (near-duplicates, shared passages, stories).
 #include <cstdio>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -7,7 +8,10 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/link_stage.h"
 #include "cli/progress.h"
+#include "core/data_files.h"
+#include "link/link.h"
 #include "pipeline/pipeline.h"
 #include "store/store.h"
 
@@ -40,7 +44,10 @@ class StoringSink : public pipeline::Sink {
 
   Status Articles(std::vector<Article>& batch) override {
     if (json_ != nullptr) {
-      for (const Article& article : batch) SL_RETURN_IF_ERROR(json_->Write(article));
+      for (const Article& article : batch) {
+        SL_RETURN_IF_ERROR(json_->Write(article));
+        article_ids_.push_back(article.id);
+      }
     }
     pending_.insert(pending_.end(), std::make_move_iterator(batch.begin()),
                     std::make_move_iterator(batch.end()));
@@ -70,6 +77,8 @@ class StoringSink : public pipeline::Sink {
 
   void Finish() { progress_.Finish(); }
   uint64_t added() const { return added_; }
+  // The ids of the articles written to the JSON report, in input order.
+  const std::vector<std::string>& article_ids() const { return article_ids_; }
   const std::vector<Rejection>& rejected() const { return rejected_; }
 
  private:
@@ -78,6 +87,7 @@ class StoringSink : public pipeline::Sink {
   store::JsonWriter* json_;
   ProgressBar progress_;
   std::vector<Article> pending_;
+  std::vector<std::string> article_ids_;
   uint64_t added_ = 0;
   std::vector<Rejection> rejected_;
 };
@@ -92,7 +102,13 @@ std::string OptionsJson(const AnalyzeArgs& args, const pipeline::Options& option
        {{"cues", options.clean.cues},
         {"date_lexicon", options.clean.date_lexicon},
         {"title_search_lines", options.clean.title_search_lines}}},
-      {"text", {{"abbreviations", options.text.abbreviations}, {"locale", options.text.locale}}}};
+      {"text", {{"abbreviations", options.text.abbreviations}, {"locale", options.text.locale}}},
+      {"link",
+       {{"near_duplicate_threshold", options.link.near_duplicates.threshold},
+        {"passage_seed_words", options.link.passages.seed_words},
+        {"passage_min_bytes", options.link.passages.min_bytes},
+        {"story_join_threshold", options.link.stories.join_threshold},
+        {"story_window_days", options.link.stories.window_days}}}};
   return json.dump();
 }
 
@@ -101,10 +117,26 @@ int Fail(const Status& status) {
   return kFailure;
 }
 
+// The story clusterer's stopwords from the data folder (compiled in unless
+// --data names one).
+Result<std::shared_ptr<const link::Stopwords>> LoadStopwords(const std::string& data_dir) {
+  SL_ASSIGN_OR_RETURN(const std::string contents, DataFiles{data_dir}.Read(link::kStopwordsFile));
+  Result<link::Stopwords> stopwords = link::Stopwords::Parse(contents);
+  if (!stopwords.ok()) {
+    return Status::InvalidArgument(std::string(link::kStopwordsFile) + ": " +
+                                   stopwords.status().message());
+  }
+  return std::make_shared<const link::Stopwords>(std::move(*stopwords));
+}
+
 int RunAnalyze(const AnalyzeArgs& args) {
   pipeline::Options options;
   options.threads = args.threads;
   options.data_dir = args.data_dir;
+  options.link_features = true;
+  Result<std::shared_ptr<const link::Stopwords>> stopwords = LoadStopwords(args.data_dir);
+  if (!stopwords.ok()) return Fail(stopwords.status());
+  options.link.stopwords = *stopwords;
   Result<pipeline::Pipeline> pipeline = pipeline::Pipeline::Create(options);
   if (!pipeline.ok()) return Fail(pipeline.status());
   Result<store::Database> db = store::Database::Open(args.db);
@@ -124,6 +156,8 @@ int RunAnalyze(const AnalyzeArgs& args) {
   sink.Finish();
   if (!summary.ok()) return Fail(summary.status());
   if (Status status = sink.Flush(); !status.ok()) return Fail(status);
+  Result<LinkSummary> linked = LinkNewArticles(*db, *run, options.link);
+  if (!linked.ok()) return Fail(linked.status());
   if (Status status = db->PutRejections(*run, sink.rejected()); !status.ok()) return Fail(status);
   if (Status status = db->FinishRun(*run, {summary->read, summary->ingested, summary->rejected,
                                            sink.added(), summary->seconds});
@@ -131,7 +165,10 @@ int RunAnalyze(const AnalyzeArgs& args) {
     return Fail(status);
   }
   if (json) {
-    Status status = json->Finish(summary->read, summary->ingested, sink.rejected());
+    Result<store::LinkReport> links = db->GetLinks(sink.article_ids());
+    if (!links.ok()) return Fail(links.status());
+    Status status = json->WriteLinks(*links);
+    if (status.ok()) status = json->Finish(summary->read, summary->ingested, sink.rejected());
     if (!status.ok()) return Fail(status);
   }
   if (sink.rejected().size() > kRejectionsShown) {
@@ -148,6 +185,17 @@ int RunAnalyze(const AnalyzeArgs& args) {
                static_cast<unsigned long long>(sink.added()), args.db.c_str(),
                args.json.empty() || args.json == "-" ? "" : ", JSON in ",
                args.json == "-" ? "" : args.json.c_str());
+  if (linked->linked == 0) {
+    std::fprintf(out, "no new articles to link\n");
+  } else {
+    std::fprintf(out,
+                 "linked %llu new articles in %.2f s: %llu shared passages, %llu stories joined "
+                 "or started, %llu near-duplicate groups in the database\n",
+                 static_cast<unsigned long long>(linked->linked), linked->seconds,
+                 static_cast<unsigned long long>(linked->passages),
+                 static_cast<unsigned long long>(linked->stories),
+                 static_cast<unsigned long long>(linked->near_duplicates));
+  }
   return summary->rejected == 0 ? kSuccess : kSomeRejected;
 }
 
@@ -160,9 +208,15 @@ void AddAnalyzeCommand(CLI::App& command, Handler& run) {
                   "Files and folders to read (folders recursively): .txt (one article per "
                   "file) and .jsonl (one article per line), optionally gzip-compressed")
       ->required();
-  command.add_option("--db", args->db, "SQLite database to add the articles to")
+  command
+      .add_option("--db", args->db,
+                  "SQLite database to add the articles to; new articles are linked to all "
+                  "stored ones (near-duplicates, shared passages, stories)")
       ->capture_default_str();
-  command.add_option("--json", args->json, "Also write the JSON report to FILE ('-': stdout)")
+  command
+      .add_option("--json", args->json,
+                  "Also write the JSON report (this run's articles and their links) to FILE "
+                  "('-': stdout)")
       ->option_text("FILE");
   command.add_option("--threads", args->threads, "Worker threads (0: one per core)")
       ->capture_default_str()

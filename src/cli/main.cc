@@ -18,10 +18,14 @@ struct CommandEntry {
 
 constexpr CommandEntry kCommands[] = {
     {"analyze",
-     "Read, clean and segment articles, tag their time expressions; store them in the "
-     "database and JSON",
+     "Read, clean and segment articles, tag their time expressions, link them to every "
+     "stored article (near-duplicates, shared passages, stories); store all in the database "
+     "and JSON",
      AddAnalyzeCommand},
-    {"show", "Print one stored article, clean, with its removed lines marked", AddShowCommand},
+    {"show",
+     "Print one stored article: its story, near-duplicates and shared passages, then its clean "
+     "text with its removed lines marked",
+     AddShowCommand},
 };
 
 constexpr const char* kFooter =

@@ -1,4 +1,5 @@
-// storyline show: prints one stored article with its removed lines in place.
+// storyline show: prints one stored article with its links (story,
+// near-duplicates, shared passages) and its removed lines in place.
 #include <unistd.h>
 
 #include <cstdio>
@@ -34,7 +35,33 @@ void PrintHeader(const Article& article) {
   for (const Warning& warning : article.warnings) {
     std::printf("warning    %s: %s\n", warning.code.c_str(), warning.message.c_str());
   }
-  std::printf("\n");
+}
+
+// The article's story, near-duplicates and shared passages, one line each.
+void PrintLinks(const Article& article, const store::LinkReport& links) {
+  for (const Story& story : links.stories) {
+    std::printf("story      %s, %zu articles, %s to %s: %s\n", story.id.c_str(),
+                story.articles.size(), OrDash(story.first_date).c_str(),
+                OrDash(story.last_date).c_str(), story.label.empty() ? "-" : story.label.c_str());
+  }
+  for (const NearDuplicateGroup& group : links.near_duplicates) {
+    std::string others;
+    for (const std::string& id : group.articles) {
+      if (id != article.id) others += (others.empty() ? "" : ", ") + id;
+    }
+    std::printf("near-dups  %s (similarity at least %.2f)\n", others.c_str(), group.similarity);
+  }
+  for (const Passage& passage : links.passages) {
+    const bool here_is_a = passage.a.article == article.id;
+    const ArticleSpan& here = here_is_a ? passage.a : passage.b;
+    const ArticleSpan& there = here_is_a ? passage.b : passage.a;
+    const std::string earlier = passage.earlier == "unknown"            ? "unknown"
+                                : (passage.earlier == "a") == here_is_a ? "this one"
+                                                                        : "the other";
+    std::printf("passage    [%u, %u) = %s [%u, %u), similarity %.2f, earlier: %s\n",
+                here.span.begin, here.span.end, there.article.c_str(), there.span.begin,
+                there.span.end, passage.similarity, earlier.c_str());
+  }
 }
 
 // Kept lines are printed as they are; each removed line is printed where it
@@ -81,10 +108,17 @@ int RunShow(const ShowArgs& args) {
   }
   if (args.json) {
     std::printf("%s\n", store::ArticleToJson(*article).c_str());
-  } else {
-    PrintHeader(*article);
-    PrintBody(*article);
+    return kSuccess;
   }
+  Result<store::LinkReport> links = db->GetLinks({article->id});
+  if (!links.ok()) {
+    std::fprintf(stderr, "storyline: %s\n", links.status().ToString().c_str());
+    return kFailure;
+  }
+  PrintHeader(*article);
+  PrintLinks(*article, *links);
+  std::printf("\n");
+  PrintBody(*article);
   return kSuccess;
 }
 

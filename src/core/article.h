@@ -124,6 +124,15 @@ struct Story {
   bool operator==(const Story&) const = default;
 };
 
+// Articles that are near-duplicates of each other (see link/link.h): ids
+// sorted, the smallest first (it labels the group), and the lowest estimated
+// Jaccard similarity among the verified pairs that join them.
+struct NearDuplicateGroup {
+  std::vector<std::string> articles;
+  double similarity = 0;
+  bool operator==(const NearDuplicateGroup&) const = default;
+};
+
 struct Article {
   std::string id;
   std::string origin;
@@ -139,6 +148,10 @@ struct Article {
   std::vector<Timex> timexes;  // time expressions in `text`, in order
   std::vector<RemovedLine> removed;
   std::vector<Warning> warnings;
+  // What the link stage needs of the article (link::EncodeFeatures), filled
+  // in by the pipeline's workers and stored with it; opaque bytes, empty when
+  // not computed.
+  std::string link_features;
 };
 
 }  // namespace storyline

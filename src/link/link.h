@@ -51,8 +51,10 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -263,6 +265,12 @@ class Stopwords {
  private:
   std::unordered_set<uint64_t> hashes_;
 };
+// The terms of one article as the story clusterer counts them, sorted by
+// term: (XXH3 of the normalised word, count), title words counted
+// StoryOptions::title_weight times; stopwords, numbers and words under three
+// bytes left out. Computed once per article (the map step) and stored, so a
+// later run can replay an article into its story without its text.
+using TermCounts = std::vector<std::pair<uint64_t, float>>;
 
 // Document frequencies over a whole run, gathered in an explicit first pass
 // so that IDF does not depend on arrival order. Terms are the words
@@ -274,6 +282,9 @@ class TermStatistics {
       : stopwords_(&stopwords) {}
 
   void Add(const Article& article);
+  // The same from an article's ArticleTerms(); which terms occur does not
+  // depend on the title weight.
+  void Add(const TermCounts& terms);
   // log((1 + documents) / (1 + df)) + 1: rare terms weigh more.
   double Idf(uint64_t term) const;
   // How many added articles contain `term`.
@@ -321,6 +332,18 @@ struct StoryOptions {
   uint32_t min_document_frequency = 2;
 };
 
+// The terms of `article` (see TermCounts), leaving out `stopwords`. Pure.
+TermCounts ArticleTerms(const Article& article, const Stopwords& stopwords = Stopwords::Embedded(),
+                        const StoryOptions& options = {});
+
+// An article as the story clusterer sees it.
+struct StoryArticle {
+  std::string id;
+  std::string title;                     // empty when none
+  std::optional<std::string> published;  // "YYYY-MM-DD"
+  TermCounts terms;                      // ArticleTerms()
+};
+
 // Clusters articles online, in the order they are added. An article is a
 // unit vector of term weights (1 + log tf) * idf^2 over its title (counted
 // StoryOptions::title_weight times) and text, leaving out stopwords, numbers
@@ -347,11 +370,105 @@ class StoryClusterer {
 
   // Adds an article; returns the index of the story it joined or started.
   size_t Add(const Article& article);
+  size_t Add(const StoryArticle& article);
+
+  // Puts `article` into story `story` (stories are numbered in order of
+  // creation; story == the number of stories starts a new one) without
+  // looking for the best story: replays what an earlier run decided, so
+  // that stored membership stays stable when new articles arrive.
+  // REQUIRES: story <= the number of stories so far.
+  void Assign(const StoryArticle& article, size_t story);
 
   // The stories so far, in order of creation. The id is "s-" followed by
   // the XXH3 (hex) of the first article's id; the label is the title of the
   // article closest to the centroid (ties: earliest added).
   std::vector<Story> Stories() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+// ---------------------------------------------------------------------------
+// The link stage over a growing collection
+
+// What the link stage needs of one article, computed once (in the
+// pipeline's worker threads) and stored with it, so that later runs link new
+// articles against old ones without re-reading the old texts.
+struct ArticleFeatures {
+  Signature signature{};        // MinHash(text)
+  std::vector<uint64_t> seeds;  // PassageSeeds(text)
+  TermCounts terms;             // ArticleTerms(article)
+  bool operator==(const ArticleFeatures&) const = default;
+};
+
+struct LinkOptions {
+  NearDuplicateOptions near_duplicates;
+  PassageOptions passages;
+  StoryOptions stories;
+  size_t max_articles_per_seed = 200;  // SharedTextIndex
+  // The story clusterer's stopwords; null means Stopwords::Embedded(). The
+  // CLI sets it from the data folder (`--data`).
+  std::shared_ptr<const Stopwords> stopwords;
+};
+
+// *options.stopwords, or Stopwords::Embedded() when it is null.
+const Stopwords& StopwordsOf(const LinkOptions& options);
+
+// The features of `article` under `options`. Pure.
+ArticleFeatures ComputeFeatures(const Article& article, const LinkOptions& options = {});
+
+// Features as bytes for storage, and back. The layout (little-endian,
+// versioned by its first byte) is private to this module; DecodeFeatures
+// returns nullopt for bytes it did not write (or of another version), and
+// the caller then computes the features again from the text.
+std::string EncodeFeatures(const ArticleFeatures& features);
+std::optional<ArticleFeatures> DecodeFeatures(std::string_view bytes);
+
+// What one link stage found.
+struct LinkResult {
+  // Every near-duplicate group over all articles, old and new (groups are
+  // recomputed whole: a new article can join two old groups).
+  std::vector<NearDuplicateGroup> near_duplicates;
+  // Passages of the candidate pairs with at least one new article; in each
+  // pair `a` is the article with the smaller id.
+  std::vector<Passage> passages;
+  // New articles with the story each joined, in the order they were added.
+  std::vector<std::pair<std::string, std::string>> joined;  // (article id, story id)
+  // The stories that new articles joined or started, as they stand now.
+  std::vector<Story> stories;
+  // Articles left out of near-duplicate detection because one of their LSH
+  // bands is shared by more than 1000 articles (a template or mass-copied
+  // text): comparing all pairs of such a bucket would be quadratic.
+  size_t left_out_of_near_duplicates = 0;
+};
+
+// Links new articles to each other and to the articles earlier runs linked.
+// Feed it the linked articles in the order they joined their stories (their
+// stories numbered by first appearance replay in that order), then the new
+// ones (any order: Run() sorts them by publication date, unknown last, then
+// origin, then id), then call Run() once. Near-duplicates and passage
+// candidates come from all articles; stories of linked articles are replayed,
+// never changed, and new articles then join them or start new ones. Not
+// thread-safe. Memory: a signature, the seeds and the terms of every article.
+class Linker {
+ public:
+  explicit Linker(LinkOptions options = {});
+  ~Linker();
+  Linker(Linker&&) noexcept;
+  Linker& operator=(Linker&&) noexcept;
+
+  // An article linked by an earlier run, in story `story_id`.
+  void AddLinked(StoryArticle article, const std::string& story_id, ArticleFeatures features);
+  // An article to link; `origin` orders articles of the same date.
+  void AddNew(StoryArticle article, std::string origin, ArticleFeatures features);
+  size_t new_articles() const;
+
+  // Loads an article's text, sentences and publication date for
+  // FindSharedPassages; called only for articles of candidate pairs.
+  using ArticleLoader = std::function<Result<Article>(const std::string& id)>;
+  // Runs the stage. Returns the loader's first error.
+  Result<LinkResult> Run(const ArticleLoader& load);
 
  private:
   struct State;

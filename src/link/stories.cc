@@ -23,12 +23,12 @@
 namespace storyline::link {
 namespace {
 
-using TermCounts = std::unordered_map<uint64_t, double>;
+using CountMap = std::unordered_map<uint64_t, double>;
 
 // Term counts of one article: title words count `title_weight` times. Words
 // of fewer than three bytes, numbers and stopwords are left out.
-TermCounts CountTerms(const Article& article, const Stopwords& stopwords, double title_weight) {
-  TermCounts counts;
+CountMap CountTerms(const Article& article, const Stopwords& stopwords, double title_weight) {
+  CountMap counts;
   auto add = [&](std::string_view text, double weight) {
     for (const Word& w : NormalizedWords(text)) {
       if (w.span.size() < 3) continue;
@@ -120,6 +120,23 @@ bool Stopwords::Contains(uint64_t word_hash) const { return hashes_.count(word_h
 void TermStatistics::Add(const Article& article) {
   ++documents_;
   for (const auto& [term, count] : CountTerms(article, *stopwords_, 1)) ++df_[term];
+}
+
+void TermStatistics::Add(const TermCounts& terms) {
+  ++documents_;
+  for (const auto& [term, count] : terms) ++df_[term];
+}
+
+TermCounts ArticleTerms(const Article& article, const Stopwords& stopwords,
+                        const StoryOptions& options) {
+  const CountMap counts = CountTerms(article, stopwords, options.title_weight);
+  TermCounts terms;
+  terms.reserve(counts.size());
+  for (const auto& [term, count] : counts) {
+    terms.emplace_back(term, static_cast<float>(count));
+  }
+  std::sort(terms.begin(), terms.end());
+  return terms;
 }
 
 uint32_t TermStatistics::DocumentFrequency(uint64_t term) const {
@@ -221,11 +238,27 @@ StoryClusterer::StoryClusterer(StoryClusterer&&) noexcept = default;
 StoryClusterer& StoryClusterer::operator=(StoryClusterer&&) noexcept = default;
 
 size_t StoryClusterer::Add(const Article& article) {
+  return Add(StoryArticle{article.id, article.title.value_or(""), article.published.value,
+                          ArticleTerms(article, state_->statistics.stopwords(), state_->options)});
+}
+
+void StoryClusterer::Assign(const StoryArticle& article, size_t story) {
   State& st = *state_;
-  TermVector vector =
-      Weigh(CountTerms(article, st.statistics.stopwords(), st.options.title_weight), st.statistics);
+  TermVector vector = Weigh(article.terms, st.statistics);
   const std::vector<uint64_t> query = st.QueryTerms(vector);
-  const std::optional<int64_t> day = DayNumber(article.published.value);
+  if (story >= st.stories.size()) {
+    story = st.stories.size();
+    st.stories.emplace_back();
+  }
+  st.Join(story, {article.id, article.title, std::move(vector)}, query,
+          DayNumber(article.published), article.published);
+}
+
+size_t StoryClusterer::Add(const StoryArticle& article) {
+  State& st = *state_;
+  TermVector vector = Weigh(article.terms, st.statistics);
+  const std::vector<uint64_t> query = st.QueryTerms(vector);
+  const std::optional<int64_t> day = DayNumber(article.published);
 
   std::vector<uint32_t> candidates;
   for (uint64_t term : query) {
@@ -251,8 +284,7 @@ size_t StoryClusterer::Add(const Article& article) {
     best = st.stories.size();
     st.stories.emplace_back();
   }
-  st.Join(best, {article.id, article.title.value_or(""), std::move(vector)}, query, day,
-          article.published.value);
+  st.Join(best, {article.id, article.title, std::move(vector)}, query, day, article.published);
   return best;
 }
 

@@ -227,6 +227,11 @@ Result<Summary> Pipeline::Run(const std::vector<std::string>& inputs, Sink& sink
         batch.articles.reserve(batch.documents.size());
         for (RawDocument& doc : batch.documents) {
           batch.articles.push_back(Process(std::move(doc), segmenter));
+          if (options_.link_features) {
+            Article& article = batch.articles.back();
+            article.link_features =
+                link::EncodeFeatures(link::ComputeFeatures(article, options_.link));
+          }
         }
         batch.documents.clear();
         flow.Done(std::move(batch));

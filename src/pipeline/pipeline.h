@@ -1,5 +1,6 @@
-// pipeline.h: runs ingest -> clean -> segment -> timex over a set of inputs,
-// in parallel, and hands the results to a sink in input order.
+// pipeline.h: runs ingest -> clean -> segment -> timex (and, optionally, the
+// per-article part of link) over a set of inputs, in parallel, and hands the
+// results to a sink in input order.
 //
 // One reader thread lists and reads the inputs into batches of RawDocuments;
 // worker threads clean, segment and tag the batches; the calling thread receives
@@ -24,6 +25,7 @@
 #include "core/data_files.h"
 #include "core/status.h"
 #include "ingest/ingest.h"
+#include "link/link.h"
 #include "text/text.h"
 #include "timex/timex.h"
 
@@ -47,6 +49,11 @@ struct Options {
   // Tag time expressions. Off, the pipeline stops after segmentation: the
   // articles carry no timexes and the run is about twice as fast.
   bool tag_timexes = true;
+  // Compute the link stage's per-article features (link::ComputeFeatures)
+  // in the workers, into Article::link_features, so that the link stage
+  // itself (link::Linker) only joins articles.
+  bool link_features = false;
+  link::LinkOptions link;
 };
 
 struct Progress {

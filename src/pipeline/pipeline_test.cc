@@ -157,3 +157,40 @@ TEST_F(PipelineTest, SinkErrorStopsTheRunAndIsReturned) {
 
 }  // namespace
 }  // namespace storyline::pipeline
+
+namespace storyline::pipeline {
+namespace {
+
+// With Options::link_features the workers fill in each article's link
+// features: those of the finished article, and nothing without the option.
+TEST_F(PipelineTest, WorkersComputeLinkFeaturesOnlyWhenAsked) {
+  class FeatureSink : public Sink {
+   public:
+    Status Articles(std::vector<Article>& batch) override {
+      for (const Article& article : batch) {
+        checked += article.link_features ==
+                   (wanted ? link::EncodeFeatures(link::ComputeFeatures(article)) : "");
+        ++seen;
+      }
+      return Status::Ok();
+    }
+    Status Rejected(const Rejection&) override { return Status::Ok(); }
+    bool wanted = false;
+    size_t seen = 0, checked = 0;
+  };
+  for (bool wanted : {false, true}) {
+    Options options;
+    options.threads = 2;
+    options.link_features = wanted;
+    Result<Pipeline> pipeline = Pipeline::Create(options);
+    ASSERT_TRUE(pipeline.ok());
+    FeatureSink sink;
+    sink.wanted = wanted;
+    ASSERT_TRUE(pipeline->Run({dir_.string()}, sink).ok());
+    EXPECT_EQ(sink.seen, 999u);
+    EXPECT_EQ(sink.checked, 999u) << "link_features = " << wanted;
+  }
+}
+
+}  // namespace
+}  // namespace storyline::pipeline

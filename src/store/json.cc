@@ -95,6 +95,53 @@ Result<std::string> DumpInputs(uint64_t read, uint64_t ingested,
   }
 }
 
+Json SpanObject(const ArticleSpan& side) {
+  return {{"article", side.article}, {"begin", side.span.begin}, {"end", side.span.end}};
+}
+
+// The link sections of the report, each element on a line of its own:
+// ,\n"near_duplicates": [\n{...},\n{...}\n],\n"passages": [...],\n"stories": [...]
+Result<std::string> DumpLinks(const LinkReport& links) {
+  try {
+    std::string out;
+    auto section = [&out](const char* name, const std::vector<Json>& items) {
+      out += ",\n\"";
+      out += name;
+      out += "\": [";
+      for (size_t i = 0; i < items.size(); ++i) {
+        out += i == 0 ? "\n" : ",\n";
+        out += Dump(items[i]);
+      }
+      out += items.empty() ? "]" : "\n]";
+    };
+    std::vector<Json> items;
+    for (const NearDuplicateGroup& group : links.near_duplicates) {
+      items.push_back({{"articles", group.articles}, {"similarity", group.similarity}});
+    }
+    section("near_duplicates", items);
+    items.clear();
+    for (const Passage& p : links.passages) {
+      items.push_back({{"a", SpanObject(p.a)},
+                       {"b", SpanObject(p.b)},
+                       {"similarity", p.similarity},
+                       {"earlier", p.earlier}});
+    }
+    section("passages", items);
+    items.clear();
+    for (const Story& story : links.stories) {
+      items.push_back({{"id", story.id},
+                       {"articles", story.articles},
+                       {"title", story.label.empty() ? Json(nullptr) : Json(story.label)},
+                       {"first_date", OptionalString(story.first_date)},
+                       {"last_date", OptionalString(story.last_date)}});
+    }
+    section("stories", items);
+    return out;
+  } catch (const nlohmann::json::exception& e) {
+    return Status::Internal(std::string("cannot write the links as JSON: ") + e.what());
+  }
+}
+
 std::string ErrnoText() { return std::strerror(errno); }
 
 }  // namespace
@@ -105,6 +152,7 @@ struct JsonWriter::State {
   FILE* file = nullptr;
   std::string pending;  // written but not yet handed to `file`
   bool any_article = false;
+  bool links_written = false;
   bool finished = false;
   Status error;  // the first write error; every later call returns it
 
@@ -119,6 +167,14 @@ struct JsonWriter::State {
   }
 
   bool ToStdout() const { return temp_path.empty(); }
+
+  // Write() and WriteLinks() may not come after the links or the end.
+  Status BeforeSection(const char* call) const {
+    if (finished || links_written) {
+      return Status::Internal(std::string("JsonWriter::") + call + " after WriteLinks or Finish");
+    }
+    return error;
+  }
 
   Status Flush() {
     if (!error.ok()) return error;
@@ -180,8 +236,7 @@ Result<JsonWriter> JsonWriter::Create(const std::string& path) {
 
 Status JsonWriter::Write(const Article& article) {
   State& state = *state_;
-  if (state.finished) return Status::Internal("JsonWriter::Write after Finish");
-  if (!state.error.ok()) return state.error;
+  SL_RETURN_IF_ERROR(state.BeforeSection("Write"));
   SL_ASSIGN_OR_RETURN(std::string object, DumpArticle(article));
   state.pending += state.any_article ? ",\n" : "\n";
   state.pending += object;
@@ -190,13 +245,24 @@ Status JsonWriter::Write(const Article& article) {
   return Status::Ok();
 }
 
+Status JsonWriter::WriteLinks(const LinkReport& links) {
+  State& state = *state_;
+  SL_RETURN_IF_ERROR(state.BeforeSection("WriteLinks"));
+  SL_ASSIGN_OR_RETURN(std::string sections, DumpLinks(links));
+  state.pending += state.any_article ? "\n]" : "]";
+  state.pending += sections;
+  state.links_written = true;
+  return state.Flush();
+}
+
 Status JsonWriter::Finish(uint64_t read, uint64_t ingested,
                           const std::vector<Rejection>& rejected) {
   State& state = *state_;
   if (state.finished) return Status::Internal("JsonWriter::Finish called twice");
+  if (!state.links_written) SL_RETURN_IF_ERROR(WriteLinks({}));
   if (!state.error.ok()) return state.error;
   SL_ASSIGN_OR_RETURN(std::string inputs, DumpInputs(read, ingested, rejected));
-  state.pending += state.any_article ? "\n],\n\"inputs\": " : "],\n\"inputs\": ";
+  state.pending += ",\n\"inputs\": ";
   state.pending += inputs;
   state.pending += "}\n";
   state.finished = true;

@@ -12,14 +12,16 @@
 #include <filesystem>
 #include <iterator>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string_view>
 #include <system_error>
+#include <tuple>
 #include <utility>
 
 namespace storyline::store {
 namespace {
 
-// The whole schema of version 1. Created in one transaction by Open().
+// The tables of schema version 1. Created in one transaction by Open().
 // Quoted "begin", "end" and "offset" are SQL keywords used as column names.
 constexpr const char* kSchemaSql = R"sql(
 CREATE TABLE meta (
@@ -108,6 +110,56 @@ CREATE TABLE rejections (
 CREATE INDEX rejections_by_run ON rejections(run_id);
 )sql";
 
+// The tables of the link stage, added by schema version 2 (created with the
+// rest in a new file, added to a version 1 file by the upgrade).
+constexpr const char* kLinkSchemaSql = R"sql(
+CREATE TABLE link_features (
+  article_id TEXT PRIMARY KEY NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  features   BLOB NOT NULL
+);
+
+CREATE TABLE stories (
+  id         TEXT PRIMARY KEY NOT NULL,
+  title      TEXT,
+  first_date TEXT,
+  last_date  TEXT,
+  run_id     INTEGER NOT NULL REFERENCES runs(id)
+) WITHOUT ROWID;
+
+CREATE TABLE story_members (
+  article_id TEXT PRIMARY KEY NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  story_id   TEXT NOT NULL REFERENCES stories(id),
+  position   INTEGER NOT NULL UNIQUE,
+  run_id     INTEGER NOT NULL REFERENCES runs(id)
+) WITHOUT ROWID;
+CREATE INDEX story_members_by_story ON story_members(story_id, position);
+
+CREATE TABLE passages (
+  a_article  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  a_begin    INTEGER NOT NULL,
+  a_end      INTEGER NOT NULL,
+  b_article  TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  b_begin    INTEGER NOT NULL,
+  b_end      INTEGER NOT NULL,
+  similarity REAL NOT NULL,
+  earlier    TEXT NOT NULL CHECK (earlier IN ('a', 'b', 'unknown')),
+  run_id     INTEGER NOT NULL REFERENCES runs(id),
+  PRIMARY KEY (a_article, a_begin, a_end, b_article, b_begin, b_end)
+) WITHOUT ROWID;
+CREATE INDEX passages_by_b ON passages(b_article);
+
+CREATE TABLE near_duplicate_groups (
+  id         TEXT PRIMARY KEY NOT NULL,
+  similarity REAL NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE near_duplicate_members (
+  article_id TEXT PRIMARY KEY NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  group_id   TEXT NOT NULL REFERENCES near_duplicate_groups(id) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX near_duplicate_members_by_group ON near_duplicate_members(group_id);
+)sql";
+
 // Per-connection settings. WAL lets readers run beside the writer and makes a
 // commit one append; synchronous=NORMAL skips the fsync per commit (a power
 // cut may lose the last commits, never consistency). Ids are hashes, so a
@@ -161,6 +213,24 @@ enum StatementId : size_t {
   kIdsInRange,
   kCountIdsInRange,
   kCountArticles,
+  kPutFeatures,
+  kSelectLinkedRecords,
+  kSelectUnlinkedRecords,
+  kMaxPosition,
+  kCountUnlinked,
+  kInsertMember,
+  kUpsertStory,
+  kInsertPassage,
+  kDeleteNearDuplicateMembers,
+  kDeleteNearDuplicateGroups,
+  kInsertNearDuplicateGroup,
+  kInsertNearDuplicateMember,
+  kStoryOfArticle,
+  kSelectStory,
+  kStoryArticles,
+  kGroupOfArticle,
+  kGroupArticles,
+  kPassagesOfArticle,
   kStatementCount,
 };
 
@@ -205,6 +275,41 @@ constexpr const char* kStatementSql[] = {
     "SELECT id FROM articles WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT 2",
     "SELECT count(*) FROM articles WHERE id >= ?1 AND id < ?2",
     "SELECT count(*) FROM articles",
+    "INSERT INTO link_features(article_id, features) VALUES (?1, ?2) "
+    "ON CONFLICT(article_id) DO UPDATE SET features = excluded.features",
+    // kSelectLinkedRecords, kSelectUnlinkedRecords: each walks an index in
+    // order (position, id), so that no sort spills the features to disk.
+    "SELECT a.id, a.origin, a.title, a.published, f.features, m.story_id "
+    "FROM story_members m JOIN articles a ON a.id = m.article_id "
+    "LEFT JOIN link_features f ON f.article_id = a.id ORDER BY m.position",
+    "SELECT a.id, a.origin, a.title, a.published, f.features, NULL FROM articles a "
+    "LEFT JOIN link_features f ON f.article_id = a.id "
+    "WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id) ORDER BY a.id",
+    "SELECT coalesce(max(position), -1) FROM story_members",
+    "SELECT count(*) FROM articles a "
+    "WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id)",
+    "INSERT INTO story_members(article_id, story_id, position, run_id) VALUES (?1, ?2, ?3, ?4) "
+    "ON CONFLICT(article_id) DO NOTHING",
+    // kUpsertStory: a story keeps the run that started it.
+    "INSERT INTO stories(id, title, first_date, last_date, run_id) VALUES (?1, ?2, ?3, ?4, ?5) "
+    "ON CONFLICT(id) DO UPDATE SET title = excluded.title, first_date = excluded.first_date, "
+    "last_date = excluded.last_date",
+    "INSERT INTO passages(a_article, a_begin, a_end, b_article, b_begin, b_end, similarity, "
+    "earlier, run_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO NOTHING",
+    "DELETE FROM near_duplicate_members",
+    "DELETE FROM near_duplicate_groups",
+    "INSERT INTO near_duplicate_groups(id, similarity) VALUES (?1, ?2)",
+    "INSERT INTO near_duplicate_members(article_id, group_id) VALUES (?1, ?2)",
+    "SELECT story_id FROM story_members WHERE article_id = ?1",
+    "SELECT title, first_date, last_date FROM stories WHERE id = ?1",
+    "SELECT article_id FROM story_members WHERE story_id = ?1 ORDER BY position",
+    "SELECT g.id, g.similarity FROM near_duplicate_members m "
+    "JOIN near_duplicate_groups g ON g.id = m.group_id WHERE m.article_id = ?1",
+    "SELECT article_id FROM near_duplicate_members WHERE group_id = ?1 ORDER BY article_id",
+    "SELECT a_article, a_begin, a_end, b_article, b_begin, b_end, similarity, earlier "
+    "FROM passages WHERE a_article = ?1 UNION "
+    "SELECT a_article, a_begin, a_end, b_article, b_begin, b_end, similarity, earlier "
+    "FROM passages WHERE b_article = ?1 ORDER BY 1, 2, 4, 5",
 };
 static_assert(std::size(kStatementSql) == kStatementCount);
 
@@ -267,6 +372,10 @@ class Query {
     }
     return BindText(index, *text);
   }
+  Query& BindBlob(int index, std::string_view bytes) {
+    Keep(sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_STATIC));
+    return *this;
+  }
   Query& BindInt(int index, int64_t value) {
     Keep(sqlite3_bind_int64(stmt_, index, value));
     return *this;
@@ -296,6 +405,12 @@ class Query {
     return Text(column);
   }
   int64_t Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+  double Double(int column) const { return sqlite3_column_double(stmt_, column); }
+  std::string Blob(int column) const {
+    const auto* bytes = static_cast<const char*>(sqlite3_column_blob(stmt_, column));
+    if (bytes == nullptr) return {};
+    return std::string(bytes, static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
+  }
 
  private:
   void Keep(int rc) {
@@ -498,6 +613,7 @@ Result<std::optional<int>> ReadSchemaVersion(Connection& connection) {
 
 Status CreateSchema(Connection& connection, const OpenOptions& options) {
   SL_RETURN_IF_ERROR(connection.Exec(kSchemaSql, "cannot create the schema"));
+  SL_RETURN_IF_ERROR(connection.Exec(kLinkSchemaSql, "cannot create the schema"));
   SL_RETURN_IF_ERROR(SetMeta(connection, "schema_version", std::to_string(kSchemaVersion)));
   SL_RETURN_IF_ERROR(SetMeta(
       connection, "storyline_version",
@@ -507,9 +623,22 @@ Status CreateSchema(Connection& connection, const OpenOptions& options) {
       "cannot write the meta table");
 }
 
-// Creates the schema in a new file, refuses a newer one. When a later schema
-// version exists, the upgrades from older versions go here, each in the same
-// transaction as the version bump.
+// Version 1 -> 2: adds the link stage's tables. The articles of a version 1
+// file have no link features and no story yet: the next analyze links them.
+Status UpgradeFromVersion1(Connection& connection) {
+  Transaction transaction(connection);
+  SL_RETURN_IF_ERROR(transaction.Begin());
+  // Checked again under the write lock: another process may have upgraded.
+  SL_ASSIGN_OR_RETURN(std::optional<int> version, ReadSchemaVersion(connection));
+  if (version == 1) {
+    SL_RETURN_IF_ERROR(connection.Exec(kLinkSchemaSql, "cannot upgrade the schema"));
+    SL_RETURN_IF_ERROR(SetMeta(connection, "schema_version", "2"));
+  }
+  return transaction.Commit();
+}
+
+// Creates the schema in a new file, upgrades an older one, refuses a newer
+// one. Each upgrade runs in the same transaction as its version bump.
 Status EnsureSchema(Connection& connection, const OpenOptions& options) {
   SL_ASSIGN_OR_RETURN(std::optional<int> version, ReadSchemaVersion(connection));
   if (!version) {
@@ -529,6 +658,7 @@ Status EnsureSchema(Connection& connection, const OpenOptions& options) {
                                " is newer than this storyline supports (" +
                                std::to_string(kSchemaVersion) + "); upgrade storyline");
   }
+  if (*version == 1) return UpgradeFromVersion1(connection);
   return Status::Ok();
 }
 
@@ -610,8 +740,19 @@ Status InsertRows(Connection& connection, StatementId statement, const std::stri
   return Status::Ok();
 }
 
+Status PutFeatures(Connection& connection, const std::string& article_id,
+                   std::string_view features) {
+  SL_ASSIGN_OR_RETURN(Query query, connection.Prepare(kPutFeatures));
+  query.BindText(1, article_id);
+  query.BindBlob(2, features);
+  return query.Run("cannot store link features");
+}
+
 Status InsertChildren(Connection& connection, const Article& article) {
   SL_RETURN_IF_ERROR(InsertSentences(connection, article));
+  if (!article.link_features.empty()) {
+    SL_RETURN_IF_ERROR(PutFeatures(connection, article.id, article.link_features));
+  }
   SL_RETURN_IF_ERROR(InsertRows(connection, kInsertRemoved, article.id, article.removed,
                                 "cannot store a removed line",
                                 [](Query& query, const RemovedLine& removed) {
@@ -894,6 +1035,166 @@ Result<Article> Database::GetArticle(const std::string& id_or_prefix) {
   SL_ASSIGN_OR_RETURN(std::optional<Article> article, ReadArticle(connection, id));
   if (!article) return Status::NotFound("no article with id '" + id + "'");  // deleted meanwhile
   return std::move(*article);
+}
+
+Status Database::ForEachLinkRecord(const std::function<Status(LinkRecord&&)>& visit) {
+  for (StatementId statement : {kSelectLinkedRecords, kSelectUnlinkedRecords}) {
+    SL_ASSIGN_OR_RETURN(Query query, handle_->connection->Prepare(statement));
+    while (true) {
+      SL_ASSIGN_OR_RETURN(bool row, query.Next("cannot read the link records"));
+      if (!row) break;
+      SL_RETURN_IF_ERROR(visit({query.Text(0), query.Text(1), query.OptionalText(2),
+                                query.OptionalText(3), query.Blob(4), query.OptionalText(5)}));
+    }
+  }
+  return Status::Ok();
+}
+
+Result<uint64_t> Database::CountUnlinkedArticles() {
+  SL_ASSIGN_OR_RETURN(Query query, handle_->connection->Prepare(kCountUnlinked));
+  SL_ASSIGN_OR_RETURN(int64_t count, QueryInt(query, "cannot count the articles to link"));
+  return static_cast<uint64_t>(count);
+}
+
+Status Database::PutLinks(int64_t run, const LinkUpdate& update) {
+  Connection& connection = *handle_->connection;
+  Transaction transaction(connection);
+  SL_RETURN_IF_ERROR(transaction.Begin());
+  SL_RETURN_IF_ERROR(RequireRun(connection, run));
+  for (const auto& [id, features] : update.features) {
+    SL_RETURN_IF_ERROR(PutFeatures(connection, id, features));
+  }
+  {
+    SL_ASSIGN_OR_RETURN(Query query, connection.Prepare(kUpsertStory));
+    for (const Story& story : update.stories) {
+      // Bound without a copy: it must live until the step.
+      const std::optional<std::string> title =
+          story.label.empty() ? std::nullopt : std::optional<std::string>(story.label);
+      query.BindText(1, story.id)
+          .BindOptionalText(2, title)
+          .BindOptionalText(3, story.first_date)
+          .BindOptionalText(4, story.last_date)
+          .BindInt(5, run);
+      SL_RETURN_IF_ERROR(query.Run("cannot store a story"));
+      query.Reset();
+    }
+  }
+  int64_t position = 0;
+  {
+    SL_ASSIGN_OR_RETURN(Query query, connection.Prepare(kMaxPosition));
+    SL_ASSIGN_OR_RETURN(position, QueryInt(query, "cannot read the story members"));
+  }
+  {
+    SL_ASSIGN_OR_RETURN(Query query, connection.Prepare(kInsertMember));
+    for (const auto& [article, story] : update.joined) {
+      query.BindText(1, article).BindText(2, story).BindInt(3, ++position).BindInt(4, run);
+      SL_RETURN_IF_ERROR(query.Run("cannot store a story member"));
+      query.Reset();
+    }
+  }
+  {
+    SL_ASSIGN_OR_RETURN(Query query, connection.Prepare(kInsertPassage));
+    for (const Passage& p : update.passages) {
+      query.BindText(1, p.a.article)
+          .BindInt(2, p.a.span.begin)
+          .BindInt(3, p.a.span.end)
+          .BindText(4, p.b.article)
+          .BindInt(5, p.b.span.begin)
+          .BindInt(6, p.b.span.end)
+          .BindDouble(7, p.similarity)
+          .BindText(8, p.earlier)
+          .BindInt(9, run);
+      SL_RETURN_IF_ERROR(query.Run("cannot store a passage"));
+      query.Reset();
+    }
+  }
+  for (StatementId clear : {kDeleteNearDuplicateMembers, kDeleteNearDuplicateGroups}) {
+    SL_ASSIGN_OR_RETURN(Query query, connection.Prepare(clear));
+    SL_RETURN_IF_ERROR(query.Run("cannot clear the near-duplicate groups"));
+  }
+  {
+    SL_ASSIGN_OR_RETURN(Query group, connection.Prepare(kInsertNearDuplicateGroup));
+    SL_ASSIGN_OR_RETURN(Query member, connection.Prepare(kInsertNearDuplicateMember));
+    for (const NearDuplicateGroup& g : update.near_duplicates) {
+      if (g.articles.empty()) continue;
+      group.BindText(1, g.articles.front()).BindDouble(2, g.similarity);
+      SL_RETURN_IF_ERROR(group.Run("cannot store a near-duplicate group"));
+      group.Reset();
+      for (const std::string& article : g.articles) {
+        member.BindText(1, article).BindText(2, g.articles.front());
+        SL_RETURN_IF_ERROR(member.Run("cannot store a near-duplicate member"));
+        member.Reset();
+      }
+    }
+  }
+  return transaction.Commit();
+}
+
+Result<LinkReport> Database::GetLinks(const std::vector<std::string>& article_ids) {
+  Connection& connection = *handle_->connection;
+  LinkReport report;
+  std::set<std::string> stories_seen, groups_seen;
+  std::set<std::tuple<std::string, uint32_t, uint32_t, std::string, uint32_t, uint32_t>>
+      passages_seen;
+  // Article ids of `statement` (?1 = the story or group id), in its order.
+  auto members = [&](StatementId statement,
+                     const std::string& id) -> Result<std::vector<std::string>> {
+    std::vector<std::string> ids;
+    SL_RETURN_IF_ERROR(ReadRows(connection, statement, id, "cannot read link members", ids,
+                                [](const Query& query) { return query.Text(0); }));
+    return ids;
+  };
+  for (const std::string& article : article_ids) {
+    std::vector<Story> story;  // none or one
+    SL_RETURN_IF_ERROR(ReadRows(connection, kStoryOfArticle, article, "cannot read a story", story,
+                                [](const Query& query) {
+                                  Story found;
+                                  found.id = query.Text(0);
+                                  return found;
+                                }));
+    if (!story.empty() && stories_seen.insert(story[0].id).second) {
+      SL_ASSIGN_OR_RETURN(Query query, connection.Prepare(kSelectStory));
+      query.BindText(1, story[0].id);
+      SL_ASSIGN_OR_RETURN(bool row, query.Next("cannot read a story"));
+      if (row) {
+        story[0].label = query.Text(0);
+        story[0].first_date = query.OptionalText(1);
+        story[0].last_date = query.OptionalText(2);
+      }
+      SL_ASSIGN_OR_RETURN(story[0].articles, members(kStoryArticles, story[0].id));
+      report.stories.push_back(std::move(story[0]));
+    }
+    std::vector<NearDuplicateGroup> group;  // none or one; articles[0] is the group id
+    SL_RETURN_IF_ERROR(ReadRows(connection, kGroupOfArticle, article,
+                                "cannot read a near-duplicate group", group,
+                                [](const Query& query) {
+                                  return NearDuplicateGroup{{query.Text(0)}, query.Double(1)};
+                                }));
+    if (!group.empty() && groups_seen.insert(group[0].articles[0]).second) {
+      SL_ASSIGN_OR_RETURN(group[0].articles, members(kGroupArticles, group[0].articles[0]));
+      report.near_duplicates.push_back(std::move(group[0]));
+    }
+    std::vector<Passage> passages;
+    SL_RETURN_IF_ERROR(
+        ReadRows(connection, kPassagesOfArticle, article, "cannot read passages", passages,
+                 [](const Query& query) {
+                   Passage p;
+                   p.a = {query.Text(0), {Uint32Column(query, 1), Uint32Column(query, 2)}};
+                   p.b = {query.Text(3), {Uint32Column(query, 4), Uint32Column(query, 5)}};
+                   p.similarity = query.Double(6);
+                   p.earlier = query.Text(7);
+                   return p;
+                 }));
+    for (Passage& p : passages) {
+      if (passages_seen
+              .emplace(p.a.article, p.a.span.begin, p.a.span.end, p.b.article, p.b.span.begin,
+                       p.b.span.end)
+              .second) {
+        report.passages.push_back(std::move(p));
+      }
+    }
+  }
+  return report;
 }
 
 uint64_t Database::ArticleCount() {

@@ -25,9 +25,11 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/article.h"
@@ -37,7 +39,7 @@ struct sqlite3;
 
 namespace storyline::store {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 struct RunInfo {
   std::string version;       // storyline version
@@ -52,6 +54,36 @@ struct RunCounts {
   uint64_t rejected = 0;
   uint64_t added = 0;  // articles new to the database
   double seconds = 0;
+};
+
+// One stored article as the link stage reads it.
+struct LinkRecord {
+  std::string id;
+  std::string origin;
+  std::optional<std::string> title;
+  std::optional<std::string> published;
+  std::string features;              // Article::link_features as stored; empty when none
+  std::optional<std::string> story;  // the story it joined; nullopt while not linked
+};
+
+// The results of a link stage (link::Linker), stored in one transaction.
+struct LinkUpdate {
+  // (article id, link features) to store or replace: features computed
+  // again for articles that had none.
+  std::vector<std::pair<std::string, std::string>> features;
+  // (article id, story id) of newly linked articles, in the order they
+  // joined; an article already in a story keeps it.
+  std::vector<std::pair<std::string, std::string>> joined;
+  std::vector<Story> stories;                       // inserted, or updated (label, dates)
+  std::vector<Passage> passages;                    // added; passages already stored are skipped
+  std::vector<NearDuplicateGroup> near_duplicates;  // replace all stored groups
+};
+
+// What the database holds about the links of some articles.
+struct LinkReport {
+  std::vector<NearDuplicateGroup> near_duplicates;  // the groups they are in, whole
+  std::vector<Passage> passages;                    // the passages they share
+  std::vector<Story> stories;                       // their stories, all articles listed
 };
 
 struct OpenOptions {
@@ -106,6 +138,21 @@ class Database {
   //                    "'X' is not an article id or a prefix of at least 4 hex digits"
   Result<Article> GetArticle(const std::string& id_or_prefix);
 
+  // Calls `visit` for every stored article: the linked ones in the order they
+  // joined their stories, then the others (new, or stored by a run that
+  // stopped before its link stage) by id. `visit` must not use the database;
+  // its first error is returned.
+  Status ForEachLinkRecord(const std::function<Status(LinkRecord&&)>& visit);
+  // The number of stored articles in no story yet: those a link stage has
+  // to link.
+  Result<uint64_t> CountUnlinkedArticles();
+  // Stores the results of a link stage in one transaction: all or nothing.
+  // InvalidArgument when `run` does not exist.
+  Status PutLinks(int64_t run, const LinkUpdate& update);
+  // The near-duplicate groups, passages and stories of `article_ids`, each
+  // listed once, in the order of the first article that has it.
+  Result<LinkReport> GetLinks(const std::vector<std::string>& article_ids);
+
   // The number of stored articles; 0 when it cannot be read.
   uint64_t ArticleCount();
 
@@ -120,7 +167,8 @@ class Database {
 };
 
 // Streams the JSON report (the contract is in docs/json.md):
-//   {"articles": [...], "inputs": {"read", "ingested", "rejected": [...]}}
+//   {"articles": [...], "near_duplicates": [...], "passages": [...],
+//    "stories": [...], "inputs": {"read", "ingested", "rejected": [...]}}
 // Articles are written as they come, one per line, so memory stays flat in
 // their number. Writes to `path + ".tmp"`, renamed into place by Finish(): a
 // killed run leaves no half-written report under the final name, and a
@@ -134,6 +182,10 @@ class JsonWriter {
   static Result<JsonWriter> Create(const std::string& path);
   // IoError when writing fails; the writer then keeps returning that error.
   Status Write(const Article& article);
+  // Closes the articles array and writes the link sections. Call it at most
+  // once, after the last Write(); Finish() writes empty sections when it was
+  // not called.
+  Status WriteLinks(const LinkReport& links);
   // Closes the array, writes the inputs summary, flushes and syncs the file
   // and renames it to the final path. Call it once; Write() after Finish()
   // is an error.

@@ -308,7 +308,7 @@ TEST_F(StoreTest, CreatesSchemaWithMetaAndRecordsRuns) {
     EXPECT_EQ(db->FinishRun(99, counts).code(), StatusCode::kNotFound);
   }
   RawDb raw(path);
-  EXPECT_EQ(raw.Text("SELECT value FROM meta WHERE key = 'schema_version'"), "1");
+  EXPECT_EQ(raw.Text("SELECT value FROM meta WHERE key = 'schema_version'"), "2");
   EXPECT_EQ(raw.Text("SELECT value FROM meta WHERE key = 'storyline_version'"), "0.1.0-test");
   EXPECT_EQ(raw.Text("PRAGMA journal_mode"), "wal");
   EXPECT_EQ(raw.Text("SELECT options_json || ' ' || data_digest || ' ' || command || ' ' || "
@@ -489,7 +489,7 @@ TEST_F(StoreTest, RefusesDatabaseFromNewerSchema) {
   ASSERT_FALSE(db.ok());
   EXPECT_EQ(db.status().code(), StatusCode::kUnsupported);
   EXPECT_EQ(db.status().message(),
-            "database schema version 99 is newer than this storyline supports (1); "
+            "database schema version 99 is newer than this storyline supports (2); "
             "upgrade storyline");
 }
 
@@ -749,6 +749,9 @@ TEST_F(StoreTest, JsonReportParsesBackToTheContract) {
          {"timexes", json::array()},
          {"removed", json::array()},
          {"warnings", json::array()}}}},
+      {"near_duplicates", json::array()},
+      {"passages", json::array()},
+      {"stories", json::array()},
       {"inputs",
        {{"read", 4},
         {"ingested", 2},
@@ -767,7 +770,8 @@ TEST_F(StoreTest, JsonReportWritesOneArticlePerLineInContractOrder) {
   ASSERT_TRUE(writer->Finish(1, 1, {}).ok());
   EXPECT_EQ(ReadFileOrEmpty(path),
             "{\"articles\": [\n" + ArticleToJson(PlainArticle()) +
-                "\n],\n\"inputs\": {\"read\":1,\"ingested\":1,\"rejected\":[]}}\n");
+                "\n],\n\"near_duplicates\": [],\n\"passages\": [],\n\"stories\": [],"
+                "\n\"inputs\": {\"read\":1,\"ingested\":1,\"rejected\":[]}}\n");
   EXPECT_EQ(ArticleToJson(PlainArticle()),
             "{\"id\":\"" + PlainArticle().id +
                 "\",\"origin\":\"in/veyra-council.txt\",\"format\":\"txt\",\"source_id\":null,"
@@ -784,6 +788,9 @@ TEST_F(StoreTest, EmptyJsonReportIsValid) {
   ASSERT_TRUE(writer->Finish(0, 0, {}).ok());
   EXPECT_EQ(ParseFile(path),
             json({{"articles", json::array()},
+                  {"near_duplicates", json::array()},
+                  {"passages", json::array()},
+                  {"stories", json::array()},
                   {"inputs", {{"read", 0}, {"ingested", 0}, {"rejected", json::array()}}}}));
 }
 
@@ -854,6 +861,151 @@ TEST_F(StoreTest, JsonWriterInMissingDirectoryIsAnIoError) {
   EXPECT_EQ(writer.status().code(), StatusCode::kIoError);
   EXPECT_EQ(writer.status().message(),
             "cannot create '" + path + ".tmp': No such file or directory");
+}
+
+}  // namespace
+}  // namespace storyline::store
+
+namespace storyline::store {
+namespace {
+
+// What a link stage over FullArticle and PlainArticle might have found.
+LinkUpdate SampleLinks() {
+  const std::string full = FullArticle().id, plain = PlainArticle().id;
+  LinkUpdate update;
+  update.features = {{plain, std::string("\x01\x02\x00\x03", 4)}};
+  update.joined = {{full, "s-0000000000000001"}, {plain, "s-0000000000000001"}};
+  Story story;
+  story.id = "s-0000000000000001";
+  story.articles = {full, plain};
+  story.label = "Lantern festival returns to Port Veyra after décennie of silence";
+  story.first_date = "2031-04-15";
+  story.last_date = "2031-04-15";
+  update.stories = {story};
+  update.passages = {{{full, {0, 55}}, {plain, {0, 59}}, 0.75, "a"}};
+  const auto [low, high] = std::minmax(full, plain);
+  update.near_duplicates = {{{low, high}, 0.5625}};
+  return update;
+}
+
+TEST_F(StoreTest, StoresLinksAndReportsThemPerArticle) {
+  const std::string path = PathOf("s.db");
+  Database db = OpenOrDie(path);
+  Result<int64_t> run = db.BeginRun(TestRun());
+  ASSERT_TRUE(run.ok());
+  Article full = FullArticle();
+  full.link_features = "features of the full article";
+  ASSERT_TRUE(db.PutArticles(*run, {full, PlainArticle()}).ok());
+
+  // Before linking: both pending, by id; stored features come back as given.
+  std::vector<LinkRecord> records;
+  auto collect = [&records](LinkRecord&& record) {
+    records.push_back(std::move(record));
+    return Status::Ok();
+  };
+  ASSERT_TRUE(db.ForEachLinkRecord(collect).ok());
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_LT(records[0].id, records[1].id);
+  for (const LinkRecord& record : records) {
+    EXPECT_FALSE(record.story.has_value());
+    EXPECT_EQ(record.features, record.id == full.id ? full.link_features : "");
+  }
+
+  const LinkUpdate update = SampleLinks();
+  ASSERT_TRUE(db.PutLinks(*run, update).ok());
+  ASSERT_TRUE(db.PutLinks(*run, update).ok());  // the same again changes nothing
+
+  records.clear();
+  ASSERT_TRUE(db.ForEachLinkRecord(collect).ok());
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[0].id, full.id);  // in the order they joined
+  EXPECT_EQ(records[0].story, "s-0000000000000001");
+  EXPECT_EQ(records[0].published, "2031-04-15");
+  EXPECT_EQ(records[1].features, std::string("\x01\x02\x00\x03", 4));
+
+  Result<LinkReport> report = db.GetLinks({PlainArticle().id, full.id});
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->stories, update.stories);
+  EXPECT_EQ(report->passages, update.passages);
+  EXPECT_EQ(report->near_duplicates, update.near_duplicates);
+  Result<LinkReport> none = db.GetLinks({"0123456789abcdef"});
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->stories.empty() && none->passages.empty() && none->near_duplicates.empty());
+
+  RawDb raw(path);
+  EXPECT_EQ(raw.Int("SELECT count(*) FROM story_members"), 2);
+  EXPECT_EQ(raw.Int("SELECT count(*) FROM passages"), 1);
+  EXPECT_EQ(raw.Int("SELECT count(*) FROM near_duplicate_members"), 2);
+}
+
+TEST_F(StoreTest, NearDuplicateGroupsAreReplacedWhole) {
+  Database db = OpenOrDie(PathOf("s.db"));
+  Result<int64_t> run = db.BeginRun(TestRun());
+  ASSERT_TRUE(run.ok());
+  ASSERT_TRUE(db.PutArticles(*run, {FullArticle(), PlainArticle()}).ok());
+  LinkUpdate update = SampleLinks();
+  ASSERT_TRUE(db.PutLinks(*run, update).ok());
+  update.near_duplicates.clear();
+  ASSERT_TRUE(db.PutLinks(*run, update).ok());
+  Result<LinkReport> report = db.GetLinks({FullArticle().id});
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(report->near_duplicates.empty());
+  EXPECT_EQ(report->passages.size(), 1u);
+}
+
+TEST_F(StoreTest, UpgradesVersion1DatabaseLeavingItsArticlesToLink) {
+  const std::string path = PathOf("s.db");
+  {
+    Database db = OpenOrDie(path);
+    Result<int64_t> run = db.BeginRun(TestRun());
+    ASSERT_TRUE(run.ok());
+    ASSERT_TRUE(db.PutArticles(*run, {PlainArticle()}).ok());
+  }
+  {
+    RawDb raw(path);  // what storyline 0.1 with schema 1 left behind
+    for (const char* table : {"link_features", "story_members", "stories", "passages",
+                              "near_duplicate_members", "near_duplicate_groups"}) {
+      raw.Exec(std::string("DROP TABLE ") + table);
+    }
+    raw.Exec("UPDATE meta SET value = '1' WHERE key = 'schema_version'");
+  }
+  Database db = OpenOrDie(path);
+  std::vector<LinkRecord> records;
+  ASSERT_TRUE(db.ForEachLinkRecord([&records](LinkRecord&& record) {
+                  records.push_back(std::move(record));
+                  return Status::Ok();
+                }).ok());
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].id, PlainArticle().id);
+  EXPECT_TRUE(records[0].features.empty());
+  EXPECT_FALSE(records[0].story.has_value());
+  RawDb raw(path);
+  EXPECT_EQ(raw.Text("SELECT value FROM meta WHERE key = 'schema_version'"), "2");
+}
+
+TEST_F(StoreTest, JsonReportWritesLinkSectionsOneItemPerLine) {
+  const std::string path = PathOf("report.json");
+  Result<JsonWriter> writer = JsonWriter::Create(path);
+  ASSERT_TRUE(writer.ok());
+  const LinkUpdate links = SampleLinks();
+  ASSERT_TRUE(writer->WriteLinks({links.near_duplicates, links.passages, links.stories}).ok());
+  EXPECT_FALSE(writer->Write(PlainArticle()).ok());  // articles come first
+  ASSERT_TRUE(writer->Finish(0, 0, {}).ok());
+  const std::string full = FullArticle().id, plain = PlainArticle().id;
+  const auto [low, high] = std::minmax(full, plain);
+  EXPECT_EQ(ReadFileOrEmpty(path),
+            "{\"articles\": [],\n"
+            "\"near_duplicates\": [\n{\"articles\":[\"" +
+                low + "\",\"" + high +
+                "\"],\"similarity\":0.5625}\n],\n"
+                "\"passages\": [\n{\"a\":{\"article\":\"" +
+                full + "\",\"begin\":0,\"end\":55},\"b\":{\"article\":\"" + plain +
+                "\",\"begin\":0,\"end\":59},\"similarity\":0.75,\"earlier\":\"a\"}\n],\n"
+                "\"stories\": [\n{\"id\":\"s-0000000000000001\",\"articles\":[\"" +
+                full + "\",\"" + plain +
+                "\"],\"title\":\"Lantern festival returns to Port Veyra after décennie of "
+                "silence\",\"first_date\":\"2031-04-15\",\"last_date\":\"2031-04-15\"}\n],\n"
+                "\"inputs\": {\"read\":0,\"ingested\":0,\"rejected\":[]}}\n");
 }
 
 }  // namespace

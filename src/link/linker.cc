@@ -1,0 +1,257 @@
+// The link stage over a growing collection: per-article features and their
+// storage format, and the Linker that joins new articles to old ones.
+#include <algorithm>
+#include <cstring>
+#include <optional>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
+
+#include "link/link.h"
+
+namespace storyline::link {
+namespace {
+
+// First byte of EncodeFeatures' output; bump it when the layout or the way
+// a feature is computed changes, so stored features are computed again
+// (2: one-permutation MinHash, stopwords from data/link/stopwords.en.txt).
+constexpr uint8_t kFeaturesVersion = 2;
+
+template <typename T>
+void Append(std::string& out, const T& value) {
+  char bytes[sizeof(T)];
+  std::memcpy(bytes, &value, sizeof(T));
+  out.append(bytes, sizeof(T));
+}
+
+// Reads values from the front of a byte string; fails once past its end.
+class Reader {
+ public:
+  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
+  template <typename T>
+  bool Read(T& value) {
+    if (bytes_.size() < sizeof(T)) return false;
+    std::memcpy(&value, bytes_.data(), sizeof(T));
+    bytes_.remove_prefix(sizeof(T));
+    return true;
+  }
+  size_t left() const { return bytes_.size(); }
+
+ private:
+  std::string_view bytes_;
+};
+
+// Pending articles are linked in this order, so that the stories do not
+// depend on how the input was split into runs or files.
+bool CanonicalOrder(const std::tuple<StoryArticle*, const std::string*>& x,
+                    const std::tuple<StoryArticle*, const std::string*>& y) {
+  const auto key = [](const auto& t) {
+    const StoryArticle& a = *std::get<0>(t);
+    return std::make_tuple(!a.published.has_value(), a.published.value_or(""),
+                           std::cref(*std::get<1>(t)), std::cref(a.id));
+  };
+  return key(x) < key(y);
+}
+
+}  // namespace
+
+const Stopwords& StopwordsOf(const LinkOptions& options) {
+  return options.stopwords != nullptr ? *options.stopwords : Stopwords::Embedded();
+}
+
+ArticleFeatures ComputeFeatures(const Article& article, const LinkOptions& options) {
+  return {MinHash(article.text), PassageSeeds(article.text, options.passages),
+          ArticleTerms(article, StopwordsOf(options), options.stories)};
+}
+
+std::string EncodeFeatures(const ArticleFeatures& features) {
+  std::string out;
+  out.reserve(1 + 8 + sizeof(Signature) + 8 * features.seeds.size() + 12 * features.terms.size());
+  Append(out, kFeaturesVersion);
+  Append(out, static_cast<uint32_t>(features.seeds.size()));
+  Append(out, static_cast<uint32_t>(features.terms.size()));
+  for (uint32_t value : features.signature) Append(out, value);
+  for (uint64_t seed : features.seeds) Append(out, seed);
+  for (const auto& [term, count] : features.terms) {
+    Append(out, term);
+    Append(out, count);
+  }
+  return out;
+}
+
+std::optional<ArticleFeatures> DecodeFeatures(std::string_view bytes) {
+  Reader reader(bytes);
+  uint8_t version = 0;
+  uint32_t seeds = 0, terms = 0;
+  if (!reader.Read(version) || version != kFeaturesVersion || !reader.Read(seeds) ||
+      !reader.Read(terms)) {
+    return std::nullopt;
+  }
+  const size_t expected = sizeof(Signature) + 8ull * seeds + 12ull * terms;
+  if (reader.left() != expected) return std::nullopt;
+  ArticleFeatures features;
+  for (uint32_t& value : features.signature) reader.Read(value);
+  features.seeds.resize(seeds);
+  for (uint64_t& seed : features.seeds) reader.Read(seed);
+  features.terms.resize(terms);
+  for (auto& [term, count] : features.terms) reader.Read(term), reader.Read(count);
+  return features;
+}
+
+// Band buckets over this size are left out of near-duplicate detection
+// with all their articles: NearDuplicateIndex compares every pair in a
+// bucket, so one template shared by 200,000 short articles would cost 2e10
+// comparisons.
+constexpr size_t kMaxBandBucket = 1000;
+
+struct Linker::State {
+  LinkOptions options;
+  NearDuplicateIndex near_duplicates;
+  SharedTextIndex shared_text;
+  TermStatistics statistics;
+  std::vector<Signature> signatures;  // by index in the indexes above
+  std::vector<bool> is_new;           // by index
+  // Linked articles in replay order, with their story's number.
+  std::vector<std::pair<StoryArticle, size_t>> linked;
+  std::unordered_map<std::string, size_t> story_number;     // stored story id -> number
+  std::vector<std::pair<StoryArticle, std::string>> fresh;  // new articles and their origin
+
+  void Index(const std::string& id, const ArticleFeatures& features, bool fresh_article) {
+    shared_text.Add(id, features.seeds);
+    statistics.Add(features.terms);
+    signatures.push_back(features.signature);
+    is_new.push_back(fresh_article);
+  }
+
+  // Builds the near-duplicate index over the signatures, leaving out the
+  // articles of oversized band buckets. Returns the number left out.
+  size_t IndexSignatures() {
+    std::vector<std::pair<uint64_t, uint32_t>> entries;  // (band key, article)
+    entries.reserve(signatures.size() * kBands);
+    for (size_t i = 0; i < signatures.size(); ++i) {
+      for (uint64_t key : Bands(signatures[i])) entries.emplace_back(key, static_cast<uint32_t>(i));
+    }
+    std::sort(entries.begin(), entries.end());
+    std::vector<bool> oversized(signatures.size(), false);
+    for (size_t begin = 0, end = 0; begin < entries.size(); begin = end) {
+      while (end < entries.size() && entries[end].first == entries[begin].first) ++end;
+      if (entries[begin].first == 0 || end - begin <= kMaxBandBucket) continue;
+      for (size_t k = begin; k < end; ++k) oversized[entries[k].second] = true;
+    }
+    entries = {};
+    // Indices in the index must match those of `signatures`: a left-out
+    // article gets the empty text's signature, which matches nothing.
+    const Signature nothing = MinHash("");
+    for (size_t i = 0; i < signatures.size(); ++i) {
+      near_duplicates.Add(shared_text.id(i), oversized[i] ? nothing : signatures[i]);
+    }
+    return static_cast<size_t>(std::count(oversized.begin(), oversized.end(), true));
+  }
+
+  std::vector<NearDuplicateGroup> Groups() const {
+    std::vector<NearDuplicateGroup> groups;
+    std::unordered_map<std::string, size_t> group_of;
+    for (std::vector<std::string>& members : near_duplicates.Groups()) {
+      for (const std::string& id : members) group_of.emplace(id, groups.size());
+      groups.push_back({std::move(members), 1.0});
+    }
+    for (const auto& [a, b] : near_duplicates.VerifiedPairs()) {
+      double& similarity = groups[group_of.at(near_duplicates.id(a))].similarity;
+      similarity = std::min(similarity, EstimatedJaccard(signatures[a], signatures[b]));
+    }
+    return groups;
+  }
+
+  Result<std::vector<Passage>> Passages(const ArticleLoader& load) const {
+    std::vector<std::pair<size_t, size_t>> pairs = shared_text.CandidatePairs();
+    std::erase_if(pairs,
+                  [&](const auto& pair) { return !is_new[pair.first] && !is_new[pair.second]; });
+    // Pairs are sorted by their first article: it is loaded once for all
+    // its pairs; the second is loaded for its pair and dropped after it, so
+    // at most two texts are in memory.
+    std::vector<Passage> passages;
+    std::optional<Article> first;
+    for (const auto& [x, y] : pairs) {
+      if (!first || first->id != shared_text.id(x)) {
+        SL_ASSIGN_OR_RETURN(first, load(shared_text.id(x)));
+      }
+      SL_ASSIGN_OR_RETURN(const Article second, load(shared_text.id(y)));
+      const bool first_is_a = first->id < second.id;
+      for (Passage& passage : FindSharedPassages(first_is_a ? *first : second,
+                                                 first_is_a ? second : *first, options.passages)) {
+        passages.push_back(std::move(passage));
+      }
+    }
+    return passages;
+  }
+};
+
+Linker::Linker(LinkOptions options)
+    : state_(new State{options,
+                       NearDuplicateIndex(options.near_duplicates),
+                       SharedTextIndex(options.max_articles_per_seed),
+                       TermStatistics(StopwordsOf(options)),
+                       {},
+                       {},
+                       {},
+                       {},
+                       {}}) {}
+Linker::~Linker() = default;
+Linker::Linker(Linker&&) noexcept = default;
+Linker& Linker::operator=(Linker&&) noexcept = default;
+
+void Linker::AddLinked(StoryArticle article, const std::string& story_id,
+                       ArticleFeatures features) {
+  State& st = *state_;
+  st.Index(article.id, features, false);
+  const size_t number = st.story_number.emplace(story_id, st.story_number.size()).first->second;
+  article.terms = std::move(features.terms);
+  st.linked.emplace_back(std::move(article), number);
+}
+
+void Linker::AddNew(StoryArticle article, std::string origin, ArticleFeatures features) {
+  State& st = *state_;
+  st.Index(article.id, features, true);
+  article.terms = std::move(features.terms);
+  st.fresh.emplace_back(std::move(article), std::move(origin));
+}
+
+size_t Linker::new_articles() const { return state_->fresh.size(); }
+
+Result<LinkResult> Linker::Run(const ArticleLoader& load) {
+  State& st = *state_;
+  LinkResult result;
+  result.left_out_of_near_duplicates = st.IndexSignatures();
+  result.near_duplicates = st.Groups();
+  SL_ASSIGN_OR_RETURN(result.passages, st.Passages(load));
+  // Each step's memory goes before the next step takes its own.
+  st.near_duplicates = NearDuplicateIndex(st.options.near_duplicates);
+  st.shared_text = SharedTextIndex(st.options.max_articles_per_seed);
+  st.signatures = {};
+
+  StoryClusterer clusterer(st.statistics, st.options.stories);
+  for (auto& [article, story] : st.linked) {
+    clusterer.Assign(article, story);
+    article.terms = {};
+  }
+  std::vector<std::tuple<StoryArticle*, const std::string*>> order;
+  for (auto& [article, origin] : st.fresh) order.emplace_back(&article, &origin);
+  std::sort(order.begin(), order.end(), CanonicalOrder);
+  std::vector<std::pair<std::string, size_t>> joined;
+  for (const auto& [article, origin] : order) {
+    joined.emplace_back(article->id, clusterer.Add(*article));
+    article->terms = {};
+  }
+  std::vector<Story> stories = clusterer.Stories();
+  std::vector<bool> touched(stories.size(), false);
+  for (const auto& [id, story] : joined) {
+    result.joined.emplace_back(id, stories[story].id);
+    touched[story] = true;
+  }
+  for (size_t i = 0; i < stories.size(); ++i) {
+    if (touched[i]) result.stories.push_back(std::move(stories[i]));
+  }
+  return result;
+}
+
+}  // namespace storyline::link

@@ -1,0 +1,212 @@
+// The link stage over a growing collection: features and their bytes, and
+// Linker runs split across "runs" the way storyline analyze splits them.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "link/link.h"
+
+namespace storyline::link {
+namespace {
+
+Article MakeArticle(std::string id, std::string title, std::string text, std::string date) {
+  Article a;
+  a.id = std::move(id);
+  a.origin = "invented/" + a.id + ".txt";
+  a.title = std::move(title);
+  a.text = std::move(text);
+  a.published.value = std::move(date);
+  return a;
+}
+
+// A wire paragraph that two invented outlets republish word for word.
+constexpr const char* kWireParagraph =
+    "Engineers closed the Glasswater bridge in Ternby on Tuesday after inspectors found cracks "
+    "in two steel girders, and commuters face long detours across the Velde river.";
+
+// Two invented events; "a" articles about a bridge, "b" about a hailstorm.
+std::map<std::string, Article> InventedArticles() {
+  std::map<std::string, Article> articles;
+  for (Article a : {
+           MakeArticle("a1", "Glasswater bridge closes after cracks found in Ternby span",
+                       std::string(kWireParagraph) +
+                           "\nThe council said repairs could take the whole summer.",
+                       "2031-06-03"),
+           MakeArticle("b1", "Orchard growers in Kell Valley count losses after hailstorm",
+                       "A hailstorm stripped blossom from apple orchards across Kell Valley, and "
+                       "growers fear the harvest will be half of last season's.",
+                       "2031-06-03"),
+           MakeArticle("a2", "Ternby commuters face detours as Glasswater bridge stays shut",
+                       "Ternby's engineers said the Glasswater bridge girders need new steel.\n" +
+                           std::string(kWireParagraph),
+                       "2031-06-05"),
+           MakeArticle("b2", "Kell Valley cooperative seeks hail relief for apple growers",
+                       "The Kell Valley cooperative asked for hail relief after the storm "
+                       "destroyed apple blossom in the orchards, its chair said.",
+                       "2031-06-06"),
+       }) {
+    articles.emplace(a.id, std::move(a));
+  }
+  return articles;
+}
+
+StoryArticle AsStoryArticle(const Article& a) {
+  return {a.id, a.title.value_or(""), a.published.value, {}};
+}
+
+Linker::ArticleLoader LoaderOf(const std::map<std::string, Article>& articles) {
+  return [&articles](const std::string& id) -> Result<Article> {
+    const auto it = articles.find(id);
+    if (it == articles.end()) return Status::NotFound(id);
+    return it->second;
+  };
+}
+
+TEST(LinkFeatures, RoundTripThroughBytesAndRejectForeignBytes) {
+  const Article a = InventedArticles().at("a1");
+  const ArticleFeatures features = ComputeFeatures(a);
+  EXPECT_EQ(features.signature, MinHash(a.text));
+  EXPECT_EQ(features.seeds, PassageSeeds(a.text));
+  EXPECT_EQ(features.terms, ArticleTerms(a));
+  const std::string bytes = EncodeFeatures(features);
+  EXPECT_EQ(bytes.size(),
+            9 + 4 * kSignatureSize + 8 * features.seeds.size() + 12 * features.terms.size());
+  EXPECT_EQ(DecodeFeatures(bytes), features);
+  EXPECT_EQ(DecodeFeatures(""), std::nullopt);
+  EXPECT_EQ(DecodeFeatures(bytes.substr(0, bytes.size() - 1)), std::nullopt);
+  std::string other_version = bytes;
+  other_version[0] = static_cast<char>(other_version[0] + 1);
+  EXPECT_EQ(DecodeFeatures(other_version), std::nullopt);
+}
+
+TEST(LinkFeatures, TitleWordsCountTitleWeightTimes) {
+  Article a = MakeArticle("x", "Glasswater", "Glasswater bridge", "2031-06-03");
+  StoryOptions options;
+  options.title_weight = 3;
+  const TermCounts terms = ArticleTerms(a, Stopwords::Embedded(), options);
+  ASSERT_EQ(terms.size(), 2u);  // "glasswater" and "bridge"
+  float total = 0;
+  for (const auto& [term, count] : terms) total += count;
+  EXPECT_EQ(total, 5.0f);  // 3 (title) + 1 + 1
+}
+
+// Adds the articles `ids` to `linker` as new ones, in that order.
+void AddNew(Linker& linker, const std::map<std::string, Article>& articles,
+            const std::vector<std::string>& ids) {
+  for (const std::string& id : ids) {
+    const Article& a = articles.at(id);
+    linker.AddNew(AsStoryArticle(a), a.origin, ComputeFeatures(a));
+  }
+}
+
+// One run over all four articles, as a single analyze would do.
+LinkResult LinkAllAtOnce(const std::map<std::string, Article>& articles,
+                         const std::vector<std::string>& add_order) {
+  Linker linker;
+  AddNew(linker, articles, add_order);
+  Result<LinkResult> result = linker.Run(LoaderOf(articles));
+  EXPECT_TRUE(result.ok()) << result.status().ToString();
+  return result.ok() ? std::move(result).value() : LinkResult{};
+}
+
+TEST(Linker, ResultsDoNotDependOnTheOrderArticlesAreAdded) {
+  const std::map<std::string, Article> articles = InventedArticles();
+  const LinkResult forward = LinkAllAtOnce(articles, {"a1", "b1", "a2", "b2"});
+  const LinkResult backward = LinkAllAtOnce(articles, {"b2", "a2", "b1", "a1"});
+  EXPECT_EQ(forward.joined, backward.joined);
+  EXPECT_EQ(forward.stories, backward.stories);
+  EXPECT_EQ(forward.passages, backward.passages);
+  // Canonical order: by date, then origin.
+  ASSERT_EQ(forward.joined.size(), 4u);
+  EXPECT_EQ(forward.joined[0].first, "a1");
+  EXPECT_EQ(forward.joined[1].first, "b1");
+  EXPECT_EQ(forward.joined[2].first, "a2");
+  EXPECT_EQ(forward.joined[3].first, "b2");
+  // Two events, two stories.
+  EXPECT_EQ(forward.joined[0].second, forward.joined[2].second);
+  EXPECT_EQ(forward.joined[1].second, forward.joined[3].second);
+  EXPECT_NE(forward.joined[0].second, forward.joined[1].second);
+  // The wire paragraph, at its offsets in each.
+  ASSERT_EQ(forward.passages.size(), 1u);
+  const Passage& p = forward.passages[0];
+  EXPECT_EQ(p.a.article, "a1");
+  const uint32_t length = static_cast<uint32_t>(std::string(kWireParagraph).size());
+  EXPECT_EQ(p.a.span, (ByteSpan{0, length}));
+  EXPECT_EQ(p.b.article, "a2");
+  const uint32_t second_line = static_cast<uint32_t>(articles.at("a2").text.find('\n') + 1);
+  EXPECT_EQ(p.b.span, (ByteSpan{second_line, second_line + length}));
+  EXPECT_EQ(p.earlier, "a");
+}
+
+TEST(Linker, SecondRunReplaysStoriesAndLinksOnlyTheNewArticles) {
+  const std::map<std::string, Article> articles = InventedArticles();
+  // First run: the articles of 3 June.
+  Linker first;
+  AddNew(first, articles, {"a1", "b1"});
+  Result<LinkResult> before = first.Run(LoaderOf(articles));
+  ASSERT_TRUE(before.ok());
+  EXPECT_TRUE(before->passages.empty());
+  std::map<std::string, std::string> story_of(before->joined.begin(), before->joined.end());
+
+  // Second run: the stored ones replayed, the later ones new. Only the new
+  // articles are loaded for passages, with the old ones they pair with.
+  Linker second;
+  for (const auto& [id, story] : before->joined) {
+    second.AddLinked(AsStoryArticle(articles.at(id)), story, ComputeFeatures(articles.at(id)));
+  }
+  AddNew(second, articles, {"b2", "a2"});
+  EXPECT_EQ(second.new_articles(), 2u);
+  std::vector<std::string> loaded;
+  Result<LinkResult> after = second.Run([&](const std::string& id) -> Result<Article> {
+    loaded.push_back(id);
+    return articles.at(id);
+  });
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->joined, (std::vector<std::pair<std::string, std::string>>{
+                               {"a2", story_of.at("a1")}, {"b2", story_of.at("b1")}}));
+  ASSERT_EQ(after->stories.size(), 2u);
+  for (const Story& story : after->stories) {
+    EXPECT_EQ(story.articles.size(), 2u);
+    EXPECT_EQ(story.first_date, "2031-06-03");
+  }
+  ASSERT_EQ(after->passages.size(), 1u);
+  EXPECT_EQ(after->passages[0].a.article, "a1");
+  EXPECT_EQ(after->passages[0].b.article, "a2");
+  EXPECT_EQ(loaded, (std::vector<std::string>{"a1", "a2"}));
+
+  // The same split gives what one run over everything gives.
+  const LinkResult at_once = LinkAllAtOnce(articles, {"a1", "b1", "a2", "b2"});
+  EXPECT_EQ(after->passages, at_once.passages);
+}
+
+TEST(Linker, ReturnsTheLoadersError) {
+  const std::map<std::string, Article> articles = InventedArticles();
+  Linker linker;
+  AddNew(linker, articles, {"a1", "a2"});
+  Result<LinkResult> result =
+      linker.Run([](const std::string& id) -> Result<Article> { return Status::IoError(id); });
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.status().code(), StatusCode::kIoError);
+}
+
+TEST(Linker, GroupsNearDuplicatesWithTheirWeakestLink) {
+  std::map<std::string, Article> articles = InventedArticles();
+  Article copy = articles.at("a1");
+  copy.id = "a0";
+  copy.origin = "invented/a0.txt";
+  articles.emplace(copy.id, copy);
+  const LinkResult result = LinkAllAtOnce(articles, {"a0", "a1", "a2", "b1", "b2"});
+  // a0 and a1 are the same text; a2 is mostly the wire paragraph too.
+  ASSERT_EQ(result.near_duplicates.size(), 1u);
+  EXPECT_EQ(result.near_duplicates[0].articles, (std::vector<std::string>{"a0", "a1", "a2"}));
+  const double a1_a2 =
+      EstimatedJaccard(MinHash(articles.at("a1").text), MinHash(articles.at("a2").text));
+  EXPECT_LT(a1_a2, 1.0);
+  EXPECT_EQ(result.near_duplicates[0].similarity, a1_a2);
+  EXPECT_EQ(result.left_out_of_near_duplicates, 0u);
+}
+
+}  // namespace
+}  // namespace storyline::link
