@@ -309,7 +309,8 @@ constexpr size_t kTenseWindow = 8;
 // +1 when the clause around token i looks ahead, -1 when it looks back, 0
 // when nothing says: the cue nearest to i within kTenseWindow tokens before
 // it (or the token right after it) decides. Cues are the lexicon's `tense`
-// words ("will" future, "said" past) and words ending in "ed".
+// words ("will" future, "said" past) and words ending in "ed" but not "eed"
+// ("succeed", "need": the lexicon lists "agreed" and the like).
 int TenseNear(const std::vector<Token>& tokens, size_t i) {
   int tense = 0;
   size_t best = SIZE_MAX;
@@ -319,7 +320,7 @@ int TenseNear(const std::vector<Token>& tokens, size_t i) {
     if (tokens[k].senses && tokens[k].senses->Has(kTense)) {
       cue = tokens[k].senses->Get(kTense) == "future" ? 1 : -1;
     } else if (tokens[k].kind == TokenKind::kWord && tokens[k].low.size() > 4 &&
-               tokens[k].low.ends_with("ed")) {
+               tokens[k].low.ends_with("ed") && !tokens[k].low.ends_with("eed")) {
       cue = -1;
     }
     const size_t distance = k < i ? i - k : k - i;
@@ -748,6 +749,10 @@ class SentenceTagger {
       end += 3;
     }
     if (half && count != "X") return Simple(end, "DURATION", DurationAndAHalf(count, unit));
+    // "a year-earlier loss": the article belongs to the noun, "year-earlier" is the date.
+    if (Is(end, "-") && Adjacent(end) && Has(end + 1, kAgo) && Adjacent(end + 1)) {
+      return std::nullopt;
+    }
     // "a year ago", "two days earlier", "year-earlier" handled in Shifted.
     if (Is(end, "ago") && count == "X") return Simple(end + 1, "DATE", "PAST_REF");
     if (Has(end, kAgo) && count != "X") {

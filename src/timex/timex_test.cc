@@ -161,6 +161,18 @@ TEST(Tagger, ReadsWeekdayAfterPublicationAsNextDayWithoutTenseCue) {
   EXPECT_EQ(found[0].value, "2021-09-23");
 }
 
+TEST(Tagger, DoesNotReadVerbsEndingInEedAsPast) {
+  // "succeed" is no past tense: "will" decides, and February is the coming one.
+  std::vector<Timex> found =
+      TagText("The baker will succeed the guild's treasurer Feb. 1.", kPublished);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "2022-02-01");
+  // "agreed" is listed as a past cue.
+  found = TagText("The guild will say the ferrymen agreed Monday.", kPublished);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "2021-09-27");
+}
+
 TEST(Tagger, ResolvesNextDayAgainstDateTheTextIsAbout) {
   const std::vector<Timex> found = TagText(
       "The bridge opened on 20 September 2021. The toll was dropped the next day.", kPublished);
@@ -198,6 +210,16 @@ TEST(Tagger, ReadsYearAgoAgainstLatestEndedQuarterNamed) {
   ASSERT_EQ(found.size(), 4u);
   EXPECT_EQ(found[3].text, "a year earlier");
   EXPECT_EQ(found[3].value, "2020-Q3");
+}
+
+TEST(Tagger, ReadsYearEarlierAdjectiveAfterArticleAsDate) {
+  const std::vector<Timex> found = TagText(
+      "The bakery chain lost money in the second quarter, compared with a year-earlier profit.",
+      kPublished);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[1].text, "year-earlier");
+  EXPECT_EQ(found[1].type, "DATE");
+  EXPECT_EQ(found[1].value, "2020-Q2");
 }
 
 TEST(Tagger, LeavesValuesUnderspecifiedWithoutPublicationDate) {
