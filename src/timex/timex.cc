@@ -985,9 +985,26 @@ class SentenceTagger {
     return m;
   }
 
+  // The latest season of the code at i that ended before the publication
+  // month. A winter is labelled by the year of its December and ends in
+  // February of the next year.
+  std::optional<Match> LatestSeason(size_t i) const {
+    const std::string& code = Get(i, kSeason);
+    if (!pub_) return Simple(i + 1, "DATE", "XXXX-" + code);
+    const int last_month = code == "SP" ? 5 : code == "SU" ? 8 : code == "FA" ? 11 : 14;
+    int year = pub_->year;
+    while (year * 12 + last_month >= pub_->year * 12 + pub_->month) --year;
+    Match m = *Simple(i + 1, "DATE", std::to_string(year) + "-" + code);
+    m.anchor = "publication";
+    return m;
+  }
+
   // ---- shift words: last year, next week, the previous day, this quarter
 
   std::optional<Match> Shifted(size_t i, bool the) const {
+    // "this past spring": the latest one; "this past week" is last week.
+    const bool this_past = Is(i, "this") && Is(i + 1, "past") && !the;
+    if (this_past) ++i;
     const int offset = std::stoi(Get(i, kShift));
     // "the next day" follows the text's own dates; "next week" the publication,
     // and so does "the current year".
@@ -1018,7 +1035,12 @@ class SentenceTagger {
       }
       return m;
     }
-    if (Has(j, kSeason)) return SeasonAt(j, offset);
+    if (Has(j, kSeason)) return this_past ? LatestSeason(j) : SeasonAt(j, offset);
+    // "the last half of 1989", "the last quarter of 1990"
+    if (the && Is(i, "last") && (Is(j, "half") || Is(j, "quarter")) && Is(j + 1, "of") &&
+        IsNumber(j + 2) && t_[j + 2].low.size() == 4) {
+      return Simple(j + 3, "DATE", std::string(t_[j + 2].low) + (Is(j, "half") ? "-H2" : "-Q4"));
+    }
     // "this morning", "last night": a part of the publication day or the one
     // before; "that morning" of the day the text is about.
     if (Has(j, kPartOfDay) && (offset == 0 || t_[i].low == "last") && !the) {

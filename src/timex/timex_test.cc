@@ -222,6 +222,32 @@ TEST(Tagger, ReadsYearEarlierAdjectiveAfterArticleAsDate) {
   EXPECT_EQ(found[1].value, "2020-Q2");
 }
 
+TEST(Tagger, ReadsThisPastSeasonAsTheLatestOne) {
+  // In late September 2021 the spring just gone is 2021's; "last spring" is 2020's.
+  std::vector<Timex> found = TagText("The pier was rebuilt this past spring.", kPublished);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].text, "this past spring");
+  EXPECT_EQ(found[0].value, "2021-SP");
+  found = TagText("The pier was rebuilt last spring.", kPublished);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "2020-SP");
+  // Winter 2020 runs into February 2021 and has ended by September.
+  found = TagText("The pier froze this past winter.", kPublished);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "2020-WI");
+  found = TagText("The pier froze this past winter.", CivilDay{2021, 2, 10});
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "2019-WI");
+}
+
+TEST(Tagger, ReadsLastHalfOfYearAsSecondHalf) {
+  const std::vector<Timex> found =
+      TagText("Ferry traffic slowed in the last half of 2019.", kPublished);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].text, "the last half of 2019");
+  EXPECT_EQ(found[0].value, "2019-H2");
+}
+
 TEST(Tagger, LeavesValuesUnderspecifiedWithoutPublicationDate) {
   const std::vector<Timex> found = TagText(
       "The guild met on Monday. Its hall burned last year. It reopened in July. "
