@@ -304,7 +304,7 @@ std::string DurationAndAHalf(std::string_view count, std::string_view unit) {
 }
 
 // How many tokens before an expression a tense cue may stand.
-constexpr size_t kTenseWindow = 8;
+constexpr size_t kTenseWindow = 10;
 
 // +1 when the clause around token i looks ahead, -1 when it looks back, 0
 // when nothing says: the cue nearest to i within kTenseWindow tokens before

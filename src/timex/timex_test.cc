@@ -173,6 +173,15 @@ TEST(Tagger, DoesNotReadVerbsEndingInEedAsPast) {
   EXPECT_EQ(found[0].value, "2021-09-27");
 }
 
+TEST(Tagger, ReachesTenseCueAcrossALongObject) {
+  // "stepped" stands ten tokens before the month: the December just past.
+  const std::vector<Timex> found = TagText(
+      "The treasurer stepped down as chairman, president and chief executive in December.",
+      kPublished);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "2020-12");
+}
+
 TEST(Tagger, ResolvesNextDayAgainstDateTheTextIsAbout) {
   const std::vector<Timex> found = TagText(
       "The bridge opened on 20 September 2021. The toll was dropped the next day.", kPublished);
