@@ -245,11 +245,15 @@ struct Discourse {
   std::optional<CivilDay> year;
   std::optional<CivilDay> quarter;  // the quarter the article reports on (Note)
   bool day_in_sentence = false;     // `day` was named in the current sentence
+  bool months_in_sentence = false;  // so was a span of months ("the nine months")
   std::optional<CivilDay> publication;
 
   void Note(const Match& m) {
     if (m.day) day = month = year = m.day;
     if (m.day) day_in_sentence = true;
+    if (m.type == "DURATION" && m.value.size() > 2 && m.value[1] != 'T' && m.value.back() == 'M') {
+      months_in_sentence = true;
+    }
     if (m.period && m.period_grain == Grain::kMonth) month = year = m.period;
     if (m.period && m.period_grain == Grain::kYear) year = m.period;
     // The quarter an article reports on: the latest one it names that had
@@ -795,7 +799,8 @@ class SentenceTagger {
 
   // "a year earlier", "year-ago": in an article about a quarter's results
   // the comparison is with the same quarter a year before (TimeBank's
-  // reading); otherwise the year.
+  // reading), unless the sentence compares a span of months; otherwise the
+  // year.
   std::optional<Match> YearBefore(size_t end, int n, bool anaphoric) const {
     // "the six months ended Aug. 12 ... compared with a year earlier": that day.
     if (anaphoric && seen_.day_in_sentence) {
@@ -806,7 +811,10 @@ class SentenceTagger {
     Match m;
     m.end = end;
     m.anchor = "previous";
-    m.value = Format(Shift(*seen_.quarter, Grain::kYear, n), Grain::kQuarter);
+    // "for the nine months, ... compared with a year earlier": the months
+    // are not the quarter, so the year before the quarter's.
+    m.value = Format(Shift(*seen_.quarter, Grain::kYear, n),
+                     seen_.months_in_sentence ? Grain::kYear : Grain::kQuarter);
     return m;
   }
 
@@ -1218,6 +1226,7 @@ std::vector<Timex> Tagger::Tag(std::string_view text, const std::vector<ByteSpan
   std::string lowered;
   for (uint32_t s = 0; s < sentences.size(); ++s) {
     seen.day_in_sentence = false;
+    seen.months_in_sentence = false;
     const std::vector<Token> tokens = Scan(text, sentences[s], lowered, lexicon_.get());
     size_t i = 0;
     while (i < tokens.size()) {
@@ -1227,6 +1236,7 @@ std::vector<Timex> Tagger::Tag(std::string_view text, const std::vector<ByteSpan
         ++i;
         continue;
       }
+      seen.Note(*match);
       Timex& timex = out.emplace_back();
       timex.sentence = s;
       timex.span = {tokens[i].begin, tokens[match->end - 1].end};
@@ -1235,7 +1245,6 @@ std::vector<Timex> Tagger::Tag(std::string_view text, const std::vector<ByteSpan
       timex.value = std::move(match->value);
       timex.mod = std::move(match->mod);
       timex.anchor = std::move(match->anchor);
-      seen.Note(*match);
       i = match->end;
     }
   }

@@ -221,6 +221,19 @@ TEST(Tagger, ReadsYearAgoAgainstLatestEndedQuarterNamed) {
   EXPECT_EQ(found[3].value, "2020-Q3");
 }
 
+TEST(Tagger, ReadsYearEarlierAfterSpanOfMonthsAsTheYear) {
+  const std::vector<Timex> found = TagText(
+      "The bakery chain earned more in the second quarter. For the six months, profit rose "
+      "from a year earlier. Sales were flat from a year earlier.",
+      kPublished);
+  ASSERT_EQ(found.size(), 4u);
+  EXPECT_EQ(found[1].text, "the six months");
+  EXPECT_EQ(found[2].text, "a year earlier");
+  EXPECT_EQ(found[2].value, "2020");
+  // The next sentence compares the quarter again.
+  EXPECT_EQ(found[3].value, "2020-Q2");
+}
+
 TEST(Tagger, ReadsYearEarlierAdjectiveAfterArticleAsDate) {
   const std::vector<Timex> found = TagText(
       "The bakery chain lost money in the second quarter, compared with a year-earlier profit.",
