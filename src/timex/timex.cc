@@ -913,6 +913,14 @@ class SentenceTagger {
     // "sun", "sat", "wed" are words too: abbreviations need a capital.
     if (t_[i].low.size() <= 4 && !(t_[i].capital && HasDot(i + 1))) return std::nullopt;
     if (end == i + 1) end = SkipDot(end);
+    // "Tuesday nights": every Tuesday night; so is "Monday" in "Monday and
+    // Tuesday nights".
+    const bool shared = (Is(end, "and") || Is(end, "or")) && Has(end + 1, kWeekday);
+    const size_t part = shared ? end + 2 : end;
+    if (Has(part, kPartOfDay) && t_[part].low.ends_with('s')) {
+      return Simple(shared ? end : end + 1, "SET",
+                    "XXXX-WXX-" + std::to_string(weekday) + "T" + Get(part, kPartOfDay));
+    }
     // "Monday, Oct. 26": the date says which Monday.
     const size_t after = Is(end, ",") ? end + 1 : end;
     if (Has(after, kMonth)) {

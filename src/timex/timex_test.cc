@@ -182,6 +182,20 @@ TEST(Tagger, ReachesTenseCueAcrossALongObject) {
   EXPECT_EQ(found[0].value, "2020-12");
 }
 
+TEST(Tagger, ReadsWeekdayWithPluralPartOfDayAsSet) {
+  const std::vector<Timex> found =
+      TagText("Ferries will sail on Monday and Tuesday nights and on Friday night.", kPublished);
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(found[0].text, "Monday");
+  EXPECT_EQ(found[0].type, "SET");
+  EXPECT_EQ(found[0].value, "XXXX-WXX-1TNI");
+  EXPECT_EQ(found[1].text, "Tuesday nights");
+  EXPECT_EQ(found[1].value, "XXXX-WXX-2TNI");
+  EXPECT_EQ(found[2].text, "Friday night");
+  EXPECT_EQ(found[2].type, "DATE");
+  EXPECT_EQ(found[2].value, "2021-10-01TNI");
+}
+
 TEST(Tagger, ResolvesNextDayAgainstDateTheTextIsAbout) {
   const std::vector<Timex> found = TagText(
       "The bridge opened on 20 September 2021. The toll was dropped the next day.", kPublished);
