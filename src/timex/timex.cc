@@ -314,7 +314,8 @@ constexpr size_t kTenseWindow = 10;
 // when nothing says: the cue nearest to i within kTenseWindow tokens before
 // it (or the token right after it) decides. Cues are the lexicon's `tense`
 // words ("will" future, "said" past) and words ending in "ed" but not "eed"
-// ("succeed", "need": the lexicon lists "agreed" and the like).
+// ("succeed", "need": the lexicon lists "agreed" and the like), in lower
+// case ("United States" is a name).
 int TenseNear(const std::vector<Token>& tokens, size_t i) {
   int tense = 0;
   size_t best = SIZE_MAX;
@@ -324,7 +325,8 @@ int TenseNear(const std::vector<Token>& tokens, size_t i) {
     if (tokens[k].senses && tokens[k].senses->Has(kTense)) {
       cue = tokens[k].senses->Get(kTense) == "future" ? 1 : -1;
     } else if (tokens[k].kind == TokenKind::kWord && tokens[k].low.size() > 4 &&
-               tokens[k].low.ends_with("ed") && !tokens[k].low.ends_with("eed")) {
+               tokens[k].low.ends_with("ed") && !tokens[k].low.ends_with("eed") &&
+               !tokens[k].capital) {
       cue = -1;
     }
     const size_t distance = k < i ? i - k : k - i;

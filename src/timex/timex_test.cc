@@ -173,6 +173,14 @@ TEST(Tagger, DoesNotReadVerbsEndingInEedAsPast) {
   EXPECT_EQ(found[0].value, "2021-09-27");
 }
 
+TEST(Tagger, DoesNotReadCapitalisedNamesEndingInEdAsPast) {
+  // "United" is a name: without a cue, Thursday in a Wednesday paper is the next day.
+  const std::vector<Timex> found =
+      TagText("The envoy is flying to the United States Thursday.", kPublished);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "2021-09-30");
+}
+
 TEST(Tagger, ReachesTenseCueAcrossALongObject) {
   // "stepped" stands ten tokens before the month: the December just past.
   const std::vector<Timex> found = TagText(
