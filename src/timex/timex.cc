@@ -1110,8 +1110,20 @@ class SentenceTagger {
         return m;
       }
     }
+    // "earnings of $33 million last year", "the corresponding period last
+    // year" in a quarterly report: the same quarter a year before, like "a
+    // year earlier".
+    if (unit == "Y" && n == -1 && !the && i > 0 && (IsAmount(i - 1) || Is(i - 1, "period"))) {
+      return YearBefore(j + 1, n, false);
+    }
     // "the latest quarter": the last one completed.
     return Relative(j + 1, grain, n, anaphoric, unit);
+  }
+
+  // A token that ends an amount of money or a count: "$33 million", "5 cents a share".
+  bool IsAmount(size_t i) const {
+    return IsNumber(i) || Is(i, "million") || Is(i, "billion") || Is(i, "share") ||
+           Is(i, "cents");
   }
 
   // "the weekend": the one nearest the publication day (the last one from

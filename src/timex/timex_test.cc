@@ -256,6 +256,25 @@ TEST(Tagger, ReadsYearEarlierAfterSpanOfMonthsAsTheYear) {
   EXPECT_EQ(found[3].value, "2020-Q2");
 }
 
+TEST(Tagger, ReadsAmountLastYearInQuarterlyReportAsThatQuarter) {
+  std::vector<Timex> found = TagText(
+      "The bakery chain earned $3 million in the second quarter, up from $2 million last year "
+      "and more than in the corresponding period last year.",
+      kPublished);
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(found[1].text, "last year");
+  EXPECT_EQ(found[1].value, "2020-Q2");
+  EXPECT_EQ(found[2].value, "2020-Q2");
+  // Without a quarter, and not after an amount, it is the year.
+  found = TagText("The bakery chain earned $2 million last year.", kPublished);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "2020");
+  found = TagText("The bakery chain opened in the second quarter. It was founded last year.",
+                  kPublished);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[1].value, "2020");
+}
+
 TEST(Tagger, ReadsYearEarlierAdjectiveAfterArticleAsDate) {
   const std::vector<Timex> found = TagText(
       "The bakery chain lost money in the second quarter, compared with a year-earlier profit.",
