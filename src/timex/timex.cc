@@ -510,7 +510,10 @@ class SentenceTagger {
       if (Has(i, kSet)) return Simple(i + 1, "SET", Get(i, kSet));
       if (Has(i, kHoliday)) return HolidayAt(i);
       // "noon Thursday", "at midnight"
-      if (Has(i, kClock)) return ClockTime(i + 1, std::stoi(Get(i, kClock)), 0);
+      // "High Noon" and "high noon comes" are figures of speech.
+      if (Has(i, kClock) && !(i > 0 && t_[i - 1].low == "high")) {
+        return ClockTime(i + 1, std::stoi(Get(i, kClock)), 0);
+      }
       if (Has(i, kEvery) && Has(i + 1, kUnit)) {
         return Simple(i + 2, "SET", DurationValue("1", Get(i + 1, kUnit)));
       }
@@ -554,7 +557,7 @@ class SentenceTagger {
     // "three-quarters of the food" is a fraction, "52 years old" an age.
     const bool fraction = i > 0 && t_[i - 1].low == "-" && !t_[i].space_before;
     if (!the && Has(i, kUnit) && t_[i].low.ends_with('s') && Get(i, kUnit) != "S" &&
-        !(Get(i, kUnit) == "Q" && fraction) && !Is(i + 1, "old")) {
+        !IsTitleWord(i) && !(Get(i, kUnit) == "Q" && fraction) && !Is(i + 1, "old")) {
       // A bare plural: "for years", "weeks of talks".
       return Simple(i + 1, "DURATION", DurationValue("X", Get(i, kUnit)));
     }
@@ -747,7 +750,7 @@ class SentenceTagger {
         Is(i, "1") && Is(i + 1, "/") && Adjacent(i + 1) && Is(i + 2, "2") && Adjacent(i + 2);
     if (half) i += 3;
     i = SkipFiller(SkipHyphen(i));
-    if (!Has(i, kUnit)) return std::nullopt;
+    if (!Has(i, kUnit) || IsTitleWord(i)) return std::nullopt;
     const std::string& unit = Get(i, kUnit);
     size_t end = i + 1;
     if (Is(end, "and") && (Is(end + 1, "a") || Is(end + 1, "one")) && Is(end + 2, "half")) {
@@ -850,6 +853,13 @@ class SentenceTagger {
       return PeriodMatch(year->second, {year->first, month, 1}, Grain::kMonth, "none");
     }
     if (ambiguous && !IsCapitalised(i)) return std::nullopt;
+    // "the annual March for Life", "``March of the Mothers": a procession
+    // ("in March for health reasons" is the month).
+    if (t_[i].low == "march" && (Is(j, "for") || Is(j, "of")) && i > 0 &&
+        (Is(i - 1, "the") || Is(i - 1, "a") || Is(i - 1, "annual") || Is(i - 1, "`") ||
+         Is(i - 1, "\""))) {
+      return std::nullopt;
+    }
     // "Jan" alone is more often a name than a month.
     if (t_[i].low.size() <= 4 && !ambiguous && t_[i].low != "june" && t_[i].low != "july" &&
         !HasDot(i + 1)) {
@@ -859,6 +869,10 @@ class SentenceTagger {
   }
 
   bool IsCapitalised(size_t i) const { return t_[i].capital; }
+
+  // A capitalised unit inside a sentence belongs to a title: ABC's "This
+  // Week", CBS's "60 Minutes".
+  bool IsTitleWord(size_t i) const { return i > 0 && t_[i].capital; }
 
   // The year of a month named without one. Without a tense cue, up to seven
   // months back or four ahead of the publication month (news mostly reports
@@ -1084,7 +1098,7 @@ class SentenceTagger {
     j = SkipFiller(j);
     // "the current fiscal year" is the current year.
     if (Is(j, "fiscal") && Has(j + 1, kUnit)) ++j;
-    if (!Has(j, kUnit)) return std::nullopt;
+    if (!Has(j, kUnit) || IsTitleWord(j)) return std::nullopt;
     const std::string& unit = Get(j, kUnit);
     if (!count.empty()) return Simple(j + 1, "DURATION", DurationValue(count, unit));
     // "the coming years", "in recent months"
@@ -1122,8 +1136,7 @@ class SentenceTagger {
 
   // A token that ends an amount of money or a count: "$33 million", "5 cents a share".
   bool IsAmount(size_t i) const {
-    return IsNumber(i) || Is(i, "million") || Is(i, "billion") || Is(i, "share") ||
-           Is(i, "cents");
+    return IsNumber(i) || Is(i, "million") || Is(i, "billion") || Is(i, "share") || Is(i, "cents");
   }
 
   // "the weekend": the one nearest the publication day (the last one from

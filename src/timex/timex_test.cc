@@ -183,9 +183,9 @@ TEST(Tagger, DoesNotReadCapitalisedNamesEndingInEdAsPast) {
 
 TEST(Tagger, ReachesTenseCueAcrossALongObject) {
   // "stepped" stands ten tokens before the month: the December just past.
-  const std::vector<Timex> found = TagText(
-      "The treasurer stepped down as chairman, president and chief executive in December.",
-      kPublished);
+  const std::vector<Timex> found =
+      TagText("The treasurer stepped down as chairman, president and chief executive in December.",
+              kPublished);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].value, "2020-12");
 }
@@ -364,6 +364,22 @@ TEST(Tagger, IgnoresAgesCountsAndVerbs) {
   EXPECT_TRUE(TagText("Gulls took three-quarters of the catch.", kPublished).empty());
   EXPECT_TRUE(TagText("The index closed at 2082.1 points.", kPublished).empty());
   EXPECT_TRUE(TagText("Leaves fall on the Sun newspaper.", kPublished).empty());
+}
+
+TEST(Tagger, IgnoresProcessionsFiguresOfSpeechAndShowTitles) {
+  for (const char* text :
+       {"The annual March for Life filled the mall.", "She led the ``March of the Mothers.''",
+        "It was high noon for the council.", "The mayor said on CBS's 60 Minutes that it was fine.",
+        "The mayor spoke on ABC's This Week about it.", "She watches Minutes every night."}) {
+    EXPECT_TRUE(TagText(text, kPublished).empty()) << text;
+  }
+  std::vector<Timex> found = TagText("He stepped down in March for health reasons.", kPublished);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "2021-03");
+  found = TagText("The council met at noon and voted for 60 minutes this week.", kPublished);
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(found[1].value, "PT60M");
+  EXPECT_EQ(found[2].value, "2021-W39");
 }
 
 TEST(Tagger, RejectsMalformedLexiconWithLineNumber) {
