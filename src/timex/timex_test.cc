@@ -181,6 +181,17 @@ TEST(Tagger, DoesNotReadCapitalisedNamesEndingInEdAsPast) {
   EXPECT_EQ(found[0].value, "2021-09-30");
 }
 
+TEST(Tagger, TakesTenseOfFrontedMonthFromTheVerbAfterIt) {
+  // January is four months ahead of September: only "brought" makes it the past one.
+  std::vector<Timex> found =
+      TagText("In January, the guild brought in a new treasurer.", kPublished);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "2021-01");
+  found = TagText("In January, the guild will elect a treasurer.", kPublished);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "2022-01");
+}
+
 TEST(Tagger, ReachesTenseCueAcrossALongObject) {
   // "stepped" stands ten tokens before the month: the December just past.
   const std::vector<Timex> found =
