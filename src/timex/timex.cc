@@ -472,9 +472,24 @@ class SentenceTagger {
     return Is(i, "the") ? Core(i + 1, true) : Core(i, false);
   }
 
+  // "April 24 and 25": the 25th of the month just named.
+  std::optional<Match> SecondDayOfPair(size_t i) const {
+    if (i < 2 || !(Is(i - 1, "and") || Is(i - 1, "or")) || !IsNumber(i - 2) ||
+        !seen_.day_in_sentence || Int(i - 2) != seen_.day->day || t_[i].low.size() > 2 ||
+        Has(i + 1, kUnit) || Is(i + 1, "percent") || Is(i + 1, "%")) {
+      return std::nullopt;
+    }
+    const CivilDay day{seen_.day->year, seen_.day->month, Int(i)};
+    if (!IsValidDay(day.year, day.month, day.day)) return std::nullopt;
+    return DayMatch(i + 1, day, "previous");
+  }
+
   std::optional<Match> Core(size_t i, bool the) const {
     if (i >= t_.size()) return std::nullopt;
-    if (IsNumber(i)) return Numeric(i, the);
+    if (IsNumber(i)) {
+      if (std::optional<Match> second = SecondDayOfPair(i)) return second;
+      return Numeric(i, the);
+    }
     if (the && Is(i, "future")) return Simple(i + 1, "DATE", "FUTURE_REF");
     // "the near future", "the near term", "the short term"
     if (the && (Is(i, "near") || Is(i, "short")) && (Is(i + 1, "future") || Is(i + 1, "term"))) {

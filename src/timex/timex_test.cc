@@ -215,6 +215,17 @@ TEST(Tagger, ReadsWeekdayWithPluralPartOfDayAsSet) {
   EXPECT_EQ(found[2].value, "2021-10-01TNI");
 }
 
+TEST(Tagger, ReadsSecondDayOfAPairInTheNamedMonth) {
+  std::vector<Timex> found =
+      TagText("The fair will be held on October 24 and 25 at the pier.", kPublished);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].value, "2021-10-24");
+  EXPECT_EQ(found[1].text, "25");
+  EXPECT_EQ(found[1].value, "2021-10-25");
+  found = TagText("On October 24 prices rose between 24 and 25 percent.", kPublished);
+  ASSERT_EQ(found.size(), 1u);
+}
+
 TEST(Tagger, ResolvesNextDayAgainstDateTheTextIsAbout) {
   const std::vector<Timex> found = TagText(
       "The bridge opened on 20 September 2021. The toll was dropped the next day.", kPublished);
