@@ -542,7 +542,8 @@ class SentenceTagger {
       if (Has(i, kClock) && !(i > 0 && t_[i - 1].low == "high")) {
         return ClockTime(i + 1, std::stoi(Get(i, kClock)), 0);
       }
-      if (Has(i, kEvery) && Has(i + 1, kUnit)) {
+      // "miles per hour", "instructions per second" measure a rate; no time recurs.
+      if (Has(i, kEvery) && Has(i + 1, kUnit) && !(Is(i, "per") && IsTimeUnit(Get(i + 1, kUnit)))) {
         return Simple(i + 2, "SET", DurationValue("1", Get(i + 1, kUnit)));
       }
       // "every Monday" XXXX-WXX-1, "each July" XXXX-07
@@ -667,8 +668,10 @@ class SentenceTagger {
     if (digits.size() == 4 && Is(i + 1, "s") && Adjacent(i + 1) && value % 10 == 0) {
       return Simple(i + 2, "DATE", std::string(digits.substr(0, 3)));
     }
-    // 1998 alone
-    if (year && !the &&
+    // 1998 alone, unless it is part of a name ("Orion 1980", "Expo 2000"): a
+    // capitalised word inside the sentence with no time sense before it.
+    const bool in_name = i > 1 && t_[i - 1].capital && !t_[i - 1].senses;
+    if (year && !the && !in_name &&
         !(i > 0 && (t_[i - 1].low == "$" || (t_[i - 1].low == "," && !t_[i].space_before))) &&
         !(Is(i + 1, ",") && Adjacent(i + 1) && IsNumber(i + 2) && Adjacent(i + 2)) &&
         !(Is(i + 1, "%") || Is(i + 1, "percent")) && !Has(SkipHyphen(i + 1), kUnit) &&

@@ -388,16 +388,22 @@ TEST(Tagger, IgnoresAgesCountsAndVerbs) {
   EXPECT_TRUE(TagText("Leaves fall on the Sun newspaper.", kPublished).empty());
 }
 
-TEST(Tagger, IgnoresProcessionsFiguresOfSpeechAndShowTitles) {
+TEST(Tagger, IgnoresProcessionsFiguresOfSpeechTitlesNamesAndRates) {
   for (const char* text :
        {"The annual March for Life filled the mall.", "She led the ``March of the Mothers.''",
         "It was high noon for the council.", "The mayor said on CBS's 60 Minutes that it was fine.",
-        "The mayor spoke on ABC's This Week about it.", "She watches Minutes every night."}) {
+        "The mayor spoke on ABC's This Week about it.", "She watches Minutes every night.",
+        "The guild founded a venture called Orion 1980 with the port.",
+        "The chip runs 15 million instructions per second."}) {
     EXPECT_TRUE(TagText(text, kPublished).empty()) << text;
   }
   std::vector<Timex> found = TagText("He stepped down in March for health reasons.", kPublished);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].value, "2021-03");
+  found = TagText("In 1980 the guild sold cider for $2 per week.", kPublished);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].value, "1980");
+  EXPECT_EQ(found[1].value, "P1W");
   found = TagText("The council met at noon and voted for 60 minutes this week.", kPublished);
   ASSERT_EQ(found.size(), 3u);
   EXPECT_EQ(found[1].value, "PT60M");
