@@ -39,13 +39,14 @@ enum Kind {
   kZone,
   kFiller,
   kClock,
+  kDecade,
   kKindCount,
 };
 
 constexpr std::array<std::string_view, kKindCount> kKindNames = {
-    "month",     "weekday", "number",  "ordinal",  "unit",      "deictic", "shift",
-    "anaphoric", "ago",     "ref",     "season",   "partofday", "set",     "every",
-    "mod",       "tense",   "holiday", "meridiem", "zone",      "filler",  "clock"};
+    "month",   "weekday",  "number", "ordinal",   "unit",  "deictic", "shift", "anaphoric",
+    "ago",     "ref",      "season", "partofday", "set",   "every",   "mod",   "tense",
+    "holiday", "meridiem", "zone",   "filler",    "clock", "decade"};
 
 struct Senses {
   std::array<std::string, kKindCount> values;
@@ -111,7 +112,7 @@ struct Lexicon {
       }
       const bool numeric = kind == kMonth || kind == kWeekday || kind == kOrdinal ||
                            kind == kDeictic || kind == kShift || kind == kAgo ||
-                           kind == kMeridiem || kind == kClock ||
+                           kind == kMeridiem || kind == kClock || kind == kDecade ||
                            (kind == kNumber && fields[2] != "X");
       if (numeric && !ParseInt(fields[2])) {
         return error(std::string(kKindNames[kind]) + " value must be a number, got '" +
@@ -472,6 +473,18 @@ class SentenceTagger {
     return Is(i, "the") ? Core(i + 1, true) : Core(i, false);
   }
 
+  // "the nineties": the latest such decade begun by publication (199 in 2021);
+  // the century is unknown without a publication date.
+  std::optional<Match> DecadeWord(size_t i) const {
+    const int digit = std::stoi(Get(i, kDecade));
+    if (!pub_) return Simple(i + 1, "DATE", "XX" + std::to_string(digit));
+    int start = pub_->year / 100 * 100 + digit * 10;
+    if (start > pub_->year) start -= 100;
+    Match m = *Simple(i + 1, "DATE", std::to_string(start / 10));
+    m.anchor = "publication";
+    return m;
+  }
+
   // "April 24 and 25": the 25th of the month just named.
   std::optional<Match> SecondDayOfPair(size_t i) const {
     if (i < 2 || !(Is(i - 1, "and") || Is(i - 1, "or")) || !IsNumber(i - 2) ||
@@ -491,6 +504,7 @@ class SentenceTagger {
       return Numeric(i, the);
     }
     if (the && Is(i, "future")) return Simple(i + 1, "DATE", "FUTURE_REF");
+    if (the && Has(i, kDecade)) return DecadeWord(i);
     // "the near future", "the near term", "the short term"
     if (the && (Is(i, "near") || Is(i, "short")) && (Is(i + 1, "future") || Is(i + 1, "term"))) {
       return Simple(i + 2, "DATE", "FUTURE_REF");

@@ -325,6 +325,19 @@ TEST(Tagger, ReadsThisPastSeasonAsTheLatestOne) {
   EXPECT_EQ(found[0].value, "2019-WI");
 }
 
+TEST(Tagger, ReadsDecadeWordsAsTheLatestSuchDecade) {
+  std::vector<Timex> found =
+      TagText("Ferry traffic fell through the nineties and rose in the twenties.", kPublished);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].text, "the nineties");
+  EXPECT_EQ(found[0].value, "199");
+  EXPECT_EQ(found[1].value, "202");
+  found = TagText("Ferry traffic fell through the nineties.", std::nullopt);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "XX9");
+  EXPECT_TRUE(TagText("The guild's founders were in their nineties.", kPublished).empty());
+}
+
 TEST(Tagger, ReadsLastHalfOfYearAsSecondHalf) {
   const std::vector<Timex> found =
       TagText("Ferry traffic slowed in the last half of 2019.", kPublished);
