@@ -545,7 +545,8 @@ class SentenceTagger {
       }
       if (Has(i, kMonth)) return MonthFirst(i);
       if (Has(i, kWeekday)) return WeekdayAt(i, 0, i + 1);
-      if (Has(i, kDeictic)) return DeicticDay(i);
+      // "USA Today", "VOA Today": a title.
+      if (Has(i, kDeictic) && !(IsTitleWord(i) && IsName(i - 1))) return DeicticDay(i);
       // "Now, the council..." is a discourse marker, not a time.
       if (Is(i, "now") && t_[i].capital && Is(i + 1, ",")) return std::nullopt;
       if (Has(i, kRef)) return Simple(i + 1, "DATE", Get(i, kRef));
@@ -684,7 +685,7 @@ class SentenceTagger {
     }
     // 1998 alone, unless it is part of a name ("Orion 1980", "Expo 2000"): a
     // capitalised word inside the sentence with no time sense before it.
-    const bool in_name = i > 1 && t_[i - 1].capital && !t_[i - 1].senses;
+    const bool in_name = i > 1 && IsName(i - 1);
     if (year && !the && !in_name &&
         !(i > 0 && (t_[i - 1].low == "$" || (t_[i - 1].low == "," && !t_[i].space_before))) &&
         !(Is(i + 1, ",") && Adjacent(i + 1) && IsNumber(i + 2) && Adjacent(i + 2)) &&
@@ -918,6 +919,9 @@ class SentenceTagger {
   // A capitalised unit inside a sentence belongs to a title: ABC's "This
   // Week", CBS's "60 Minutes".
   bool IsTitleWord(size_t i) const { return i > 0 && t_[i].capital; }
+
+  // A capitalised word inside the sentence with no time sense: part of a name.
+  bool IsName(size_t i) const { return i > 0 && i < t_.size() && t_[i].capital && !t_[i].senses; }
 
   // The year of a month named without one. Without a tense cue, up to seven
   // months back or four ahead of the publication month (news mostly reports

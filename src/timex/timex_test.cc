@@ -407,12 +407,15 @@ TEST(Tagger, IgnoresProcessionsFiguresOfSpeechTitlesNamesAndRates) {
         "It was high noon for the council.", "The mayor said on CBS's 60 Minutes that it was fine.",
         "The mayor spoke on ABC's This Week about it.", "She watches Minutes every night.",
         "The guild founded a venture called Orion 1980 with the port.",
-        "The chip runs 15 million instructions per second."}) {
+        "The chip runs 15 million instructions per second.", "This is VOA Today."}) {
     EXPECT_TRUE(TagText(text, kPublished).empty()) << text;
   }
   std::vector<Timex> found = TagText("He stepped down in March for health reasons.", kPublished);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].value, "2021-03");
+  found = TagText("Today the guild said Today was fine.", kPublished);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[1].value, "2021-09-29");
   found = TagText("In 1980 the guild sold cider for $2 per week.", kPublished);
   ASSERT_EQ(found.size(), 2u);
   EXPECT_EQ(found[0].value, "1980");
