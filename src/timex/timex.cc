@@ -39,13 +39,14 @@ enum Kind {
   kZone,
   kFiller,
   kClock,
+  kDecade,
   kKindCount,
 };
 
 constexpr std::array<std::string_view, kKindCount> kKindNames = {
-    "month",     "weekday", "number",  "ordinal",  "unit",      "deictic", "shift",
-    "anaphoric", "ago",     "ref",     "season",   "partofday", "set",     "every",
-    "mod",       "tense",   "holiday", "meridiem", "zone",      "filler",  "clock"};
+    "month",   "weekday",  "number", "ordinal",   "unit",  "deictic", "shift", "anaphoric",
+    "ago",     "ref",      "season", "partofday", "set",   "every",   "mod",   "tense",
+    "holiday", "meridiem", "zone",   "filler",    "clock", "decade"};
 
 struct Senses {
   std::array<std::string, kKindCount> values;
@@ -111,7 +112,7 @@ struct Lexicon {
       }
       const bool numeric = kind == kMonth || kind == kWeekday || kind == kOrdinal ||
                            kind == kDeictic || kind == kShift || kind == kAgo ||
-                           kind == kMeridiem || kind == kClock ||
+                           kind == kMeridiem || kind == kClock || kind == kDecade ||
                            (kind == kNumber && fields[2] != "X");
       if (numeric && !ParseInt(fields[2])) {
         return error(std::string(kKindNames[kind]) + " value must be a number, got '" +
@@ -245,11 +246,15 @@ struct Discourse {
   std::optional<CivilDay> year;
   std::optional<CivilDay> quarter;  // the quarter the article reports on (Note)
   bool day_in_sentence = false;     // `day` was named in the current sentence
+  bool months_in_sentence = false;  // so was a span of months ("the nine months")
   std::optional<CivilDay> publication;
 
   void Note(const Match& m) {
     if (m.day) day = month = year = m.day;
     if (m.day) day_in_sentence = true;
+    if (m.type == "DURATION" && m.value.size() > 2 && m.value[1] != 'T' && m.value.back() == 'M') {
+      months_in_sentence = true;
+    }
     if (m.period && m.period_grain == Grain::kMonth) month = year = m.period;
     if (m.period && m.period_grain == Grain::kYear) year = m.period;
     // The quarter an article reports on: the latest one it names that had
@@ -304,29 +309,45 @@ std::string DurationAndAHalf(std::string_view count, std::string_view unit) {
 }
 
 // How many tokens before an expression a tense cue may stand.
-constexpr size_t kTenseWindow = 8;
+constexpr size_t kTenseWindow = 10;
+// How many tokens after the comma of a fronted expression ("In January, the
+// board met") a cue may stand, when none stands before it.
+constexpr size_t kTenseAfter = 3;
 
-// +1 when the clause around token i looks ahead, -1 when it looks back, 0
-// when nothing says: the cue nearest to i within kTenseWindow tokens before
-// it (or the token right after it) decides. Cues are the lexicon's `tense`
-// words ("will" future, "said" past) and words ending in "ed".
+// +1 when a token says the clause looks ahead, -1 back, else 0: the
+// lexicon's `tense` words ("will" future, "said" past) and words ending in
+// "ed" but not "eed" ("succeed", "need": the lexicon lists "agreed" and the
+// like), in lower case ("United States" is a name).
+int TenseCue(const Token& token) {
+  if (token.senses && token.senses->Has(kTense)) {
+    return token.senses->Get(kTense) == "future" ? 1 : -1;
+  }
+  if (token.kind == TokenKind::kWord && token.low.size() > 4 && token.low.ends_with("ed") &&
+      !token.low.ends_with("eed") && !token.capital) {
+    return -1;
+  }
+  return 0;
+}
+
+// Which way the clause around token i looks (TenseCue): the cue nearest to i
+// within kTenseWindow tokens before it (or the token right after it)
+// decides; failing that, one just after the comma of a fronted expression.
 int TenseNear(const std::vector<Token>& tokens, size_t i) {
   int tense = 0;
   size_t best = SIZE_MAX;
   const size_t first = i > kTenseWindow ? i - kTenseWindow : 0;
   for (size_t k = first; k < i + 2 && k < tokens.size(); ++k) {
-    int cue = 0;
-    if (tokens[k].senses && tokens[k].senses->Has(kTense)) {
-      cue = tokens[k].senses->Get(kTense) == "future" ? 1 : -1;
-    } else if (tokens[k].kind == TokenKind::kWord && tokens[k].low.size() > 4 &&
-               tokens[k].low.ends_with("ed")) {
-      cue = -1;
-    }
+    const int cue = TenseCue(tokens[k]);
     const size_t distance = k < i ? i - k : k - i;
     if (cue != 0 && distance <= best) {
       tense = cue;
       best = distance;
     }
+  }
+  const bool fronted = i + 1 < tokens.size() && tokens[i + 1].low == ",";
+  for (size_t k = i + 2; fronted && tense == 0 && k < i + 2 + kTenseAfter && k < tokens.size();
+       ++k) {
+    tense = TenseCue(tokens[k]);
   }
   return tense;
 }
@@ -452,10 +473,38 @@ class SentenceTagger {
     return Is(i, "the") ? Core(i + 1, true) : Core(i, false);
   }
 
+  // "the nineties": the latest such decade begun by publication (199 in 2021);
+  // the century is unknown without a publication date.
+  std::optional<Match> DecadeWord(size_t i) const {
+    const int digit = std::stoi(Get(i, kDecade));
+    if (!pub_) return Simple(i + 1, "DATE", "XX" + std::to_string(digit));
+    int start = pub_->year / 100 * 100 + digit * 10;
+    if (start > pub_->year) start -= 100;
+    Match m = *Simple(i + 1, "DATE", std::to_string(start / 10));
+    m.anchor = "publication";
+    return m;
+  }
+
+  // "April 24 and 25": the 25th of the month just named.
+  std::optional<Match> SecondDayOfPair(size_t i) const {
+    if (i < 2 || !(Is(i - 1, "and") || Is(i - 1, "or")) || !IsNumber(i - 2) ||
+        !seen_.day_in_sentence || Int(i - 2) != seen_.day->day || t_[i].low.size() > 2 ||
+        Has(i + 1, kUnit) || Is(i + 1, "percent") || Is(i + 1, "%")) {
+      return std::nullopt;
+    }
+    const CivilDay day{seen_.day->year, seen_.day->month, Int(i)};
+    if (!IsValidDay(day.year, day.month, day.day)) return std::nullopt;
+    return DayMatch(i + 1, day, "previous");
+  }
+
   std::optional<Match> Core(size_t i, bool the) const {
     if (i >= t_.size()) return std::nullopt;
-    if (IsNumber(i)) return Numeric(i, the);
+    if (IsNumber(i)) {
+      if (std::optional<Match> second = SecondDayOfPair(i)) return second;
+      return Numeric(i, the);
+    }
     if (the && Is(i, "future")) return Simple(i + 1, "DATE", "FUTURE_REF");
+    if (the && Has(i, kDecade)) return DecadeWord(i);
     // "the near future", "the near term", "the short term"
     if (the && (Is(i, "near") || Is(i, "short")) && (Is(i + 1, "future") || Is(i + 1, "term"))) {
       return Simple(i + 2, "DATE", "FUTURE_REF");
@@ -496,15 +545,20 @@ class SentenceTagger {
       }
       if (Has(i, kMonth)) return MonthFirst(i);
       if (Has(i, kWeekday)) return WeekdayAt(i, 0, i + 1);
-      if (Has(i, kDeictic)) return DeicticDay(i);
+      // "USA Today", "VOA Today": a title.
+      if (Has(i, kDeictic) && !(IsTitleWord(i) && IsName(i - 1))) return DeicticDay(i);
       // "Now, the council..." is a discourse marker, not a time.
       if (Is(i, "now") && t_[i].capital && Is(i + 1, ",")) return std::nullopt;
       if (Has(i, kRef)) return Simple(i + 1, "DATE", Get(i, kRef));
       if (Has(i, kSet)) return Simple(i + 1, "SET", Get(i, kSet));
       if (Has(i, kHoliday)) return HolidayAt(i);
       // "noon Thursday", "at midnight"
-      if (Has(i, kClock)) return ClockTime(i + 1, std::stoi(Get(i, kClock)), 0);
-      if (Has(i, kEvery) && Has(i + 1, kUnit)) {
+      // "High Noon" and "high noon comes" are figures of speech.
+      if (Has(i, kClock) && !(i > 0 && t_[i - 1].low == "high")) {
+        return ClockTime(i + 1, std::stoi(Get(i, kClock)), 0);
+      }
+      // "miles per hour", "instructions per second" measure a rate; no time recurs.
+      if (Has(i, kEvery) && Has(i + 1, kUnit) && !(Is(i, "per") && IsTimeUnit(Get(i + 1, kUnit)))) {
         return Simple(i + 2, "SET", DurationValue("1", Get(i + 1, kUnit)));
       }
       // "every Monday" XXXX-WXX-1, "each July" XXXX-07
@@ -547,7 +601,7 @@ class SentenceTagger {
     // "three-quarters of the food" is a fraction, "52 years old" an age.
     const bool fraction = i > 0 && t_[i - 1].low == "-" && !t_[i].space_before;
     if (!the && Has(i, kUnit) && t_[i].low.ends_with('s') && Get(i, kUnit) != "S" &&
-        !(Get(i, kUnit) == "Q" && fraction) && !Is(i + 1, "old")) {
+        !IsTitleWord(i) && !(Get(i, kUnit) == "Q" && fraction) && !Is(i + 1, "old")) {
       // A bare plural: "for years", "weeks of talks".
       return Simple(i + 1, "DURATION", DurationValue("X", Get(i, kUnit)));
     }
@@ -629,8 +683,10 @@ class SentenceTagger {
     if (digits.size() == 4 && Is(i + 1, "s") && Adjacent(i + 1) && value % 10 == 0) {
       return Simple(i + 2, "DATE", std::string(digits.substr(0, 3)));
     }
-    // 1998 alone
-    if (year && !the &&
+    // 1998 alone, unless it is part of a name ("Orion 1980", "Expo 2000"): a
+    // capitalised word inside the sentence with no time sense before it.
+    const bool in_name = i > 1 && IsName(i - 1);
+    if (year && !the && !in_name &&
         !(i > 0 && (t_[i - 1].low == "$" || (t_[i - 1].low == "," && !t_[i].space_before))) &&
         !(Is(i + 1, ",") && Adjacent(i + 1) && IsNumber(i + 2) && Adjacent(i + 2)) &&
         !(Is(i + 1, "%") || Is(i + 1, "percent")) && !Has(SkipHyphen(i + 1), kUnit) &&
@@ -740,7 +796,7 @@ class SentenceTagger {
         Is(i, "1") && Is(i + 1, "/") && Adjacent(i + 1) && Is(i + 2, "2") && Adjacent(i + 2);
     if (half) i += 3;
     i = SkipFiller(SkipHyphen(i));
-    if (!Has(i, kUnit)) return std::nullopt;
+    if (!Has(i, kUnit) || IsTitleWord(i)) return std::nullopt;
     const std::string& unit = Get(i, kUnit);
     size_t end = i + 1;
     if (Is(end, "and") && (Is(end + 1, "a") || Is(end + 1, "one")) && Is(end + 2, "half")) {
@@ -748,6 +804,10 @@ class SentenceTagger {
       end += 3;
     }
     if (half && count != "X") return Simple(end, "DURATION", DurationAndAHalf(count, unit));
+    // "a year-earlier loss": the article belongs to the noun, "year-earlier" is the date.
+    if (Is(end, "-") && Adjacent(end) && Has(end + 1, kAgo) && Adjacent(end + 1)) {
+      return std::nullopt;
+    }
     // "a year ago", "two days earlier", "year-earlier" handled in Shifted.
     if (Is(end, "ago") && count == "X") return Simple(end + 1, "DATE", "PAST_REF");
     if (Has(end, kAgo) && count != "X") {
@@ -790,7 +850,8 @@ class SentenceTagger {
 
   // "a year earlier", "year-ago": in an article about a quarter's results
   // the comparison is with the same quarter a year before (TimeBank's
-  // reading); otherwise the year.
+  // reading), unless the sentence compares a span of months; otherwise the
+  // year.
   std::optional<Match> YearBefore(size_t end, int n, bool anaphoric) const {
     // "the six months ended Aug. 12 ... compared with a year earlier": that day.
     if (anaphoric && seen_.day_in_sentence) {
@@ -801,7 +862,10 @@ class SentenceTagger {
     Match m;
     m.end = end;
     m.anchor = "previous";
-    m.value = Format(Shift(*seen_.quarter, Grain::kYear, n), Grain::kQuarter);
+    // "for the nine months, ... compared with a year earlier": the months
+    // are not the quarter, so the year before the quarter's.
+    m.value = Format(Shift(*seen_.quarter, Grain::kYear, n),
+                     seen_.months_in_sentence ? Grain::kYear : Grain::kQuarter);
     return m;
   }
 
@@ -835,6 +899,13 @@ class SentenceTagger {
       return PeriodMatch(year->second, {year->first, month, 1}, Grain::kMonth, "none");
     }
     if (ambiguous && !IsCapitalised(i)) return std::nullopt;
+    // "the annual March for Life", "``March of the Mothers": a procession
+    // ("in March for health reasons" is the month).
+    if (t_[i].low == "march" && (Is(j, "for") || Is(j, "of")) && i > 0 &&
+        (Is(i - 1, "the") || Is(i - 1, "a") || Is(i - 1, "annual") || Is(i - 1, "`") ||
+         Is(i - 1, "\""))) {
+      return std::nullopt;
+    }
     // "Jan" alone is more often a name than a month.
     if (t_[i].low.size() <= 4 && !ambiguous && t_[i].low != "june" && t_[i].low != "july" &&
         !HasDot(i + 1)) {
@@ -844,6 +915,13 @@ class SentenceTagger {
   }
 
   bool IsCapitalised(size_t i) const { return t_[i].capital; }
+
+  // A capitalised unit inside a sentence belongs to a title: ABC's "This
+  // Week", CBS's "60 Minutes".
+  bool IsTitleWord(size_t i) const { return i > 0 && t_[i].capital; }
+
+  // A capitalised word inside the sentence with no time sense: part of a name.
+  bool IsName(size_t i) const { return i > 0 && i < t_.size() && t_[i].capital && !t_[i].senses; }
 
   // The year of a month named without one. Without a tense cue, up to seven
   // months back or four ahead of the publication month (news mostly reports
@@ -900,6 +978,14 @@ class SentenceTagger {
     // "sun", "sat", "wed" are words too: abbreviations need a capital.
     if (t_[i].low.size() <= 4 && !(t_[i].capital && HasDot(i + 1))) return std::nullopt;
     if (end == i + 1) end = SkipDot(end);
+    // "Tuesday nights": every Tuesday night; so is "Monday" in "Monday and
+    // Tuesday nights".
+    const bool shared = (Is(end, "and") || Is(end, "or")) && Has(end + 1, kWeekday);
+    const size_t part = shared ? end + 2 : end;
+    if (Has(part, kPartOfDay) && t_[part].low.ends_with('s')) {
+      return Simple(shared ? end : end + 1, "SET",
+                    "XXXX-WXX-" + std::to_string(weekday) + "T" + Get(part, kPartOfDay));
+    }
     // "Monday, Oct. 26": the date says which Monday.
     const size_t after = Is(end, ",") ? end + 1 : end;
     if (Has(after, kMonth)) {
@@ -980,9 +1066,26 @@ class SentenceTagger {
     return m;
   }
 
+  // The latest season of the code at i that ended before the publication
+  // month. A winter is labelled by the year of its December and ends in
+  // February of the next year.
+  std::optional<Match> LatestSeason(size_t i) const {
+    const std::string& code = Get(i, kSeason);
+    if (!pub_) return Simple(i + 1, "DATE", "XXXX-" + code);
+    const int last_month = code == "SP" ? 5 : code == "SU" ? 8 : code == "FA" ? 11 : 14;
+    int year = pub_->year;
+    while (year * 12 + last_month >= pub_->year * 12 + pub_->month) --year;
+    Match m = *Simple(i + 1, "DATE", std::to_string(year) + "-" + code);
+    m.anchor = "publication";
+    return m;
+  }
+
   // ---- shift words: last year, next week, the previous day, this quarter
 
   std::optional<Match> Shifted(size_t i, bool the) const {
+    // "this past spring": the latest one; "this past week" is last week.
+    const bool this_past = Is(i, "this") && Is(i + 1, "past") && !the;
+    if (this_past) ++i;
     const int offset = std::stoi(Get(i, kShift));
     // "the next day" follows the text's own dates; "next week" the publication,
     // and so does "the current year".
@@ -1013,7 +1116,12 @@ class SentenceTagger {
       }
       return m;
     }
-    if (Has(j, kSeason)) return SeasonAt(j, offset);
+    if (Has(j, kSeason)) return this_past ? LatestSeason(j) : SeasonAt(j, offset);
+    // "the last half of 1989", "the last quarter of 1990"
+    if (the && Is(i, "last") && (Is(j, "half") || Is(j, "quarter")) && Is(j + 1, "of") &&
+        IsNumber(j + 2) && t_[j + 2].low.size() == 4) {
+      return Simple(j + 3, "DATE", std::string(t_[j + 2].low) + (Is(j, "half") ? "-H2" : "-Q4"));
+    }
     // "this morning", "last night": a part of the publication day or the one
     // before; "that morning" of the day the text is about.
     if (Has(j, kPartOfDay) && (offset == 0 || t_[i].low == "last") && !the) {
@@ -1039,7 +1147,7 @@ class SentenceTagger {
     j = SkipFiller(j);
     // "the current fiscal year" is the current year.
     if (Is(j, "fiscal") && Has(j + 1, kUnit)) ++j;
-    if (!Has(j, kUnit)) return std::nullopt;
+    if (!Has(j, kUnit) || IsTitleWord(j)) return std::nullopt;
     const std::string& unit = Get(j, kUnit);
     if (!count.empty()) return Simple(j + 1, "DURATION", DurationValue(count, unit));
     // "the coming years", "in recent months"
@@ -1065,8 +1173,19 @@ class SentenceTagger {
         return m;
       }
     }
+    // "earnings of $33 million last year", "the corresponding period last
+    // year" in a quarterly report: the same quarter a year before, like "a
+    // year earlier".
+    if (unit == "Y" && n == -1 && !the && i > 0 && (IsAmount(i - 1) || Is(i - 1, "period"))) {
+      return YearBefore(j + 1, n, false);
+    }
     // "the latest quarter": the last one completed.
     return Relative(j + 1, grain, n, anaphoric, unit);
+  }
+
+  // A token that ends an amount of money or a count: "$33 million", "5 cents a share".
+  bool IsAmount(size_t i) const {
+    return IsNumber(i) || Is(i, "million") || Is(i, "billion") || Is(i, "share") || Is(i, "cents");
   }
 
   // "the weekend": the one nearest the publication day (the last one from
@@ -1191,6 +1310,7 @@ std::vector<Timex> Tagger::Tag(std::string_view text, const std::vector<ByteSpan
   std::string lowered;
   for (uint32_t s = 0; s < sentences.size(); ++s) {
     seen.day_in_sentence = false;
+    seen.months_in_sentence = false;
     const std::vector<Token> tokens = Scan(text, sentences[s], lowered, lexicon_.get());
     size_t i = 0;
     while (i < tokens.size()) {
@@ -1200,6 +1320,7 @@ std::vector<Timex> Tagger::Tag(std::string_view text, const std::vector<ByteSpan
         ++i;
         continue;
       }
+      seen.Note(*match);
       Timex& timex = out.emplace_back();
       timex.sentence = s;
       timex.span = {tokens[i].begin, tokens[match->end - 1].end};
@@ -1208,7 +1329,6 @@ std::vector<Timex> Tagger::Tag(std::string_view text, const std::vector<ByteSpan
       timex.value = std::move(match->value);
       timex.mod = std::move(match->mod);
       timex.anchor = std::move(match->anchor);
-      seen.Note(*match);
       i = match->end;
     }
   }

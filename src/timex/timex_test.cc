@@ -161,6 +161,71 @@ TEST(Tagger, ReadsWeekdayAfterPublicationAsNextDayWithoutTenseCue) {
   EXPECT_EQ(found[0].value, "2021-09-23");
 }
 
+TEST(Tagger, DoesNotReadVerbsEndingInEedAsPast) {
+  // "succeed" is no past tense: "will" decides, and February is the coming one.
+  std::vector<Timex> found =
+      TagText("The baker will succeed the guild's treasurer Feb. 1.", kPublished);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "2022-02-01");
+  // "agreed" is listed as a past cue.
+  found = TagText("The guild will say the ferrymen agreed Monday.", kPublished);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "2021-09-27");
+}
+
+TEST(Tagger, DoesNotReadCapitalisedNamesEndingInEdAsPast) {
+  // "United" is a name: without a cue, Thursday in a Wednesday paper is the next day.
+  const std::vector<Timex> found =
+      TagText("The envoy is flying to the United States Thursday.", kPublished);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "2021-09-30");
+}
+
+TEST(Tagger, TakesTenseOfFrontedMonthFromTheVerbAfterIt) {
+  // January is four months ahead of September: only "brought" makes it the past one.
+  std::vector<Timex> found =
+      TagText("In January, the guild brought in a new treasurer.", kPublished);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "2021-01");
+  found = TagText("In January, the guild will elect a treasurer.", kPublished);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "2022-01");
+}
+
+TEST(Tagger, ReachesTenseCueAcrossALongObject) {
+  // "stepped" stands ten tokens before the month: the December just past.
+  const std::vector<Timex> found =
+      TagText("The treasurer stepped down as chairman, president and chief executive in December.",
+              kPublished);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "2020-12");
+}
+
+TEST(Tagger, ReadsWeekdayWithPluralPartOfDayAsSet) {
+  const std::vector<Timex> found =
+      TagText("Ferries will sail on Monday and Tuesday nights and on Friday night.", kPublished);
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(found[0].text, "Monday");
+  EXPECT_EQ(found[0].type, "SET");
+  EXPECT_EQ(found[0].value, "XXXX-WXX-1TNI");
+  EXPECT_EQ(found[1].text, "Tuesday nights");
+  EXPECT_EQ(found[1].value, "XXXX-WXX-2TNI");
+  EXPECT_EQ(found[2].text, "Friday night");
+  EXPECT_EQ(found[2].type, "DATE");
+  EXPECT_EQ(found[2].value, "2021-10-01TNI");
+}
+
+TEST(Tagger, ReadsSecondDayOfAPairInTheNamedMonth) {
+  std::vector<Timex> found =
+      TagText("The fair will be held on October 24 and 25 at the pier.", kPublished);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].value, "2021-10-24");
+  EXPECT_EQ(found[1].text, "25");
+  EXPECT_EQ(found[1].value, "2021-10-25");
+  found = TagText("On October 24 prices rose between 24 and 25 percent.", kPublished);
+  ASSERT_EQ(found.size(), 1u);
+}
+
 TEST(Tagger, ResolvesNextDayAgainstDateTheTextIsAbout) {
   const std::vector<Timex> found = TagText(
       "The bridge opened on 20 September 2021. The toll was dropped the next day.", kPublished);
@@ -198,6 +263,87 @@ TEST(Tagger, ReadsYearAgoAgainstLatestEndedQuarterNamed) {
   ASSERT_EQ(found.size(), 4u);
   EXPECT_EQ(found[3].text, "a year earlier");
   EXPECT_EQ(found[3].value, "2020-Q3");
+}
+
+TEST(Tagger, ReadsYearEarlierAfterSpanOfMonthsAsTheYear) {
+  const std::vector<Timex> found = TagText(
+      "The bakery chain earned more in the second quarter. For the six months, profit rose "
+      "from a year earlier. Sales were flat from a year earlier.",
+      kPublished);
+  ASSERT_EQ(found.size(), 4u);
+  EXPECT_EQ(found[1].text, "the six months");
+  EXPECT_EQ(found[2].text, "a year earlier");
+  EXPECT_EQ(found[2].value, "2020");
+  // The next sentence compares the quarter again.
+  EXPECT_EQ(found[3].value, "2020-Q2");
+}
+
+TEST(Tagger, ReadsAmountLastYearInQuarterlyReportAsThatQuarter) {
+  std::vector<Timex> found = TagText(
+      "The bakery chain earned $3 million in the second quarter, up from $2 million last year "
+      "and more than in the corresponding period last year.",
+      kPublished);
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(found[1].text, "last year");
+  EXPECT_EQ(found[1].value, "2020-Q2");
+  EXPECT_EQ(found[2].value, "2020-Q2");
+  // Without a quarter, and not after an amount, it is the year.
+  found = TagText("The bakery chain earned $2 million last year.", kPublished);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "2020");
+  found = TagText("The bakery chain opened in the second quarter. It was founded last year.",
+                  kPublished);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[1].value, "2020");
+}
+
+TEST(Tagger, ReadsYearEarlierAdjectiveAfterArticleAsDate) {
+  const std::vector<Timex> found = TagText(
+      "The bakery chain lost money in the second quarter, compared with a year-earlier profit.",
+      kPublished);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[1].text, "year-earlier");
+  EXPECT_EQ(found[1].type, "DATE");
+  EXPECT_EQ(found[1].value, "2020-Q2");
+}
+
+TEST(Tagger, ReadsThisPastSeasonAsTheLatestOne) {
+  // In late September 2021 the spring just gone is 2021's; "last spring" is 2020's.
+  std::vector<Timex> found = TagText("The pier was rebuilt this past spring.", kPublished);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].text, "this past spring");
+  EXPECT_EQ(found[0].value, "2021-SP");
+  found = TagText("The pier was rebuilt last spring.", kPublished);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "2020-SP");
+  // Winter 2020 runs into February 2021 and has ended by September.
+  found = TagText("The pier froze this past winter.", kPublished);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "2020-WI");
+  found = TagText("The pier froze this past winter.", CivilDay{2021, 2, 10});
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "2019-WI");
+}
+
+TEST(Tagger, ReadsDecadeWordsAsTheLatestSuchDecade) {
+  std::vector<Timex> found =
+      TagText("Ferry traffic fell through the nineties and rose in the twenties.", kPublished);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].text, "the nineties");
+  EXPECT_EQ(found[0].value, "199");
+  EXPECT_EQ(found[1].value, "202");
+  found = TagText("Ferry traffic fell through the nineties.", std::nullopt);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "XX9");
+  EXPECT_TRUE(TagText("The guild's founders were in their nineties.", kPublished).empty());
+}
+
+TEST(Tagger, ReadsLastHalfOfYearAsSecondHalf) {
+  const std::vector<Timex> found =
+      TagText("Ferry traffic slowed in the last half of 2019.", kPublished);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].text, "the last half of 2019");
+  EXPECT_EQ(found[0].value, "2019-H2");
 }
 
 TEST(Tagger, LeavesValuesUnderspecifiedWithoutPublicationDate) {
@@ -253,6 +399,31 @@ TEST(Tagger, IgnoresAgesCountsAndVerbs) {
   EXPECT_TRUE(TagText("Gulls took three-quarters of the catch.", kPublished).empty());
   EXPECT_TRUE(TagText("The index closed at 2082.1 points.", kPublished).empty());
   EXPECT_TRUE(TagText("Leaves fall on the Sun newspaper.", kPublished).empty());
+}
+
+TEST(Tagger, IgnoresProcessionsFiguresOfSpeechTitlesNamesAndRates) {
+  for (const char* text :
+       {"The annual March for Life filled the mall.", "She led the ``March of the Mothers.''",
+        "It was high noon for the council.", "The mayor said on CBS's 60 Minutes that it was fine.",
+        "The mayor spoke on ABC's This Week about it.", "She watches Minutes every night.",
+        "The guild founded a venture called Orion 1980 with the port.",
+        "The chip runs 15 million instructions per second.", "This is VOA Today."}) {
+    EXPECT_TRUE(TagText(text, kPublished).empty()) << text;
+  }
+  std::vector<Timex> found = TagText("He stepped down in March for health reasons.", kPublished);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value, "2021-03");
+  found = TagText("Today the guild said Today was fine.", kPublished);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[1].value, "2021-09-29");
+  found = TagText("In 1980 the guild sold cider for $2 per week.", kPublished);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].value, "1980");
+  EXPECT_EQ(found[1].value, "P1W");
+  found = TagText("The council met at noon and voted for 60 minutes this week.", kPublished);
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(found[1].value, "PT60M");
+  EXPECT_EQ(found[2].value, "2021-W39");
 }
 
 TEST(Tagger, RejectsMalformedLexiconWithLineNumber) {
