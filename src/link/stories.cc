@@ -23,46 +23,96 @@
 namespace storyline::link {
 namespace {
 
-using TermCounts = std::unordered_map<uint64_t, double>;
+// (term, value) pairs sorted by term: counts, weights or centroid sums.
+using TermVector = std::vector<std::pair<uint64_t, double>>;
 
-// Term counts of one article: title words count `title_weight` times. Words
-// of fewer than three bytes, numbers and stopwords are left out.
-TermCounts CountTerms(const Article& article, const Stopwords& stopwords, double title_weight) {
-  TermCounts counts;
-  auto add = [&](std::string_view text, double weight) {
+// Term counts of one article, sorted by term: title words count
+// `title_weight` times. Words of fewer than three bytes, numbers and
+// stopwords are left out. Sorting the hashes and counting runs avoids a hash
+// table per article.
+TermVector CountTerms(const Article& article, const Stopwords& stopwords, int title_weight) {
+  std::vector<uint64_t> hashes;
+  auto add = [&](std::string_view text, int times) {
     for (const Word& w : NormalizedWords(text)) {
       if (w.span.size() < 3) continue;
       const char c = text[w.span.begin];
       if ((c >= '0' && c <= '9') || stopwords.Contains(w.hash)) continue;
-      counts[w.hash] += weight;
+      hashes.insert(hashes.end(), times, w.hash);
     }
   };
   if (article.title) add(*article.title, title_weight);
-  add(article.text, 1.0);
+  add(article.text, 1);
+  std::sort(hashes.begin(), hashes.end());
+  TermVector counts;
+  for (uint64_t h : hashes) {
+    if (counts.empty() || counts.back().first != h) counts.emplace_back(h, 0);
+    counts.back().second += 1;
+  }
   return counts;
 }
 
-// Sparse unit vector, sorted by term.
-using TermVector = std::vector<std::pair<uint64_t, double>>;
+// An article's weights and, for each, whether later articles can share the
+// term (StoryOptions::min_document_frequency), from one statistics lookup.
+struct WeightedTerms {
+  TermVector vector;  // unit length, sorted by term
+  std::vector<bool> shareable;
+};
+
+// log((1 + documents) / (1 + df)) + 1: rare terms weigh more.
+double IdfOf(uint32_t document_frequency, uint64_t documents) {
+  return std::log((1.0 + documents) / (1.0 + document_frequency)) + 1.0;
+}
 
 // Weights (1 + log tf) * idf^2, normalised to unit length. Squaring the IDF
 // sharpens rare, event-specific words and names against words common to many
 // stories (Multi-News dev, eval/story_eval.cc: B-cubed F1 0.845 against 0.816
 // with plain IDF).
-TermVector Weigh(const TermCounts& counts, const TermStatistics& statistics) {
-  TermVector v;
-  v.reserve(counts.size());
+WeightedTerms Weigh(const TermVector& counts, const TermStatistics& statistics,
+                    uint32_t min_document_frequency) {
+  WeightedTerms weighted;
+  weighted.vector.reserve(counts.size());
+  weighted.shareable.reserve(counts.size());
   double norm = 0;
   for (const auto& [term, count] : counts) {
-    const double idf = statistics.Idf(term);
+    const uint32_t df = statistics.DocumentFrequency(term);
+    const double idf = IdfOf(df, statistics.documents());
     const double w = (1 + std::log(count)) * idf * idf;
-    v.emplace_back(term, w);
+    weighted.vector.emplace_back(term, w);
+    weighted.shareable.push_back(df >= min_document_frequency);
     norm += w * w;
   }
   norm = std::sqrt(norm);
-  for (auto& entry : v) entry.second /= norm > 0 ? norm : 1;
-  std::sort(v.begin(), v.end());
-  return v;
+  for (auto& entry : weighted.vector) entry.second /= norm > 0 ? norm : 1;
+  return weighted;
+}
+
+// Dot product of two sorted vectors: a merge, or binary searches of the
+// longer one when it is much longer (a large story's centroid).
+double Dot(const TermVector& a, const TermVector& b) {
+  const TermVector& small = a.size() <= b.size() ? a : b;
+  const TermVector& large = a.size() <= b.size() ? b : a;
+  double dot = 0;
+  if (large.size() > 16 * small.size()) {
+    auto from = large.begin();
+    for (const auto& [term, w] : small) {
+      from = std::lower_bound(from, large.end(), term,
+                              [](const auto& entry, uint64_t t) { return entry.first < t; });
+      if (from == large.end()) break;
+      if (from->first == term) dot += w * from->second;
+    }
+    return dot;
+  }
+  auto i = small.begin(), j = large.begin();
+  while (i != small.end() && j != large.end()) {
+    if (i->first < j->first) {
+      ++i;
+    } else if (j->first < i->first) {
+      ++j;
+    } else {
+      dot += (i++)->second * (j++)->second;
+    }
+  }
+  return dot;
 }
 
 // Days since 1970-01-01 of an ISO "YYYY-MM-DD", or nullopt.
@@ -119,7 +169,7 @@ bool Stopwords::Contains(uint64_t word_hash) const { return hashes_.count(word_h
 
 void TermStatistics::Add(const Article& article) {
   ++documents_;
-  for (const auto& [term, count] : CountTerms(article, *stopwords_, 1)) ++df_[term];
+  for (const auto& entry : CountTerms(article, *stopwords_, 1)) ++df_[entry.first];
 }
 
 uint32_t TermStatistics::DocumentFrequency(uint64_t term) const {
@@ -128,7 +178,7 @@ uint32_t TermStatistics::DocumentFrequency(uint64_t term) const {
 }
 
 double TermStatistics::Idf(uint64_t term) const {
-  return std::log((1.0 + documents_) / (1.0 + DocumentFrequency(term))) + 1.0;
+  return IdfOf(DocumentFrequency(term), documents_);
 }
 
 struct StoryClusterer::State {
@@ -139,25 +189,23 @@ struct StoryClusterer::State {
   };
   struct StoryState {
     std::vector<Member> members;
-    std::unordered_map<uint64_t, double> centroid;  // sum of member vectors
-    double norm_squared = 0;                        // |centroid|^2
-    std::unordered_set<uint64_t> indexed;           // terms posted for this story
+    TermVector centroid;                   // sum of member vectors (shareable terms), sorted
+    double norm_squared = 0;               // |centroid|^2
+    std::unordered_set<uint64_t> indexed;  // terms posted for this story
     std::optional<int64_t> first_day, last_day;
     std::optional<std::string> first_date, last_date;
+  };
+  // The stories posted under one term. Stories whose last date fell out of
+  // the window are dropped, at most once per list and article date.
+  struct Postings {
+    std::vector<uint32_t> stories;
+    int64_t pruned_for_day = INT64_MIN;
   };
 
   const TermStatistics& statistics;
   StoryOptions options;
   std::vector<StoryState> stories;
-  std::unordered_map<uint64_t, std::vector<uint32_t>> postings;  // term -> stories
-
-  double Dot(const TermVector& v, const StoryState& s) const {
-    double dot = 0;
-    for (const auto& [term, w] : v) {
-      if (auto it = s.centroid.find(term); it != s.centroid.end()) dot += w * it->second;
-    }
-    return dot;
-  }
+  std::unordered_map<uint64_t, Postings> postings;
 
   bool WithinWindow(std::optional<int64_t> day, const StoryState& s) const {
     if (!day || !s.first_day) return true;
@@ -167,17 +215,25 @@ struct StoryClusterer::State {
     return distance <= options.window_days;
   }
 
-  // Whether later articles can share `term` (see StoryOptions).
-  bool Shareable(uint64_t term) const {
-    return statistics.DocumentFrequency(term) >= options.min_document_frequency;
+  // Drops the stories that ended more than window_days before `day` from
+  // `list`. Articles arrive roughly in date order, so a later article
+  // rarely needs them; one dated earlier than that no longer finds them
+  // through this term. Undated stories stay.
+  void Prune(Postings& list, int64_t day) const {
+    if (day <= list.pruned_for_day) return;
+    list.pruned_for_day = day;
+    std::erase_if(list.stories, [&](uint32_t story) {
+      const std::optional<int64_t>& last = stories[story].last_day;
+      return last && *last + options.window_days < day;
+    });
   }
 
-  // The highest-weighted shareable terms of `v`: the article's index queries,
-  // and the terms its story is posted under.
-  std::vector<uint64_t> QueryTerms(const TermVector& v) const {
+  // The highest-weighted shareable terms of `weighted`: the article's index
+  // queries, and the terms its story is posted under.
+  std::vector<uint64_t> QueryTerms(const WeightedTerms& weighted) const {
     TermVector top;
-    for (const auto& entry : v) {
-      if (Shareable(entry.first)) top.push_back(entry);
+    for (size_t i = 0; i < weighted.vector.size(); ++i) {
+      if (weighted.shareable[i]) top.push_back(weighted.vector[i]);
     }
     const size_t k = std::min(top.size(), static_cast<size_t>(std::max(options.query_terms, 1)));
     std::partial_sort(top.begin(), top.begin() + k, top.end(), [](const auto& x, const auto& y) {
@@ -188,23 +244,63 @@ struct StoryClusterer::State {
     return terms;
   }
 
-  void Join(size_t story, Member member, const std::vector<uint64_t>& query,
-            std::optional<int64_t> day, const std::optional<std::string>& date) {
-    StoryState& s = stories[story];
-    const double dot = Dot(member.vector, s);
+  // The stories posted under any of `query` (ascending), leaving out terms
+  // posted for more than max_stories_per_term stories in the window.
+  std::vector<uint32_t> Candidates(const std::vector<uint64_t>& query, std::optional<int64_t> day) {
+    std::vector<uint32_t> candidates;
+    for (uint64_t term : query) {
+      const auto it = postings.find(term);
+      if (it == postings.end()) continue;
+      if (day) Prune(it->second, *day);
+      const std::vector<uint32_t>& list = it->second.stories;
+      if (list.size() > options.max_stories_per_term) continue;
+      candidates.insert(candidates.end(), list.begin(), list.end());
+    }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    return candidates;
+  }
+
+  // Adds the shareable part of `weighted` to the centroid of `s`.
+  static void AddToCentroid(const WeightedTerms& weighted, StoryState& s) {
+    const double dot = Dot(weighted.vector, s.centroid);
     // Terms too rare in the run for any later article to match stay out of
     // the centroid, so they do not lower every later cosine. The article's
     // own vector keeps them: its distinctive content still counts against a
     // match.
-    double self = 0;  // |kept part of the member vector|^2
-    for (const auto& [term, w] : member.vector) {
-      if (!Shareable(term)) continue;
-      self += w * w;
-      s.centroid[term] += w;
+    TermVector kept;
+    double self = 0;  // |kept|^2
+    for (size_t i = 0; i < weighted.vector.size(); ++i) {
+      if (!weighted.shareable[i]) continue;
+      kept.push_back(weighted.vector[i]);
+      self += kept.back().second * kept.back().second;
     }
+    TermVector sum;
+    sum.reserve(s.centroid.size() + kept.size());
+    auto i = s.centroid.begin(), j = kept.begin();
+    while (i != s.centroid.end() || j != kept.end()) {
+      if (j == kept.end() || (i != s.centroid.end() && i->first < j->first)) {
+        sum.push_back(*i++);
+      } else if (i == s.centroid.end() || j->first < i->first) {
+        sum.push_back(*j++);
+      } else {
+        sum.emplace_back(i->first, i->second + j->second);
+        ++i, ++j;
+      }
+    }
+    s.centroid = std::move(sum);
     s.norm_squared += 2 * dot + self;
+  }
+
+  void Join(size_t story, Member member, const WeightedTerms& weighted,
+            const std::vector<uint64_t>& query, std::optional<int64_t> day,
+            const std::optional<std::string>& date) {
+    StoryState& s = stories[story];
+    AddToCentroid(weighted, s);
     for (uint64_t term : query) {
-      if (s.indexed.insert(term).second) postings[term].push_back(static_cast<uint32_t>(story));
+      if (s.indexed.insert(term).second) {
+        postings[term].stories.push_back(static_cast<uint32_t>(story));
+      }
     }
     if (day) {
       if (!s.first_day || *day < *s.first_day) s.first_day = day, s.first_date = date;
@@ -222,26 +318,18 @@ StoryClusterer& StoryClusterer::operator=(StoryClusterer&&) noexcept = default;
 
 size_t StoryClusterer::Add(const Article& article) {
   State& st = *state_;
-  TermVector vector =
-      Weigh(CountTerms(article, st.statistics.stopwords(), st.options.title_weight), st.statistics);
-  const std::vector<uint64_t> query = st.QueryTerms(vector);
+  WeightedTerms weighted =
+      Weigh(CountTerms(article, st.statistics.stopwords(), st.options.title_weight), st.statistics,
+            st.options.min_document_frequency);
+  const std::vector<uint64_t> query = st.QueryTerms(weighted);
   const std::optional<int64_t> day = DayNumber(article.published.value);
-
-  std::vector<uint32_t> candidates;
-  for (uint64_t term : query) {
-    const auto it = st.postings.find(term);
-    if (it == st.postings.end() || it->second.size() > st.options.max_stories_per_term) continue;
-    candidates.insert(candidates.end(), it->second.begin(), it->second.end());
-  }
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
 
   size_t best = SIZE_MAX;
   double best_score = st.options.join_threshold;
-  for (uint32_t story : candidates) {  // ascending: ties go to the older story
+  for (uint32_t story : st.Candidates(query, day)) {  // ascending: ties go to the older story
     const State::StoryState& s = st.stories[story];
     if (!st.WithinWindow(day, s) || s.norm_squared <= 0) continue;
-    const double cosine = st.Dot(vector, s) / std::sqrt(s.norm_squared);
+    const double cosine = Dot(weighted.vector, s.centroid) / std::sqrt(s.norm_squared);
     if (cosine >= best_score && (best == SIZE_MAX || cosine > best_score)) {
       best = story;
       best_score = cosine;
@@ -251,7 +339,7 @@ size_t StoryClusterer::Add(const Article& article) {
     best = st.stories.size();
     st.stories.emplace_back();
   }
-  st.Join(best, {article.id, article.title.value_or(""), std::move(vector)}, query, day,
+  st.Join(best, {article.id, article.title.value_or(""), weighted.vector}, weighted, query, day,
           article.published.value);
   return best;
 }
@@ -265,7 +353,7 @@ std::vector<Story> StoryClusterer::Stories() const {
     double best = -1;
     for (const State::Member& m : s.members) {
       story.articles.push_back(m.id);
-      const double centrality = state_->Dot(m.vector, s);
+      const double centrality = Dot(m.vector, s.centroid);
       if (centrality > best) best = centrality, story.label = m.title;
     }
     story.first_date = s.first_date;
