@@ -302,15 +302,22 @@ struct StoryOptions {
   // article's date are candidates (any story when either is unknown).
   int window_days = 7;
   // Terms of an article used to look up candidate stories (highest TF-IDF).
-  // More finds more candidates at a higher cost; 60 instead of 20 changes
-  // the Multi-News figures by under 0.002.
-  int query_terms = 20;
+  // More finds more candidates at a higher cost.
+  int query_terms = 30;
   // A query term posted for more stories than this finds no candidates: it
   // is common to the stream (the inverted index's stopword), and following it
   // would compare the article with most live stories. Scoring still counts it.
   size_t max_stories_per_term = 200;
   // Title words count this many times.
   int title_weight = 3;
+  // A story is a candidate only when posted under at least this many of the
+  // article's query terms: one shared rare word is mostly chance, and
+  // scoring those stories was most of the cost (bench/link_scale_bench:
+  // about 40 candidates per article). Multi-News dev, B-cubed F1 all / even
+  // / odd rows: 1 with 20 query terms 0.844 / 0.881 / 0.841; 2 with 20,
+  // 0.839 / 0.871 / 0.841; 2 with 30, 0.846 / 0.882 / 0.841; 2 with 40,
+  // 0.844 / 0.884 / 0.841.
+  int min_shared_query_terms = 2;
   // Terms found in fewer articles of the run (TermStatistics) can be shared
   // by no later article: they are neither index queries nor posted for a
   // story, and stay out of story centroids, where they would only lower

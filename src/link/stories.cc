@@ -257,7 +257,13 @@ struct StoryClusterer::State {
       candidates.insert(candidates.end(), list.begin(), list.end());
     }
     std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    size_t kept = 0;
+    for (size_t i = 0, j = 0; i < candidates.size(); i = j) {
+      while (j < candidates.size() && candidates[j] == candidates[i]) ++j;
+      if (static_cast<int>(j - i) >= options.min_shared_query_terms)
+        candidates[kept++] = candidates[i];
+    }
+    candidates.resize(kept);
     return candidates;
   }
 
