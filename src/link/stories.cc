@@ -167,15 +167,30 @@ const Stopwords& Stopwords::Embedded() {
 
 bool Stopwords::Contains(uint64_t word_hash) const { return hashes_.count(word_hash) > 0; }
 
-void TermStatistics::Add(const Article& article) {
-  ++documents_;
-  for (const auto& entry : CountTerms(article, *stopwords_, 1)) ++df_[entry.first];
+size_t TermStatistics::Slot(uint64_t term) const {
+  const size_t mask = df_.size() - 1;
+  size_t i = term & mask;  // terms are XXH3 hashes: the low bits are uniform
+  while (df_[i].second != 0 && df_[i].first != term) i = (i + 1) & mask;
+  return i;
 }
 
-uint32_t TermStatistics::DocumentFrequency(uint64_t term) const {
-  const auto it = df_.find(term);
-  return it == df_.end() ? 0 : it->second;
+void TermStatistics::Add(const Article& article) {
+  ++documents_;
+  for (const auto& entry : CountTerms(article, *stopwords_, 1)) {
+    if (2 * (terms_ + 1) > df_.size()) {
+      std::vector<std::pair<uint64_t, uint32_t>> old(2 * df_.size());
+      old.swap(df_);
+      for (const auto& slot : old) {
+        if (slot.second != 0) df_[Slot(slot.first)] = slot;
+      }
+    }
+    auto& slot = df_[Slot(entry.first)];
+    if (slot.second == 0) slot.first = entry.first, ++terms_;
+    ++slot.second;
+  }
 }
+
+uint32_t TermStatistics::DocumentFrequency(uint64_t term) const { return df_[Slot(term)].second; }
 
 double TermStatistics::Idf(uint64_t term) const {
   return IdfOf(DocumentFrequency(term), documents_);
