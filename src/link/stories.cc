@@ -313,11 +313,11 @@ struct StoryClusterer::State {
     s.norm_squared += 2 * dot + self;
   }
 
-  void Join(size_t story, Member member, const WeightedTerms& weighted,
-            const std::vector<uint64_t>& query, std::optional<int64_t> day,
-            const std::optional<std::string>& date) {
+  void Join(size_t story, const Article& article, WeightedTerms weighted,
+            const std::vector<uint64_t>& query, std::optional<int64_t> day) {
     StoryState& s = stories[story];
     AddToCentroid(weighted, s);
+    const std::optional<std::string>& date = article.published.value;
     for (uint64_t term : query) {
       if (s.indexed.insert(term).second) {
         postings[term].stories.push_back(static_cast<uint32_t>(story));
@@ -327,7 +327,7 @@ struct StoryClusterer::State {
       if (!s.first_day || *day < *s.first_day) s.first_day = day, s.first_date = date;
       if (!s.last_day || *day > *s.last_day) s.last_day = day, s.last_date = date;
     }
-    s.members.push_back(std::move(member));
+    s.members.push_back({article.id, article.title.value_or(""), std::move(weighted.vector)});
   }
 };
 
@@ -360,8 +360,7 @@ size_t StoryClusterer::Add(const Article& article) {
     best = st.stories.size();
     st.stories.emplace_back();
   }
-  st.Join(best, {article.id, article.title.value_or(""), weighted.vector}, weighted, query, day,
-          article.published.value);
+  st.Join(best, article, std::move(weighted), query, day);
   return best;
 }
 

@@ -123,6 +123,44 @@ TEST(StoryClusterer, WordsOfOneArticleStayOutOfTheCentroid) {
 
 uint64_t HashOf(std::string_view word) { return NormalizedWords(word).at(0).hash; }
 
+// Stories that ended more than window_days before an article's date leave
+// the index lists it looks up (articles arrive roughly in date order), so an
+// article dated earlier still, arriving after that, no longer finds them.
+TEST(StoryClusterer, DropsStoriesBehindTheWindowFromTheIndex) {
+  std::vector<Article> articles = InventedArticles();
+  Article late = articles[2];  // the bridge follow-up, three weeks on
+  late.published.value = "2031-06-24";
+  TermStatistics statistics;
+  for (const Article& a : articles) statistics.Add(a);
+  statistics.Add(late);
+  StoryClusterer in_order(statistics);
+  EXPECT_EQ(in_order.Add(articles[0]), 0u);
+  EXPECT_EQ(in_order.Add(articles[2]), 0u);
+
+  StoryClusterer late_first(statistics);
+  EXPECT_EQ(late_first.Add(articles[0]), 0u);
+  EXPECT_EQ(late_first.Add(late), 1u);
+  // Neither the 06-03 story (gone from the index) nor the 06-24 one (outside
+  // the window) takes the 06-05 article.
+  EXPECT_EQ(late_first.Add(articles[2]), 2u);
+}
+
+// Thousands of terms: the frequency table grows and keeps every count.
+TEST(TermStatistics, CountsDocumentFrequenciesOfManyTerms) {
+  TermStatistics statistics;
+  for (int i = 0; i < 3000; ++i) {
+    const std::string number = std::to_string(i);
+    std::string text = "Glasswater term";
+    text.append(number).append("x");
+    statistics.Add(MakeArticle(number, "", text, "2031-06-03"));
+  }
+  EXPECT_EQ(statistics.documents(), 3000u);
+  EXPECT_EQ(statistics.DocumentFrequency(HashOf("Glasswater")), 3000u);
+  EXPECT_EQ(statistics.DocumentFrequency(HashOf("term2999x")), 1u);
+  EXPECT_EQ(statistics.DocumentFrequency(HashOf("term0x")), 1u);
+  EXPECT_EQ(statistics.DocumentFrequency(HashOf("Ternby")), 0u);
+}
+
 TEST(Stopwords, EmbeddedListHoldsFunctionAndReportingWords) {
   const Stopwords& stopwords = Stopwords::Embedded();
   EXPECT_TRUE(stopwords.Contains(HashOf("the")));
