@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -69,12 +70,17 @@ double IdfOf(uint32_t document_frequency, uint64_t documents) {
 // with plain IDF).
 WeightedTerms Weigh(const TermVector& counts, const TermStatistics& statistics,
                     uint32_t min_document_frequency) {
+  std::vector<uint64_t> terms(counts.size());
+  for (size_t i = 0; i < counts.size(); ++i) terms[i] = counts[i].first;
+  std::vector<uint32_t> frequencies(counts.size());
+  statistics.DocumentFrequencies(terms, frequencies);
   WeightedTerms weighted;
   weighted.vector.reserve(counts.size());
   weighted.shareable.reserve(counts.size());
   double norm = 0;
-  for (const auto& [term, count] : counts) {
-    const uint32_t df = statistics.DocumentFrequency(term);
+  for (size_t i = 0; i < counts.size(); ++i) {
+    const auto& [term, count] = counts[i];
+    const uint32_t df = frequencies[i];
     const double idf = IdfOf(df, statistics.documents());
     const double w = (1 + std::log(count)) * idf * idf;
     weighted.vector.emplace_back(term, w);
@@ -176,7 +182,9 @@ size_t TermStatistics::Slot(uint64_t term) const {
 
 void TermStatistics::Add(const Article& article) {
   ++documents_;
-  for (const auto& entry : CountTerms(article, *stopwords_, 1)) {
+  const TermVector counts = CountTerms(article, *stopwords_, 1);
+  for (const auto& entry : counts) __builtin_prefetch(&df_[entry.first & (df_.size() - 1)]);
+  for (const auto& entry : counts) {
     if (2 * (terms_ + 1) > df_.size()) {
       std::vector<std::pair<uint64_t, uint32_t>> old(2 * df_.size());
       old.swap(df_);
@@ -191,6 +199,13 @@ void TermStatistics::Add(const Article& article) {
 }
 
 uint32_t TermStatistics::DocumentFrequency(uint64_t term) const { return df_[Slot(term)].second; }
+
+void TermStatistics::DocumentFrequencies(std::span<const uint64_t> terms,
+                                         std::span<uint32_t> frequencies) const {
+  const size_t mask = df_.size() - 1;
+  for (uint64_t term : terms) __builtin_prefetch(&df_[term & mask]);
+  for (size_t i = 0; i < terms.size(); ++i) frequencies[i] = DocumentFrequency(terms[i]);
+}
 
 double TermStatistics::Idf(uint64_t term) const {
   return IdfOf(DocumentFrequency(term), documents_);
