@@ -274,6 +274,9 @@ class TermStatistics {
       : stopwords_(&stopwords) {}
 
   void Add(const Article& article);
+  // The same with NormalizedWords(article.text) already computed (as for
+  // MinHash() and PassageSeeds()), so a pipeline normalises the text once.
+  void Add(const Article& article, std::span<const Word> text_words);
   // log((1 + documents) / (1 + df)) + 1: rare terms weigh more.
   double Idf(uint64_t term) const;
   // How many added articles contain `term`.

@@ -31,18 +31,19 @@ using TermVector = std::vector<std::pair<uint64_t, double>>;
 // `title_weight` times. Words of fewer than three bytes, numbers and
 // stopwords are left out. Sorting the hashes and counting runs avoids a hash
 // table per article.
-TermVector CountTerms(const Article& article, const Stopwords& stopwords, int title_weight) {
+TermVector CountTerms(const Article& article, std::span<const Word> text_words,
+                      const Stopwords& stopwords, int title_weight) {
   std::vector<uint64_t> hashes;
-  auto add = [&](std::string_view text, int times) {
-    for (const Word& w : NormalizedWords(text)) {
+  auto add = [&](std::string_view text, std::span<const Word> words, int times) {
+    for (const Word& w : words) {
       if (w.span.size() < 3) continue;
       const char c = text[w.span.begin];
       if ((c >= '0' && c <= '9') || stopwords.Contains(w.hash)) continue;
       hashes.insert(hashes.end(), times, w.hash);
     }
   };
-  if (article.title) add(*article.title, title_weight);
-  add(article.text, 1);
+  if (article.title) add(*article.title, NormalizedWords(*article.title), title_weight);
+  add(article.text, text_words, 1);
   std::sort(hashes.begin(), hashes.end());
   TermVector counts;
   for (uint64_t h : hashes) {
@@ -82,7 +83,7 @@ WeightedTerms Weigh(const TermVector& counts, const TermStatistics& statistics,
     const auto& [term, count] = counts[i];
     const uint32_t df = frequencies[i];
     const double idf = IdfOf(df, statistics.documents());
-    const double w = (1 + std::log(count)) * idf * idf;
+    const double w = (count == 1 ? 1 : 1 + std::log(count)) * idf * idf;
     weighted.vector.emplace_back(term, w);
     weighted.shareable.push_back(df >= min_document_frequency);
     norm += w * w;
@@ -180,9 +181,11 @@ size_t TermStatistics::Slot(uint64_t term) const {
   return i;
 }
 
-void TermStatistics::Add(const Article& article) {
+void TermStatistics::Add(const Article& article) { Add(article, NormalizedWords(article.text)); }
+
+void TermStatistics::Add(const Article& article, std::span<const Word> text_words) {
   ++documents_;
-  const TermVector counts = CountTerms(article, *stopwords_, 1);
+  const TermVector counts = CountTerms(article, text_words, *stopwords_, 1);
   for (const auto& entry : counts) __builtin_prefetch(&df_[entry.first & (df_.size() - 1)]);
   for (const auto& entry : counts) {
     if (2 * (terms_ + 1) > df_.size()) {
@@ -354,9 +357,9 @@ StoryClusterer& StoryClusterer::operator=(StoryClusterer&&) noexcept = default;
 
 size_t StoryClusterer::Add(const Article& article) {
   State& st = *state_;
-  WeightedTerms weighted =
-      Weigh(CountTerms(article, st.statistics.stopwords(), st.options.title_weight), st.statistics,
-            st.options.min_document_frequency);
+  WeightedTerms weighted = Weigh(CountTerms(article, NormalizedWords(article.text),
+                                            st.statistics.stopwords(), st.options.title_weight),
+                                 st.statistics, st.options.min_document_frequency);
   const std::vector<uint64_t> query = st.QueryTerms(weighted);
   const std::optional<int64_t> day = DayNumber(article.published.value);
 

@@ -145,6 +145,23 @@ TEST(StoryClusterer, DropsStoriesBehindTheWindowFromTheIndex) {
   EXPECT_EQ(late_first.Add(articles[2]), 2u);
 }
 
+// Words normalised once for MinHash and seeds give the same statistics.
+TEST(TermStatistics, CountsTheSameFromPrecomputedWords) {
+  const std::vector<Article> articles = InventedArticles();
+  TermStatistics from_text, from_words;
+  for (const Article& a : articles) {
+    from_text.Add(a);
+    from_words.Add(a, NormalizedWords(a.text));
+  }
+  EXPECT_EQ(from_words.documents(), 6u);
+  for (std::string_view word : {"Glasswater", "girders", "Lindqvist", "orchards", "Ternby"}) {
+    EXPECT_EQ(from_words.DocumentFrequency(HashOf(word)), from_text.DocumentFrequency(HashOf(word)))
+        << word;
+  }
+  EXPECT_EQ(from_words.DocumentFrequency(HashOf("Glasswater")), 2u);
+  EXPECT_EQ(from_words.DocumentFrequency(HashOf("Lindqvist")), 2u);
+}
+
 // Thousands of terms: the frequency table grows and keeps every count.
 TEST(TermStatistics, CountsDocumentFrequenciesOfManyTerms) {
   TermStatistics statistics;
