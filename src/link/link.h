@@ -258,10 +258,15 @@ class Stopwords {
 
   // `word_hash` is Word::hash, the XXH3 of the normalised spelling.
   bool Contains(uint64_t word_hash) const;
-  size_t size() const { return hashes_.size(); }
+  size_t size() const { return size_; }
 
  private:
-  std::unordered_set<uint64_t> hashes_;
+  // Open addressing with linear probing (0 marks an empty slot, so a word
+  // hashing to 0 is kept aside): stories test every word of every article,
+  // and a node-based set's modulo and pointer chase cost more.
+  std::vector<uint64_t> slots_ = std::vector<uint64_t>(16);
+  bool contains_zero_ = false;
+  size_t size_ = 0;
 };
 
 // Document frequencies over a whole run, gathered in an explicit first pass

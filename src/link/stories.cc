@@ -144,7 +144,7 @@ std::string Hex(uint64_t h) {
 }  // namespace
 
 Result<Stopwords> Stopwords::Parse(std::string_view contents) {
-  Stopwords stopwords;
+  std::vector<uint64_t> hashes;
   for (const TsvRow& row : SplitTsv(contents)) {
     const std::vector<Word> words = NormalizedWords(row.fields[0]);
     if (row.fields.size() != 1 || words.size() != 1) {
@@ -152,7 +152,23 @@ Result<Stopwords> Stopwords::Parse(std::string_view contents) {
                                      ": expected one word, got '" + std::string(row.fields[0]) +
                                      (row.fields.size() == 1 ? "'" : "' and a tab"));
     }
-    stopwords.hashes_.insert(words[0].hash);
+    hashes.push_back(words[0].hash);
+  }
+  std::sort(hashes.begin(), hashes.end());
+  hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+  Stopwords stopwords;
+  stopwords.size_ = hashes.size();
+  size_t size = 16;
+  while (size < 4 * hashes.size()) size *= 2;
+  stopwords.slots_.resize(size);
+  for (uint64_t hash : hashes) {
+    if (hash == 0) {
+      stopwords.contains_zero_ = true;
+      continue;
+    }
+    size_t i = hash & (size - 1);
+    while (stopwords.slots_[i] != 0) i = (i + 1) & (size - 1);
+    stopwords.slots_[i] = hash;
   }
   return stopwords;
 }
@@ -172,7 +188,14 @@ const Stopwords& Stopwords::Embedded() {
   return kEmbedded;
 }
 
-bool Stopwords::Contains(uint64_t word_hash) const { return hashes_.count(word_hash) > 0; }
+bool Stopwords::Contains(uint64_t word_hash) const {
+  if (word_hash == 0) return contains_zero_;
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = word_hash & mask;; i = (i + 1) & mask) {
+    if (slots_[i] == word_hash) return true;
+    if (slots_[i] == 0) return false;
+  }
+}
 
 size_t TermStatistics::Slot(uint64_t term) const {
   const size_t mask = df_.size() - 1;

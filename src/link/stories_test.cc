@@ -227,5 +227,21 @@ TEST(StoryClusterer, UsesTheStatisticsStopwords) {
   EXPECT_EQ(clusterer.Add(articles[1]), 0u);
 }
 
+// The set is a probe table: every listed word is found, others are not,
+// and an empty set (default or empty file) holds nothing.
+TEST(Stopwords, FindsEveryListedWordAndNoOther) {
+  const Result<Stopwords> listed = Stopwords::Parse("the\nsaid\nMonday\nsaid\n");
+  ASSERT_TRUE(listed.ok());
+  EXPECT_EQ(listed->size(), 3u);
+  for (std::string_view word : {"the", "said", "Monday", "monday"}) {
+    EXPECT_TRUE(listed->Contains(HashOf(word))) << word;
+  }
+  for (std::string_view word : {"Glasswater", "then", "Tuesday"}) {
+    EXPECT_FALSE(listed->Contains(HashOf(word))) << word;
+  }
+  EXPECT_FALSE(Stopwords().Contains(HashOf("the")));
+  EXPECT_FALSE(Stopwords::Parse("")->Contains(0));
+}
+
 }  // namespace
 }  // namespace storyline::link
