@@ -34,6 +34,7 @@ using TermVector = std::vector<std::pair<uint64_t, double>>;
 TermVector CountTerms(const Article& article, std::span<const Word> text_words,
                       const Stopwords& stopwords, int title_weight) {
   std::vector<uint64_t> hashes;
+  hashes.reserve(text_words.size() + 16 * title_weight);
   auto add = [&](std::string_view text, std::span<const Word> words, int times) {
     for (const Word& w : words) {
       if (w.span.size() < 3) continue;
@@ -46,6 +47,7 @@ TermVector CountTerms(const Article& article, std::span<const Word> text_words,
   add(article.text, text_words, 1);
   std::sort(hashes.begin(), hashes.end());
   TermVector counts;
+  counts.reserve(hashes.size());
   for (uint64_t h : hashes) {
     if (counts.empty() || counts.back().first != h) counts.emplace_back(h, 0);
     counts.back().second += 1;
@@ -288,6 +290,7 @@ struct StoryClusterer::State {
   // queries, and the terms its story is posted under.
   std::vector<uint64_t> QueryTerms(const WeightedTerms& weighted) const {
     TermVector top;
+    top.reserve(weighted.vector.size());
     for (size_t i = 0; i < weighted.vector.size(); ++i) {
       if (weighted.shareable[i]) top.push_back(weighted.vector[i]);
     }
@@ -331,6 +334,7 @@ struct StoryClusterer::State {
     // own vector keeps them: its distinctive content still counts against a
     // match.
     TermVector kept;
+    kept.reserve(weighted.vector.size());
     double self = 0;  // |kept|^2
     for (size_t i = 0; i < weighted.vector.size(); ++i) {
       if (!weighted.shareable[i]) continue;
