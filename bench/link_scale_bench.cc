@@ -253,8 +253,8 @@ int Run(size_t n, size_t sample, bool with_stories) {
       bytes += a.text.size();
       if (sample_sets.size() < sample) sample_sets.push_back(Shingles(a.text));
     }
-    // Words are normalised once for both signatures and seeds (counted
-    // with the signatures).
+    // Words are normalised once for signatures, seeds and term statistics
+    // (counted with the signatures).
     std::vector<std::vector<link::Word>> words(batch.size());
     signatures.Time([&] {
       for (size_t k = 0; k < batch.size(); ++k) {
@@ -268,7 +268,7 @@ int Run(size_t n, size_t sample, bool with_stories) {
     });
     if (with_stories) {
       statistics_timer.Time([&] {
-        for (const Article& a : batch) statistics.Add(a);
+        for (size_t k = 0; k < batch.size(); ++k) statistics.Add(batch[k], words[k]);
       });
     }
   }

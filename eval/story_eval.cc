@@ -8,7 +8,8 @@
 // rows are for tuning and the odd rows held out: each half is also
 // clustered on its own and scored. One line per half (and threshold).
 //
-//   story_eval [CSV] [--threshold X] [--query-terms N] [--min-df N] [--sweep] [--errors]
+//   story_eval [CSV] [--threshold X] [--query-terms N] [--min-shared N] [--min-df N] [--sweep]
+//   [--errors]
 //     the first three override StoryOptions (src/link/link.h)
 //     --sweep   scores join thresholds 0.050, 0.075, ... 0.400 instead of one
 //     --errors  lists the rows split over stories and the stories mixing rows
@@ -273,6 +274,8 @@ int main(int argc, char** argv) {
       options.join_threshold = std::atof(argv[++i]);
     } else if (arg == "--query-terms" && i + 1 < argc) {
       options.query_terms = std::atoi(argv[++i]);
+    } else if (arg == "--min-shared" && i + 1 < argc) {
+      options.min_shared_query_terms = std::atoi(argv[++i]);
     } else if (arg == "--min-df" && i + 1 < argc) {
       options.min_document_frequency = std::atoi(argv[++i]);
     } else if (arg == "--sweep") {

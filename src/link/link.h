@@ -57,7 +57,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -260,11 +259,17 @@ class Stopwords {
 
   // `word_hash` is Word::hash, the XXH3 of the normalised spelling.
   bool Contains(uint64_t word_hash) const;
-  size_t size() const { return hashes_.size(); }
+  size_t size() const { return size_; }
 
  private:
-  std::unordered_set<uint64_t> hashes_;
+  // Open addressing with linear probing (0 marks an empty slot, so a word
+  // hashing to 0 is kept aside): stories test every word of every article,
+  // and a node-based set's modulo and pointer chase cost more.
+  std::vector<uint64_t> slots_ = std::vector<uint64_t>(16);
+  bool contains_zero_ = false;
+  size_t size_ = 0;
 };
+
 // The terms of one article as the story clusterer counts them, sorted by
 // term: (XXH3 of the normalised word, count), title words counted
 // StoryOptions::title_weight times; stopwords, numbers and words under three
@@ -285,17 +290,33 @@ class TermStatistics {
   // The same from an article's ArticleTerms(); which terms occur does not
   // depend on the title weight.
   void Add(const TermCounts& terms);
+  // The same with NormalizedWords(article.text) already computed (as for
+  // MinHash() and PassageSeeds()), so a pipeline normalises the text once.
+  void Add(const Article& article, std::span<const Word> text_words);
   // log((1 + documents) / (1 + df)) + 1: rare terms weigh more.
   double Idf(uint64_t term) const;
   // How many added articles contain `term`.
   uint32_t DocumentFrequency(uint64_t term) const;
+  // DocumentFrequency() of each of `terms`, into `frequencies` (same size):
+  // fetches all the table slots at once rather than one cache miss at a time.
+  void DocumentFrequencies(std::span<const uint64_t> terms, std::span<uint32_t> frequencies) const;
   uint64_t documents() const { return documents_; }
   const Stopwords& stopwords() const { return *stopwords_; }
 
  private:
   const Stopwords* stopwords_;
+  // Counts one document containing each of `terms` (unique).
+  void AddDocument(std::span<const uint64_t> terms);
+  // Slot of `term` in df_: where it is or would go.
+  size_t Slot(uint64_t term) const;
+
   uint64_t documents_ = 0;
-  std::unordered_map<uint64_t, uint32_t> df_;
+  // Open addressing with linear probing, a power of two in size and at most
+  // half full; a frequency of 0 marks an empty slot. Clustering looks up
+  // every term of every article here, and a node-based map's cache misses
+  // were most of that cost.
+  std::vector<std::pair<uint64_t, uint32_t>> df_ = std::vector<std::pair<uint64_t, uint32_t>>(1024);
+  size_t terms_ = 0;
 };
 
 struct StoryOptions {
@@ -304,24 +325,36 @@ struct StoryOptions {
   // (recall) at the price of mixing events (precision). Multi-News dev
   // (eval/story_eval.cc --sweep), B-cubed F1 on the even (tuning) / odd
   // (held-out) / all rows:
-  //   0.125 -> 0.899 / 0.843 / 0.838   0.150 -> 0.881 / 0.841 / 0.844
-  //   0.175 -> 0.869 / 0.825 / 0.842   0.200 -> 0.849 / 0.824 / 0.833
+  //   0.125 -> 0.897 / 0.843 / 0.837   0.150 -> 0.882 / 0.841 / 0.846
+  //   0.175 -> 0.873 / 0.825 / 0.843   0.200 -> 0.852 / 0.824 / 0.834
   // The tuning rows favour 0.125, but the held-out rows score about the same
   // at 0.15 and all rows better, so the earlier default stays.
   double join_threshold = 0.15;
   // Only stories whose known dates come within this many days of the
   // article's date are candidates (any story when either is unknown).
+  // Articles are assumed to arrive roughly in date order: once an article
+  // dated D looks a term up, stories that ended before D - window_days leave
+  // that term's list, so an article dated earlier still that arrives later
+  // no longer finds them through it. Undated stories are never dropped.
   int window_days = 7;
   // Terms of an article used to look up candidate stories (highest TF-IDF).
-  // More finds more candidates at a higher cost; 60 instead of 20 changes
-  // the Multi-News figures by under 0.002.
-  int query_terms = 20;
-  // A query term posted for more stories than this finds no candidates: it
+  // More finds more candidates at a higher cost.
+  int query_terms = 30;
+  // A query term posted for more stories than this (still in the window as
+  // of the latest article that looked it up) finds no candidates: it
   // is common to the stream (the inverted index's stopword), and following it
   // would compare the article with most live stories. Scoring still counts it.
   size_t max_stories_per_term = 200;
   // Title words count this many times.
   int title_weight = 3;
+  // A story is a candidate only when posted under at least this many of the
+  // article's query terms: one shared rare word is mostly chance, and
+  // scoring those stories was most of the cost (bench/link_scale_bench:
+  // about 40 candidates per article). Multi-News dev, B-cubed F1 all / even
+  // / odd rows: 1 with 20 query terms 0.844 / 0.881 / 0.841; 2 with 20,
+  // 0.839 / 0.871 / 0.841; 2 with 30, 0.846 / 0.882 / 0.841; 2 with 40,
+  // 0.844 / 0.884 / 0.841.
+  int min_shared_query_terms = 2;
   // Terms found in fewer articles of the run (TermStatistics) can be shared
   // by no later article: they are neither index queries nor posted for a
   // story, and stay out of story centroids, where they would only lower
@@ -350,11 +383,21 @@ struct StoryArticle {
 // and words under three bytes; a story's centroid is the sum of its
 // articles' vectors without the terms of fewer than min_document_frequency
 // articles, which are not queried either. Each article is compared only
-// with the stories its top query terms find in an inverted index (terms ->
-// stories) and that fall within the time window, never with all earlier
-// articles.
+// with the stories posted under at least min_shared_query_terms of its top
+// query terms in an inverted index (terms -> stories) and that fall within
+// the time window, never with all earlier articles.
+// Cost: each Add() looks up every term of the article once in the
+// statistics, reads query_terms posting lists of at most
+// max_stories_per_term stories in the window (stories that left the window
+// are pruned from a list once per list and date), and scores each candidate
+// by a merge of two sorted vectors; so the time per article does not grow
+// with the number of articles added when dates advance (bench/README.md:
+// about 8,000 articles/s per core at 100,000 and 200,000 articles).
+// Memory: every article's term vector (16 bytes a distinct term) is kept
+// for Stories()' labels, plus each story's centroid (16 bytes a term) and
+// posted terms; it grows with the articles added.
 // Measured (eval/story_eval.cc, Multi-News dev, 690 articles of 250 events,
-// shuffled): B-cubed F1 0.844 (P 0.890, R 0.802), pairwise F1 0.622; the
+// shuffled): B-cubed F1 0.846 (P 0.895, R 0.802), pairwise F1 0.625; the
 // held-out odd rows alone 0.841. Articles that share almost no words with
 // the rest of their row (web-archive notices, video-player and tweet-widget
 // text, off-topic pages) cap what word-based clustering can reach near 0.95

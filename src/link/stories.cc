@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -23,46 +24,104 @@
 namespace storyline::link {
 namespace {
 
-using CountMap = std::unordered_map<uint64_t, double>;
+// (term, value) pairs sorted by term: counts, weights or centroid sums.
+using TermVector = std::vector<std::pair<uint64_t, double>>;
 
-// Term counts of one article: title words count `title_weight` times. Words
-// of fewer than three bytes, numbers and stopwords are left out.
-CountMap CountTerms(const Article& article, const Stopwords& stopwords, double title_weight) {
-  CountMap counts;
-  auto add = [&](std::string_view text, double weight) {
-    for (const Word& w : NormalizedWords(text)) {
+// Term counts of one article, sorted by term: title words count
+// `title_weight` times. Words of fewer than three bytes, numbers and
+// stopwords are left out. Sorting the hashes and counting runs avoids a hash
+// table per article.
+TermVector CountTerms(const Article& article, std::span<const Word> text_words,
+                      const Stopwords& stopwords, int title_weight) {
+  std::vector<uint64_t> hashes;
+  hashes.reserve(text_words.size() + 16 * title_weight);
+  auto add = [&](std::string_view text, std::span<const Word> words, int times) {
+    for (const Word& w : words) {
       if (w.span.size() < 3) continue;
       const char c = text[w.span.begin];
       if ((c >= '0' && c <= '9') || stopwords.Contains(w.hash)) continue;
-      counts[w.hash] += weight;
+      hashes.insert(hashes.end(), times, w.hash);
     }
   };
-  if (article.title) add(*article.title, title_weight);
-  add(article.text, 1.0);
+  if (article.title) add(*article.title, NormalizedWords(*article.title), title_weight);
+  add(article.text, text_words, 1);
+  std::sort(hashes.begin(), hashes.end());
+  TermVector counts;
+  counts.reserve(hashes.size());
+  for (uint64_t h : hashes) {
+    if (counts.empty() || counts.back().first != h) counts.emplace_back(h, 0);
+    counts.back().second += 1;
+  }
   return counts;
 }
 
-// Sparse unit vector, sorted by term.
-using TermVector = std::vector<std::pair<uint64_t, double>>;
+// An article's weights and, for each, whether later articles can share the
+// term (StoryOptions::min_document_frequency), from one statistics lookup.
+struct WeightedTerms {
+  TermVector vector;  // unit length, sorted by term
+  std::vector<bool> shareable;
+};
+
+// log((1 + documents) / (1 + df)) + 1: rare terms weigh more.
+double IdfOf(uint32_t document_frequency, uint64_t documents) {
+  return std::log((1.0 + documents) / (1.0 + document_frequency)) + 1.0;
+}
 
 // Weights (1 + log tf) * idf^2, normalised to unit length. Squaring the IDF
 // sharpens rare, event-specific words and names against words common to many
 // stories (Multi-News dev, eval/story_eval.cc: B-cubed F1 0.845 against 0.816
 // with plain IDF).
-TermVector Weigh(const TermCounts& counts, const TermStatistics& statistics) {
-  TermVector v;
-  v.reserve(counts.size());
+WeightedTerms Weigh(const TermVector& counts, const TermStatistics& statistics,
+                    uint32_t min_document_frequency) {
+  std::vector<uint64_t> terms(counts.size());
+  for (size_t i = 0; i < counts.size(); ++i) terms[i] = counts[i].first;
+  std::vector<uint32_t> frequencies(counts.size());
+  statistics.DocumentFrequencies(terms, frequencies);
+  WeightedTerms weighted;
+  weighted.vector.reserve(counts.size());
+  weighted.shareable.reserve(counts.size());
   double norm = 0;
-  for (const auto& [term, count] : counts) {
-    const double idf = statistics.Idf(term);
-    const double w = (1 + std::log(count)) * idf * idf;
-    v.emplace_back(term, w);
+  for (size_t i = 0; i < counts.size(); ++i) {
+    const auto& [term, count] = counts[i];
+    const uint32_t df = frequencies[i];
+    const double idf = IdfOf(df, statistics.documents());
+    const double w = (count == 1 ? 1 : 1 + std::log(count)) * idf * idf;
+    weighted.vector.emplace_back(term, w);
+    weighted.shareable.push_back(df >= min_document_frequency);
     norm += w * w;
   }
   norm = std::sqrt(norm);
-  for (auto& entry : v) entry.second /= norm > 0 ? norm : 1;
-  std::sort(v.begin(), v.end());
-  return v;
+  for (auto& entry : weighted.vector) entry.second /= norm > 0 ? norm : 1;
+  return weighted;
+}
+
+// Dot product of two sorted vectors: a merge, or binary searches of the
+// longer one when it is much longer (a large story's centroid).
+double Dot(const TermVector& a, const TermVector& b) {
+  const TermVector& small = a.size() <= b.size() ? a : b;
+  const TermVector& large = a.size() <= b.size() ? b : a;
+  double dot = 0;
+  if (large.size() > 16 * small.size()) {
+    auto from = large.begin();
+    for (const auto& [term, w] : small) {
+      from = std::lower_bound(from, large.end(), term,
+                              [](const auto& entry, uint64_t t) { return entry.first < t; });
+      if (from == large.end()) break;
+      if (from->first == term) dot += w * from->second;
+    }
+    return dot;
+  }
+  auto i = small.begin(), j = large.begin();
+  while (i != small.end() && j != large.end()) {
+    if (i->first < j->first) {
+      ++i;
+    } else if (j->first < i->first) {
+      ++j;
+    } else {
+      dot += (i++)->second * (j++)->second;
+    }
+  }
+  return dot;
 }
 
 // Days since 1970-01-01 of an ISO "YYYY-MM-DD", or nullopt.
@@ -87,7 +146,7 @@ std::string Hex(uint64_t h) {
 }  // namespace
 
 Result<Stopwords> Stopwords::Parse(std::string_view contents) {
-  Stopwords stopwords;
+  std::vector<uint64_t> hashes;
   for (const TsvRow& row : SplitTsv(contents)) {
     const std::vector<Word> words = NormalizedWords(row.fields[0]);
     if (row.fields.size() != 1 || words.size() != 1) {
@@ -95,7 +154,23 @@ Result<Stopwords> Stopwords::Parse(std::string_view contents) {
                                      ": expected one word, got '" + std::string(row.fields[0]) +
                                      (row.fields.size() == 1 ? "'" : "' and a tab"));
     }
-    stopwords.hashes_.insert(words[0].hash);
+    hashes.push_back(words[0].hash);
+  }
+  std::sort(hashes.begin(), hashes.end());
+  hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+  Stopwords stopwords;
+  stopwords.size_ = hashes.size();
+  size_t size = 16;
+  while (size < 4 * hashes.size()) size *= 2;
+  stopwords.slots_.resize(size);
+  for (uint64_t hash : hashes) {
+    if (hash == 0) {
+      stopwords.contains_zero_ = true;
+      continue;
+    }
+    size_t i = hash & (size - 1);
+    while (stopwords.slots_[i] != 0) i = (i + 1) & (size - 1);
+    stopwords.slots_[i] = hash;
   }
   return stopwords;
 }
@@ -115,37 +190,75 @@ const Stopwords& Stopwords::Embedded() {
   return kEmbedded;
 }
 
-bool Stopwords::Contains(uint64_t word_hash) const { return hashes_.count(word_hash) > 0; }
-
-void TermStatistics::Add(const Article& article) {
-  ++documents_;
-  for (const auto& [term, count] : CountTerms(article, *stopwords_, 1)) ++df_[term];
+bool Stopwords::Contains(uint64_t word_hash) const {
+  if (word_hash == 0) return contains_zero_;
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = word_hash & mask;; i = (i + 1) & mask) {
+    if (slots_[i] == word_hash) return true;
+    if (slots_[i] == 0) return false;
+  }
 }
 
-void TermStatistics::Add(const TermCounts& terms) {
+size_t TermStatistics::Slot(uint64_t term) const {
+  const size_t mask = df_.size() - 1;
+  size_t i = term & mask;  // terms are XXH3 hashes: the low bits are uniform
+  while (df_[i].second != 0 && df_[i].first != term) i = (i + 1) & mask;
+  return i;
+}
+
+void TermStatistics::Add(const Article& article) { Add(article, NormalizedWords(article.text)); }
+
+void TermStatistics::Add(const Article& article, std::span<const Word> text_words) {
+  const TermVector counts = CountTerms(article, text_words, *stopwords_, 1);
+  std::vector<uint64_t> terms(counts.size());
+  for (size_t i = 0; i < counts.size(); ++i) terms[i] = counts[i].first;
+  AddDocument(terms);
+}
+
+void TermStatistics::Add(const TermCounts& counts) {
+  std::vector<uint64_t> terms(counts.size());
+  for (size_t i = 0; i < counts.size(); ++i) terms[i] = counts[i].first;
+  AddDocument(terms);
+}
+
+void TermStatistics::AddDocument(std::span<const uint64_t> terms) {
   ++documents_;
-  for (const auto& [term, count] : terms) ++df_[term];
+  for (uint64_t term : terms) __builtin_prefetch(&df_[term & (df_.size() - 1)]);
+  for (uint64_t term : terms) {
+    if (2 * (terms_ + 1) > df_.size()) {
+      std::vector<std::pair<uint64_t, uint32_t>> old(2 * df_.size());
+      old.swap(df_);
+      for (const auto& slot : old) {
+        if (slot.second != 0) df_[Slot(slot.first)] = slot;
+      }
+    }
+    auto& slot = df_[Slot(term)];
+    if (slot.second == 0) slot.first = term, ++terms_;
+    ++slot.second;
+  }
 }
 
 TermCounts ArticleTerms(const Article& article, const Stopwords& stopwords,
                         const StoryOptions& options) {
-  const CountMap counts = CountTerms(article, stopwords, options.title_weight);
+  const TermVector counts =
+      CountTerms(article, NormalizedWords(article.text), stopwords, options.title_weight);
   TermCounts terms;
   terms.reserve(counts.size());
-  for (const auto& [term, count] : counts) {
-    terms.emplace_back(term, static_cast<float>(count));
-  }
-  std::sort(terms.begin(), terms.end());
+  for (const auto& [term, count] : counts) terms.emplace_back(term, static_cast<float>(count));
   return terms;
 }
 
-uint32_t TermStatistics::DocumentFrequency(uint64_t term) const {
-  const auto it = df_.find(term);
-  return it == df_.end() ? 0 : it->second;
+uint32_t TermStatistics::DocumentFrequency(uint64_t term) const { return df_[Slot(term)].second; }
+
+void TermStatistics::DocumentFrequencies(std::span<const uint64_t> terms,
+                                         std::span<uint32_t> frequencies) const {
+  const size_t mask = df_.size() - 1;
+  for (uint64_t term : terms) __builtin_prefetch(&df_[term & mask]);
+  for (size_t i = 0; i < terms.size(); ++i) frequencies[i] = DocumentFrequency(terms[i]);
 }
 
 double TermStatistics::Idf(uint64_t term) const {
-  return std::log((1.0 + documents_) / (1.0 + DocumentFrequency(term))) + 1.0;
+  return IdfOf(DocumentFrequency(term), documents_);
 }
 
 struct StoryClusterer::State {
@@ -156,25 +269,23 @@ struct StoryClusterer::State {
   };
   struct StoryState {
     std::vector<Member> members;
-    std::unordered_map<uint64_t, double> centroid;  // sum of member vectors
-    double norm_squared = 0;                        // |centroid|^2
-    std::unordered_set<uint64_t> indexed;           // terms posted for this story
+    TermVector centroid;                   // sum of member vectors (shareable terms), sorted
+    double norm_squared = 0;               // |centroid|^2
+    std::unordered_set<uint64_t> indexed;  // terms posted for this story
     std::optional<int64_t> first_day, last_day;
     std::optional<std::string> first_date, last_date;
+  };
+  // The stories posted under one term. Stories whose last date fell out of
+  // the window are dropped, at most once per list and article date.
+  struct Postings {
+    std::vector<uint32_t> stories;
+    int64_t pruned_for_day = INT64_MIN;
   };
 
   const TermStatistics& statistics;
   StoryOptions options;
   std::vector<StoryState> stories;
-  std::unordered_map<uint64_t, std::vector<uint32_t>> postings;  // term -> stories
-
-  double Dot(const TermVector& v, const StoryState& s) const {
-    double dot = 0;
-    for (const auto& [term, w] : v) {
-      if (auto it = s.centroid.find(term); it != s.centroid.end()) dot += w * it->second;
-    }
-    return dot;
-  }
+  std::unordered_map<uint64_t, Postings> postings;
 
   bool WithinWindow(std::optional<int64_t> day, const StoryState& s) const {
     if (!day || !s.first_day) return true;
@@ -184,17 +295,32 @@ struct StoryClusterer::State {
     return distance <= options.window_days;
   }
 
-  // Whether later articles can share `term` (see StoryOptions).
-  bool Shareable(uint64_t term) const {
-    return statistics.DocumentFrequency(term) >= options.min_document_frequency;
+  // Drops the stories that ended more than window_days before `day` from
+  // `list`. Articles arrive roughly in date order, so a later article
+  // rarely needs them; one dated earlier than that no longer finds them
+  // through this term. Undated stories stay.
+  void Prune(Postings& list, int64_t day) const {
+    if (day <= list.pruned_for_day) return;
+    list.pruned_for_day = day;
+    std::erase_if(list.stories, [&](uint32_t story) {
+      const std::optional<int64_t>& last = stories[story].last_day;
+      return last && *last + options.window_days < day;
+    });
   }
 
-  // The highest-weighted shareable terms of `v`: the article's index queries,
-  // and the terms its story is posted under.
-  std::vector<uint64_t> QueryTerms(const TermVector& v) const {
+  // The weighted vector of an article's ArticleTerms().
+  WeightedTerms Weigh(const TermCounts& terms) const {
+    TermVector counts(terms.begin(), terms.end());
+    return link::Weigh(counts, statistics, options.min_document_frequency);
+  }
+
+  // The highest-weighted shareable terms of `weighted`: the article's index
+  // queries, and the terms its story is posted under.
+  std::vector<uint64_t> QueryTerms(const WeightedTerms& weighted) const {
     TermVector top;
-    for (const auto& entry : v) {
-      if (Shareable(entry.first)) top.push_back(entry);
+    top.reserve(weighted.vector.size());
+    for (size_t i = 0; i < weighted.vector.size(); ++i) {
+      if (weighted.shareable[i]) top.push_back(weighted.vector[i]);
     }
     const size_t k = std::min(top.size(), static_cast<size_t>(std::max(options.query_terms, 1)));
     std::partial_sort(top.begin(), top.begin() + k, top.end(), [](const auto& x, const auto& y) {
@@ -205,29 +331,76 @@ struct StoryClusterer::State {
     return terms;
   }
 
-  void Join(size_t story, Member member, const std::vector<uint64_t>& query,
-            std::optional<int64_t> day, const std::optional<std::string>& date) {
-    StoryState& s = stories[story];
-    const double dot = Dot(member.vector, s);
+  // The stories posted under any of `query` (ascending), leaving out terms
+  // posted for more than max_stories_per_term stories in the window.
+  std::vector<uint32_t> Candidates(const std::vector<uint64_t>& query, std::optional<int64_t> day) {
+    std::vector<uint32_t> candidates;
+    for (uint64_t term : query) {
+      const auto it = postings.find(term);
+      if (it == postings.end()) continue;
+      if (day) Prune(it->second, *day);
+      const std::vector<uint32_t>& list = it->second.stories;
+      if (list.size() > options.max_stories_per_term) continue;
+      candidates.insert(candidates.end(), list.begin(), list.end());
+    }
+    std::sort(candidates.begin(), candidates.end());
+    size_t kept = 0;
+    for (size_t i = 0, j = 0; i < candidates.size(); i = j) {
+      while (j < candidates.size() && candidates[j] == candidates[i]) ++j;
+      if (static_cast<int>(j - i) >= options.min_shared_query_terms)
+        candidates[kept++] = candidates[i];
+    }
+    candidates.resize(kept);
+    return candidates;
+  }
+
+  // Adds the shareable part of `weighted` to the centroid of `s`.
+  static void AddToCentroid(const WeightedTerms& weighted, StoryState& s) {
+    const double dot = Dot(weighted.vector, s.centroid);
     // Terms too rare in the run for any later article to match stay out of
     // the centroid, so they do not lower every later cosine. The article's
     // own vector keeps them: its distinctive content still counts against a
     // match.
-    double self = 0;  // |kept part of the member vector|^2
-    for (const auto& [term, w] : member.vector) {
-      if (!Shareable(term)) continue;
-      self += w * w;
-      s.centroid[term] += w;
+    TermVector kept;
+    kept.reserve(weighted.vector.size());
+    double self = 0;  // |kept|^2
+    for (size_t i = 0; i < weighted.vector.size(); ++i) {
+      if (!weighted.shareable[i]) continue;
+      kept.push_back(weighted.vector[i]);
+      self += kept.back().second * kept.back().second;
     }
+    TermVector sum;
+    sum.reserve(s.centroid.size() + kept.size());
+    auto i = s.centroid.begin(), j = kept.begin();
+    while (i != s.centroid.end() || j != kept.end()) {
+      if (j == kept.end() || (i != s.centroid.end() && i->first < j->first)) {
+        sum.push_back(*i++);
+      } else if (i == s.centroid.end() || j->first < i->first) {
+        sum.push_back(*j++);
+      } else {
+        sum.emplace_back(i->first, i->second + j->second);
+        ++i, ++j;
+      }
+    }
+    s.centroid = std::move(sum);
     s.norm_squared += 2 * dot + self;
+  }
+
+  void Join(size_t story, const StoryArticle& article, WeightedTerms weighted,
+            const std::vector<uint64_t>& query, std::optional<int64_t> day) {
+    StoryState& s = stories[story];
+    AddToCentroid(weighted, s);
+    const std::optional<std::string>& date = article.published;
     for (uint64_t term : query) {
-      if (s.indexed.insert(term).second) postings[term].push_back(static_cast<uint32_t>(story));
+      if (s.indexed.insert(term).second) {
+        postings[term].stories.push_back(static_cast<uint32_t>(story));
+      }
     }
     if (day) {
       if (!s.first_day || *day < *s.first_day) s.first_day = day, s.first_date = date;
       if (!s.last_day || *day > *s.last_day) s.last_day = day, s.last_date = date;
     }
-    s.members.push_back(std::move(member));
+    s.members.push_back({article.id, article.title, std::move(weighted.vector)});
   }
 };
 
@@ -244,37 +417,27 @@ size_t StoryClusterer::Add(const Article& article) {
 
 void StoryClusterer::Assign(const StoryArticle& article, size_t story) {
   State& st = *state_;
-  TermVector vector = Weigh(article.terms, st.statistics);
-  const std::vector<uint64_t> query = st.QueryTerms(vector);
+  WeightedTerms weighted = st.Weigh(article.terms);
+  const std::vector<uint64_t> query = st.QueryTerms(weighted);
   if (story >= st.stories.size()) {
     story = st.stories.size();
     st.stories.emplace_back();
   }
-  st.Join(story, {article.id, article.title, std::move(vector)}, query,
-          DayNumber(article.published), article.published);
+  st.Join(story, article, std::move(weighted), query, DayNumber(article.published));
 }
 
 size_t StoryClusterer::Add(const StoryArticle& article) {
   State& st = *state_;
-  TermVector vector = Weigh(article.terms, st.statistics);
-  const std::vector<uint64_t> query = st.QueryTerms(vector);
+  WeightedTerms weighted = st.Weigh(article.terms);
+  const std::vector<uint64_t> query = st.QueryTerms(weighted);
   const std::optional<int64_t> day = DayNumber(article.published);
-
-  std::vector<uint32_t> candidates;
-  for (uint64_t term : query) {
-    const auto it = st.postings.find(term);
-    if (it == st.postings.end() || it->second.size() > st.options.max_stories_per_term) continue;
-    candidates.insert(candidates.end(), it->second.begin(), it->second.end());
-  }
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
 
   size_t best = SIZE_MAX;
   double best_score = st.options.join_threshold;
-  for (uint32_t story : candidates) {  // ascending: ties go to the older story
+  for (uint32_t story : st.Candidates(query, day)) {  // ascending: ties go to the older story
     const State::StoryState& s = st.stories[story];
     if (!st.WithinWindow(day, s) || s.norm_squared <= 0) continue;
-    const double cosine = st.Dot(vector, s) / std::sqrt(s.norm_squared);
+    const double cosine = Dot(weighted.vector, s.centroid) / std::sqrt(s.norm_squared);
     if (cosine >= best_score && (best == SIZE_MAX || cosine > best_score)) {
       best = story;
       best_score = cosine;
@@ -284,7 +447,7 @@ size_t StoryClusterer::Add(const StoryArticle& article) {
     best = st.stories.size();
     st.stories.emplace_back();
   }
-  st.Join(best, {article.id, article.title, std::move(vector)}, query, day, article.published);
+  st.Join(best, article, std::move(weighted), query, day);
   return best;
 }
 
@@ -297,7 +460,7 @@ std::vector<Story> StoryClusterer::Stories() const {
     double best = -1;
     for (const State::Member& m : s.members) {
       story.articles.push_back(m.id);
-      const double centrality = state_->Dot(m.vector, s);
+      const double centrality = Dot(m.vector, s.centroid);
       if (centrality > best) best = centrality, story.label = m.title;
     }
     story.first_date = s.first_date;

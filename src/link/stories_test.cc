@@ -123,6 +123,61 @@ TEST(StoryClusterer, WordsOfOneArticleStayOutOfTheCentroid) {
 
 uint64_t HashOf(std::string_view word) { return NormalizedWords(word).at(0).hash; }
 
+// Stories that ended more than window_days before an article's date leave
+// the index lists it looks up (articles arrive roughly in date order), so an
+// article dated earlier still, arriving after that, no longer finds them.
+TEST(StoryClusterer, DropsStoriesBehindTheWindowFromTheIndex) {
+  std::vector<Article> articles = InventedArticles();
+  Article late = articles[2];  // the bridge follow-up, three weeks on
+  late.published.value = "2031-06-24";
+  TermStatistics statistics;
+  for (const Article& a : articles) statistics.Add(a);
+  statistics.Add(late);
+  StoryClusterer in_order(statistics);
+  EXPECT_EQ(in_order.Add(articles[0]), 0u);
+  EXPECT_EQ(in_order.Add(articles[2]), 0u);
+
+  StoryClusterer late_first(statistics);
+  EXPECT_EQ(late_first.Add(articles[0]), 0u);
+  EXPECT_EQ(late_first.Add(late), 1u);
+  // Neither the 06-03 story (gone from the index) nor the 06-24 one (outside
+  // the window) takes the 06-05 article.
+  EXPECT_EQ(late_first.Add(articles[2]), 2u);
+}
+
+// Words normalised once for MinHash and seeds give the same statistics.
+TEST(TermStatistics, CountsTheSameFromPrecomputedWords) {
+  const std::vector<Article> articles = InventedArticles();
+  TermStatistics from_text, from_words;
+  for (const Article& a : articles) {
+    from_text.Add(a);
+    from_words.Add(a, NormalizedWords(a.text));
+  }
+  EXPECT_EQ(from_words.documents(), 6u);
+  for (std::string_view word : {"Glasswater", "girders", "Lindqvist", "orchards", "Ternby"}) {
+    EXPECT_EQ(from_words.DocumentFrequency(HashOf(word)), from_text.DocumentFrequency(HashOf(word)))
+        << word;
+  }
+  EXPECT_EQ(from_words.DocumentFrequency(HashOf("Glasswater")), 2u);
+  EXPECT_EQ(from_words.DocumentFrequency(HashOf("Lindqvist")), 2u);
+}
+
+// Thousands of terms: the frequency table grows and keeps every count.
+TEST(TermStatistics, CountsDocumentFrequenciesOfManyTerms) {
+  TermStatistics statistics;
+  for (int i = 0; i < 3000; ++i) {
+    const std::string number = std::to_string(i);
+    std::string text = "Glasswater term";
+    text.append(number).append("x");
+    statistics.Add(MakeArticle(number, "", text, "2031-06-03"));
+  }
+  EXPECT_EQ(statistics.documents(), 3000u);
+  EXPECT_EQ(statistics.DocumentFrequency(HashOf("Glasswater")), 3000u);
+  EXPECT_EQ(statistics.DocumentFrequency(HashOf("term2999x")), 1u);
+  EXPECT_EQ(statistics.DocumentFrequency(HashOf("term0x")), 1u);
+  EXPECT_EQ(statistics.DocumentFrequency(HashOf("Ternby")), 0u);
+}
+
 TEST(Stopwords, EmbeddedListHoldsFunctionAndReportingWords) {
   const Stopwords& stopwords = Stopwords::Embedded();
   EXPECT_TRUE(stopwords.Contains(HashOf("the")));
@@ -170,6 +225,22 @@ TEST(StoryClusterer, UsesTheStatisticsStopwords) {
   StoryClusterer clusterer(counted);
   EXPECT_EQ(clusterer.Add(articles[0]), 0u);
   EXPECT_EQ(clusterer.Add(articles[1]), 0u);
+}
+
+// The set is a probe table: every listed word is found, others are not,
+// and an empty set (default or empty file) holds nothing.
+TEST(Stopwords, FindsEveryListedWordAndNoOther) {
+  const Result<Stopwords> listed = Stopwords::Parse("the\nsaid\nMonday\nsaid\n");
+  ASSERT_TRUE(listed.ok());
+  EXPECT_EQ(listed->size(), 3u);
+  for (std::string_view word : {"the", "said", "Monday", "monday"}) {
+    EXPECT_TRUE(listed->Contains(HashOf(word))) << word;
+  }
+  for (std::string_view word : {"Glasswater", "then", "Tuesday"}) {
+    EXPECT_FALSE(listed->Contains(HashOf(word))) << word;
+  }
+  EXPECT_FALSE(Stopwords().Contains(HashOf("the")));
+  EXPECT_FALSE(Stopwords::Parse("")->Contains(0));
 }
 
 }  // namespace
