@@ -63,6 +63,7 @@
 
 #include "core/article.h"
 #include "core/status.h"
+#include "link/key_pairs.h"
 
 namespace storyline::link {
 
@@ -170,7 +171,7 @@ class NearDuplicateIndex {
   NearDuplicateOptions options_;
   std::vector<std::string> ids_;
   std::vector<Signature> signatures_;
-  std::vector<std::vector<std::pair<uint64_t, uint32_t>>> band_partitions_;  // (key, article)
+  KeyPartitions band_partitions_;  // (band key, article index)
 };
 
 // ---------------------------------------------------------------------------
@@ -237,7 +238,7 @@ class SharedTextIndex {
   static constexpr size_t kPartitions = 256;
   size_t max_articles_per_seed_;
   std::vector<std::string> ids_;
-  std::vector<std::vector<std::pair<uint64_t, uint32_t>>> partitions_;  // (seed, article index)
+  KeyPartitions partitions_;  // (seed, article index)
 };
 
 // ---------------------------------------------------------------------------

@@ -156,23 +156,8 @@ void NearDuplicateIndex::Add(std::string id, const Signature& signature) {
 }
 
 std::vector<std::pair<size_t, size_t>> NearDuplicateIndex::VerifiedPairs() const {
-  // Grouping by band key is a sort, one partition at a time (equal keys
-  // share a partition); each run of equal keys is a bucket.
-  std::vector<std::pair<size_t, size_t>> candidates;
-  for (const auto& partition : band_partitions_) {
-    std::vector<std::pair<uint64_t, uint32_t>> entries = partition;
-    std::sort(entries.begin(), entries.end());
-    for (size_t begin = 0, end = 0; begin < entries.size(); begin = end) {
-      while (end < entries.size() && entries[end].first == entries[begin].first) ++end;
-      for (size_t i = begin; i < end; ++i) {
-        for (size_t j = i + 1; j < end; ++j) {
-          candidates.emplace_back(entries[i].second, entries[j].second);  // sorted: i < j
-        }
-      }
-    }
-  }
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  const std::vector<std::pair<size_t, size_t>> candidates =
+      PairsSharingAKey(band_partitions_, SIZE_MAX);
   std::vector<std::pair<size_t, size_t>> verified;
   for (const auto& [a, b] : candidates) {
     if (EstimatedJaccard(signatures_[a], signatures_[b]) >= options_.threshold) {

@@ -254,27 +254,7 @@ void SharedTextIndex::Add(std::string id, const std::vector<uint64_t>& seeds) {
 }
 
 std::vector<std::pair<size_t, size_t>> SharedTextIndex::CandidatePairs() const {
-  std::vector<std::pair<size_t, size_t>> pairs;
-  // Equal seeds share a partition; each is sorted on its own, so only one
-  // partition is ever copied, and each sort fits in cache better.
-  for (const auto& partition : partitions_) {
-    std::vector<std::pair<uint64_t, uint32_t>> entries = partition;
-    std::sort(entries.begin(), entries.end());
-    for (size_t begin = 0, end = 0; begin < entries.size(); begin = end) {
-      while (end < entries.size() && entries[end].first == entries[begin].first) ++end;
-      if (end - begin > max_articles_per_seed_) continue;
-      for (size_t i = begin; i < end; ++i) {
-        for (size_t j = i + 1; j < end; ++j) {
-          if (entries[i].second != entries[j].second) {
-            pairs.emplace_back(entries[i].second, entries[j].second);  // sorted: i < j
-          }
-        }
-      }
-    }
-  }
-  std::sort(pairs.begin(), pairs.end());
-  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-  return pairs;
+  return PairsSharingAKey(partitions_, max_articles_per_seed_);
 }
 
 }  // namespace storyline::link
