@@ -3,11 +3,11 @@
 #define XXH_STATIC_LINKING_ONLY  // XXH3_state_t on the stack
 #include <xxhash.h>
 
-#include <cstdio>
 #include <fstream>
 #include <sstream>
 
 #include "core/embedded_data.h"
+#include "core/id.h"
 
 namespace storyline {
 
@@ -41,10 +41,7 @@ std::string DataFiles::Digest() const {
     XXH3_64bits_update(&state, name.data(), name.size() + 1);
     if (contents.ok()) XXH3_64bits_update(&state, contents->data(), contents->size());
   }
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx",
-                static_cast<unsigned long long>(XXH3_64bits_digest(&state)));
-  return std::string(hex, 16);
+  return HashHex(XXH3_64bits_digest(&state));
 }
 
 }  // namespace storyline

@@ -14,9 +14,12 @@ std::string MakeArticleId(std::string_view origin, std::string_view text) {
   const char separator = '\0';  // keeps ("ab","c") and ("a","bc") apart
   XXH3_64bits_update(&state, &separator, 1);
   XXH3_64bits_update(&state, text.data(), text.size());
+  return HashHex(XXH3_64bits_digest(&state));
+}
+
+std::string HashHex(uint64_t hash) {
   char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx",
-                static_cast<unsigned long long>(XXH3_64bits_digest(&state)));
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
   return std::string(hex, 16);
 }
 

@@ -1,6 +1,7 @@
 // id.h: stable identifiers.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -11,5 +12,8 @@ namespace storyline {
 // text under another origin gets another id. Ids never depend on the thread,
 // the order of inputs or the time of the run.
 std::string MakeArticleId(std::string_view origin, std::string_view text);
+
+// `hash` as 16 lowercase hex digits, the form of every id and digest.
+std::string HashHex(uint64_t hash);
 
 }  // namespace storyline

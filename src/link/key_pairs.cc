@@ -4,10 +4,10 @@
 
 namespace storyline::link {
 
-std::vector<std::pair<size_t, size_t>> PairsSharingAKey(const KeyPartitions& partitions,
-                                                        size_t max_articles_per_key) {
+std::vector<std::pair<size_t, size_t>> KeyedArticles::PairsSharingAKey(
+    size_t max_articles_per_key) const {
   std::vector<std::pair<size_t, size_t>> pairs;
-  for (const auto& partition : partitions) {
+  for (const auto& partition : partitions_) {
     std::vector<std::pair<uint64_t, uint32_t>> entries = partition;
     std::sort(entries.begin(), entries.end());
     for (size_t begin = 0, end = 0; begin < entries.size(); begin = end) {

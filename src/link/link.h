@@ -165,13 +165,10 @@ class NearDuplicateIndex {
   const std::string& id(size_t i) const { return ids_[i]; }
 
  private:
-  // Band entries are partitioned by key (the shuffle of a scaled-out run),
-  // so that VerifiedPairs() sorts one partition at a time.
-  static constexpr size_t kPartitions = 256;
   NearDuplicateOptions options_;
   std::vector<std::string> ids_;
   std::vector<Signature> signatures_;
-  KeyPartitions band_partitions_;  // (band key, article index)
+  KeyedArticles band_entries_;  // (band key, article index)
 };
 
 // ---------------------------------------------------------------------------
@@ -233,12 +230,9 @@ class SharedTextIndex {
   const std::string& id(size_t i) const { return ids_[i]; }
 
  private:
-  // Entries are partitioned by seed (the shuffle of a scaled-out run), so
-  // that CandidatePairs() sorts one partition at a time.
-  static constexpr size_t kPartitions = 256;
   size_t max_articles_per_seed_;
   std::vector<std::string> ids_;
-  KeyPartitions partitions_;  // (seed, article index)
+  KeyedArticles seed_entries_;  // (seed, article index)
 };
 
 // ---------------------------------------------------------------------------

@@ -143,21 +143,20 @@ double EstimatedJaccard(const Signature& a, const Signature& b) {
   return static_cast<double>(same) / kSignatureSize;
 }
 
-NearDuplicateIndex::NearDuplicateIndex(NearDuplicateOptions options)
-    : options_(options), band_partitions_(kPartitions) {}
+NearDuplicateIndex::NearDuplicateIndex(NearDuplicateOptions options) : options_(options) {}
 
 void NearDuplicateIndex::Add(std::string id, const Signature& signature) {
   const uint32_t index = static_cast<uint32_t>(ids_.size());
   ids_.push_back(std::move(id));
   signatures_.push_back(signature);
   for (uint64_t key : Bands(signature)) {
-    if (key != 0) band_partitions_[key % kPartitions].emplace_back(key, index);
+    if (key != 0) band_entries_.Add(key, index);
   }
 }
 
 std::vector<std::pair<size_t, size_t>> NearDuplicateIndex::VerifiedPairs() const {
   const std::vector<std::pair<size_t, size_t>> candidates =
-      PairsSharingAKey(band_partitions_, SIZE_MAX);
+      band_entries_.PairsSharingAKey(SIZE_MAX);
   std::vector<std::pair<size_t, size_t>> verified;
   for (const auto& [a, b] : candidates) {
     if (EstimatedJaccard(signatures_[a], signatures_[b]) >= options_.threshold) {

@@ -245,16 +245,16 @@ std::vector<uint64_t> PassageSeeds(std::span<const Word> words, const PassageOpt
 }
 
 SharedTextIndex::SharedTextIndex(size_t max_articles_per_seed)
-    : max_articles_per_seed_(max_articles_per_seed), partitions_(kPartitions) {}
+    : max_articles_per_seed_(max_articles_per_seed) {}
 
 void SharedTextIndex::Add(std::string id, const std::vector<uint64_t>& seeds) {
   const uint32_t index = static_cast<uint32_t>(ids_.size());
   ids_.push_back(std::move(id));
-  for (uint64_t seed : seeds) partitions_[seed % kPartitions].emplace_back(seed, index);
+  for (uint64_t seed : seeds) seed_entries_.Add(seed, index);
 }
 
 std::vector<std::pair<size_t, size_t>> SharedTextIndex::CandidatePairs() const {
-  return PairsSharingAKey(partitions_, max_articles_per_seed_);
+  return seed_entries_.PairsSharingAKey(max_articles_per_seed_);
 }
 
 }  // namespace storyline::link

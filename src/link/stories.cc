@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/data_files.h"
+#include "core/id.h"
 #include "core/tsv.h"
 #include "link/link.h"
 
@@ -135,12 +136,6 @@ std::optional<int64_t> DayNumber(const std::optional<std::string>& iso) {
   const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
   const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return era * 146097 + doe - 719468;
-}
-
-std::string Hex(uint64_t h) {
-  char buffer[17];
-  std::snprintf(buffer, sizeof(buffer), "%016llx", static_cast<unsigned long long>(h));
-  return buffer;
 }
 
 }  // namespace
@@ -456,7 +451,7 @@ std::vector<Story> StoryClusterer::Stories() const {
   for (const State::StoryState& s : state_->stories) {
     Story story;
     const uint64_t h = XXH3_64bits(s.members[0].id.data(), s.members[0].id.size());
-    story.id = "s-" + Hex(h);
+    story.id = "s-" + HashHex(h);
     double best = -1;
     for (const State::Member& m : s.members) {
       story.articles.push_back(m.id);
