@@ -35,14 +35,14 @@ Result<LinkSummary> LinkNewArticles(store::Database& db, int64_t run,
   }));
   store::LinkUpdate update;
   for (store::LinkRecord& record : unfeatured) {
-    SL_ASSIGN_OR_RETURN(Article article, db.GetArticle(record.id));
+    SL_ASSIGN_OR_RETURN(Article article, db.GetArticleText(record.id));
     link::ArticleFeatures features = link::ComputeFeatures(article, options);
     update.features.emplace_back(record.id, link::EncodeFeatures(features));
     add(record, std::move(features));
   }
 
   SL_ASSIGN_OR_RETURN(link::LinkResult result,
-                      linker.Run([&db](const std::string& id) { return db.GetArticle(id); }));
+                      linker.Run([&db](const std::string& id) { return db.GetArticleText(id); }));
   summary.linked = result.joined.size();
   summary.passages = result.passages.size();
   summary.near_duplicates = result.near_duplicates.size();

@@ -824,11 +824,15 @@ uint32_t Uint32Column(const Query& query, int column) {
   return static_cast<uint32_t>(query.Int(column));
 }
 
-Status ReadChildren(Connection& connection, Article& article) {
-  SL_RETURN_IF_ERROR(ReadRows(connection, kSelectSentences, article.id, "cannot read sentences",
-                              article.sentences, [](const Query& query) {
-                                return ByteSpan{Uint32Column(query, 0), Uint32Column(query, 1)};
-                              }));
+Status ReadSentences(Connection& connection, Article& article) {
+  return ReadRows(connection, kSelectSentences, article.id, "cannot read sentences",
+                  article.sentences, [](const Query& query) {
+                    return ByteSpan{Uint32Column(query, 0), Uint32Column(query, 1)};
+                  });
+}
+
+// The rows beside the sentences.
+Status ReadOtherChildren(Connection& connection, Article& article) {
   SL_RETURN_IF_ERROR(ReadRows(connection, kSelectRemoved, article.id, "cannot read removed lines",
                               article.removed, [](const Query& query) {
                                 RemovedLine removed;
@@ -858,7 +862,11 @@ Status ReadChildren(Connection& connection, Article& article) {
 }
 
 // The article with exactly this id, or nullopt.
-Result<std::optional<Article>> ReadArticle(Connection& connection, const std::string& id) {
+// What ReadArticle() reads beside the article's own row.
+enum class ArticleParts { kAll, kSentences };
+
+Result<std::optional<Article>> ReadArticle(Connection& connection, const std::string& id,
+                                           ArticleParts parts = ArticleParts::kAll) {
   Article article;
   std::string how;
   std::string evidence;
@@ -886,7 +894,8 @@ Result<std::optional<Article>> ReadArticle(Connection& connection, const std::st
   }
   article.published.how = *date_how;
   SL_ASSIGN_OR_RETURN(article.published.evidence, ParseEvidence(evidence, id));
-  SL_RETURN_IF_ERROR(ReadChildren(connection, article));
+  SL_RETURN_IF_ERROR(ReadSentences(connection, article));
+  if (parts == ArticleParts::kAll) SL_RETURN_IF_ERROR(ReadOtherChildren(connection, article));
   return std::optional<Article>(std::move(article));
 }
 
@@ -1034,6 +1043,13 @@ Result<Article> Database::GetArticle(const std::string& id_or_prefix) {
   SL_ASSIGN_OR_RETURN(std::string id, ResolvePrefix(connection, id_or_prefix));
   SL_ASSIGN_OR_RETURN(std::optional<Article> article, ReadArticle(connection, id));
   if (!article) return Status::NotFound("no article with id '" + id + "'");  // deleted meanwhile
+  return std::move(*article);
+}
+
+Result<Article> Database::GetArticleText(const std::string& id) {
+  SL_ASSIGN_OR_RETURN(std::optional<Article> article,
+                      ReadArticle(*handle_->connection, id, ArticleParts::kSentences));
+  if (!article) return Status::NotFound("no article with id '" + id + "'");
   return std::move(*article);
 }
 

@@ -137,6 +137,10 @@ class Database {
   //   InvalidArgument  "id prefix 'PREFIX' matches N articles", or
   //                    "'X' is not an article id or a prefix of at least 4 hex digits"
   Result<Article> GetArticle(const std::string& id_or_prefix);
+  // The article with exactly this id: its fields, clean text and sentences,
+  // without the removed lines, time expressions and warnings that linking
+  // does not read. NotFound "no article with id 'ID'".
+  Result<Article> GetArticleText(const std::string& id);
 
   // Calls `visit` for every stored article: the linked ones in the order they
   // joined their stories, then the others (new, or stored by a run that

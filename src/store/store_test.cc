@@ -259,6 +259,37 @@ TEST_F(StoreTest, RoundTripsAnArticleWithEveryField) {
   EXPECT_EQ(got_plain->language, "und");
 }
 
+TEST_F(StoreTest, GetArticleTextReadsTheTextAndSentencesOnly) {
+  const std::string path = PathOf("s.db");
+  const Article full = FullArticle();
+  ASSERT_FALSE(full.timexes.empty());
+  ASSERT_FALSE(full.removed.empty());
+  ASSERT_FALSE(full.warnings.empty());
+  Database db = OpenOrDie(path);
+  Result<int64_t> run = db.BeginRun(TestRun());
+  ASSERT_TRUE(run.ok()) << run.status().ToString();
+  ASSERT_TRUE(db.PutArticles(*run, {full}).ok());
+
+  Result<Article> got = db.GetArticleText(full.id);
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  EXPECT_EQ(got->text, full.text);
+  EXPECT_EQ(got->title, full.title);
+  EXPECT_EQ(got->published.value, full.published.value);
+  ASSERT_EQ(got->sentences.size(), full.sentences.size());
+  for (size_t i = 0; i < full.sentences.size(); ++i) {
+    EXPECT_EQ(got->sentences[i].begin, full.sentences[i].begin);
+    EXPECT_EQ(got->sentences[i].end, full.sentences[i].end);
+  }
+  EXPECT_TRUE(got->timexes.empty());
+  EXPECT_TRUE(got->removed.empty());
+  EXPECT_TRUE(got->warnings.empty());
+
+  Result<Article> missing = db.GetArticleText(std::string(16, '0'));
+  EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
+  // Exact ids only: a prefix is not looked up.
+  EXPECT_EQ(db.GetArticleText(full.id.substr(0, 6)).status().code(), StatusCode::kNotFound);
+}
+
 TEST_F(StoreTest, StoresNullsAsSqlNullAndEvidenceAsJsonArray) {
   const std::string path = PathOf("s.db");
   const Article full = FullArticle();
