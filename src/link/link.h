@@ -350,6 +350,12 @@ struct StoryOptions {
   // 0.839 / 0.871 / 0.841; 2 with 30, 0.846 / 0.882 / 0.841; 2 with 40,
   // 0.844 / 0.884 / 0.841.
   int min_shared_query_terms = 2;
+  // Of those, only this many stories are scored: the ones on which the
+  // article's shared query terms weigh most. A cosine against a centroid
+  // reads all its terms (about 1,500 on bench/analyze_bench's corpus, where
+  // 22 stories per article shared two query terms), and it was half the
+  // link stage's time.
+  size_t max_scored_candidates = 8;
   // Terms found in fewer articles of the run (TermStatistics) can be shared
   // by no later article: they are neither index queries nor posted for a
   // story, and stay out of story centroids, where they would only lower

@@ -1,10 +1,13 @@
 // Stories: online clustering over TF-IDF term vectors with an inverted index
 // from terms to stories and a publication-date window.
 #define XXH_STATIC_LINKING_ONLY  // as in core/id.cc
+#include <absl/container/flat_hash_map.h>
+#include <absl/container/flat_hash_set.h>
 #include <xxhash.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
@@ -12,8 +15,6 @@
 #include <string>
 #include <string_view>
 #include <tuple>
-#include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -264,9 +265,9 @@ struct StoryClusterer::State {
   };
   struct StoryState {
     std::vector<Member> members;
-    TermVector centroid;                   // sum of member vectors (shareable terms), sorted
-    double norm_squared = 0;               // |centroid|^2
-    std::unordered_set<uint64_t> indexed;  // terms posted for this story
+    TermVector centroid;                    // sum of member vectors (shareable terms), sorted
+    double norm_squared = 0;                // |centroid|^2
+    absl::flat_hash_set<uint64_t> indexed;  // terms posted for this story
     std::optional<int64_t> first_day, last_day;
     std::optional<std::string> first_date, last_date;
   };
@@ -280,7 +281,10 @@ struct StoryClusterer::State {
   const TermStatistics& statistics;
   StoryOptions options;
   std::vector<StoryState> stories;
-  std::unordered_map<uint64_t, Postings> postings;
+  // Each story's last day (INT64_MAX when undated), apart from the rest of
+  // its state: pruning reads it for every story of a posting list.
+  std::vector<int64_t> last_days;
+  absl::flat_hash_map<uint64_t, Postings> postings;
 
   bool WithinWindow(std::optional<int64_t> day, const StoryState& s) const {
     if (!day || !s.first_day) return true;
@@ -297,10 +301,8 @@ struct StoryClusterer::State {
   void Prune(Postings& list, int64_t day) const {
     if (day <= list.pruned_for_day) return;
     list.pruned_for_day = day;
-    std::erase_if(list.stories, [&](uint32_t story) {
-      const std::optional<int64_t>& last = stories[story].last_day;
-      return last && *last + options.window_days < day;
-    });
+    std::erase_if(list.stories,
+                  [&](uint32_t story) { return last_days[story] < day - options.window_days; });
   }
 
   // The weighted vector of an article's ArticleTerms().
@@ -311,7 +313,7 @@ struct StoryClusterer::State {
 
   // The highest-weighted shareable terms of `weighted`: the article's index
   // queries, and the terms its story is posted under.
-  std::vector<uint64_t> QueryTerms(const WeightedTerms& weighted) const {
+  TermVector QueryTerms(const WeightedTerms& weighted) const {
     TermVector top;
     top.reserve(weighted.vector.size());
     for (size_t i = 0; i < weighted.vector.size(); ++i) {
@@ -321,72 +323,92 @@ struct StoryClusterer::State {
     std::partial_sort(top.begin(), top.begin() + k, top.end(), [](const auto& x, const auto& y) {
       return std::tie(y.second, x.first) < std::tie(x.second, y.first);
     });
-    std::vector<uint64_t> terms;
-    for (size_t i = 0; i < k; ++i) terms.push_back(top[i].first);
-    return terms;
+    top.resize(k);
+    return top;
   }
 
-  // The stories posted under any of `query` (ascending), leaving out terms
-  // posted for more than max_stories_per_term stories in the window.
-  std::vector<uint32_t> Candidates(const std::vector<uint64_t>& query, std::optional<int64_t> day) {
-    std::vector<uint32_t> candidates;
-    for (uint64_t term : query) {
+  // The stories posted under at least min_shared_query_terms of `query`,
+  // leaving out terms posted for more than max_stories_per_term stories in
+  // the window; of those, the max_scored_candidates on which the article's
+  // shared query terms weigh most. Ascending.
+  std::vector<uint32_t> Candidates(const TermVector& query, std::optional<int64_t> day) {
+    for (const auto& [term, weight] : query) postings.prefetch(term);
+    std::vector<std::pair<uint32_t, double>> hits;  // (story, weight of a query term it shares)
+    for (const auto& [term, weight] : query) {
       const auto it = postings.find(term);
       if (it == postings.end()) continue;
       if (day) Prune(it->second, *day);
       const std::vector<uint32_t>& list = it->second.stories;
       if (list.size() > options.max_stories_per_term) continue;
-      candidates.insert(candidates.end(), list.begin(), list.end());
+      for (uint32_t story : list) hits.emplace_back(story, weight);
     }
-    std::sort(candidates.begin(), candidates.end());
-    size_t kept = 0;
-    for (size_t i = 0, j = 0; i < candidates.size(); i = j) {
-      while (j < candidates.size() && candidates[j] == candidates[i]) ++j;
+    std::sort(hits.begin(), hits.end());
+    std::vector<std::pair<double, uint32_t>> shared;  // (weight shared, story)
+    for (size_t i = 0, j = 0; i < hits.size(); i = j) {
+      double weight = 0;
+      for (; j < hits.size() && hits[j].first == hits[i].first; ++j) weight += hits[j].second;
       if (static_cast<int>(j - i) >= options.min_shared_query_terms)
-        candidates[kept++] = candidates[i];
+        shared.emplace_back(weight, hits[i].first);
     }
-    candidates.resize(kept);
+    if (shared.size() > options.max_scored_candidates) {
+      const auto heavier = [](const auto& x, const auto& y) {
+        return x.first > y.first || (x.first == y.first && x.second < y.second);
+      };
+      std::nth_element(shared.begin(), shared.begin() + options.max_scored_candidates, shared.end(),
+                       heavier);
+      shared.resize(options.max_scored_candidates);
+    }
+    std::vector<uint32_t> candidates;
+    candidates.reserve(shared.size());
+    for (const auto& [weight, story] : shared) candidates.push_back(story);
+    std::sort(candidates.begin(), candidates.end());
     return candidates;
   }
 
-  // Adds the shareable part of `weighted` to the centroid of `s`.
+  // Adds the shareable part of `weighted` to the centroid of `s`, in place:
+  // a centroid is far longer than an article, and copying it for every
+  // article that joined was a large share of the clusterer's time.
   static void AddToCentroid(const WeightedTerms& weighted, StoryState& s) {
     const double dot = Dot(weighted.vector, s.centroid);
     // Terms too rare in the run for any later article to match stay out of
     // the centroid, so they do not lower every later cosine. The article's
     // own vector keeps them: its distinctive content still counts against a
     // match.
-    TermVector kept;
-    kept.reserve(weighted.vector.size());
-    double self = 0;  // |kept|^2
+    TermVector& centroid = s.centroid;
+    TermVector added;  // kept terms the centroid lacks, ascending
+    double self = 0;   // |kept terms|^2
+    size_t c = 0;
     for (size_t i = 0; i < weighted.vector.size(); ++i) {
       if (!weighted.shareable[i]) continue;
-      kept.push_back(weighted.vector[i]);
-      self += kept.back().second * kept.back().second;
-    }
-    TermVector sum;
-    sum.reserve(s.centroid.size() + kept.size());
-    auto i = s.centroid.begin(), j = kept.begin();
-    while (i != s.centroid.end() || j != kept.end()) {
-      if (j == kept.end() || (i != s.centroid.end() && i->first < j->first)) {
-        sum.push_back(*i++);
-      } else if (i == s.centroid.end() || j->first < i->first) {
-        sum.push_back(*j++);
+      const auto& [term, weight] = weighted.vector[i];
+      self += weight * weight;
+      while (c < centroid.size() && centroid[c].first < term) ++c;
+      if (c < centroid.size() && centroid[c].first == term) {
+        centroid[c].second += weight;
       } else {
-        sum.emplace_back(i->first, i->second + j->second);
-        ++i, ++j;
+        added.emplace_back(term, weight);
       }
     }
-    s.centroid = std::move(sum);
+    // Merges `added` in from the back, each entry moved once.
+    size_t old_end = centroid.size(), add_end = added.size();
+    centroid.resize(old_end + add_end);
+    for (size_t out = centroid.size(); add_end > 0;) {
+      if (old_end > 0 && centroid[old_end - 1].first > added[add_end - 1].first) {
+        centroid[--out] = centroid[--old_end];
+      } else {
+        centroid[--out] = added[--add_end];
+      }
+    }
     s.norm_squared += 2 * dot + self;
   }
 
   void Join(size_t story, const StoryArticle& article, WeightedTerms weighted,
-            const std::vector<uint64_t>& query, std::optional<int64_t> day) {
+            const TermVector& query, std::optional<int64_t> day) {
     StoryState& s = stories[story];
     AddToCentroid(weighted, s);
     const std::optional<std::string>& date = article.published;
-    for (uint64_t term : query) {
+    for (const auto& entry : query) {
+      const uint64_t term = entry.first;
       if (s.indexed.insert(term).second) {
         postings[term].stories.push_back(static_cast<uint32_t>(story));
       }
@@ -394,13 +416,14 @@ struct StoryClusterer::State {
     if (day) {
       if (!s.first_day || *day < *s.first_day) s.first_day = day, s.first_date = date;
       if (!s.last_day || *day > *s.last_day) s.last_day = day, s.last_date = date;
+      last_days[story] = *s.last_day;
     }
     s.members.push_back({article.id, article.title, std::move(weighted.vector)});
   }
 };
 
 StoryClusterer::StoryClusterer(const TermStatistics& statistics, StoryOptions options)
-    : state_(new State{statistics, options, {}, {}}) {}
+    : state_(new State{statistics, options, {}, {}, {}}) {}
 StoryClusterer::~StoryClusterer() = default;
 StoryClusterer::StoryClusterer(StoryClusterer&&) noexcept = default;
 StoryClusterer& StoryClusterer::operator=(StoryClusterer&&) noexcept = default;
@@ -413,10 +436,11 @@ size_t StoryClusterer::Add(const Article& article) {
 void StoryClusterer::Assign(const StoryArticle& article, size_t story) {
   State& st = *state_;
   WeightedTerms weighted = st.Weigh(article.terms);
-  const std::vector<uint64_t> query = st.QueryTerms(weighted);
+  const TermVector query = st.QueryTerms(weighted);
   if (story >= st.stories.size()) {
     story = st.stories.size();
     st.stories.emplace_back();
+    st.last_days.push_back(INT64_MAX);
   }
   st.Join(story, article, std::move(weighted), query, DayNumber(article.published));
 }
@@ -424,7 +448,7 @@ void StoryClusterer::Assign(const StoryArticle& article, size_t story) {
 size_t StoryClusterer::Add(const StoryArticle& article) {
   State& st = *state_;
   WeightedTerms weighted = st.Weigh(article.terms);
-  const std::vector<uint64_t> query = st.QueryTerms(weighted);
+  const TermVector query = st.QueryTerms(weighted);
   const std::optional<int64_t> day = DayNumber(article.published);
 
   size_t best = SIZE_MAX;
@@ -441,6 +465,7 @@ size_t StoryClusterer::Add(const StoryArticle& article) {
   if (best == SIZE_MAX) {
     best = st.stories.size();
     st.stories.emplace_back();
+    st.last_days.push_back(INT64_MAX);
   }
   st.Join(best, article, std::move(weighted), query, day);
   return best;

@@ -72,6 +72,25 @@ TEST(StoryClusterer, GroupsSameEventArticlesFromDifferentOutlets) {
   EXPECT_EQ(stories[0].id.size(), 18u);
 }
 
+// The cap on scored candidates: with one, each article is still scored
+// against its own event's story (the one its query terms weigh most on);
+// with none, no story is scored and every article starts one.
+TEST(StoryClusterer, ScoresAtMostMaxScoredCandidates) {
+  const std::vector<Article> articles = InventedArticles();
+  TermStatistics statistics;
+  for (const Article& a : articles) statistics.Add(a);
+  for (const auto& [cap, expected] :
+       {std::pair<size_t, std::vector<size_t>>{1, {0, 1, 0, 2, 1, 2}},
+        std::pair<size_t, std::vector<size_t>>{0, {0, 1, 2, 3, 4, 5}}}) {
+    StoryOptions options;
+    options.max_scored_candidates = cap;
+    StoryClusterer clusterer(statistics, options);
+    std::vector<size_t> story;
+    for (const Article& a : articles) story.push_back(clusterer.Add(a));
+    EXPECT_EQ(story, expected) << "max_scored_candidates " << cap;
+  }
+}
+
 TEST(StoryClusterer, StartsANewStoryOutsideTheTimeWindow) {
   std::vector<Article> articles = InventedArticles();
   articles[2].published.value = "2031-08-01";  // the bridge follow-up, two months on
