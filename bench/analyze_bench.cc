@@ -205,6 +205,11 @@ int Main(int argc, char** argv) {
       threads = argv[++i];
     } else if (std::strcmp(argv[i], "--dir") == 0 && has_value) {
       dir = argv[++i];
+    } else {
+      // An unknown flag must not start the default 100,000-article run.
+      std::fprintf(stderr,
+                   "usage: analyze_bench [--articles N] [--threads T] [--dir DIR] [--keep]\n");
+      return 2;
     }
   }
 #ifndef NDEBUG

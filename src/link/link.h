@@ -390,10 +390,11 @@ struct StoryArticle {
 // Cost: each Add() looks up every term of the article once in the
 // statistics, reads query_terms posting lists of at most
 // max_stories_per_term stories in the window (stories that left the window
-// are pruned from a list once per list and date), and scores each candidate
-// by a merge of two sorted vectors; so the time per article does not grow
-// with the number of articles added when dates advance (bench/README.md:
-// about 8,000 articles/s per core at 100,000 and 200,000 articles).
+// are pruned from a list once per list and date), and scores at most
+// max_scored_candidates stories, each by a merge of two sorted vectors; so
+// the time per article does not grow with the number of articles added when
+// dates advance (bench/README.md: about 8,000 articles/s per core at
+// 100,000 and 200,000 articles).
 // Memory: every article's term vector (16 bytes a distinct term) is kept
 // for Stories()' labels, plus each story's centroid (16 bytes a term) and
 // posted terms; it grows with the articles added.
