@@ -98,54 +98,22 @@ std::optional<ArticleFeatures> DecodeFeatures(std::string_view bytes) {
   return features;
 }
 
-// Band buckets over this size are left out of near-duplicate detection
-// with all their articles: NearDuplicateIndex compares every pair in a
-// bucket, so one template shared by 200,000 short articles would cost 2e10
-// comparisons.
-constexpr size_t kMaxBandBucket = 1000;
-
 struct Linker::State {
   LinkOptions options;
   NearDuplicateIndex near_duplicates;
   SharedTextIndex shared_text;
   TermStatistics statistics;
-  std::vector<Signature> signatures;  // by index in the indexes above
-  std::vector<bool> is_new;           // by index
+  std::vector<bool> is_new;  // by index in the indexes above
   // Linked articles in replay order, with their story's number.
   std::vector<std::pair<StoryArticle, size_t>> linked;
   std::unordered_map<std::string, size_t> story_number;     // stored story id -> number
   std::vector<std::pair<StoryArticle, std::string>> fresh;  // new articles and their origin
 
   void Index(const std::string& id, const ArticleFeatures& features, bool fresh_article) {
+    near_duplicates.Add(id, features.signature);
     shared_text.Add(id, features.seeds);
     statistics.Add(features.terms);
-    signatures.push_back(features.signature);
     is_new.push_back(fresh_article);
-  }
-
-  // Builds the near-duplicate index over the signatures, leaving out the
-  // articles of oversized band buckets. Returns the number left out.
-  size_t IndexSignatures() {
-    std::vector<std::pair<uint64_t, uint32_t>> entries;  // (band key, article)
-    entries.reserve(signatures.size() * kBands);
-    for (size_t i = 0; i < signatures.size(); ++i) {
-      for (uint64_t key : Bands(signatures[i])) entries.emplace_back(key, static_cast<uint32_t>(i));
-    }
-    std::sort(entries.begin(), entries.end());
-    std::vector<bool> oversized(signatures.size(), false);
-    for (size_t begin = 0, end = 0; begin < entries.size(); begin = end) {
-      while (end < entries.size() && entries[end].first == entries[begin].first) ++end;
-      if (entries[begin].first == 0 || end - begin <= kMaxBandBucket) continue;
-      for (size_t k = begin; k < end; ++k) oversized[entries[k].second] = true;
-    }
-    entries = {};
-    // Indices in the index must match those of `signatures`: a left-out
-    // article gets the empty text's signature, which matches nothing.
-    const Signature nothing = MinHash("");
-    for (size_t i = 0; i < signatures.size(); ++i) {
-      near_duplicates.Add(shared_text.id(i), oversized[i] ? nothing : signatures[i]);
-    }
-    return static_cast<size_t>(std::count(oversized.begin(), oversized.end(), true));
   }
 
   std::vector<NearDuplicateGroup> Groups() const {
@@ -157,7 +125,8 @@ struct Linker::State {
     }
     for (const auto& [a, b] : near_duplicates.VerifiedPairs()) {
       double& similarity = groups[group_of.at(near_duplicates.id(a))].similarity;
-      similarity = std::min(similarity, EstimatedJaccard(signatures[a], signatures[b]));
+      similarity = std::min(
+          similarity, EstimatedJaccard(near_duplicates.signature(a), near_duplicates.signature(b)));
     }
     return groups;
   }
@@ -194,7 +163,6 @@ Linker::Linker(LinkOptions options)
                        {},
                        {},
                        {},
-                       {},
                        {}}) {}
 Linker::~Linker() = default;
 Linker::Linker(Linker&&) noexcept = default;
@@ -221,13 +189,11 @@ size_t Linker::new_articles() const { return state_->fresh.size(); }
 Result<LinkResult> Linker::Run(const ArticleLoader& load) {
   State& st = *state_;
   LinkResult result;
-  result.left_out_of_near_duplicates = st.IndexSignatures();
   result.near_duplicates = st.Groups();
   SL_ASSIGN_OR_RETURN(result.passages, st.Passages(load));
   // Each step's memory goes before the next step takes its own.
   st.near_duplicates = NearDuplicateIndex(st.options.near_duplicates);
   st.shared_text = SharedTextIndex(st.options.max_articles_per_seed);
-  st.signatures = {};
 
   StoryClusterer clusterer(st.statistics, st.options.stories);
   for (auto& [article, story] : st.linked) {

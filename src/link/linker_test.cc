@@ -205,7 +205,28 @@ TEST(Linker, GroupsNearDuplicatesWithTheirWeakestLink) {
       EstimatedJaccard(MinHash(articles.at("a1").text), MinHash(articles.at("a2").text));
   EXPECT_LT(a1_a2, 1.0);
   EXPECT_EQ(result.near_duplicates[0].similarity, a1_a2);
-  EXPECT_EQ(result.left_out_of_near_duplicates, 0u);
+}
+
+// Regression: the Linker used to leave every article of a band bucket over
+// 1,000 articles out of near-duplicate detection, so a wire story copied
+// 1,500 times was not reported at all.
+TEST(Linker, ReportsAStoryCopiedThousandsOfTimesAsOneGroup) {
+  std::map<std::string, Article> articles = InventedArticles();
+  std::vector<std::string> ids = {"a1", "a2", "b1", "b2"};
+  std::vector<std::string> expected = {"a1", "a2"};
+  const Article& original = articles.at("a1");
+  for (int i = 0; i < 1500; ++i) {
+    std::string id(1, 'c');
+    id += std::to_string(1000 + i);
+    ids.push_back(id);
+    expected.push_back(id);
+    articles.emplace(id, MakeArticle(id, *original.title, original.text, "2031-06-03"));
+  }
+  const LinkResult result = LinkAllAtOnce(articles, ids);
+  ASSERT_EQ(result.near_duplicates.size(), 1u);
+  EXPECT_EQ(result.near_duplicates[0].articles, expected);
+  EXPECT_EQ(result.near_duplicates[0].similarity,
+            EstimatedJaccard(MinHash(articles.at("a1").text), MinHash(articles.at("a2").text)));
 }
 
 }  // namespace
