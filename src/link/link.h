@@ -281,6 +281,10 @@ class Stopwords {
   // `word_hash` is Word::hash, the XXH3 of the normalised spelling.
   bool Contains(uint64_t word_hash) const;
   size_t size() const { return size_; }
+  // XXH3 of the list's sorted word hashes: the same for two files listing
+  // the same words in any order, spelling variant or case; stored features
+  // record it (ArticleFeatures::computed_with).
+  uint64_t digest() const { return digest_; }
 
  private:
   // Open addressing with linear probing (0 marks an empty slot, so a word
@@ -289,6 +293,7 @@ class Stopwords {
   std::vector<uint64_t> slots_ = std::vector<uint64_t>(16);
   bool contains_zero_ = false;
   size_t size_ = 0;
+  uint64_t digest_ = 0;
 };
 
 // The terms of one article as the story clusterer counts them, sorted by
@@ -463,6 +468,7 @@ struct ArticleFeatures {
   Signature signature{};        // MinHash(text)
   std::vector<uint64_t> seeds;  // PassageSeeds(text)
   TermCounts terms;             // ArticleTerms(article)
+  uint64_t computed_with = 0;   // FeaturesDigest() of the options used
   bool operator==(const ArticleFeatures&) const = default;
 };
 
@@ -479,13 +485,21 @@ struct LinkOptions {
 // *options.stopwords, or Stopwords::Embedded() when it is null.
 const Stopwords& StopwordsOf(const LinkOptions& options);
 
-// The features of `article` under `options`. Pure.
+// A digest of what in `options` the features depend on: the stopword list
+// (Stopwords::digest()), PassageOptions::seed_words and
+// StoryOptions::title_weight. Features stored under another digest are
+// stale: a run with another `--data` stopword list computes them again.
+uint64_t FeaturesDigest(const LinkOptions& options);
+
+// The features of `article` under `options`, computed_with set to
+// FeaturesDigest(options). Pure.
 ArticleFeatures ComputeFeatures(const Article& article, const LinkOptions& options = {});
 
 // Features as bytes for storage, and back. The layout (little-endian,
 // versioned by its first byte) is private to this module; DecodeFeatures
 // returns nullopt for bytes it did not write (or of another version), and
-// the caller then computes the features again from the text.
+// the caller then computes the features again from the text, as it does
+// for features whose computed_with is not FeaturesDigest() of its options.
 std::string EncodeFeatures(const ArticleFeatures& features);
 std::optional<ArticleFeatures> DecodeFeatures(std::string_view bytes);
 

@@ -1,6 +1,9 @@
 // The link stage over a growing collection: per-article features and their
 // storage format, and the Linker that joins new articles to old ones.
+#include <xxhash.h>
+
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <optional>
 #include <tuple>
@@ -14,8 +17,9 @@ namespace {
 
 // First byte of EncodeFeatures' output; bump it when the layout or the way
 // a feature is computed changes, so stored features are computed again
-// (2: one-permutation MinHash, stopwords from data/link/stopwords.en.txt).
-constexpr uint8_t kFeaturesVersion = 2;
+// (2: one-permutation MinHash, stopwords from data/link/stopwords.en.txt;
+// 3: FeaturesDigest() of the options after the version byte).
+constexpr uint8_t kFeaturesVersion = 3;
 
 template <typename T>
 void Append(std::string& out, const T& value) {
@@ -59,15 +63,23 @@ const Stopwords& StopwordsOf(const LinkOptions& options) {
   return options.stopwords != nullptr ? *options.stopwords : Stopwords::Embedded();
 }
 
+uint64_t FeaturesDigest(const LinkOptions& options) {
+  const std::array<uint64_t, 3> inputs = {StopwordsOf(options).digest(),
+                                          static_cast<uint64_t>(options.passages.seed_words),
+                                          static_cast<uint64_t>(options.stories.title_weight)};
+  return XXH3_64bits(inputs.data(), sizeof(inputs));
+}
+
 ArticleFeatures ComputeFeatures(const Article& article, const LinkOptions& options) {
   return {MinHash(article.text), PassageSeeds(article.text, options.passages),
-          ArticleTerms(article, StopwordsOf(options), options.stories)};
+          ArticleTerms(article, StopwordsOf(options), options.stories), FeaturesDigest(options)};
 }
 
 std::string EncodeFeatures(const ArticleFeatures& features) {
   std::string out;
-  out.reserve(1 + 8 + sizeof(Signature) + 8 * features.seeds.size() + 12 * features.terms.size());
+  out.reserve(1 + 16 + sizeof(Signature) + 8 * features.seeds.size() + 12 * features.terms.size());
   Append(out, kFeaturesVersion);
+  Append(out, features.computed_with);
   Append(out, static_cast<uint32_t>(features.seeds.size()));
   Append(out, static_cast<uint32_t>(features.terms.size()));
   for (uint32_t value : features.signature) Append(out, value);
@@ -82,14 +94,16 @@ std::string EncodeFeatures(const ArticleFeatures& features) {
 std::optional<ArticleFeatures> DecodeFeatures(std::string_view bytes) {
   Reader reader(bytes);
   uint8_t version = 0;
+  uint64_t computed_with = 0;
   uint32_t seeds = 0, terms = 0;
-  if (!reader.Read(version) || version != kFeaturesVersion || !reader.Read(seeds) ||
-      !reader.Read(terms)) {
+  if (!reader.Read(version) || version != kFeaturesVersion || !reader.Read(computed_with) ||
+      !reader.Read(seeds) || !reader.Read(terms)) {
     return std::nullopt;
   }
   const size_t expected = sizeof(Signature) + 8ull * seeds + 12ull * terms;
   if (reader.left() != expected) return std::nullopt;
   ArticleFeatures features;
+  features.computed_with = computed_with;
   for (uint32_t& value : features.signature) reader.Read(value);
   features.seeds.resize(seeds);
   for (uint64_t& seed : features.seeds) reader.Read(seed);

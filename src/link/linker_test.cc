@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -72,13 +73,42 @@ TEST(LinkFeatures, RoundTripThroughBytesAndRejectForeignBytes) {
   EXPECT_EQ(features.terms, ArticleTerms(a));
   const std::string bytes = EncodeFeatures(features);
   EXPECT_EQ(bytes.size(),
-            9 + 4 * kSignatureSize + 8 * features.seeds.size() + 12 * features.terms.size());
+            17 + 4 * kSignatureSize + 8 * features.seeds.size() + 12 * features.terms.size());
   EXPECT_EQ(DecodeFeatures(bytes), features);
   EXPECT_EQ(DecodeFeatures(""), std::nullopt);
   EXPECT_EQ(DecodeFeatures(bytes.substr(0, bytes.size() - 1)), std::nullopt);
   std::string other_version = bytes;
   other_version[0] = static_cast<char>(other_version[0] + 1);
   EXPECT_EQ(DecodeFeatures(other_version), std::nullopt);
+}
+
+// Stored features say what they were computed with, so that a run with
+// another stopword list (or seed length, or title weight) can tell they are
+// stale: the digest follows the words of the list, not its bytes.
+TEST(LinkFeatures, RecordTheStopwordListAndOptionsTheyWereComputedWith) {
+  const Article a = InventedArticles().at("a1");
+  LinkOptions embedded;
+  LinkOptions same_words, more_words, longer_seeds;
+  same_words.stopwords = std::make_shared<const Stopwords>(*Stopwords::Parse("The\nsaid\nthe\n"));
+  more_words.stopwords =
+      std::make_shared<const Stopwords>(*Stopwords::Parse("said\nthe\nbridge\n"));
+  const LinkOptions reordered = [] {
+    LinkOptions options;
+    options.stopwords = std::make_shared<const Stopwords>(*Stopwords::Parse("said\nthe\n"));
+    return options;
+  }();
+  longer_seeds.passages.seed_words = 10;
+
+  EXPECT_EQ(ComputeFeatures(a, embedded).computed_with, FeaturesDigest(embedded));
+  EXPECT_EQ(FeaturesDigest(same_words), FeaturesDigest(reordered));
+  EXPECT_NE(FeaturesDigest(more_words), FeaturesDigest(reordered));
+  EXPECT_NE(FeaturesDigest(embedded), FeaturesDigest(reordered));
+  EXPECT_NE(FeaturesDigest(longer_seeds), FeaturesDigest(embedded));
+
+  const ArticleFeatures with_more = ComputeFeatures(a, more_words);
+  EXPECT_EQ(with_more.computed_with, FeaturesDigest(more_words));
+  EXPECT_EQ(DecodeFeatures(EncodeFeatures(with_more))->computed_with, FeaturesDigest(more_words));
+  EXPECT_LT(with_more.terms.size(), ComputeFeatures(a, reordered).terms.size());  // no "bridge"
 }
 
 TEST(LinkFeatures, TitleWordsCountTitleWeightTimes) {

@@ -150,6 +150,7 @@ Result<Stopwords> Stopwords::Parse(std::string_view contents) {
   hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
   Stopwords stopwords;
   stopwords.size_ = hashes.size();
+  stopwords.digest_ = XXH3_64bits(hashes.data(), hashes.size() * sizeof(uint64_t));
   size_t size = 16;
   while (size < 4 * hashes.size()) size *= 2;
   stopwords.slots_.resize(size);
