@@ -227,7 +227,10 @@ class BucketVerifier {
     return true;
   }
 
-  void AddPair(uint32_t a, uint32_t b) { pairs_.emplace_back(std::min(a, b), std::max(a, b)); }
+  void AddPair(uint32_t a, uint32_t b) {
+    // An article is in a bucket twice only if two of its bands' keys collide.
+    if (a != b) pairs_.emplace_back(std::min(a, b), std::max(a, b));
+  }
 
   std::span<const Signature> signatures_;
   std::span<const uint64_t> hashes_;
