@@ -187,7 +187,7 @@ void RunStages(const std::vector<std::string>& inputs) {
   size_t timexes = 0;
   Clock timex_clock;
   for (const Article& article : articles) {
-    timexes += tagger->Tag(article.text, article.sentences, timex::CivilDay{2025, 3, 14}).size();
+    timexes += tagger->Tag(article.text, article.sentences, CivilDay{2025, 3, 14}).size();
   }
   Report("stage_timex", articles.size(), clean_bytes, timex_clock);
   std::printf("  (%zu time expressions)\n", timexes);

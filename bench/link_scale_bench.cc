@@ -280,10 +280,13 @@ int Run(size_t n, size_t sample, bool with_stories) {
   std::vector<std::vector<std::string>> groups;
   groups_timer.Time([&] { groups = near_duplicates.Groups(); });
   char note[128];
-  std::snprintf(note, sizeof(note), "(%zu groups)", groups.size());
+  uint64_t comparisons = 0;
+  const std::vector<std::pair<size_t, size_t>> verified =
+      near_duplicates.VerifiedPairs(&comparisons);
+  std::snprintf(note, sizeof(note), "(%zu groups, %llu signature comparisons)", groups.size(),
+                static_cast<unsigned long long>(comparisons));
   Report("near_dup_groups", n, groups_timer.seconds(), note);
-  ReportNearDuplicateQuality(sample_sets, near_duplicates.VerifiedPairs(), corpus,
-                             link::NearDuplicateOptions{}.threshold);
+  ReportNearDuplicateQuality(sample_sets, verified, corpus, link::NearDuplicateOptions{}.threshold);
   near_duplicates = link::NearDuplicateIndex();
   sample_sets = {};
 

@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/calendar.h"
+
 namespace storyline::bench {
 namespace {
 
@@ -79,22 +81,9 @@ struct StoryVocabulary {
   }
 };
 
-// ISO 8601 date of day `day` after 2024-01-01 (Howard Hinnant's
-// civil_from_days).
+// ISO 8601 date of day `day` after 2024-01-01.
 std::string IsoDate(uint32_t day) {
-  const int64_t z = 19723 + static_cast<int64_t>(day) + 719468;  // 19723: 2024-01-01
-  const int64_t era = z / 146097;
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  const int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  const int64_t m = mp < 10 ? mp + 3 : mp - 9;
-  const int64_t y = yoe + era * 400 + (m <= 2);
-  char buffer[32];
-  std::snprintf(buffer, sizeof(buffer), "%04d-%02d-%02d", static_cast<int>(y), static_cast<int>(m),
-                static_cast<int>(d));
-  return buffer;
+  return CivilFromDays(DaysFromCivil({2024, 1, 1}) + day).Iso();
 }
 
 }  // namespace

@@ -24,7 +24,7 @@
 namespace storyline::bench {
 namespace {
 
-constexpr timex::CivilDay kPublished{2025, 3, 14};
+constexpr CivilDay kPublished{2025, 3, 14};
 
 double ProcessCpuSeconds() {
   timespec now{};

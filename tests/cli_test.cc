@@ -450,6 +450,77 @@ TEST_F(DemoLinkTest, LinksTheArticlesOfAVersion1Database) {
   }
 }
 
+// The stored link features of `article` in the database `db`; empty when none.
+std::string StoredFeatures(const std::string& db_path, const std::string& article) {
+  sqlite3* db = nullptr;
+  std::string features;
+  if (sqlite3_open(db_path.c_str(), &db) == SQLITE_OK) {
+    sqlite3_stmt* statement = nullptr;
+    sqlite3_prepare_v2(db, "SELECT features FROM link_features WHERE article_id = ?1", -1,
+                       &statement, nullptr);
+    sqlite3_bind_text(statement, 1, article.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(statement) == SQLITE_ROW) {
+      features.assign(static_cast<const char*>(sqlite3_column_blob(statement, 0)),
+                      sqlite3_column_bytes(statement, 0));
+    }
+    sqlite3_finalize(statement);
+  }
+  sqlite3_close(db);
+  return features;
+}
+
+// Stored story terms depend on the stopword list. A run with another
+// `--data` list computes the features of the stored articles again from
+// their text (and says so) rather than linking with stale terms; stored
+// story membership stays; the next run with the same list recomputes
+// nothing, and going back to the built-in list recomputes them all again.
+TEST_F(DemoLinkTest, RecomputesStoredFeaturesWhenTheStopwordListChanges) {
+  const std::string second_file = "tidewater_courier_0004.txt";
+  const std::string third_file = "hathrin_herald_0004.txt";
+  const std::string fourth_file = "portvale_ledger_0004.txt";
+  const std::string corpus = CopyDemo(second_file);
+  fs::rename(dir_ / "corpus" / third_file, dir_ / third_file);
+  fs::rename(dir_ / "corpus" / fourth_file, dir_ / fourth_file);
+  const json first = Analyze(corpus, "first.json");
+  EXPECT_EQ(last_out_.find("recomputed"), std::string::npos) << last_out_;
+  const std::string old_article = Find(first, "delta_morning_post_0003.txt")["id"];
+  const std::string built_in_features = StoredFeatures(Path("s.db"), old_article);
+  ASSERT_FALSE(built_in_features.empty());
+
+  // The built-in list, plus two words of the vaccine-plant event.
+  Write("rules/link/stopwords.en.txt",
+        testing::ReadFileOrEmpty(testing::SourcePath("data/link/stopwords.en.txt")) +
+            "vaccine\nplant\n");
+  const auto analyze_with_rules = [&](const std::string& report) {
+    const Outcome outcome = Run("analyze " + corpus + " --db " + Path("s.db") + " --json " +
+                                Path(report) + " --data " + Path("rules"));
+    EXPECT_EQ(outcome.exit_code, 0) << outcome.err;
+    EXPECT_NE(outcome.out.find("linked 1 new articles"), std::string::npos) << outcome.out;
+    return std::make_pair(json::parse(testing::ReadFileOrEmpty(Path(report))), outcome.out);
+  };
+  fs::copy_file(testing::SourcePath("examples/demo/" + second_file), dir_ / "corpus" / second_file);
+  const auto [second, second_out] = analyze_with_rules("second.json");
+  EXPECT_NE(second_out.find("recomputed the link features of 25 stored articles"),
+            std::string::npos)
+      << second_out;
+  const std::string recomputed = StoredFeatures(Path("s.db"), old_article);
+  // "vaccine" and "plant" are no longer terms: two fewer (term, count) entries of 12 bytes.
+  EXPECT_EQ(recomputed.size(), built_in_features.size() - 2 * 12);
+  const std::map<std::string, std::string> before = StoryOf(first), after = StoryOf(second);
+  for (const auto& [article, story] : before) EXPECT_EQ(after.at(article), story) << article;
+
+  fs::rename(dir_ / third_file, dir_ / "corpus" / third_file);
+  const auto [third, third_out] = analyze_with_rules("third.json");
+  EXPECT_EQ(third_out.find("recomputed"), std::string::npos) << third_out;
+  EXPECT_TRUE(StoredFeatures(Path("s.db"), old_article) == recomputed);
+
+  fs::rename(dir_ / fourth_file, dir_ / "corpus" / fourth_file);
+  Analyze(corpus, "fourth.json");  // the built-in list again
+  EXPECT_NE(last_out_.find("recomputed the link features of 27 stored articles"), std::string::npos)
+      << last_out_;
+  EXPECT_TRUE(StoredFeatures(Path("s.db"), old_article) == built_in_features);
+}
+
 TEST_F(DemoLinkTest, ShowPrintsTheStoryAndPassagesOfAnArticle) {
   const json report = Analyze(testing::SourcePath("examples/demo"), "s.json");
   const std::string id = Find(report, "tidewater_courier_0004.txt")["id"];

@@ -29,7 +29,7 @@ namespace storyline::eval {
 struct PeerJob {
   std::string id;
   std::string_view text;                     // must outlive the run
-  std::optional<timex::CivilDay> reference;  // the publication date, if any
+  std::optional<CivilDay> reference;  // the publication date, if any
 };
 
 struct PeerRun {

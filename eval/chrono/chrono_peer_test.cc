@@ -12,10 +12,10 @@ namespace {
 
 constexpr std::string_view kText = "Sales fell on Monday, the café said.";
 
-std::vector<PeerJob> OneJob() { return {{"a.tml", kText, timex::CivilDay{1998, 2, 17}}}; }
+std::vector<PeerJob> OneJob() { return {{"a.tml", kText, CivilDay{1998, 2, 17}}}; }
 
 TEST(ChronoJobs, WritesOneJsonLinePerText) {
-  const std::vector<PeerJob> jobs = {{"a.tml", "On \"Monday\"", timex::CivilDay{1998, 2, 17}},
+  const std::vector<PeerJob> jobs = {{"a.tml", "On \"Monday\"", CivilDay{1998, 2, 17}},
                                      {"b.tml", "no date", std::nullopt}};
   EXPECT_EQ(ChronoJobs(jobs),
             "{\"dct\":\"1998-02-17\",\"id\":\"a.tml\",\"text\":\"On \\\"Monday\\\"\"}\n"
@@ -73,7 +73,7 @@ TEST(RunChrono, ValuesDatesAgainstTheReferenceWithByteSpans) {
   const std::string text =
       "The café said on Monday it would reopen in July. Doors open at 10:53 a.m.";
   const Result<PeerRun> run =
-      RunChrono(dir, {{"a", text, timex::CivilDay{1998, 2, 17}}, {"b", "no dates", std::nullopt}});
+      RunChrono(dir, {{"a", text, CivilDay{1998, 2, 17}}, {"b", "no dates", std::nullopt}});
   ASSERT_TRUE(run.ok()) << run.status().ToString();
   ASSERT_EQ(run->timexes.size(), 2u);
   EXPECT_TRUE(run->timexes[1].empty());

@@ -185,6 +185,12 @@ int RunAnalyze(const AnalyzeArgs& args) {
                static_cast<unsigned long long>(sink.added()), args.db.c_str(),
                args.json.empty() || args.json == "-" ? "" : ", JSON in ",
                args.json == "-" ? "" : args.json.c_str());
+  if (linked->recomputed > 0) {
+    std::fprintf(out,
+                 "recomputed the link features of %llu stored articles from their text: they "
+                 "were stored without features or under other link rules (stopword list)\n",
+                 static_cast<unsigned long long>(linked->recomputed));
+  }
   if (linked->linked == 0) {
     std::fprintf(out, "no new articles to link\n");
   } else {
@@ -224,7 +230,8 @@ void AddAnalyzeCommand(CLI::App& command, Handler& run) {
   command
       .add_option("--data", args->data_dir,
                   "Folder of rule and dictionary files overriding the built-in ones "
-                  "(same layout as data/)")
+                  "(same layout as data/); stored link features computed under another "
+                  "stopword list are computed again when new articles are linked")
       ->check(CLI::ExistingDirectory);
   command.callback([args, &run] { run = [args] { return RunAnalyze(*args); }; });
 }

@@ -24,9 +24,10 @@ Result<LinkSummary> LinkNewArticles(store::Database& db, int64_t run,
       linker.AddNew(std::move(article), std::move(record.origin), std::move(features));
     }
   };
+  const uint64_t current = link::FeaturesDigest(options);
   SL_RETURN_IF_ERROR(db.ForEachLinkRecord([&](store::LinkRecord&& record) {
     std::optional<link::ArticleFeatures> features = link::DecodeFeatures(record.features);
-    if (!features) {
+    if (!features || features->computed_with != current) {
       unfeatured.push_back(std::move(record));
     } else {
       add(record, std::move(*features));
@@ -34,6 +35,7 @@ Result<LinkSummary> LinkNewArticles(store::Database& db, int64_t run,
     return Status::Ok();
   }));
   store::LinkUpdate update;
+  summary.recomputed = unfeatured.size();
   for (store::LinkRecord& record : unfeatured) {
     SL_ASSIGN_OR_RETURN(Article article, db.GetArticleText(record.id));
     link::ArticleFeatures features = link::ComputeFeatures(article, options);

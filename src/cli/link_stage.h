@@ -15,13 +15,20 @@ struct LinkSummary {
   uint64_t passages = 0;         // passages found for them
   uint64_t near_duplicates = 0;  // near-duplicate groups in the database
   uint64_t stories = 0;          // stories they joined or started
+  uint64_t recomputed = 0;       // stored articles whose features were computed again
   double seconds = 0;
 };
 
 // Links every stored article that is not linked yet (this run's new ones,
 // and those of a run that stopped before linking) to all stored articles,
-// and stores the results in one transaction. Articles stored without link
-// features (by a version 1 database) get them computed from their text.
+// and stores the results in one transaction. Does nothing when every stored
+// article is linked. Stored articles whose features are missing (a version
+// 1 database), of another layout, or computed under other options
+// (link::FeaturesDigest: another `--data` stopword list) get them computed
+// again from their stored text, and stored in the same transaction. Their
+// story membership does not change: they are replayed into the stories they
+// joined, whose centroids (hence which stories new articles join) are then
+// built from the recomputed terms.
 Result<LinkSummary> LinkNewArticles(store::Database& db, int64_t run,
                                     const link::LinkOptions& options);
 

@@ -136,12 +136,26 @@ struct NearDuplicateOptions {
   // Lower finds more loosely reworked copies at the price of more false
   // positives among articles sharing only boilerplate-like text.
   double threshold = 0.5;
+  // A band bucket of at most this many articles is verified pair by pair.
+  // In a larger one, exact copies (identical signatures) are first collapsed
+  // to the one with the smallest id, each copy paired with it; if more than
+  // this many distinct signatures remain (a template shared by many short
+  // articles, a wire story copied thousands of times with small edits),
+  // they are verified against representatives: in id order, each is
+  // compared with at most this many representatives (earlier members that
+  // matched none) and joins the first it matches. A bucket of k articles
+  // then costs at most k times this many comparisons, not k^2/2, and its
+  // copies still form one group; a pair of members that matches no
+  // representative is found only through another band the two share.
+  size_t max_pairwise_bucket = 100;
 };
 
 // Collects signatures and groups near-duplicates. Memory: one signature
-// (512 bytes) and 32 band entries (16 bytes each) per article, about 1 GB
-// for a million articles. Grouping by band key is a sort of the band
-// entries (the shuffle of a scaled-out run).
+// (512 bytes), its hash and 32 band entries (16 bytes each) per article,
+// about 1 GB for a million articles. Grouping by band key is a sort of the
+// band entries (the shuffle of a scaled-out run); each bucket is verified
+// as NearDuplicateOptions::max_pairwise_bucket says, so 2,000 copies of one
+// story cost about 2,000 comparisons per band and come out as one group.
 class NearDuplicateIndex {
  public:
   explicit NearDuplicateIndex(NearDuplicateOptions options = {});
@@ -151,10 +165,15 @@ class NearDuplicateIndex {
   void Add(std::string id, const Signature& signature);
 
   // Pairs (indices in Add() order, first < second) that share a band key
-  // and whose estimated Jaccard reaches the threshold, sorted. Only pairs
-  // within a band bucket are looked at, never all pairs; a bucket of k
-  // identical articles costs k^2/2 comparisons.
-  std::vector<std::pair<size_t, size_t>> VerifiedPairs() const;
+  // and whose estimated Jaccard reaches the threshold, sorted and unique.
+  // Only pairs within a band bucket are looked at, never all pairs. In a
+  // bucket over max_pairwise_bucket articles, an exact copy is paired with
+  // the smallest-id article of its signature only and other members with
+  // representatives only, so there the pairs connect every group without
+  // listing all its pairs.
+  // When `comparisons` is not null it is set to the number of signature
+  // comparisons made (the cost, independent of the machine).
+  std::vector<std::pair<size_t, size_t>> VerifiedPairs(uint64_t* comparisons = nullptr) const;
 
   // Connected components of VerifiedPairs() with two or more members: each
   // group's ids sorted, the smallest first (the label), groups sorted by
@@ -163,12 +182,19 @@ class NearDuplicateIndex {
 
   size_t size() const { return ids_.size(); }
   const std::string& id(size_t i) const { return ids_[i]; }
+  const Signature& signature(size_t i) const { return signatures_[i]; }
 
  private:
+  // Each article's position among the articles sorted by id (then index).
+  std::vector<size_t> RankById() const;
+  std::vector<std::pair<size_t, size_t>> VerifiedPairs(const std::vector<size_t>& rank,
+                                                       uint64_t* comparisons) const;
+
   NearDuplicateOptions options_;
   std::vector<std::string> ids_;
   std::vector<Signature> signatures_;
-  KeyedArticles band_entries_;  // (band key, article index)
+  std::vector<uint64_t> signature_hashes_;  // XXH3 of each signature: finds exact copies
+  KeyedArticles band_entries_;              // (band key, article index)
 };
 
 // ---------------------------------------------------------------------------
@@ -255,6 +281,10 @@ class Stopwords {
   // `word_hash` is Word::hash, the XXH3 of the normalised spelling.
   bool Contains(uint64_t word_hash) const;
   size_t size() const { return size_; }
+  // XXH3 of the list's sorted word hashes: the same for two files listing
+  // the same words in any order, spelling variant or case; stored features
+  // record it (ArticleFeatures::computed_with).
+  uint64_t digest() const { return digest_; }
 
  private:
   // Open addressing with linear probing (0 marks an empty slot, so a word
@@ -263,6 +293,7 @@ class Stopwords {
   std::vector<uint64_t> slots_ = std::vector<uint64_t>(16);
   bool contains_zero_ = false;
   size_t size_ = 0;
+  uint64_t digest_ = 0;
 };
 
 // The terms of one article as the story clusterer counts them, sorted by
@@ -444,6 +475,7 @@ struct ArticleFeatures {
   Signature signature{};        // MinHash(text)
   std::vector<uint64_t> seeds;  // PassageSeeds(text)
   TermCounts terms;             // ArticleTerms(article)
+  uint64_t computed_with = 0;   // FeaturesDigest() of the options used
   bool operator==(const ArticleFeatures&) const = default;
 };
 
@@ -460,13 +492,21 @@ struct LinkOptions {
 // *options.stopwords, or Stopwords::Embedded() when it is null.
 const Stopwords& StopwordsOf(const LinkOptions& options);
 
-// The features of `article` under `options`. Pure.
+// A digest of what in `options` the features depend on: the stopword list
+// (Stopwords::digest()), PassageOptions::seed_words and
+// StoryOptions::title_weight. Features stored under another digest are
+// stale: a run with another `--data` stopword list computes them again.
+uint64_t FeaturesDigest(const LinkOptions& options);
+
+// The features of `article` under `options`, computed_with set to
+// FeaturesDigest(options). Pure.
 ArticleFeatures ComputeFeatures(const Article& article, const LinkOptions& options = {});
 
 // Features as bytes for storage, and back. The layout (little-endian,
 // versioned by its first byte) is private to this module; DecodeFeatures
 // returns nullopt for bytes it did not write (or of another version), and
-// the caller then computes the features again from the text.
+// the caller then computes the features again from the text, as it does
+// for features whose computed_with is not FeaturesDigest() of its options.
 std::string EncodeFeatures(const ArticleFeatures& features);
 std::optional<ArticleFeatures> DecodeFeatures(std::string_view bytes);
 
@@ -482,10 +522,6 @@ struct LinkResult {
   std::vector<std::pair<std::string, std::string>> joined;  // (article id, story id)
   // The stories that new articles joined or started, as they stand now.
   std::vector<Story> stories;
-  // Articles left out of near-duplicate detection because one of their LSH
-  // bands is shared by more than 1000 articles (a template or mass-copied
-  // text): comparing all pairs of such a bucket would be quadratic.
-  size_t left_out_of_near_duplicates = 0;
 };
 
 // Links new articles to each other and to the articles earlier runs linked.

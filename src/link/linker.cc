@@ -1,6 +1,9 @@
 // The link stage over a growing collection: per-article features and their
 // storage format, and the Linker that joins new articles to old ones.
+#include <xxhash.h>
+
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <optional>
 #include <tuple>
@@ -14,8 +17,9 @@ namespace {
 
 // First byte of EncodeFeatures' output; bump it when the layout or the way
 // a feature is computed changes, so stored features are computed again
-// (2: one-permutation MinHash, stopwords from data/link/stopwords.en.txt).
-constexpr uint8_t kFeaturesVersion = 2;
+// (2: one-permutation MinHash, stopwords from data/link/stopwords.en.txt;
+// 3: FeaturesDigest() of the options after the version byte).
+constexpr uint8_t kFeaturesVersion = 3;
 
 template <typename T>
 void Append(std::string& out, const T& value) {
@@ -59,15 +63,23 @@ const Stopwords& StopwordsOf(const LinkOptions& options) {
   return options.stopwords != nullptr ? *options.stopwords : Stopwords::Embedded();
 }
 
+uint64_t FeaturesDigest(const LinkOptions& options) {
+  const std::array<uint64_t, 3> inputs = {StopwordsOf(options).digest(),
+                                          static_cast<uint64_t>(options.passages.seed_words),
+                                          static_cast<uint64_t>(options.stories.title_weight)};
+  return XXH3_64bits(inputs.data(), sizeof(inputs));
+}
+
 ArticleFeatures ComputeFeatures(const Article& article, const LinkOptions& options) {
   return {MinHash(article.text), PassageSeeds(article.text, options.passages),
-          ArticleTerms(article, StopwordsOf(options), options.stories)};
+          ArticleTerms(article, StopwordsOf(options), options.stories), FeaturesDigest(options)};
 }
 
 std::string EncodeFeatures(const ArticleFeatures& features) {
   std::string out;
-  out.reserve(1 + 8 + sizeof(Signature) + 8 * features.seeds.size() + 12 * features.terms.size());
+  out.reserve(1 + 16 + sizeof(Signature) + 8 * features.seeds.size() + 12 * features.terms.size());
   Append(out, kFeaturesVersion);
+  Append(out, features.computed_with);
   Append(out, static_cast<uint32_t>(features.seeds.size()));
   Append(out, static_cast<uint32_t>(features.terms.size()));
   for (uint32_t value : features.signature) Append(out, value);
@@ -82,14 +94,16 @@ std::string EncodeFeatures(const ArticleFeatures& features) {
 std::optional<ArticleFeatures> DecodeFeatures(std::string_view bytes) {
   Reader reader(bytes);
   uint8_t version = 0;
+  uint64_t computed_with = 0;
   uint32_t seeds = 0, terms = 0;
-  if (!reader.Read(version) || version != kFeaturesVersion || !reader.Read(seeds) ||
-      !reader.Read(terms)) {
+  if (!reader.Read(version) || version != kFeaturesVersion || !reader.Read(computed_with) ||
+      !reader.Read(seeds) || !reader.Read(terms)) {
     return std::nullopt;
   }
   const size_t expected = sizeof(Signature) + 8ull * seeds + 12ull * terms;
   if (reader.left() != expected) return std::nullopt;
   ArticleFeatures features;
+  features.computed_with = computed_with;
   for (uint32_t& value : features.signature) reader.Read(value);
   features.seeds.resize(seeds);
   for (uint64_t& seed : features.seeds) reader.Read(seed);
@@ -98,54 +112,22 @@ std::optional<ArticleFeatures> DecodeFeatures(std::string_view bytes) {
   return features;
 }
 
-// Band buckets over this size are left out of near-duplicate detection
-// with all their articles: NearDuplicateIndex compares every pair in a
-// bucket, so one template shared by 200,000 short articles would cost 2e10
-// comparisons.
-constexpr size_t kMaxBandBucket = 1000;
-
 struct Linker::State {
   LinkOptions options;
   NearDuplicateIndex near_duplicates;
   SharedTextIndex shared_text;
   TermStatistics statistics;
-  std::vector<Signature> signatures;  // by index in the indexes above
-  std::vector<bool> is_new;           // by index
+  std::vector<bool> is_new;  // by index in the indexes above
   // Linked articles in replay order, with their story's number.
   std::vector<std::pair<StoryArticle, size_t>> linked;
   std::unordered_map<std::string, size_t> story_number;     // stored story id -> number
   std::vector<std::pair<StoryArticle, std::string>> fresh;  // new articles and their origin
 
   void Index(const std::string& id, const ArticleFeatures& features, bool fresh_article) {
+    near_duplicates.Add(id, features.signature);
     shared_text.Add(id, features.seeds);
     statistics.Add(features.terms);
-    signatures.push_back(features.signature);
     is_new.push_back(fresh_article);
-  }
-
-  // Builds the near-duplicate index over the signatures, leaving out the
-  // articles of oversized band buckets. Returns the number left out.
-  size_t IndexSignatures() {
-    std::vector<std::pair<uint64_t, uint32_t>> entries;  // (band key, article)
-    entries.reserve(signatures.size() * kBands);
-    for (size_t i = 0; i < signatures.size(); ++i) {
-      for (uint64_t key : Bands(signatures[i])) entries.emplace_back(key, static_cast<uint32_t>(i));
-    }
-    std::sort(entries.begin(), entries.end());
-    std::vector<bool> oversized(signatures.size(), false);
-    for (size_t begin = 0, end = 0; begin < entries.size(); begin = end) {
-      while (end < entries.size() && entries[end].first == entries[begin].first) ++end;
-      if (entries[begin].first == 0 || end - begin <= kMaxBandBucket) continue;
-      for (size_t k = begin; k < end; ++k) oversized[entries[k].second] = true;
-    }
-    entries = {};
-    // Indices in the index must match those of `signatures`: a left-out
-    // article gets the empty text's signature, which matches nothing.
-    const Signature nothing = MinHash("");
-    for (size_t i = 0; i < signatures.size(); ++i) {
-      near_duplicates.Add(shared_text.id(i), oversized[i] ? nothing : signatures[i]);
-    }
-    return static_cast<size_t>(std::count(oversized.begin(), oversized.end(), true));
   }
 
   std::vector<NearDuplicateGroup> Groups() const {
@@ -157,7 +139,8 @@ struct Linker::State {
     }
     for (const auto& [a, b] : near_duplicates.VerifiedPairs()) {
       double& similarity = groups[group_of.at(near_duplicates.id(a))].similarity;
-      similarity = std::min(similarity, EstimatedJaccard(signatures[a], signatures[b]));
+      similarity = std::min(
+          similarity, EstimatedJaccard(near_duplicates.signature(a), near_duplicates.signature(b)));
     }
     return groups;
   }
@@ -194,7 +177,6 @@ Linker::Linker(LinkOptions options)
                        {},
                        {},
                        {},
-                       {},
                        {}}) {}
 Linker::~Linker() = default;
 Linker::Linker(Linker&&) noexcept = default;
@@ -221,13 +203,11 @@ size_t Linker::new_articles() const { return state_->fresh.size(); }
 Result<LinkResult> Linker::Run(const ArticleLoader& load) {
   State& st = *state_;
   LinkResult result;
-  result.left_out_of_near_duplicates = st.IndexSignatures();
   result.near_duplicates = st.Groups();
   SL_ASSIGN_OR_RETURN(result.passages, st.Passages(load));
   // Each step's memory goes before the next step takes its own.
   st.near_duplicates = NearDuplicateIndex(st.options.near_duplicates);
   st.shared_text = SharedTextIndex(st.options.max_articles_per_seed);
-  st.signatures = {};
 
   StoryClusterer clusterer(st.statistics, st.options.stories);
   for (auto& [article, story] : st.linked) {

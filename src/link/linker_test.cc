@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -72,13 +73,42 @@ TEST(LinkFeatures, RoundTripThroughBytesAndRejectForeignBytes) {
   EXPECT_EQ(features.terms, ArticleTerms(a));
   const std::string bytes = EncodeFeatures(features);
   EXPECT_EQ(bytes.size(),
-            9 + 4 * kSignatureSize + 8 * features.seeds.size() + 12 * features.terms.size());
+            17 + 4 * kSignatureSize + 8 * features.seeds.size() + 12 * features.terms.size());
   EXPECT_EQ(DecodeFeatures(bytes), features);
   EXPECT_EQ(DecodeFeatures(""), std::nullopt);
   EXPECT_EQ(DecodeFeatures(bytes.substr(0, bytes.size() - 1)), std::nullopt);
   std::string other_version = bytes;
   other_version[0] = static_cast<char>(other_version[0] + 1);
   EXPECT_EQ(DecodeFeatures(other_version), std::nullopt);
+}
+
+// Stored features say what they were computed with, so that a run with
+// another stopword list (or seed length, or title weight) can tell they are
+// stale: the digest follows the words of the list, not its bytes.
+TEST(LinkFeatures, RecordTheStopwordListAndOptionsTheyWereComputedWith) {
+  const Article a = InventedArticles().at("a1");
+  LinkOptions embedded;
+  LinkOptions same_words, more_words, longer_seeds;
+  same_words.stopwords = std::make_shared<const Stopwords>(*Stopwords::Parse("The\nsaid\nthe\n"));
+  more_words.stopwords =
+      std::make_shared<const Stopwords>(*Stopwords::Parse("said\nthe\nbridge\n"));
+  const LinkOptions reordered = [] {
+    LinkOptions options;
+    options.stopwords = std::make_shared<const Stopwords>(*Stopwords::Parse("said\nthe\n"));
+    return options;
+  }();
+  longer_seeds.passages.seed_words = 10;
+
+  EXPECT_EQ(ComputeFeatures(a, embedded).computed_with, FeaturesDigest(embedded));
+  EXPECT_EQ(FeaturesDigest(same_words), FeaturesDigest(reordered));
+  EXPECT_NE(FeaturesDigest(more_words), FeaturesDigest(reordered));
+  EXPECT_NE(FeaturesDigest(embedded), FeaturesDigest(reordered));
+  EXPECT_NE(FeaturesDigest(longer_seeds), FeaturesDigest(embedded));
+
+  const ArticleFeatures with_more = ComputeFeatures(a, more_words);
+  EXPECT_EQ(with_more.computed_with, FeaturesDigest(more_words));
+  EXPECT_EQ(DecodeFeatures(EncodeFeatures(with_more))->computed_with, FeaturesDigest(more_words));
+  EXPECT_LT(with_more.terms.size(), ComputeFeatures(a, reordered).terms.size());  // no "bridge"
 }
 
 TEST(LinkFeatures, TitleWordsCountTitleWeightTimes) {
@@ -205,7 +235,28 @@ TEST(Linker, GroupsNearDuplicatesWithTheirWeakestLink) {
       EstimatedJaccard(MinHash(articles.at("a1").text), MinHash(articles.at("a2").text));
   EXPECT_LT(a1_a2, 1.0);
   EXPECT_EQ(result.near_duplicates[0].similarity, a1_a2);
-  EXPECT_EQ(result.left_out_of_near_duplicates, 0u);
+}
+
+// Regression: the Linker used to leave every article of a band bucket over
+// 1,000 articles out of near-duplicate detection, so a wire story copied
+// 1,500 times was not reported at all.
+TEST(Linker, ReportsAStoryCopiedThousandsOfTimesAsOneGroup) {
+  std::map<std::string, Article> articles = InventedArticles();
+  std::vector<std::string> ids = {"a1", "a2", "b1", "b2"};
+  std::vector<std::string> expected = {"a1", "a2"};
+  const Article& original = articles.at("a1");
+  for (int i = 0; i < 1500; ++i) {
+    std::string id(1, 'c');
+    id += std::to_string(1000 + i);
+    ids.push_back(id);
+    expected.push_back(id);
+    articles.emplace(id, MakeArticle(id, *original.title, original.text, "2031-06-03"));
+  }
+  const LinkResult result = LinkAllAtOnce(articles, ids);
+  ASSERT_EQ(result.near_duplicates.size(), 1u);
+  EXPECT_EQ(result.near_duplicates[0].articles, expected);
+  EXPECT_EQ(result.near_duplicates[0].similarity,
+            EstimatedJaccard(MinHash(articles.at("a1").text), MinHash(articles.at("a2").text)));
 }
 
 }  // namespace

@@ -149,34 +149,132 @@ void NearDuplicateIndex::Add(std::string id, const Signature& signature) {
   const uint32_t index = static_cast<uint32_t>(ids_.size());
   ids_.push_back(std::move(id));
   signatures_.push_back(signature);
+  signature_hashes_.push_back(XXH3_64bits(signature.data(), sizeof(Signature)));
   for (uint64_t key : Bands(signature)) {
     if (key != 0) band_entries_.Add(key, index);
   }
 }
 
-std::vector<std::pair<size_t, size_t>> NearDuplicateIndex::VerifiedPairs() const {
-  const std::vector<std::pair<size_t, size_t>> candidates =
-      band_entries_.PairsSharingAKey(SIZE_MAX);
-  std::vector<std::pair<size_t, size_t>> verified;
-  for (const auto& [a, b] : candidates) {
-    if (EstimatedJaccard(signatures_[a], signatures_[b]) >= options_.threshold) {
-      verified.emplace_back(a, b);
+namespace {
+
+// Verifies the members of band buckets as NearDuplicateIndex documents:
+// exact copies collapsed, then pair by pair or against representatives.
+class BucketVerifier {
+ public:
+  BucketVerifier(std::span<const Signature> signatures, std::span<const uint64_t> hashes,
+                 std::span<const size_t> rank, const NearDuplicateOptions& options)
+      : signatures_(signatures), hashes_(hashes), rank_(rank), options_(options) {}
+
+  void Verify(std::span<const uint32_t> bucket) {
+    if (bucket.size() <= options_.max_pairwise_bucket) return CompareAllPairs(bucket);
+    CollapseCopies(bucket);
+    if (distinct_.size() <= options_.max_pairwise_bucket) return CompareAllPairs(distinct_);
+    representatives_.clear();
+    for (uint32_t member : distinct_) {
+      bool matched = false;
+      for (size_t r = 0; r < representatives_.size() && !matched; ++r) {
+        matched = Compare(representatives_[r], member);
+      }
+      if (!matched && representatives_.size() < options_.max_pairwise_bucket) {
+        representatives_.push_back(member);
+      }
     }
   }
-  return verified;
-}
 
-std::vector<std::vector<std::string>> NearDuplicateIndex::Groups() const {
-  // Rank articles by id so that union-find roots are the smallest ids.
+  std::vector<std::pair<size_t, size_t>> TakePairs() {
+    std::sort(pairs_.begin(), pairs_.end());
+    pairs_.erase(std::unique(pairs_.begin(), pairs_.end()), pairs_.end());
+    return std::move(pairs_);
+  }
+  uint64_t comparisons() const { return comparisons_; }
+
+ private:
+  // Pairs every member with the smallest-id member of the same signature;
+  // leaves one member per distinct signature in distinct_, in id order.
+  void CollapseCopies(std::span<const uint32_t> bucket) {
+    members_.assign(bucket.begin(), bucket.end());
+    const auto by_hash_then_id = [&](uint32_t x, uint32_t y) {
+      return std::tie(hashes_[x], rank_[x]) < std::tie(hashes_[y], rank_[y]);
+    };
+    std::sort(members_.begin(), members_.end(), by_hash_then_id);
+    distinct_.clear();
+    for (size_t k = 0, first = 0; k < members_.size(); ++k) {
+      if (k > 0 && hashes_[members_[k]] == hashes_[members_[first]]) {
+        ++comparisons_;
+        if (signatures_[members_[k]] == signatures_[members_[first]]) {
+          AddPair(members_[first], members_[k]);
+          continue;
+        }
+      } else {
+        first = k;
+      }
+      distinct_.push_back(members_[k]);
+    }
+    std::sort(distinct_.begin(), distinct_.end(),
+              [&](uint32_t x, uint32_t y) { return rank_[x] < rank_[y]; });
+  }
+
+  void CompareAllPairs(std::span<const uint32_t> members) {
+    for (size_t i = 0; i < members.size(); ++i) {
+      for (size_t j = i + 1; j < members.size(); ++j) Compare(members[i], members[j]);
+    }
+  }
+
+  bool Compare(uint32_t a, uint32_t b) {
+    ++comparisons_;
+    if (EstimatedJaccard(signatures_[a], signatures_[b]) < options_.threshold) return false;
+    AddPair(a, b);
+    return true;
+  }
+
+  void AddPair(uint32_t a, uint32_t b) {
+    // An article is in a bucket twice only if two of its bands' keys collide.
+    if (a != b) pairs_.emplace_back(std::min(a, b), std::max(a, b));
+  }
+
+  std::span<const Signature> signatures_;
+  std::span<const uint64_t> hashes_;
+  std::span<const size_t> rank_;
+  const NearDuplicateOptions& options_;
+  std::vector<uint32_t> members_, distinct_, representatives_;  // scratch, per bucket
+  std::vector<std::pair<size_t, size_t>> pairs_;
+  uint64_t comparisons_ = 0;
+};
+
+}  // namespace
+
+std::vector<size_t> NearDuplicateIndex::RankById() const {
   std::vector<size_t> by_id(ids_.size());
   std::iota(by_id.begin(), by_id.end(), 0);
   std::sort(by_id.begin(), by_id.end(),
             [&](size_t x, size_t y) { return std::tie(ids_[x], x) < std::tie(ids_[y], y); });
   std::vector<size_t> rank(ids_.size());
   for (size_t r = 0; r < by_id.size(); ++r) rank[by_id[r]] = r;
+  return rank;
+}
+
+std::vector<std::pair<size_t, size_t>> NearDuplicateIndex::VerifiedPairs(
+    uint64_t* comparisons) const {
+  return VerifiedPairs(RankById(), comparisons);
+}
+
+std::vector<std::pair<size_t, size_t>> NearDuplicateIndex::VerifiedPairs(
+    const std::vector<size_t>& rank, uint64_t* comparisons) const {
+  BucketVerifier verifier(signatures_, signature_hashes_, rank, options_);
+  band_entries_.ForEachSharedKey(
+      [&](std::span<const uint32_t> bucket) { verifier.Verify(bucket); });
+  if (comparisons != nullptr) *comparisons = verifier.comparisons();
+  return verifier.TakePairs();
+}
+
+std::vector<std::vector<std::string>> NearDuplicateIndex::Groups() const {
+  // Union-find over ranks, so that roots are the smallest ids.
+  const std::vector<size_t> rank = RankById();
+  std::vector<size_t> by_id(ids_.size());
+  for (size_t i = 0; i < rank.size(); ++i) by_id[rank[i]] = i;
 
   DisjointSets sets(ids_.size());
-  for (const auto& [a, b] : VerifiedPairs()) sets.Union(rank[a], rank[b]);
+  for (const auto& [a, b] : VerifiedPairs(rank, nullptr)) sets.Union(rank[a], rank[b]);
 
   std::vector<std::vector<std::string>> groups;
   std::vector<size_t> group_of_root(ids_.size(), SIZE_MAX);

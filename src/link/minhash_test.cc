@@ -30,6 +30,23 @@ std::string InventedText(uint64_t seed, int words) {
   return text;
 }
 
+// "id0042": ids whose order is their number's.
+std::string NumberedId(size_t i) {
+  std::string digits = std::to_string(i);
+  return "id" + std::string(digits.size() < 4 ? 4 - digits.size() : 0, '0') + digits;
+}
+
+// A signature of pseudo-random values: shares no band with any other.
+Signature RandomSignature(uint64_t seed) {
+  Signature signature;
+  uint64_t state = seed * 0x9E3779B97F4A7C15ull + 1;
+  for (uint32_t& value : signature) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    value = static_cast<uint32_t>(state >> 32);
+  }
+  return signature;
+}
+
 // Exact Jaccard of the 5-word shingle sets (normalised words).
 double ExactJaccard(const std::string& a, const std::string& b) {
   auto shingles = [](const std::string& text) {
@@ -123,6 +140,76 @@ TEST(MinHash, FromWordsEqualsFromText) {
 TEST(MinHash, EmptyTextHasNoBandKeys) {
   const BandKeys keys = Bands(MinHash(" .,; "));
   EXPECT_TRUE(std::all_of(keys.begin(), keys.end(), [](uint64_t k) { return k == 0; }));
+}
+
+// 2,000 verbatim copies of one wire story and a few reworked copies are one
+// group, at a cost linear in the copies: comparing all pairs of each band
+// bucket would take 32 * 2,003 * 2,002 / 2 = 64 million comparisons.
+TEST(NearDuplicateIndex, GroupsThousandsOfCopiesAtLinearCost) {
+  const std::string story = InventedText(77, 300);
+  const Signature copy = MinHash(story);
+  NearDuplicateIndex index;
+  std::vector<std::string> expected;
+  for (size_t i = 0; i < 2000; ++i) {
+    index.Add(NumberedId(i), copy);
+    expected.push_back(NumberedId(i));
+  }
+  for (size_t i = 0; i < 3; ++i) {
+    index.Add("reworked" + std::to_string(i), MinHash(story + " " + InventedText(5 + i, 30)));
+    expected.push_back("reworked" + std::to_string(i));
+  }
+  for (size_t i = 0; i < 50; ++i)
+    index.Add("other" + std::to_string(i), MinHash(InventedText(3000 + i, 300)));
+  uint64_t comparisons = 0;
+  const std::vector<std::pair<size_t, size_t>> pairs = index.VerifiedPairs(&comparisons);
+  EXPECT_LT(comparisons, 32u * 2100);
+  EXPECT_GE(pairs.size(), 2002u);  // enough to connect the group
+  EXPECT_EQ(index.Groups(), (std::vector<std::vector<std::string>>{expected}));
+}
+
+// Copies that differ from each other in one MinHash value each have distinct
+// signatures, so every band bucket holds about 1,450 of them: each is
+// compared with the bucket's representatives (the first matches), not with
+// every other member, whatever the order they were added in.
+TEST(NearDuplicateIndex, GroupsALargeBucketThroughRepresentatives) {
+  const Signature story = RandomSignature(1);
+  constexpr size_t kCopies = 1500;
+  std::vector<Signature> copies(kCopies, story);
+  for (size_t i = 0; i < kCopies; ++i) copies[i][i % kSignatureSize] = static_cast<uint32_t>(i);
+  NearDuplicateIndex forward, backward;
+  std::vector<std::string> expected;
+  for (size_t i = 0; i < kCopies; ++i) {
+    forward.Add(NumberedId(i), copies[i]);
+    backward.Add(NumberedId(kCopies - 1 - i), copies[kCopies - 1 - i]);
+    expected.push_back(NumberedId(i));
+  }
+  uint64_t comparisons = 0;
+  forward.VerifiedPairs(&comparisons);
+  EXPECT_LT(comparisons, 32u * kCopies * 2);  // all pairs: 32 * 1,124,250
+  EXPECT_EQ(forward.Groups(), (std::vector<std::vector<std::string>>{expected}));
+  EXPECT_EQ(backward.Groups(), forward.Groups());
+}
+
+// 3,000 unrelated articles share one band (a template): the bucket costs at
+// most 3,000 * max_pairwise_bucket comparisons instead of 4.5 million, and a
+// near-duplicate pair among them is still found through its other bands.
+TEST(NearDuplicateIndex, TemplateBucketCostsLinearAndKeepsPairsOfOtherBands) {
+  constexpr size_t kArticles = 3000;
+  std::vector<Signature> signatures;
+  for (size_t i = 0; i < kArticles; ++i) {
+    signatures.push_back(RandomSignature(100 + i));
+    std::fill_n(signatures.back().begin(), kRowsPerBand, 7u);  // the template's band
+  }
+  signatures[2900] = signatures[2500];
+  for (int row = kRowsPerBand; row < 2 * kRowsPerBand; ++row) signatures[2900][row] ^= 1;
+  NearDuplicateIndex index;
+  for (size_t i = 0; i < kArticles; ++i) index.Add(NumberedId(i), signatures[i]);
+  uint64_t comparisons = 0;
+  index.VerifiedPairs(&comparisons);
+  const NearDuplicateOptions options;
+  EXPECT_LE(comparisons, kArticles * options.max_pairwise_bucket);
+  EXPECT_GT(comparisons, kArticles);  // the template's bucket was compared
+  EXPECT_EQ(index.Groups(), (std::vector<std::vector<std::string>>{{"id2500", "id2900"}}));
 }
 
 TEST(NearDuplicateIndex, FindsPlantedNearDuplicates) {

@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/calendar.h"
 #include "core/data_files.h"
 #include "core/id.h"
 #include "core/tsv.h"
@@ -128,15 +129,9 @@ double Dot(const TermVector& a, const TermVector& b) {
 
 // Days since 1970-01-01 of an ISO "YYYY-MM-DD", or nullopt.
 std::optional<int64_t> DayNumber(const std::optional<std::string>& iso) {
-  int y = 0, m = 0, d = 0;
-  if (!iso || std::sscanf(iso->c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3) return std::nullopt;
-  // Howard Hinnant's days_from_civil.
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
+  const std::optional<CivilDay> day = iso ? CivilDay::FromIso(*iso) : std::nullopt;
+  if (!day) return std::nullopt;
+  return DaysFromCivil(*day);
 }
 
 }  // namespace
@@ -156,6 +151,7 @@ Result<Stopwords> Stopwords::Parse(std::string_view contents) {
   hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
   Stopwords stopwords;
   stopwords.size_ = hashes.size();
+  stopwords.digest_ = XXH3_64bits(hashes.data(), hashes.size() * sizeof(uint64_t));
   size_t size = 16;
   while (size < 4 * hashes.size()) size *= 2;
   stopwords.slots_.resize(size);

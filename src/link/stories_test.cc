@@ -101,6 +101,22 @@ TEST(StoryClusterer, StartsANewStoryOutsideTheTimeWindow) {
   EXPECT_EQ(clusterer.Add(articles[2]), 1u);
 }
 
+// The window counts calendar days (core/calendar.h), across month and year
+// ends: 2031-12-30 to 2032-01-06 is 7 days, to 2032-01-07 is 8.
+TEST(StoryClusterer, CountsTheWindowInCalendarDaysAcrossAYearEnd) {
+  for (const auto& [follow_up_date, story] :
+       {std::pair<std::string, size_t>{"2032-01-06", 0}, {"2032-01-07", 1}}) {
+    std::vector<Article> articles = InventedArticles();
+    articles[0].published.value = "2031-12-30";
+    articles[2].published.value = follow_up_date;
+    TermStatistics statistics;
+    for (const Article& a : articles) statistics.Add(a);
+    StoryClusterer clusterer(statistics);
+    EXPECT_EQ(clusterer.Add(articles[0]), 0u);
+    EXPECT_EQ(clusterer.Add(articles[2]), story) << follow_up_date;
+  }
+}
+
 TEST(StoryClusterer, LabelIsAHeadlineOfTheStory) {
   const std::vector<Article> articles = InventedArticles();
   TermStatistics statistics;

@@ -195,8 +195,8 @@ Article Pipeline::Process(RawDocument doc, text::Segmenter& segmenter) const {
   Article article = cleaner_->Clean(std::move(doc));
   article.sentences = segmenter.Sentences(article.text);
   if (!options_.tag_timexes) return article;
-  const std::optional<timex::CivilDay> publication =
-      article.published.value ? timex::CivilDay::FromIso(*article.published.value) : std::nullopt;
+  const std::optional<CivilDay> publication =
+      article.published.value ? CivilDay::FromIso(*article.published.value) : std::nullopt;
   article.timexes = tagger_->Tag(article.text, article.sentences, publication);
   // Without a stated date, the text may date itself; relative expressions are
   // then anchored on that inferred date.
@@ -206,7 +206,7 @@ Article Pipeline::Process(RawDocument doc, text::Segmenter& segmenter) const {
   if (!inferred) return article;
   article.published = std::move(*inferred);
   article.timexes = tagger_->Tag(article.text, article.sentences,
-                                 timex::CivilDay::FromIso(*article.published.value));
+                                 CivilDay::FromIso(*article.published.value));
   return article;
 }
 

@@ -4,48 +4,6 @@
 
 namespace storyline::timex {
 
-// Howard Hinnant's days_from_civil: exact for every Gregorian date.
-int64_t DaysFromCivil(const CivilDay& day) {
-  const int64_t y = day.year - (day.month <= 2);
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t mp = (day.month + 9) % 12;
-  const int64_t doy = (153 * mp + 2) / 5 + day.day - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-CivilDay CivilFromDays(int64_t z) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  return {static_cast<int>(yoe + era * 400 + (month <= 2)), month, day};
-}
-
-int DaysInMonth(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : kDays[month - 1];
-}
-
-bool IsValidDay(int year, int month, int day) {
-  return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 &&
-         day <= DaysInMonth(year, month);
-}
-
-int Weekday(const CivilDay& day) {
-  // 1970-01-01 was a Thursday (4).
-  const int64_t z = DaysFromCivil(day);
-  return static_cast<int>(((z % 7) + 7 + 3) % 7) + 1;
-}
-
-CivilDay AddDays(const CivilDay& day, int64_t n) { return CivilFromDays(DaysFromCivil(day) + n); }
-
 CivilDay Shift(const CivilDay& day, Grain grain, int n) {
   auto add_months = [&](int months) {
     const int index = day.year * 12 + (day.month - 1) + months;

@@ -1,22 +1,13 @@
-// calendar.h: day arithmetic and TIMEX3 value formatting. Internal to the
-// timex module; other modules use timex/timex.h.
+// calendar.h: periods of TIMEX3 values (weeks, quarters, ...): shifting a
+// day by them and formatting them. Day arithmetic is in core/calendar.h.
+// Internal to the timex module; other modules use timex/timex.h.
 #pragma once
 
-#include <cstdint>
 #include <string>
 
 #include "timex/timex.h"
 
 namespace storyline::timex {
-
-// Days since 1970-01-01 (negative before), proleptic Gregorian.
-int64_t DaysFromCivil(const CivilDay& day);
-CivilDay CivilFromDays(int64_t days);
-int DaysInMonth(int year, int month);
-bool IsValidDay(int year, int month, int day);
-// ISO 8601 weekday, Monday = 1 ... Sunday = 7.
-int Weekday(const CivilDay& day);
-CivilDay AddDays(const CivilDay& day, int64_t n);
 
 // The precision of a resolved date and how it is written.
 enum class Grain { kDay, kWeek, kWeekend, kMonth, kQuarter, kHalf, kYear, kDecade, kCentury };

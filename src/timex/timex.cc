@@ -135,19 +135,6 @@ struct Lexicon {
   }
 };
 
-// ---------------------------------------------------------------- CivilDay
-
-std::optional<CivilDay> CivilDay::FromIso(std::string_view text) {
-  if (text.size() < 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  auto year = ParseInt(text.substr(0, 4));
-  auto month = ParseInt(text.substr(5, 2));
-  auto day = ParseInt(text.substr(8, 2));
-  if (!year || !month || !day || !IsValidDay(*year, *month, *day)) return std::nullopt;
-  return CivilDay{*year, *month, *day};
-}
-
-std::string CivilDay::Iso() const { return Format(*this, Grain::kDay); }
-
 // ---------------------------------------------------------------- scanner
 
 namespace {

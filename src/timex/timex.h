@@ -49,7 +49,7 @@
 //
 //   Result<timex::Tagger> tagger = timex::Tagger::Create({}, DataFiles{});
 //   std::vector<Timex> found = tagger->Tag(article.text, article.sentences,
-//                                         timex::CivilDay::FromIso("2021-09-29"));
+//                                         CivilDay::FromIso("2021-09-29"));
 #pragma once
 
 #include <memory>
@@ -59,22 +59,11 @@
 #include <vector>
 
 #include "core/article.h"
+#include "core/calendar.h"
 #include "core/data_files.h"
 #include "core/status.h"
 
 namespace storyline::timex {
-
-// A day of the proleptic Gregorian calendar.
-struct CivilDay {
-  int year = 0;
-  int month = 1;  // 1..12
-  int day = 1;    // 1..31
-  // "YYYY-MM-DD" (a longer string such as "2021-09-28T10:53:00Z" is read up
-  // to the day); nullopt when it is not a valid day.
-  static std::optional<CivilDay> FromIso(std::string_view text);
-  std::string Iso() const;  // "YYYY-MM-DD"
-  bool operator==(const CivilDay&) const = default;
-};
 
 struct Lexicon;  // the loaded word lists; internal to timex.cc
 

@@ -549,11 +549,5 @@ TEST(InferPublication, LeavesWeakOrContradictoryEvidenceUnknown) {
   EXPECT_FALSE(Infer("").has_value());
 }
 
-TEST(CivilDay, ReadsIsoDatesAndRejectsImpossibleOnes) {
-  EXPECT_EQ(CivilDay::FromIso("2021-09-28T10:53:00Z"), (CivilDay{2021, 9, 28}));
-  EXPECT_FALSE(CivilDay::FromIso("2021-02-29").has_value());
-  EXPECT_EQ(CivilDay({2020, 2, 29}).Iso(), "2020-02-29");
-}
-
 }  // namespace
 }  // namespace storyline::timex
