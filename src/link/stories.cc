@@ -365,7 +365,6 @@ struct StoryClusterer::State {
   // a centroid is far longer than an article, and copying it for every
   // article that joined was a large share of the clusterer's time.
   static void AddToCentroid(const WeightedTerms& weighted, StoryState& s) {
-    const double dot = Dot(weighted.vector, s.centroid);
     // Terms too rare in the run for any later article to match stay out of
     // the centroid, so they do not lower every later cosine. The article's
     // own vector keeps them: its distinctive content still counts against a
@@ -373,6 +372,7 @@ struct StoryClusterer::State {
     TermVector& centroid = s.centroid;
     TermVector added;  // kept terms the centroid lacks, ascending
     double self = 0;   // |kept terms|^2
+    double dot = 0;    // kept terms . centroid; the others are in no centroid
     size_t c = 0;
     for (size_t i = 0; i < weighted.vector.size(); ++i) {
       if (!weighted.shareable[i]) continue;
@@ -380,6 +380,7 @@ struct StoryClusterer::State {
       self += weight * weight;
       while (c < centroid.size() && centroid[c].first < term) ++c;
       if (c < centroid.size() && centroid[c].first == term) {
+        dot += weight * centroid[c].second;
         centroid[c].second += weight;
       } else {
         added.emplace_back(term, weight);
