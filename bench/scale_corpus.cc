@@ -82,9 +82,7 @@ struct StoryVocabulary {
 };
 
 // ISO 8601 date of day `day` after 2024-01-01.
-std::string IsoDate(uint32_t day) {
-  return CivilFromDays(DaysFromCivil({2024, 1, 1}) + day).Iso();
-}
+std::string IsoDate(uint32_t day) { return CivilFromDays(DaysFromCivil({2024, 1, 1}) + day).Iso(); }
 
 }  // namespace
 

@@ -28,7 +28,7 @@ namespace storyline::eval {
 
 struct PeerJob {
   std::string id;
-  std::string_view text;                     // must outlive the run
+  std::string_view text;              // must outlive the run
   std::optional<CivilDay> reference;  // the publication date, if any
 };
 

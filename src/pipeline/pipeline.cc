@@ -205,8 +205,8 @@ Article Pipeline::Process(RawDocument doc, text::Segmenter& segmenter) const {
       tagger_->InferPublication(article.text, article.sentences, article.timexes);
   if (!inferred) return article;
   article.published = std::move(*inferred);
-  article.timexes = tagger_->Tag(article.text, article.sentences,
-                                 CivilDay::FromIso(*article.published.value));
+  article.timexes =
+      tagger_->Tag(article.text, article.sentences, CivilDay::FromIso(*article.published.value));
   return article;
 }
 
