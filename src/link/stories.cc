@@ -282,6 +282,13 @@ struct StoryClusterer::State {
   std::vector<int64_t> last_days;
   absl::flat_hash_map<uint64_t, Postings> postings;
 
+  // Starts an empty story; returns its number.
+  size_t NewStory() {
+    stories.emplace_back();
+    last_days.push_back(INT64_MAX);
+    return stories.size() - 1;
+  }
+
   bool WithinWindow(std::optional<int64_t> day, const StoryState& s) const {
     if (!day || !s.first_day) return true;
     const int64_t distance = *day < *s.first_day  ? *s.first_day - *day
@@ -434,11 +441,7 @@ void StoryClusterer::Assign(const StoryArticle& article, size_t story) {
   State& st = *state_;
   WeightedTerms weighted = st.Weigh(article.terms);
   const TermVector query = st.QueryTerms(weighted);
-  if (story >= st.stories.size()) {
-    story = st.stories.size();
-    st.stories.emplace_back();
-    st.last_days.push_back(INT64_MAX);
-  }
+  if (story >= st.stories.size()) story = st.NewStory();
   st.Join(story, article, std::move(weighted), query, DayNumber(article.published));
 }
 
@@ -459,11 +462,7 @@ size_t StoryClusterer::Add(const StoryArticle& article) {
       best_score = cosine;
     }
   }
-  if (best == SIZE_MAX) {
-    best = st.stories.size();
-    st.stories.emplace_back();
-    st.last_days.push_back(INT64_MAX);
-  }
+  if (best == SIZE_MAX) best = st.NewStory();
   st.Join(best, article, std::move(weighted), query, day);
   return best;
 }
