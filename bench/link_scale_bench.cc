@@ -277,7 +277,7 @@ int Run(size_t n, size_t sample, bool with_stories) {
   Report("signatures_lsh", n, signatures.seconds());
 
   CpuTimer groups_timer;
-  std::vector<std::vector<std::string>> groups;
+  std::vector<NearDuplicateGroup> groups;
   groups_timer.Time([&] { groups = near_duplicates.Groups(); });
   char note[128];
   uint64_t comparisons = 0;

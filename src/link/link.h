@@ -176,13 +176,13 @@ class NearDuplicateIndex {
   std::vector<std::pair<size_t, size_t>> VerifiedPairs(uint64_t* comparisons = nullptr) const;
 
   // Connected components of VerifiedPairs() with two or more members: each
-  // group's ids sorted, the smallest first (the label), groups sorted by
-  // label. Independent of the order of Add() calls.
-  std::vector<std::vector<std::string>> Groups() const;
+  // group's ids sorted, the smallest first (the label), with the lowest
+  // estimated Jaccard among its verified pairs; groups sorted by label.
+  // Independent of the order of Add() calls.
+  std::vector<NearDuplicateGroup> Groups() const;
 
   size_t size() const { return ids_.size(); }
   const std::string& id(size_t i) const { return ids_[i]; }
-  const Signature& signature(size_t i) const { return signatures_[i]; }
 
  private:
   // Each article's position among the articles sorted by id (then index).

@@ -130,21 +130,6 @@ struct Linker::State {
     is_new.push_back(fresh_article);
   }
 
-  std::vector<NearDuplicateGroup> Groups() const {
-    std::vector<NearDuplicateGroup> groups;
-    std::unordered_map<std::string, size_t> group_of;
-    for (std::vector<std::string>& members : near_duplicates.Groups()) {
-      for (const std::string& id : members) group_of.emplace(id, groups.size());
-      groups.push_back({std::move(members), 1.0});
-    }
-    for (const auto& [a, b] : near_duplicates.VerifiedPairs()) {
-      double& similarity = groups[group_of.at(near_duplicates.id(a))].similarity;
-      similarity = std::min(
-          similarity, EstimatedJaccard(near_duplicates.signature(a), near_duplicates.signature(b)));
-    }
-    return groups;
-  }
-
   Result<std::vector<Passage>> Passages(const ArticleLoader& load) const {
     std::vector<std::pair<size_t, size_t>> pairs = shared_text.CandidatePairs();
     std::erase_if(pairs,
@@ -203,7 +188,7 @@ size_t Linker::new_articles() const { return state_->fresh.size(); }
 Result<LinkResult> Linker::Run(const ArticleLoader& load) {
   State& st = *state_;
   LinkResult result;
-  result.near_duplicates = st.Groups();
+  result.near_duplicates = st.near_duplicates.Groups();
   SL_ASSIGN_OR_RETURN(result.passages, st.Passages(load));
   // Each step's memory goes before the next step takes its own.
   st.near_duplicates = NearDuplicateIndex(st.options.near_duplicates);

@@ -267,26 +267,32 @@ std::vector<std::pair<size_t, size_t>> NearDuplicateIndex::VerifiedPairs(
   return verifier.TakePairs();
 }
 
-std::vector<std::vector<std::string>> NearDuplicateIndex::Groups() const {
+std::vector<NearDuplicateGroup> NearDuplicateIndex::Groups() const {
   // Union-find over ranks, so that roots are the smallest ids.
   const std::vector<size_t> rank = RankById();
   std::vector<size_t> by_id(ids_.size());
   for (size_t i = 0; i < rank.size(); ++i) by_id[rank[i]] = i;
 
+  const std::vector<std::pair<size_t, size_t>> pairs = VerifiedPairs(rank, nullptr);
   DisjointSets sets(ids_.size());
-  for (const auto& [a, b] : VerifiedPairs(rank, nullptr)) sets.Union(rank[a], rank[b]);
+  for (const auto& [a, b] : pairs) sets.Union(rank[a], rank[b]);
+  std::vector<double> weakest(ids_.size(), 1.0);  // by root
+  for (const auto& [a, b] : pairs) {
+    double& similarity = weakest[sets.Find(rank[a])];
+    similarity = std::min(similarity, EstimatedJaccard(signatures_[a], signatures_[b]));
+  }
 
-  std::vector<std::vector<std::string>> groups;
+  std::vector<NearDuplicateGroup> groups;
   std::vector<size_t> group_of_root(ids_.size(), SIZE_MAX);
   for (size_t r = 0; r < by_id.size(); ++r) {  // ascending ids: labels come first
     const size_t root = sets.Find(r);
     if (group_of_root[root] == SIZE_MAX) {
       group_of_root[root] = groups.size();
-      groups.emplace_back();
+      groups.push_back({{}, weakest[root]});
     }
-    groups[group_of_root[root]].push_back(ids_[by_id[r]]);
+    groups[group_of_root[root]].articles.push_back(ids_[by_id[r]]);
   }
-  std::erase_if(groups, [](const auto& g) { return g.size() < 2; });
+  std::erase_if(groups, [](const auto& g) { return g.articles.size() < 2; });
   return groups;
 }
 
