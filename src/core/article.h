@@ -3,6 +3,8 @@
 //   ingest  -> RawDocument (one per input record) or Rejection
 //   clean   -> Article with text, title, published, language, removed lines
 //   segment -> Article::sentences filled in
+//   timex   -> Article::timexes
+//   entities, actors, quotes -> Article::entities, Article::quotes
 //
 // Offsets are byte offsets into Article::text, the clean UTF-8 text, as
 // half-open ranges [begin, end). Later stages add their facts with the same
@@ -92,6 +94,82 @@ struct Timex {
   bool operator==(const Timex&) const = default;
 };
 
+// An actor code in the CAMEO convention (see actors/actors.h): a country
+// (ISO 3166 alpha-3: "CHN"), an international or non-state organisation
+// ("IGOWSTNAT", "AFGINS"), either followed by role codes ("CHNGOV",
+// "USAMIL", "AFGREB"), or a role alone when no country is known ("GOV").
+struct ActorCode {
+  std::string code;
+  // How the code was found. Values are stored and written to JSON by name:
+  // never rename them.
+  //   "person"     a person in a dictionary, in a role dated to include the
+  //                article's date ("Wang Yi" in 2021: CHNGOV)
+  //   "dictionary" a name in an actor dictionary (countries, organisations,
+  //                groups, or a user's TABARI/Phoenix file)
+  //   "role"       a role noun with its country or organisation ("China's
+  //                foreign minister": CHNGOV, "a Taliban spokesman")
+  //   "demonym"    a country adjective before a noun ("Chinese officials")
+  //   "capital"    a capital standing for its government ("Beijing said")
+  std::string how;
+  // The entry or phrase it came from, for people: "actors/people.tsv:212",
+  // "Phoenix.agents.txt:40", or the text of the role phrase.
+  std::string evidence;
+  bool operator==(const ActorCode&) const = default;
+};
+
+// One mention of an entity: where its text stands and what kind of phrase it
+// is. Kinds are stored and written by name: "name" ("Wang Yi", "Wang",
+// "NATO"), "nominal" ("the minister", "China's foreign minister"),
+// "pronoun" ("he", "she", "they").
+struct EntityMention {
+  uint32_t sentence = 0;  // index into Article::sentences
+  ByteSpan span;          // bytes into Article::text
+  std::string kind = "name";
+  bool operator==(const EntityMention&) const = default;
+};
+
+// Something an article names: a person, organisation, place or other named
+// thing (CoNLL-2003 types "PER", "ORG", "LOC", "MISC"), with every mention of
+// it in the article (see entities/entities.h).
+struct Entity {
+  uint32_t id = 0;  // its index in Article::entities (by first mention)
+  // The same across articles for the same entity: type, normalised name and,
+  // when known, country, e.g. "PER:wang yi:CHN", "ORG:nato", "LOC:tianjin:CHN".
+  std::string key;
+  std::string name;                     // the fullest name the article uses: "Wang Yi"
+  std::string type;                     // "PER", "ORG", "LOC" or "MISC"
+  std::optional<std::string> role;      // "foreign minister", "spokesman"
+  std::optional<std::string> country;   // ISO 3166 alpha-3 it belongs to: "CHN"
+  std::optional<ActorCode> actor;       // its CAMEO actor code, when found
+  std::vector<EntityMention> mentions;  // in text order; the first is a name
+  bool operator==(const Entity&) const = default;
+};
+
+// Who said something: the phrase that names the speaker in the text (a name,
+// a role, a pronoun), and the entity it was resolved to.
+struct QuoteSpeaker {
+  std::string text;  // text[span]: "Wang", "the spokesman", "he"
+  ByteSpan span;
+  std::optional<uint32_t> entity;   // Entity::id, when resolved
+  std::optional<std::string> code;  // the entity's actor code, when it has one
+  bool operator==(const QuoteSpeaker&) const = default;
+};
+
+// A statement an article attributes to someone (see quotes/quotes.h).
+// Kinds are stored and written by name: "direct" (a whole sentence or more
+// in quote marks), "partial" (quoted words inside a sentence of the
+// reporter's), "indirect" (reported speech: "X said (that) ...",
+// "according to X, ...").
+struct Quote {
+  uint32_t sentence = 0;  // the sentence where the quote starts
+  ByteSpan span;          // the quoted content: inside the marks for direct and partial quotes
+  std::string text;       // text[span]
+  std::string kind;
+  std::optional<ByteSpan> cue;  // the speech verb or phrase: "said", "according to"
+  std::optional<QuoteSpeaker> speaker;
+  bool operator==(const Quote&) const = default;
+};
+
 // A byte range of one article's clean text, named by the article's id.
 struct ArticleSpan {
   std::string article;  // Article::id
@@ -145,7 +223,9 @@ struct Article {
   PublishedDate published;
   std::string text;  // clean text: kept lines, trimmed, joined by '\n'
   std::vector<ByteSpan> sentences;
-  std::vector<Timex> timexes;  // time expressions in `text`, in order
+  std::vector<Timex> timexes;    // time expressions in `text`, in order
+  std::vector<Entity> entities;  // by first mention; Entity::id is the index
+  std::vector<Quote> quotes;     // in text order
   std::vector<RemovedLine> removed;
   std::vector<Warning> warnings;
   // What the link stage needs of the article (link::EncodeFeatures), filled

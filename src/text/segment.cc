@@ -13,6 +13,7 @@
 
 #include "text/abbreviations.h"
 #include "text/text.h"
+#include "text/words.h"
 
 namespace storyline::text {
 namespace {
@@ -188,6 +189,10 @@ std::vector<Token> Segmenter::Tokens(std::string_view text, ByteSpan range) {
     tokens.push_back({{range.begin + uint32_t(begin), range.begin + uint32_t(end)}, *kind});
   }
   return tokens;
+}
+
+std::vector<Token> Segmenter::Words(std::string_view text, ByteSpan range) const {
+  return SplitWords(text, range, *state_->abbreviations);
 }
 
 Segmenter::Segmenter(std::unique_ptr<State> state) : state_(std::move(state)) {}
