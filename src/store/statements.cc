@@ -1,0 +1,109 @@
+// statements.cc: the SQL of the cached statements. The tables are documented
+// in docs/schema.md; keep the two in step.
+
+#include "store/statements.h"
+
+#include <iterator>
+
+namespace storyline::store::internal {
+namespace {
+
+constexpr const char* kStatementSql[] = {
+    // kBegin: IMMEDIATE takes the write lock now, so a busy database fails
+    // (after the busy timeout) before any work rather than at COMMIT.
+    "BEGIN IMMEDIATE",
+    "COMMIT",
+    "ROLLBACK",
+    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'",
+    "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+    "SELECT value FROM meta WHERE key = ?1",
+    "INSERT INTO meta(key, value) VALUES (?1, ?2) "
+    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    "INSERT INTO runs(started_at, version, command, options_json, data_digest) "
+    "VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?1, ?2, ?3, ?4)",
+    "UPDATE runs SET finished_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), "
+    "read = ?2, ingested = ?3, rejected = ?4, added = ?5, seconds = ?6 WHERE id = ?1",
+    "SELECT 1 FROM runs WHERE id = ?1",
+    // kInsertArticle: ON CONFLICT(id) DO NOTHING rather than INSERT OR IGNORE,
+    // which would also silently drop rows that break a CHECK or NOT NULL.
+    "INSERT INTO articles(id, origin, format, source_id, title, outlet, url, language, "
+    "published, published_how, published_evidence, text, run_id) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+    "ON CONFLICT(id) DO NOTHING",
+    "INSERT INTO sentences(article_id, idx, \"begin\", \"end\") VALUES (?1, ?2, ?3, ?4)",
+    nullptr,
+    "INSERT INTO removed_lines(article_id, idx, line, \"offset\", text, reason) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    "INSERT INTO timexes(article_id, idx, sentence, \"begin\", \"end\", text, type, value, mod, "
+    "anchor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    "INSERT INTO warnings(article_id, idx, code, message) VALUES (?1, ?2, ?3, ?4)",
+    "INSERT INTO rejections(run_id, origin, reason) VALUES (?1, ?2, ?3)",
+    "SELECT id, origin, format, source_id, title, outlet, url, language, published, "
+    "published_how, published_evidence, text FROM articles WHERE id = ?1",
+    "SELECT \"begin\", \"end\" FROM sentences WHERE article_id = ?1 ORDER BY idx",
+    "SELECT line, \"offset\", text, reason FROM removed_lines WHERE article_id = ?1 ORDER BY idx",
+    "SELECT sentence, \"begin\", \"end\", text, type, value, mod, anchor FROM timexes "
+    "WHERE article_id = ?1 ORDER BY idx",
+    "SELECT code, message FROM warnings WHERE article_id = ?1 ORDER BY idx",
+    // Prefix lookups as a range on the primary key index: [prefix, next).
+    "SELECT id FROM articles WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT 2",
+    "SELECT count(*) FROM articles WHERE id >= ?1 AND id < ?2",
+    "SELECT count(*) FROM articles",
+    "INSERT INTO link_features(article_id, features) VALUES (?1, ?2) "
+    "ON CONFLICT(article_id) DO UPDATE SET features = excluded.features",
+    // kSelectLinkedRecords, kSelectUnlinkedRecords: each walks an index in
+    // order (position, id), so that no sort spills the features to disk.
+    "SELECT a.id, a.origin, a.title, a.published, f.features, m.story_id "
+    "FROM story_members m JOIN articles a ON a.id = m.article_id "
+    "LEFT JOIN link_features f ON f.article_id = a.id ORDER BY m.position",
+    "SELECT a.id, a.origin, a.title, a.published, f.features, NULL FROM articles a "
+    "LEFT JOIN link_features f ON f.article_id = a.id "
+    "WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id) ORDER BY a.id",
+    "SELECT coalesce(max(position), -1) FROM story_members",
+    "SELECT count(*) FROM articles a "
+    "WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id)",
+    "INSERT INTO story_members(article_id, story_id, position, run_id) VALUES (?1, ?2, ?3, ?4) "
+    "ON CONFLICT(article_id) DO NOTHING",
+    // kUpsertStory: a story keeps the run that started it.
+    "INSERT INTO stories(id, title, first_date, last_date, run_id) VALUES (?1, ?2, ?3, ?4, ?5) "
+    "ON CONFLICT(id) DO UPDATE SET title = excluded.title, first_date = excluded.first_date, "
+    "last_date = excluded.last_date",
+    "INSERT INTO passages(a_article, a_begin, a_end, b_article, b_begin, b_end, similarity, "
+    "earlier, run_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO NOTHING",
+    "DELETE FROM near_duplicate_members",
+    "DELETE FROM near_duplicate_groups",
+    "INSERT INTO near_duplicate_groups(id, similarity) VALUES (?1, ?2)",
+    "INSERT INTO near_duplicate_members(article_id, group_id) VALUES (?1, ?2)",
+    "SELECT story_id FROM story_members WHERE article_id = ?1",
+    "SELECT title, first_date, last_date FROM stories WHERE id = ?1",
+    "SELECT article_id FROM story_members WHERE story_id = ?1 ORDER BY position",
+    "SELECT g.id, g.similarity FROM near_duplicate_members m "
+    "JOIN near_duplicate_groups g ON g.id = m.group_id WHERE m.article_id = ?1",
+    "SELECT article_id FROM near_duplicate_members WHERE group_id = ?1 ORDER BY article_id",
+    "SELECT a_article, a_begin, a_end, b_article, b_begin, b_end, similarity, earlier "
+    "FROM passages WHERE a_article = ?1 UNION "
+    "SELECT a_article, a_begin, a_end, b_article, b_begin, b_end, similarity, earlier "
+    "FROM passages WHERE b_article = ?1 ORDER BY 1, 2, 4, 5",
+};
+static_assert(std::size(kStatementSql) == kStatementCount);
+
+// INSERT INTO sentences ... VALUES (?1, ?2, ?3, ?4), (?1, ?5, ?6, ?7), ...
+// with kSentencesPerInsert rows sharing the article id ?1.
+std::string SentencesSql() {
+  std::string sql = "INSERT INTO sentences(article_id, idx, \"begin\", \"end\") VALUES ";
+  for (size_t row = 0; row < kSentencesPerInsert; ++row) {
+    const size_t first = 2 + 3 * row;
+    if (row > 0) sql += ", ";
+    sql += "(?1, ?" + std::to_string(first) + ", ?" + std::to_string(first + 1) + ", ?" +
+           std::to_string(first + 2) + ")";
+  }
+  return sql;
+}
+
+}  // namespace
+
+std::string StatementSql(StatementId id) {
+  return id == kInsertSentences ? SentencesSql() : kStatementSql[id];
+}
+
+}  // namespace storyline::store::internal
