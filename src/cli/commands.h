@@ -19,5 +19,9 @@ using Handler = std::function<int()>;
 
 void AddAnalyzeCommand(CLI::App& command, Handler& run);
 void AddShowCommand(CLI::App& command, Handler& run);
+void AddTrainCommand(CLI::App& command, Handler& run);
+void AddEvalCommand(CLI::App& command, Handler& run);
+void AddTrainNerCommand(CLI::App& command, Handler& run);
+void AddEvalNerCommand(CLI::App& command, Handler& run);
 
 }  // namespace storyline::cli

@@ -26,6 +26,8 @@ constexpr CommandEntry kCommands[] = {
      "Print one stored article: its story, near-duplicates and shared passages, then its clean "
      "text with its removed lines marked",
      AddShowCommand},
+    {"train", "Train a model from annotated data (train ner: the entity tagger)", AddTrainCommand},
+    {"eval", "Score a stage on an annotated data set and print its figures", AddEvalCommand},
 };
 
 constexpr const char* kFooter =

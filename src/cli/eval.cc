@@ -1,0 +1,14 @@
+// storyline eval: quality evaluations of the stages on annotated data sets,
+// one subcommand each (eval_<name>.cc). Each prints its figures; the quality
+// gates that hold them up are tests.
+#include "cli/commands.h"
+
+namespace storyline::cli {
+
+void AddEvalCommand(CLI::App& command, Handler& run) {
+  command.require_subcommand(1);
+  AddEvalNerCommand(*command.add_subcommand("ner", "Entity tagger on a CoNLL file, and its speed"),
+                    run);
+}
+
+}  // namespace storyline::cli

@@ -1,0 +1,87 @@
+// storyline train ner: trains the entity tagger on CoNLL files and writes
+// the model (docs/formats/ner-model.md).
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include "cli/commands.h"
+#include "tagger/tagger.h"
+
+namespace storyline::cli {
+namespace {
+
+struct TrainNerArgs {
+  std::string train;
+  std::string dev;
+  std::string out;
+  std::string data_dir;
+  tagger::TrainOptions options;
+};
+
+int Fail(const Status& status) {
+  std::fprintf(stderr, "storyline: %s\n", status.ToString().c_str());
+  return kFailure;
+}
+
+Status WriteFile(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.close();
+  if (!out) return Status::IoError("cannot write " + path);
+  return Status::Ok();
+}
+
+int RunTrainNer(const TrainNerArgs& args) {
+  Result<std::vector<tagger::LabeledDocument>> train = tagger::ReadConllFile(args.train);
+  if (!train.ok()) return Fail(train.status());
+  Result<std::vector<tagger::LabeledDocument>> dev = tagger::ReadConllFile(args.dev);
+  if (!dev.ok()) return Fail(dev.status());
+  Result<tagger::Gazetteer> gazetteer = tagger::Gazetteer::FromLists(DataFiles{args.data_dir});
+  if (!gazetteer.ok()) return Fail(gazetteer.status());
+  std::printf(
+      "training on %zu documents, choosing the epoch on %zu; gazetteer of %zu phrases "
+      "in %zu categories\n",
+      train->size(), dev->size(), gazetteer->size(), gazetteer->categories().size());
+  const auto started = std::chrono::steady_clock::now();
+  Result<tagger::Model> model = tagger::Train(
+      *train, *dev, std::move(*gazetteer), args.options, [](const tagger::EpochReport& report) {
+        std::printf("epoch %2d  mistaken tokens %7llu  dev F1 %.4f  %6.1f s\n", report.epoch,
+                    static_cast<unsigned long long>(report.mistaken_tokens), report.dev_f1,
+                    report.seconds);
+        std::fflush(stdout);
+      });
+  if (!model.ok()) return Fail(model.status());
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const std::string bytes = model->Serialize();
+  const Status written = WriteFile(args.out, bytes);
+  if (!written.ok()) return Fail(written);
+  std::printf("trained in %.1f s; wrote %s (%zu bytes)\n", seconds, args.out.c_str(), bytes.size());
+  return kSuccess;
+}
+
+}  // namespace
+
+void AddTrainNerCommand(CLI::App& command, Handler& run) {
+  auto args = std::make_shared<TrainNerArgs>();
+  command.add_option("--train", args->train, "CoNLL file to learn from (word first, tag last)")
+      ->required();
+  command.add_option("--dev", args->dev, "CoNLL file that chooses the epoch")->required();
+  command.add_option("--out", args->out, "Model file to write")->required();
+  command.add_option("--seed", args->options.seed, "Seed of the document order")
+      ->capture_default_str();
+  command.add_option("--epochs", args->options.max_epochs, "Passes over the training file")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  command
+      .add_option("--min-feature-count", args->options.min_feature_count,
+                  "Leave out features seen in fewer training tokens")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  command.add_option("--data", args->data_dir,
+                     "Folder overriding data/ files (the gazetteer lists are read from it)");
+  command.callback([args, &run] { run = [args] { return RunTrainNer(*args); }; });
+}
+
+}  // namespace storyline::cli
