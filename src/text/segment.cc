@@ -195,6 +195,14 @@ std::vector<Token> Segmenter::Words(std::string_view text, ByteSpan range) const
   return SplitWords(text, range, *state_->abbreviations);
 }
 
+std::vector<std::vector<Token>> Segmenter::WordsOf(std::string_view text,
+                                                   const std::vector<ByteSpan>& sentences) const {
+  std::vector<std::vector<Token>> words;
+  words.reserve(sentences.size());
+  for (const ByteSpan& sentence : sentences) words.push_back(Words(text, sentence));
+  return words;
+}
+
 Segmenter::Segmenter(std::unique_ptr<State> state) : state_(std::move(state)) {}
 Segmenter::Segmenter(const Segmenter& other)
     : state_(other.state_ ? std::make_unique<State>(*other.state_) : nullptr) {}

@@ -97,6 +97,12 @@ class Segmenter {
   // REQUIRES: range within text; text[range] valid UTF-8.
   std::vector<Token> Words(std::string_view text, ByteSpan range) const;
 
+  // Words() of each of `sentences`: what the stages that read words (the
+  // entity tagger, the quote finder) share, computed once per article.
+  // REQUIRES: the spans lie within text.
+  std::vector<std::vector<Token>> WordsOf(std::string_view text,
+                                          const std::vector<ByteSpan>& sentences) const;
+
   // Copies clone the ICU iterators. A moved-from Segmenter may only be
   // assigned to or destroyed.
   Segmenter(const Segmenter&);

@@ -1,0 +1,101 @@
+#include "quotes/document.h"
+
+#include <array>
+
+#include "text/text.h"
+
+namespace storyline::quotes {
+namespace {
+
+// The lexicon id of a word spelled ASCII lower case, ’ read as '. Words
+// longer than any cue word are unknown without a look-up.
+int32_t LexiconId(std::string_view word, const Lexicon& lexicon) {
+  constexpr size_t kLongestKnown = 32;
+  std::array<char, kLongestKnown> key;
+  size_t size = 0;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (size == key.size()) return kUnknownWord;
+    const char c = word[i];
+    if (word.compare(i, 3, "\xE2\x80\x99") == 0) {
+      key[size++] = '\'';
+      i += 2;
+    } else {
+      key[size++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+  }
+  return lexicon.WordId({key.data(), size});
+}
+
+uint16_t ShapeOf(std::string_view word, text::TokenKind kind) {
+  uint16_t shape = 0;
+  const char first = word[0];
+  if (first >= 'A' && first <= 'Z') shape |= kCapitalized;
+  if (first >= 'a' && first <= 'z') shape |= kLowercase;
+  if (kind == text::TokenKind::kPunctuation || kind == text::TokenKind::kSymbol) {
+    shape |= kPunctuation;
+    if (word == ",") shape |= kComma;
+    if (word == ":") shape |= kColon;
+    if (word == "." || word == "?" || word == "!" || word == "\xE2\x80\xA6") shape |= kSentenceEnd;
+    if (word == "(" || word == "[") shape |= kOpenBracket;
+    if (word == ")" || word == "]") shape |= kCloseBracket;
+    if (word == "\xE2\x80\x94" || word == "\xE2\x80\x93" || word == "\xE2\x80\x95" ||
+        word == "--" || word == "-" || word == ";") {
+      shape |= kDash;
+    }
+  }
+  return shape;
+}
+
+}  // namespace
+
+uint32_t Document::CountWords(WordRange range) const {
+  uint32_t count = 0;
+  for (uint32_t i = range.begin; i < range.end; ++i) count += words[i].IsWord();
+  return count;
+}
+
+Document ReadDocument(std::string_view text, const std::vector<ByteSpan>& sentences,
+                      const std::vector<std::vector<text::Token>>& tokens, const Lexicon& lexicon) {
+  Document doc;
+  doc.text = text;
+  doc.sentences = sentences;
+  doc.regions = FindQuotedRegions(text);
+  doc.region_words.assign(doc.regions.size(), WordRange{});
+  size_t region = 0;  // the first region that does not end before the word
+  for (uint32_t s = 0; s < sentences.size(); ++s) {
+    const uint32_t first = static_cast<uint32_t>(doc.words.size());
+    for (const text::Token& token : tokens[s]) {
+      Word& word = doc.words.emplace_back();
+      const std::string_view spelling = text.substr(token.span.begin, token.span.size());
+      word.span = token.span;
+      word.sentence = s;
+      if (token.kind == text::TokenKind::kWord) word.id = LexiconId(spelling, lexicon);
+      word.roles = lexicon.Roles(word.id);
+      word.shape = ShapeOf(spelling, token.kind);
+      // A cue form after a determiner is a noun ("the report"), not a verb.
+      const bool after_determiner =
+          doc.words.size() > first + 1 && doc.words[doc.words.size() - 2].Has(kDeterminer);
+      if ((word.shape & kLowercase) && !after_determiner &&
+          !lexicon.CuesStartingWith(word.id).empty()) {
+        word.shape |= kCueStart;
+      }
+      while (region < doc.regions.size() && doc.regions[region].outer.end <= token.span.begin) {
+        ++region;
+      }
+      if (region == doc.regions.size()) continue;
+      const QuotedRegion& r = doc.regions[region];
+      if (token.span.begin < r.outer.begin || token.span.end > r.outer.end) continue;
+      const uint32_t index = static_cast<uint32_t>(doc.words.size() - 1);
+      word.region = static_cast<int32_t>(region);
+      if (token.span.begin == r.outer.begin) word.shape |= kOpenMark;
+      if (r.closed && token.span.end == r.outer.end) word.shape |= kCloseMark;
+      WordRange& range = doc.region_words[region];
+      if (range.empty()) range.begin = index;
+      range.end = index + 1;
+    }
+    doc.sentence_words.push_back({first, static_cast<uint32_t>(doc.words.size())});
+  }
+  return doc;
+}
+
+}  // namespace storyline::quotes

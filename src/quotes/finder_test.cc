@@ -1,0 +1,270 @@
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "core/data_files.h"
+#include "quotes/quotes.h"
+#include "text/text.h"
+
+namespace storyline::quotes {
+namespace {
+
+class FinderTest : public ::testing::Test {
+ protected:
+  FinderTest()
+      : finder_(Finder::Create({}, DataFiles{}).value()),
+        segmenter_(text::Segmenter::Create({}, DataFiles{}).value()) {}
+
+  Article Segmented(const std::string& text) {
+    Article article;
+    article.text = text;
+    article.sentences = segmenter_.Sentences(article.text);
+    return article;
+  }
+
+  std::vector<Quote> Find(const std::string& text) { return Find(Segmented(text)); }
+  std::vector<Quote> Find(const Article& article) {
+    return finder_.Find(article, segmenter_.WordsOf(article.text, article.sentences));
+  }
+
+  static std::string Cue(const Article& article, const Quote& quote) {
+    if (!quote.cue) return "-";
+    return article.text.substr(quote.cue->begin, quote.cue->size());
+  }
+  static std::string Speaker(const Quote& quote) {
+    return quote.speaker ? quote.speaker->text : "-";
+  }
+
+  // A PER or ORG entity whose mentions are the given phrases' first
+  // occurrences after `from`.
+  static Entity MakeEntity(const Article& article, uint32_t id, const std::string& type,
+                           const std::vector<std::string>& phrases, size_t from = 0) {
+    Entity entity;
+    entity.id = id;
+    entity.type = type;
+    entity.name = phrases.front();
+    for (const std::string& phrase : phrases) {
+      const size_t at = article.text.find(phrase, from);
+      EXPECT_NE(at, std::string::npos) << phrase;
+      EntityMention& m = entity.mentions.emplace_back();
+      m.span = {static_cast<uint32_t>(at), static_cast<uint32_t>(at + phrase.size())};
+      from = at + phrase.size();
+    }
+    return entity;
+  }
+
+  Finder finder_;
+  text::Segmenter segmenter_;
+};
+
+TEST_F(FinderTest, DirectQuoteWithTrailingCue) {
+  const Article article = Segmented("“We will rebuild the bridge by spring,” the mayor said.");
+  const std::vector<Quote> quotes = Find(article);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].kind, "direct");
+  EXPECT_EQ(quotes[0].text, "We will rebuild the bridge by spring,");
+  EXPECT_EQ(quotes[0].span, (ByteSpan{3, 40}));
+  EXPECT_EQ(quotes[0].sentence, 0u);
+  EXPECT_EQ(Speaker(quotes[0]), "the mayor");
+  EXPECT_EQ(quotes[0].speaker->span, (ByteSpan{44, 53}));
+  EXPECT_EQ(Cue(article, quotes[0]), "said");
+}
+
+TEST_F(FinderTest, DirectQuoteWithInvertedCueAndColonCue) {
+  const Article article = Segmented(
+      "“The river is rising,” said Anna Berg, a hydrologist.\n"
+      "Lukas Moser said: “We are ready.”");
+  const std::vector<Quote> quotes = Find(article);
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[0].text, "The river is rising,");
+  EXPECT_EQ(Speaker(quotes[0]), "Anna Berg");
+  EXPECT_EQ(quotes[1].text, "We are ready.");
+  EXPECT_EQ(quotes[1].kind, "direct");
+  EXPECT_EQ(Speaker(quotes[1]), "Lukas Moser");
+  EXPECT_EQ(quotes[1].sentence, 1u);
+}
+
+TEST_F(FinderTest, QuoteOverTwoParagraphsIsOneQuote) {
+  const std::vector<Quote> quotes = Find(
+      "Mayor Ilse Brandt spoke first. “The dam held through the night.\n"
+      "“We owe that to the crews who stayed,” she said.");
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].text,
+            "The dam held through the night.\n“We owe that to the crews who stayed,");
+  EXPECT_EQ(quotes[0].kind, "direct");
+  EXPECT_EQ(Speaker(quotes[0]), "she");
+}
+
+TEST_F(FinderTest, NestedSingleQuotesStayInside) {
+  const std::vector<Quote> quotes =
+      Find("“The sign said ‘no entry’ and we obeyed,” the driver said.");
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].text, "The sign said ‘no entry’ and we obeyed,");
+  EXPECT_EQ(Speaker(quotes[0]), "the driver");
+}
+
+TEST_F(FinderTest, SpeakerComesFromTheSentenceBeforeAQuote) {
+  const std::vector<Quote> quotes = Find(
+      "Carla Mendes spoke to reporters on Monday. Then she added:\n"
+      "“The harvest will be late this year.”\n"
+      "“Prices will rise,” she said. “Nobody can change that.”");
+  ASSERT_EQ(quotes.size(), 3u);
+  EXPECT_EQ(quotes[0].text, "The harvest will be late this year.");
+  EXPECT_EQ(Speaker(quotes[0]), "she");
+  EXPECT_EQ(quotes[2].text, "Nobody can change that.");
+  EXPECT_EQ(Speaker(quotes[2]), "she");
+  EXPECT_EQ(quotes[2].kind, "direct");
+}
+
+TEST_F(FinderTest, TrailingHeSaidGivesThePreviousNamedSpeaker) {
+  Article article = Segmented(
+      "Tomas Varga, the port director, said the cranes were repaired.\n"
+      "“Ships can dock again,” he said.");
+  article.entities.push_back(MakeEntity(article, 0, "PER", {"Tomas Varga"}));
+  article.entities[0].actor = ActorCode{"HUNBUS", "person", "test"};
+  const std::vector<Quote> quotes = Find(article);
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[0].kind, "indirect");
+  EXPECT_EQ(Speaker(quotes[0]), "Tomas Varga, the port director");
+  EXPECT_EQ(quotes[0].speaker->entity, 0u);
+  EXPECT_EQ(quotes[1].text, "Ships can dock again,");
+  EXPECT_EQ(Speaker(quotes[1]), "he");
+  EXPECT_EQ(quotes[1].speaker->entity, 0u);
+  EXPECT_EQ(quotes[1].speaker->code, "HUNBUS");
+}
+
+TEST_F(FinderTest, PronounResolvesToTheLastCompatibleNamedSpeaker) {
+  Article article = Segmented(
+      "Nora Falk said the talks had stalled. The union said it would strike.\n"
+      "Later she said the offer was too low. They said talks would resume.");
+  article.entities.push_back(MakeEntity(article, 0, "PER", {"Nora Falk"}));
+  article.entities.push_back(MakeEntity(article, 1, "ORG", {"The union"}));
+  const std::vector<Quote> quotes = Find(article);
+  ASSERT_EQ(quotes.size(), 4u);
+  EXPECT_EQ(Speaker(quotes[2]), "she");
+  EXPECT_EQ(quotes[2].speaker->entity, 0u);  // a person, skipping the union
+  EXPECT_EQ(Speaker(quotes[3]), "They");
+  EXPECT_EQ(quotes[3].speaker->entity, 1u);
+}
+
+TEST_F(FinderTest, NominalResolvesToTheEntityWithThatRole) {
+  Article article = Segmented(
+      "Paul Okafor is the club's spokesman. The spokesman said the match would go ahead.");
+  Entity okafor = MakeEntity(article, 0, "PER", {"Paul Okafor"});
+  okafor.role = "spokesman";
+  article.entities.push_back(okafor);
+  const std::vector<Quote> quotes = Find(article);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(Speaker(quotes[0]), "The spokesman");
+  EXPECT_EQ(quotes[0].speaker->entity, 0u);
+  EXPECT_EQ(quotes[0].text, "the match would go ahead");
+}
+
+TEST_F(FinderTest, ASpeakerPhraseIsTheEntityThatSpeaksNotItsQualifier) {
+  Article article = Segmented(
+      "The Veldish Trade Ministry said on Friday that the tariffs were “fair and final”.");
+  article.entities.push_back(MakeEntity(article, 0, "MISC", {"Veldish"}));
+  article.entities.push_back(MakeEntity(article, 1, "ORG", {"Trade Ministry"}));
+  article.entities[1].actor = ActorCode{"VELGOV", "role", "Trade Ministry"};
+  const std::vector<Quote> quotes = Find(article);
+  ASSERT_FALSE(quotes.empty());
+  for (const Quote& quote : quotes) {
+    ASSERT_TRUE(quote.speaker.has_value());
+    EXPECT_EQ(quote.speaker->text, "The Veldish Trade Ministry");
+    EXPECT_EQ(quote.speaker->entity, 1u);
+    EXPECT_EQ(quote.speaker->code, "VELGOV");
+  }
+}
+
+TEST_F(FinderTest, ReportedSpeechAfterTheCue) {
+  const Article article = Segmented(
+      "The minister said on Tuesday that the border would reopen.\n"
+      "Rosa Lind told reporters the vote was fair.\n"
+      "The committee has repeatedly denied any wrongdoing.");
+  const std::vector<Quote> quotes = Find(article);
+  ASSERT_EQ(quotes.size(), 3u);
+  EXPECT_EQ(quotes[0].text, "that the border would reopen");
+  EXPECT_EQ(quotes[0].kind, "indirect");
+  EXPECT_EQ(Speaker(quotes[0]), "The minister");
+  EXPECT_EQ(quotes[1].text, "the vote was fair");
+  EXPECT_EQ(Cue(article, quotes[1]), "told");
+  EXPECT_EQ(Speaker(quotes[1]), "Rosa Lind");
+  EXPECT_EQ(quotes[2].text, "any wrongdoing");
+  EXPECT_EQ(Speaker(quotes[2]), "The committee");
+}
+
+TEST_F(FinderTest, ReportedSpeechBeforeATrailingCue) {
+  const std::vector<Quote> quotes = Find("The factory will close in May, the company said.");
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].text, "The factory will close in May");
+  EXPECT_EQ(quotes[0].kind, "indirect");
+  EXPECT_EQ(Speaker(quotes[0]), "the company");
+}
+
+TEST_F(FinderTest, AccordingToNamesTheSource) {
+  const Article article = Segmented(
+      "According to the fire brigade, nobody was hurt.\n"
+      "The road stays closed until Friday, according to police.");
+  const std::vector<Quote> quotes = Find(article);
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[0].text, "nobody was hurt");
+  EXPECT_EQ(Speaker(quotes[0]), "the fire brigade");
+  EXPECT_EQ(Cue(article, quotes[0]), "According to");
+  EXPECT_EQ(quotes[1].text, "The road stays closed until Friday");
+  EXPECT_EQ(Speaker(quotes[1]), "police");
+}
+
+TEST_F(FinderTest, PartialQuoteInsideReportedSpeech) {
+  const std::vector<Quote> quotes =
+      Find("Ines Maro called the decision “hasty and irresponsible” on Sunday.");
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].kind, "partial");
+  EXPECT_EQ(quotes[0].text, "hasty and irresponsible");
+  EXPECT_EQ(Speaker(quotes[0]), "Ines Maro");
+}
+
+TEST_F(FinderTest, ScareQuotesAreNotQuotes) {
+  EXPECT_TRUE(Find("The so-called “reset” failed within a year.").empty());
+  EXPECT_TRUE(Find("Critics saw the \"plan\" as the \"big idea\" of the summer.").empty());
+  // One word with a cue is a quote.
+  const std::vector<Quote> quotes = Find("Ana Soto said the plan was “reckless”.");
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[0].kind, "indirect");
+  EXPECT_EQ(quotes[0].text, "the plan was “reckless”");
+  EXPECT_EQ(quotes[1].kind, "partial");
+  EXPECT_EQ(quotes[1].text, "reckless");
+  EXPECT_EQ(Speaker(quotes[1]), "Ana Soto");
+}
+
+TEST_F(FinderTest, OffsetsAreBytes) {
+  const Article article =
+      Segmented("« Ça suffit », a-t-il dit. Zoë Müller said: “Größer ist besser.”");
+  const std::vector<Quote> quotes = Find(article);
+  ASSERT_FALSE(quotes.empty());
+  const Quote& last = quotes.back();
+  EXPECT_EQ(last.text, "Größer ist besser.");
+  EXPECT_EQ(article.text.substr(last.span.begin, last.span.size()), "Größer ist besser.");
+  EXPECT_EQ(last.span, (ByteSpan{52, 72}));
+  EXPECT_EQ(Speaker(last), "Zoë Müller");
+  EXPECT_EQ(last.speaker->span, (ByteSpan{30, 42}));
+}
+
+TEST_F(FinderTest, CuesInsideQuotesAndNounsAreNotCues) {
+  const std::vector<Quote> quotes =
+      Find("The report was late. “My aide said he would call,” the mayor told us.");
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].text, "My aide said he would call,");
+  EXPECT_EQ(Speaker(quotes[0]), "the mayor");
+}
+
+TEST_F(FinderTest, BadInputFindsNothingAndDoesNotCrash) {
+  EXPECT_TRUE(Find("").empty());
+  EXPECT_TRUE(Find("said").empty());
+  EXPECT_TRUE(Find("\" \" “ ” , said , according to").empty());
+  Article no_sentences;
+  no_sentences.text = "“Nobody segmented this,” he said.";
+  EXPECT_TRUE(Find(no_sentences).empty());
+}
+
+}  // namespace
+}  // namespace storyline::quotes
