@@ -1,0 +1,109 @@
+// Recognizer: the entity stage's steps in order (entities/entities.h).
+#include <algorithm>
+
+#include "entities/entities.h"
+#include "entities/mentions.h"
+#include "tagger/tagger.h"
+
+namespace storyline::entities {
+namespace {
+
+Document Normalize(const Article& article, const std::vector<std::vector<text::Token>>& tokens) {
+  Document document;
+  document.text = article.text;
+  document.sentences.reserve(tokens.size());
+  for (const std::vector<text::Token>& sentence : tokens) {
+    SentenceWords& words = document.sentences.emplace_back();
+    words.tokens = sentence;
+    words.normalized.reserve(words.tokens.size());
+    for (const text::Token& token : words.tokens) {
+      words.normalized.push_back(actors::NormalizeWord(
+          std::string_view(article.text).substr(token.span.begin, token.span.size())));
+    }
+  }
+  return document;
+}
+
+std::vector<TaggedSpan> TagNames(const Document& document, const tagger::Model& model) {
+  std::vector<tagger::Words> sentences(document.sentences.size());
+  for (size_t s = 0; s < document.sentences.size(); ++s) {
+    sentences[s].reserve(document.sentences[s].tokens.size());
+    for (const text::Token& token : document.sentences[s].tokens) {
+      sentences[s].push_back(document.text.substr(token.span.begin, token.span.size()));
+    }
+  }
+  std::vector<TaggedSpan> spans;
+  const std::vector<std::vector<tagger::EntitySpan>> tagged = model.Tag(sentences);
+  for (uint32_t s = 0; s < tagged.size(); ++s) {
+    for (const tagger::EntitySpan& span : tagged[s]) {
+      spans.push_back({s, span.begin, span.end, span.type});
+    }
+  }
+  return spans;
+}
+
+}  // namespace
+
+struct Recognizer::State {
+  tagger::Model model;
+  WordLists words;
+  std::shared_ptr<const actors::Dictionary> dictionary;
+};
+
+Result<Recognizer> Recognizer::Create(const Options& options, const DataFiles& data,
+                                      std::shared_ptr<const actors::Dictionary> dictionary) {
+  SL_ASSIGN_OR_RETURN(const std::string model_bytes, data.Read(options.model));
+  SL_ASSIGN_OR_RETURN(tagger::Model model, tagger::Model::Load(model_bytes));
+  SL_ASSIGN_OR_RETURN(const std::string word_lists, data.Read(options.words));
+  SL_ASSIGN_OR_RETURN(WordLists words, WordLists::Parse(options.words, word_lists));
+  return Recognizer(std::make_unique<const State>(
+      State{std::move(model), std::move(words), std::move(dictionary)}));
+}
+
+Recognizer::Recognizer(std::unique_ptr<const State> state) : state_(std::move(state)) {}
+Recognizer::Recognizer(Recognizer&&) noexcept = default;
+Recognizer& Recognizer::operator=(Recognizer&&) noexcept = default;
+Recognizer::~Recognizer() = default;
+
+std::vector<Entity> Recognizer::Find(const Article& article,
+                                     const std::vector<std::vector<text::Token>>& words) const {
+  const Document document = Normalize(article, words);
+  const actors::Dictionary& dictionary = *state_->dictionary;
+  std::vector<Mention> names =
+      NameMentions(document, TagNames(document, state_->model), dictionary);
+  AttachRoles(document, state_->words, dictionary, names);
+  std::vector<Mention> nominals = NominalMentions(document, state_->words, dictionary, names);
+  const std::optional<CivilDay> day =
+      article.published.value ? CivilDay::FromIso(*article.published.value) : std::nullopt;
+  return JoinMentions(document, state_->words, names, nominals, dictionary, day);
+}
+
+void Recognizer::AddSpeakerMentions(Article& article) const {
+  for (const Quote& quote : article.quotes) {
+    if (!quote.speaker || !quote.speaker->entity ||
+        *quote.speaker->entity >= article.entities.size()) {
+      continue;
+    }
+    Entity& entity = article.entities[*quote.speaker->entity];
+    const ByteSpan span = quote.speaker->span;
+    const bool known = std::any_of(
+        entity.mentions.begin(), entity.mentions.end(), [&](const EntityMention& mention) {
+          return mention.span.begin < span.end && span.begin < mention.span.end;
+        });
+    if (known) continue;
+    const auto sentence =
+        std::upper_bound(article.sentences.begin(), article.sentences.end(), span.begin,
+                         [](uint32_t offset, const ByteSpan& s) { return offset < s.begin; });
+    const uint32_t index =
+        static_cast<uint32_t>(std::max<ptrdiff_t>(0, sentence - article.sentences.begin() - 1));
+    const bool pronoun = state_->words.IsPronoun(actors::NormalizeWord(quote.speaker->text));
+    EntityMention mention{index, span, pronoun ? "pronoun" : "nominal"};
+    entity.mentions.insert(std::upper_bound(entity.mentions.begin(), entity.mentions.end(), mention,
+                                            [](const EntityMention& a, const EntityMention& b) {
+                                              return a.span.begin < b.span.begin;
+                                            }),
+                           mention);
+  }
+}
+
+}  // namespace storyline::entities
