@@ -32,6 +32,8 @@ struct AnalyzeArgs {
   std::string db = "storyline.db";
   std::string json;
   std::string data_dir;
+  std::vector<std::string> actor_files;
+  std::vector<std::string> agent_files;
   int threads = 0;
 };
 
@@ -103,6 +105,10 @@ std::string OptionsJson(const AnalyzeArgs& args, const pipeline::Options& option
         {"date_lexicon", options.clean.date_lexicon},
         {"title_search_lines", options.clean.title_search_lines}}},
       {"text", {{"abbreviations", options.text.abbreviations}, {"locale", options.text.locale}}},
+      {"entities",
+       {{"model", options.entities.model},
+        {"actor_files", options.actors.actor_files},
+        {"agent_files", options.actors.agent_files}}},
       {"link",
        {{"near_duplicate_threshold", options.link.near_duplicates.threshold},
         {"passage_seed_words", options.link.passages.seed_words},
@@ -133,6 +139,8 @@ int RunAnalyze(const AnalyzeArgs& args) {
   pipeline::Options options;
   options.threads = args.threads;
   options.data_dir = args.data_dir;
+  options.actors.actor_files = args.actor_files;
+  options.actors.agent_files = args.agent_files;
   options.link_features = true;
   Result<std::shared_ptr<const link::Stopwords>> stopwords = LoadStopwords(args.data_dir);
   if (!stopwords.ok()) return Fail(stopwords.status());
@@ -233,6 +241,18 @@ void AddAnalyzeCommand(CLI::App& command, Handler& run) {
                   "(same layout as data/); stored link features computed under another "
                   "stopword list are computed again when new articles are linked")
       ->check(CLI::ExistingDirectory);
+  command
+      .add_option("--actors", args->actor_files,
+                  "A TABARI (.actors) or PETRARCH/Phoenix (*.actors.txt) actor dictionary; "
+                  "repeatable. Named ones replace the built-in names for actor codes")
+      ->option_text("FILE")
+      ->check(CLI::ExistingFile);
+  command
+      .add_option("--agents", args->agent_files,
+                  "A TABARI (.agents) or PETRARCH/Phoenix agents dictionary; repeatable. Named "
+                  "ones replace the built-in role nouns")
+      ->option_text("FILE")
+      ->check(CLI::ExistingFile);
   command.callback([args, &run] { run = [args] { return RunAnalyze(*args); }; });
 }
 

@@ -23,5 +23,6 @@ void AddTrainCommand(CLI::App& command, Handler& run);
 void AddEvalCommand(CLI::App& command, Handler& run);
 void AddTrainNerCommand(CLI::App& command, Handler& run);
 void AddEvalNerCommand(CLI::App& command, Handler& run);
+void AddEvalQuotesCommand(CLI::App& command, Handler& run);
 
 }  // namespace storyline::cli

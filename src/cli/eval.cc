@@ -9,6 +9,8 @@ void AddEvalCommand(CLI::App& command, Handler& run) {
   command.require_subcommand(1);
   AddEvalNerCommand(*command.add_subcommand("ner", "Entity tagger on a CoNLL file, and its speed"),
                     run);
+  AddEvalQuotesCommand(*command.add_subcommand("quotes", "Quotes and their speakers on PolNeAR"),
+                       run);
 }
 
 }  // namespace storyline::cli

@@ -18,9 +18,9 @@ struct CommandEntry {
 
 constexpr CommandEntry kCommands[] = {
     {"analyze",
-     "Read, clean and segment articles, tag their time expressions, link them to every "
-     "stored article (near-duplicates, shared passages, stories); store all in the database "
-     "and JSON",
+     "Read, clean and segment articles, tag their time expressions, find their entities "
+     "(with CAMEO actor codes) and quotes (with speakers), link them to every stored article "
+     "(near-duplicates, shared passages, stories); store all in the database and JSON",
      AddAnalyzeCommand},
     {"show",
      "Print one stored article: its story, near-duplicates and shared passages, then its clean "
@@ -37,8 +37,12 @@ constexpr const char* kFooter =
 int Main(int argc, char** argv) {
   // The language detector allocates and frees a few hundred KB per article;
   // without a higher trim threshold glibc returns that memory to the system
-  // each time and takes it back for the next article.
+  // each time and takes it back for the next article. Blocks that large are
+  // also mapped and unmapped one by one (eight system calls an article, each
+  // unmap stopping the other threads to flush their TLBs) unless the mmap
+  // threshold is raised too.
   mallopt(M_TRIM_THRESHOLD, 64 << 20);
+  mallopt(M_MMAP_THRESHOLD, 16 << 20);
   CLI::App app(
       "storyline turns a pile of news articles into a structured account of what "
       "happened.");

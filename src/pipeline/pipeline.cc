@@ -6,6 +6,7 @@
 #include <deque>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace storyline::pipeline {
@@ -170,13 +171,17 @@ void ReadInputs(const std::vector<std::string>& inputs, const Options& options, 
 
 }  // namespace
 
-Pipeline::Pipeline(Options options, DataFiles data, clean::Cleaner cleaner,
-                   text::Segmenter segmenter, timex::Tagger tagger)
-    : options_(std::move(options)),
-      data_(std::move(data)),
-      cleaner_(std::make_unique<clean::Cleaner>(std::move(cleaner))),
-      segmenter_(std::make_unique<text::Segmenter>(std::move(segmenter))),
-      tagger_(std::make_unique<timex::Tagger>(std::move(tagger))) {}
+struct Pipeline::Stages {
+  clean::Cleaner cleaner;
+  text::Segmenter segmenter;  // the prototype each worker copies
+  timex::Tagger tagger;
+  // Loaded only when Options::find_entities is set.
+  std::optional<entities::Recognizer> recognizer;
+  std::optional<quotes::Finder> quotes;
+};
+
+Pipeline::Pipeline(Options options, DataFiles data, std::unique_ptr<Stages> stages)
+    : options_(std::move(options)), data_(std::move(data)), stages_(std::move(stages)) {}
 
 Pipeline::Pipeline(Pipeline&&) noexcept = default;
 Pipeline& Pipeline::operator=(Pipeline&&) noexcept = default;
@@ -187,27 +192,48 @@ Result<Pipeline> Pipeline::Create(const Options& options) {
   SL_ASSIGN_OR_RETURN(clean::Cleaner cleaner, clean::Cleaner::Create(options.clean, data));
   SL_ASSIGN_OR_RETURN(text::Segmenter segmenter, text::Segmenter::Create(options.text, data));
   SL_ASSIGN_OR_RETURN(timex::Tagger tagger, timex::Tagger::Create(options.timex, data));
-  return Pipeline(options, std::move(data), std::move(cleaner), std::move(segmenter),
-                  std::move(tagger));
+  auto stages = std::make_unique<Stages>(
+      Stages{std::move(cleaner), std::move(segmenter), std::move(tagger), {}, {}});
+  if (options.find_entities) {
+    SL_ASSIGN_OR_RETURN(actors::Dictionary dictionary,
+                        actors::Dictionary::Create(options.actors, data));
+    SL_ASSIGN_OR_RETURN(stages->recognizer,
+                        entities::Recognizer::Create(
+                            options.entities, data,
+                            std::make_shared<const actors::Dictionary>(std::move(dictionary))));
+    SL_ASSIGN_OR_RETURN(stages->quotes, quotes::Finder::Create(options.quotes, data));
+  }
+  return Pipeline(options, std::move(data), std::move(stages));
 }
 
 Article Pipeline::Process(RawDocument doc, text::Segmenter& segmenter) const {
-  Article article = cleaner_->Clean(std::move(doc));
+  Article article = stages_->cleaner.Clean(std::move(doc));
   article.sentences = segmenter.Sentences(article.text);
   if (!options_.tag_timexes) return article;
+  TagTimexes(article);
+  if (!stages_->recognizer) return article;
+  const std::vector<std::vector<text::Token>> words =
+      segmenter.WordsOf(article.text, article.sentences);
+  article.entities = stages_->recognizer->Find(article, words);
+  article.quotes = stages_->quotes->Find(article, words);
+  stages_->recognizer->AddSpeakerMentions(article);
+  return article;
+}
+
+void Pipeline::TagTimexes(Article& article) const {
+  const timex::Tagger& tagger = stages_->tagger;
   const std::optional<CivilDay> publication =
       article.published.value ? CivilDay::FromIso(*article.published.value) : std::nullopt;
-  article.timexes = tagger_->Tag(article.text, article.sentences, publication);
+  article.timexes = tagger.Tag(article.text, article.sentences, publication);
   // Without a stated date, the text may date itself; relative expressions are
   // then anchored on that inferred date.
-  if (article.published.how != DateHow::kUnknown) return article;
+  if (article.published.how != DateHow::kUnknown) return;
   std::optional<PublishedDate> inferred =
-      tagger_->InferPublication(article.text, article.sentences, article.timexes);
-  if (!inferred) return article;
+      tagger.InferPublication(article.text, article.sentences, article.timexes);
+  if (!inferred) return;
   article.published = std::move(*inferred);
   article.timexes =
-      tagger_->Tag(article.text, article.sentences, CivilDay::FromIso(*article.published.value));
-  return article;
+      tagger.Tag(article.text, article.sentences, CivilDay::FromIso(*article.published.value));
 }
 
 Result<Summary> Pipeline::Run(const std::vector<std::string>& inputs, Sink& sink) const {
@@ -221,7 +247,7 @@ Result<Summary> Pipeline::Run(const std::vector<std::string>& inputs, Sink& sink
   std::vector<std::thread> workers;
   for (int i = 0; i < threads; ++i) {
     workers.emplace_back([&] {
-      text::Segmenter segmenter = *segmenter_;
+      text::Segmenter segmenter = stages_->segmenter;
       Batch batch;
       while (flow.Take(batch)) {
         batch.articles.reserve(batch.documents.size());

@@ -1,6 +1,6 @@
-// pipeline.h: runs ingest -> clean -> segment -> timex (and, optionally, the
-// per-article part of link) over a set of inputs, in parallel, and hands the
-// results to a sink in input order.
+// pipeline.h: runs ingest -> clean -> segment -> timex -> entities, actors
+// and quotes (and, optionally, the per-article part of link) over a set of
+// inputs, in parallel, and hands the results to a sink in input order.
 //
 // One reader thread lists and reads the inputs into batches of RawDocuments;
 // worker threads clean, segment and tag the batches; the calling thread receives
@@ -20,12 +20,15 @@
 #include <string>
 #include <vector>
 
+#include "actors/actors.h"
 #include "clean/clean.h"
 #include "core/article.h"
 #include "core/data_files.h"
 #include "core/status.h"
+#include "entities/entities.h"
 #include "ingest/ingest.h"
 #include "link/link.h"
+#include "quotes/quotes.h"
 #include "text/text.h"
 #include "timex/timex.h"
 
@@ -47,8 +50,16 @@ struct Options {
   text::Options text;
   timex::Options timex;
   // Tag time expressions. Off, the pipeline stops after segmentation: the
-  // articles carry no timexes and the run is about twice as fast.
+  // articles carry no timexes, entities or quotes and the run is about
+  // twice as fast.
   bool tag_timexes = true;
+  // Find entities with their actor codes, and quotes with their speakers,
+  // after the time expressions (they need the publication date the timex
+  // stage may infer).
+  bool find_entities = true;
+  actors::Options actors;
+  entities::Options entities;
+  quotes::Options quotes;
   // Compute the link stage's per-article features (link::ComputeFeatures)
   // in the workers, into Article::link_features, so that the link stage
   // itself (link::Linker) only joins articles.
@@ -95,11 +106,13 @@ class Pipeline {
   // any; bad inputs are not errors but rejections. May be called repeatedly.
   Result<Summary> Run(const std::vector<std::string>& inputs, Sink& sink) const;
 
-  // Cleans, segments and tags the time expressions of one record: the
-  // per-article work of Run(). Relative time expressions are resolved
-  // against the publication date when the article has one; when it states
-  // none, the date its text implies (timex::Tagger::InferPublication) becomes
-  // the publication date with how = inferred, and anchors them instead.
+  // Cleans, segments and tags the time expressions of one record, then finds
+  // its entities and quotes: the per-article work of Run(). Relative time
+  // expressions are resolved against the publication date when the article
+  // has one; when it states none, the date its text implies
+  // (timex::Tagger::InferPublication) becomes the publication date with how
+  // = inferred, and anchors them instead. Dated offices (actor codes) are
+  // read on that date too.
   // REQUIRES: `segmenter` is not used by another thread meanwhile.
   Article Process(RawDocument doc, text::Segmenter& segmenter) const;
 
@@ -111,13 +124,13 @@ class Pipeline {
   ~Pipeline();
 
  private:
-  Pipeline(Options options, DataFiles data, clean::Cleaner cleaner, text::Segmenter segmenter,
-           timex::Tagger tagger);
+  struct Stages;  // the loaded stages, immutable once built
+  // The time-expression step of Process().
+  void TagTimexes(Article& article) const;
+  Pipeline(Options options, DataFiles data, std::unique_ptr<Stages> stages);
   Options options_;
   DataFiles data_;
-  std::unique_ptr<clean::Cleaner> cleaner_;
-  std::unique_ptr<text::Segmenter> segmenter_;  // the prototype each worker copies
-  std::unique_ptr<timex::Tagger> tagger_;
+  std::unique_ptr<Stages> stages_;
 };
 
 }  // namespace storyline::pipeline

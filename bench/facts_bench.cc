@@ -1,0 +1,182 @@
+// facts_bench: the per-article facts stage (entities with actor codes, then
+// quotes with speakers) on one thread, in sentences per CPU-second.
+//
+// Workloads, one line each:
+//   words      Segmenter::Words over every sentence (the tokens the stage reads)
+//   entities   Recognizer::Find on the words: the tagger, roles, joining, actor codes
+//   quotes     Finder::Find on the words, speaker resolution included
+//   facts      words + entities + quotes + AddSpeakerMentions: the stage as
+//              analyze runs it
+// over two texts: real news (the PolNeAR texts beside the checkout, 924
+// articles from seven US outlets; skipped when absent) and the generated
+// corpus of ingest_bench (bench/corpus.cc: invented names and words).
+//
+// Usage: facts_bench [--articles N] [--passes P]   (generated articles, default 5000;
+//                                                   passes over each text, default 3)
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "actors/actors.h"
+#include "clean/clean.h"
+#include "corpus.h"
+#include "entities/entities.h"
+#include "machine.h"
+#include "quotes/quotes.h"
+#include "text/text.h"
+
+namespace storyline::bench {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Stages {
+  text::Segmenter segmenter;
+  entities::Recognizer recognizer;
+  quotes::Finder quotes;
+};
+
+// Reads every .txt file under the PolNeAR folder beside the checkout.
+std::vector<std::string> PolnearTexts() {
+  std::vector<std::string> texts;
+  const fs::path root = fs::path(STORYLINE_SOURCE_DIR) / "../shared/data/quotes-dev/polnear";
+  std::error_code error;
+  if (!fs::is_directory(root, error)) return texts;
+  std::vector<fs::path> paths;
+  for (const auto& entry : fs::recursive_directory_iterator(root, error)) {
+    if (entry.path().extension() == ".txt") paths.push_back(entry.path());
+  }
+  std::sort(paths.begin(), paths.end());
+  for (const fs::path& path : paths) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream contents;
+    contents << in.rdbuf();
+    texts.push_back(contents.str());
+  }
+  return texts;
+}
+
+std::vector<std::string> GeneratedTexts(size_t count, const clean::Cleaner& cleaner) {
+  std::vector<std::string> texts;
+  CorpusGenerator generator(20261203);
+  for (size_t i = 0; i < count; ++i) {
+    RawDocument doc;
+    doc.origin = "generated:" + std::to_string(i);
+    doc.format = "txt";
+    doc.text = generator.Article();
+    texts.push_back(cleaner.Clean(std::move(doc)).text);
+  }
+  return texts;
+}
+
+std::vector<Article> Segmented(const std::vector<std::string>& texts, Stages& stages) {
+  std::vector<Article> articles(texts.size());
+  for (size_t i = 0; i < texts.size(); ++i) {
+    articles[i].text = texts[i];
+    articles[i].published = {"2016-10-01", DateHow::kMetadata, {}};
+    articles[i].sentences = stages.segmenter.Sentences(articles[i].text);
+  }
+  return articles;
+}
+
+// Runs `step(article, words)` over every article `passes` times; prints
+// sentences per CPU-second of the process.
+using Words = std::vector<std::vector<text::Token>>;
+template <typename Step>
+void Time(const char* name, const char* corpus, std::vector<Article>& articles,
+          const std::vector<Words>& words, int passes, Step step) {
+  size_t sentences = 0;
+  for (const Article& article : articles) sentences += article.sentences.size();
+  const double start = ProcessCpuSeconds();
+  for (int pass = 0; pass < passes; ++pass) {
+    for (size_t i = 0; i < articles.size(); ++i) step(articles[i], words[i]);
+  }
+  const double seconds = ProcessCpuSeconds() - start;
+  std::printf("%-9s %-10s %7zu sentences  %9.0f sentences/s per core  (%.2f CPU s, %d passes)\n",
+              name, corpus, sentences, double(sentences) * passes / seconds, seconds, passes);
+}
+
+void Run(const char* corpus, std::vector<Article> articles, Stages& stages, int passes) {
+  std::vector<Words> words(articles.size());
+  size_t tokens = 0;
+  Time("words", corpus, articles, words, passes, [&](Article& article, const Words&) {
+    stages.segmenter.WordsOf(article.text, article.sentences);
+  });
+  for (size_t i = 0; i < articles.size(); ++i) {
+    words[i] = stages.segmenter.WordsOf(articles[i].text, articles[i].sentences);
+  }
+  for (const Words& sentence_words : words) {
+    for (const auto& sentence : sentence_words) tokens += sentence.size();
+  }
+  Time("entities", corpus, articles, words, passes, [&](Article& article, const Words& w) {
+    article.entities = stages.recognizer.Find(article, w);
+  });
+  Time("quotes", corpus, articles, words, passes,
+       [&](Article& article, const Words& w) { article.quotes = stages.quotes.Find(article, w); });
+  Time("facts", corpus, articles, words, passes, [&](Article& article, const Words&) {
+    const Words own = stages.segmenter.WordsOf(article.text, article.sentences);
+    article.entities = stages.recognizer.Find(article, own);
+    article.quotes = stages.quotes.Find(article, own);
+    stages.recognizer.AddSpeakerMentions(article);
+  });
+  size_t entities = 0, quotes = 0;
+  for (const Article& article : articles) {
+    entities += article.entities.size();
+    quotes += article.quotes.size();
+  }
+  std::printf("          %-10s %zu articles, %zu words, %zu entities, %zu quotes\n", corpus,
+              articles.size(), tokens, entities, quotes);
+}
+
+int Main(int argc, char** argv) {
+  size_t generated = 5000;
+  int passes = 3;
+  for (int i = 1; i < argc; ++i) {
+    const bool has_value = i + 1 < argc;
+    if (std::strcmp(argv[i], "--articles") == 0 && has_value) {
+      generated = std::stoul(argv[++i]);
+    } else if (std::strcmp(argv[i], "--passes") == 0 && has_value) {
+      passes = std::max(1, std::stoi(argv[++i]));
+    } else {
+      std::fprintf(stderr, "usage: facts_bench [--articles N] [--passes P]\n");
+      return 2;
+    }
+  }
+  PrintMachine();
+  const DataFiles data;
+  Result<actors::Dictionary> dictionary = actors::Dictionary::Create({}, data);
+  Result<text::Segmenter> segmenter = text::Segmenter::Create({}, data);
+  Result<quotes::Finder> finder = quotes::Finder::Create({}, data);
+  Result<clean::Cleaner> cleaner = clean::Cleaner::Create({}, data);
+  if (!dictionary.ok() || !segmenter.ok() || !finder.ok() || !cleaner.ok()) {
+    std::fprintf(stderr, "facts_bench: cannot load the stages\n");
+    return 1;
+  }
+  Result<entities::Recognizer> recognizer = entities::Recognizer::Create(
+      {}, data, std::make_shared<const actors::Dictionary>(std::move(dictionary).value()));
+  if (!recognizer.ok()) {
+    std::fprintf(stderr, "facts_bench: %s\n", recognizer.status().ToString().c_str());
+    return 1;
+  }
+  Stages stages{std::move(segmenter).value(), std::move(recognizer).value(),
+                std::move(finder).value()};
+  const std::vector<std::string> news = PolnearTexts();
+  if (news.empty()) {
+    std::printf("PolNeAR texts absent (../shared/data/quotes-dev/polnear): news lines skipped\n");
+  } else {
+    Run("news", Segmented(news, stages), stages, passes);
+  }
+  Run("generated", Segmented(GeneratedTexts(generated, *cleaner), stages), stages, passes);
+  return 0;
+}
+
+}  // namespace
+}  // namespace storyline::bench
+
+int main(int argc, char** argv) { return storyline::bench::Main(argc, argv); }

@@ -1,0 +1,167 @@
+// Entities, actor codes and quotes through the whole per-article stage
+// (Pipeline::Process, the shipped tagger model and dictionaries): on
+// sentences written here, and on the seed articles (../shared/seeds, skipped
+// when absent), whose people, groups and quotes were checked by hand.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "pipeline/pipeline.h"
+#include "test_paths.h"
+
+namespace storyline::pipeline {
+namespace {
+
+class FactsTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    Result<Pipeline> pipeline = Pipeline::Create({});
+    ASSERT_TRUE(pipeline.ok()) << pipeline.status().ToString();
+    pipeline_ = new Pipeline(std::move(pipeline).value());
+    Result<text::Segmenter> segmenter = text::Segmenter::Create({}, DataFiles{});
+    ASSERT_TRUE(segmenter.ok());
+    segmenter_ = new text::Segmenter(std::move(segmenter).value());
+  }
+
+  static Article Process(const std::string& text, const std::string& published = "") {
+    RawDocument doc;
+    doc.origin = "test.jsonl:1";
+    doc.format = "jsonl";
+    doc.text = text;
+    if (!published.empty()) doc.published = published;
+    return pipeline_->Process(std::move(doc), *segmenter_);
+  }
+
+  // The seed article whose file name starts with `prefix`, processed.
+  static std::optional<Article> Seed(const std::string& prefix) {
+    const std::optional<std::string> dir = storyline::testing::SharedPath("seeds");
+    if (!dir) return std::nullopt;
+    for (const auto& entry : std::filesystem::directory_iterator(*dir)) {
+      if (!entry.path().filename().string().starts_with(prefix)) continue;
+      RawDocument doc;
+      doc.origin = entry.path().string();
+      doc.format = "txt";
+      doc.text = storyline::testing::ReadFileOrEmpty(entry.path().string());
+      return pipeline_->Process(std::move(doc), *segmenter_);
+    }
+    return std::nullopt;
+  }
+
+  static const Entity* Named(const Article& article, const std::string& name) {
+    for (const Entity& entity : article.entities) {
+      if (entity.name == name) return &entity;
+    }
+    return nullptr;
+  }
+
+  static std::string Code(const Entity* entity) {
+    return entity != nullptr && entity->actor ? entity->actor->code : "-";
+  }
+
+  // The entity the quote holding `words` is attributed to.
+  static const Entity* SpeakerOf(const Article& article, const std::string& words) {
+    for (const Quote& quote : article.quotes) {
+      if (quote.text.find(words) == std::string::npos || !quote.speaker || !quote.speaker->entity) {
+        continue;
+      }
+      return &article.entities[*quote.speaker->entity];
+    }
+    return nullptr;
+  }
+
+  static Pipeline* pipeline_;
+  static text::Segmenter* segmenter_;
+};
+
+Pipeline* FactsTest::pipeline_ = nullptr;
+text::Segmenter* FactsTest::segmenter_ = nullptr;
+
+TEST_F(FactsTest, ACapitalAsASpeakerIsItsCountry) {
+  const Article article =
+      Process("Beijing said on Tuesday that the talks had been useful.", "2021-09-28");
+  ASSERT_EQ(article.quotes.size(), 1u);
+  const Quote& quote = article.quotes[0];
+  ASSERT_TRUE(quote.speaker.has_value());
+  EXPECT_EQ(quote.speaker->text, "Beijing");
+  EXPECT_EQ(quote.speaker->code, "CHN");
+  EXPECT_EQ(quote.text, "that the talks had been useful");
+  const Entity* beijing = Named(article, "Beijing");
+  ASSERT_NE(beijing, nullptr);
+  EXPECT_EQ(beijing->actor->how, "capital");
+}
+
+TEST_F(FactsTest, APronounSpeakerBecomesAMentionOfItsEntity) {
+  const Article article = Process(
+      "Foreign Minister Wang Yi met his counterparts in Tianjin on Monday.\n"
+      "\xE2\x80\x9CWe will keep the border open,\xE2\x80\x9D he said.",
+      "2021-07-28");
+  const Entity* wang = Named(article, "Wang Yi");
+  ASSERT_NE(wang, nullptr);
+  EXPECT_EQ(Code(wang), "CHNGOV");
+  ASSERT_EQ(article.quotes.size(), 1u);
+  ASSERT_TRUE(article.quotes[0].speaker->entity.has_value());
+  EXPECT_EQ(*article.quotes[0].speaker->entity, wang->id);
+  ASSERT_EQ(wang->mentions.size(), 2u);
+  EXPECT_EQ(wang->mentions[1].kind, "pronoun");
+  EXPECT_EQ(article.text.substr(wang->mentions[1].span.begin, wang->mentions[1].span.size()), "he");
+}
+
+TEST_F(FactsTest, SeedsNameWangYiAsAChineseGovernmentActorInEveryArticle) {
+  int articles = 0;
+  for (const std::string seed : {"000_", "001_", "002_", "003_", "004_"}) {
+    const std::optional<Article> article = Seed(seed);
+    if (!article) GTEST_SKIP() << "../shared/seeds is absent";
+    const Entity* wang = Named(*article, "Wang Yi");
+    ASSERT_NE(wang, nullptr) << seed;
+    EXPECT_EQ(Code(wang), "CHNGOV") << seed;
+    EXPECT_EQ(wang->key, "PER:wang yi:CHN") << seed;
+    ++articles;
+  }
+  EXPECT_EQ(articles, 5);
+}
+
+TEST_F(FactsTest, SeedsTieStoltenbergToNatoAndTheTalibanAreANonStateGroup) {
+  for (const std::string seed : {"000_", "001_"}) {
+    const std::optional<Article> article = Seed(seed);
+    if (!article) GTEST_SKIP() << "../shared/seeds is absent";
+    const Entity* stoltenberg = Named(*article, "Jens Stoltenberg");
+    ASSERT_NE(stoltenberg, nullptr) << seed;
+    EXPECT_EQ(Code(stoltenberg), "IGOWSTNAT") << seed;
+    EXPECT_EQ(stoltenberg->role, "secretary general") << seed;
+  }
+  for (const std::string seed : {"000_", "002_", "003_", "004_"}) {
+    const std::optional<Article> article = Seed(seed);
+    const Entity* taliban = Named(*article, "Taliban");
+    ASSERT_NE(taliban, nullptr) << seed;
+    EXPECT_EQ(taliban->type, "ORG") << seed;
+    EXPECT_EQ(Code(taliban), "AFGREB") << seed;  // rebels: not a state's government
+  }
+}
+
+TEST_F(FactsTest, SeedQuotesGoToTheirSpeakers) {
+  const std::optional<Article> statement = Seed("000_");
+  if (!statement) GTEST_SKIP() << "../shared/seeds is absent";
+  const Entity* ministry = SpeakerOf(*statement, "positive and constructive");
+  ASSERT_NE(ministry, nullptr);
+  EXPECT_EQ(ministry->name, "Foreign Ministry");
+  EXPECT_EQ(ministry->country, "CHN");
+  EXPECT_EQ(Code(ministry), "CHNGOV");
+  const Entity* adversary = SpeakerOf(*statement, "does not see China as an adversary");
+  ASSERT_NE(adversary, nullptr);
+  EXPECT_EQ(adversary->name, "Jens Stoltenberg");
+  const Entity* wang = SpeakerOf(*statement, "does not need new military groups");
+  ASSERT_NE(wang, nullptr);
+  EXPECT_EQ(wang->name, "Wang Yi");
+
+  const std::optional<Article> call = Seed("002_");
+  const Entity* biden = SpeakerOf(*call, "wrong for US troops");
+  ASSERT_NE(biden, nullptr);
+  EXPECT_EQ(biden->name, "Joe Biden");
+  EXPECT_EQ(Code(biden), "USAGOV");
+}
+
+}  // namespace
+}  // namespace storyline::pipeline
