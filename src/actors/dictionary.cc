@@ -8,6 +8,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "absl/container/flat_hash_map.h"
 #include "actors/actors.h"
 #include "actors/ours.h"
 #include "actors/phoenix.h"
@@ -78,8 +79,9 @@ class WordIndex {
   }
 
   const std::vector<Entry>& entries_;
-  std::unordered_map<std::string, std::vector<uint32_t>> by_first_;
-  std::unordered_map<std::string, std::vector<uint32_t>> by_stem_;
+  // Looked up for almost every word of an article: open addressing.
+  absl::flat_hash_map<std::string, std::vector<uint32_t>> by_first_;
+  absl::flat_hash_map<std::string, std::vector<uint32_t>> by_stem_;
 };
 
 Result<std::string> ReadUserFile(const std::string& path) {
