@@ -14,6 +14,7 @@
 #include <set>
 #include <thread>
 
+#include "core/id.h"
 #include "store/store.h"
 #include "test_paths.h"
 
@@ -432,8 +433,9 @@ TEST_F(DemoLinkTest, LinksTheArticlesOfAVersion1Database) {
   {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(Path("s.db").c_str(), &db), SQLITE_OK);
-    for (const char* table : {"link_features", "story_members", "stories", "passages",
-                              "near_duplicate_members", "near_duplicate_groups"}) {
+    for (const char* table :
+         {"link_features", "story_members", "stories", "passages", "near_duplicate_members",
+          "near_duplicate_groups", "entities", "entity_mentions", "quotes"}) {
       EXPECT_EQ(
           sqlite3_exec(db, (std::string("DROP TABLE ") + table).c_str(), nullptr, nullptr, nullptr),
           SQLITE_OK);
@@ -588,6 +590,76 @@ TEST_F(CliTest, LinksTheSeedArticlesAboutOneMeeting) {
     }
   }
   EXPECT_GE(shared, 5);
+}
+
+// show lists an article's entities and quotes between its links and its
+// text. The pipeline does not find them yet, so the article is stored
+// through the library.
+TEST_F(CliTest, ShowPrintsEntitiesAndQuotes) {
+  Article article;
+  article.origin = "in/veyra-ferry.txt";
+  article.format = "txt";
+  article.text =
+      "Minister Ilsa Quorren opened the Veyra ferry terminal. “It will carry two million "
+      "passengers a year and bring trade back to the old harbour, which has waited for this "
+      "since the storms of the last decade,” she said.";
+  article.id = MakeArticleId(article.origin, article.text);
+  article.sentences = {{0, 54}, {55, 218}};
+  Entity minister;
+  minister.key = "PER:ilsa quorren:XVY";
+  minister.name = "Ilsa Quorren";
+  minister.type = "PER";
+  minister.role = "harbour minister";
+  minister.country = "XVY";
+  minister.actor = ActorCode{"XVYGOV", "person", "actors/people.tsv:12"};
+  minister.mentions = {{0, {9, 21}, "name"}, {1, {209, 212}, "pronoun"}};
+  Entity place;
+  place.id = 1;
+  place.name = "Veyra";
+  place.type = "LOC";
+  place.mentions = {{0, {33, 38}, "name"}};
+  article.entities = {minister, place};
+  Quote quote;
+  quote.sentence = 1;
+  quote.span = {58, 205};
+  quote.text = article.text.substr(58, 205 - 58);
+  quote.kind = "direct";
+  quote.cue = ByteSpan{213, 217};
+  quote.speaker = QuoteSpeaker{"she", {209, 212}, 0, "XVYGOV"};
+  Quote unattributed = quote;
+  unattributed.kind = "partial";
+  unattributed.speaker.reset();
+  unattributed.text = "two million\npassengers";
+  article.quotes = {quote, unattributed};
+  {
+    Result<store::Database> db = store::Database::Open(Path("s.db"));
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    Result<int64_t> run = db->BeginRun({"test", "{}", "0", "cli_test"});
+    ASSERT_TRUE(run.ok());
+    ASSERT_TRUE(db->PutArticles(*run, {article}).ok());
+  }
+
+  const Outcome shown = Run("show " + article.id + " --db " + Path("s.db"));
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_NE(
+      shown.out.find(
+          "entity     PER  Ilsa Quorren  (harbour minister, XVY)  XVYGOV [person]  2 mentions\n"
+          "entity     LOC  Veyra  1 mention\n"
+          "quote      direct   she (Ilsa Quorren) [XVYGOV]: “It will carry two million "
+          "passengers a year and bring trade back to the old harbour, which has...”\n"
+          "quote      partial  (no speaker): “two million passengers”\n"
+          "\n  Minister Ilsa Quorren opened"),
+      std::string::npos)
+      << shown.out;
+
+  const Outcome as_json =
+      Run("show " + article.id.substr(0, 6) + " --db " + Path("s.db") + " --json");
+  ASSERT_EQ(as_json.exit_code, 0) << as_json.err;
+  const json object = json::parse(as_json.out);
+  EXPECT_EQ(object["entities"][0]["actor"]["code"], "XVYGOV");
+  EXPECT_EQ(object["entities"][1]["key"], nullptr);
+  EXPECT_EQ(object["quotes"][0]["speaker"]["entity"], 0);
+  EXPECT_EQ(object["quotes"][1]["speaker"], nullptr);
 }
 
 }  // namespace

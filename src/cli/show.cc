@@ -1,9 +1,11 @@
 // storyline show: prints one stored article with its links (story,
-// near-duplicates, shared passages) and its removed lines in place.
+// near-duplicates, shared passages), its entities and quotes, and its text
+// with the removed lines in place.
 #include <unistd.h>
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -64,6 +66,74 @@ void PrintLinks(const Article& article, const store::LinkReport& links) {
   }
 }
 
+// Quotes longer than this many characters are shortened, so that each fits
+// on a line or two.
+constexpr size_t kQuoteChars = 100;
+
+// `text` on one line (line breaks as spaces), cut after `max_chars`
+// characters (UTF-8 code points) at a space when there is one in the last
+// fifth, with "..." appended when cut.
+std::string OneLine(std::string_view text, size_t max_chars) {
+  std::string line;
+  size_t chars = 0;
+  size_t last_space = std::string::npos;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    const bool starts_char = (byte & 0xC0) != 0x80;
+    if (starts_char && chars++ == max_chars) {
+      if (last_space != std::string::npos && last_space >= line.size() * 4 / 5) {
+        line.resize(last_space);
+      }
+      return line + "...";
+    }
+    const bool space = text[i] == '\n' || text[i] == ' ';
+    if (space) last_space = line.size();
+    line += space ? ' ' : text[i];
+  }
+  return line;
+}
+
+// One line per entity: type, name, role and country, actor code and how it
+// was found, number of mentions.
+void PrintEntities(const Article& article) {
+  for (const Entity& entity : article.entities) {
+    std::string details;
+    if (entity.role) details = *entity.role;
+    if (entity.country) details += (details.empty() ? "" : ", ") + *entity.country;
+    std::string line = entity.name;
+    if (!details.empty()) line += "  (" + details + ")";
+    if (entity.actor) line += "  " + entity.actor->code + " [" + entity.actor->how + "]";
+    const size_t mentions = entity.mentions.size();
+    std::printf("entity     %-4s %s  %zu %s\n", entity.type.c_str(), line.c_str(), mentions,
+                mentions == 1 ? "mention" : "mentions");
+  }
+}
+
+// Who a quote is from: the speaker's phrase, the entity it was resolved to
+// when that is named otherwise ("she (Ilsa Quorren)"), and its actor code.
+std::string SpeakerText(const Article& article, const std::optional<QuoteSpeaker>& speaker) {
+  if (!speaker) return "(no speaker)";
+  std::string text = speaker->text;
+  if (speaker->entity && *speaker->entity < article.entities.size()) {
+    const std::string& name = article.entities[*speaker->entity].name;
+    if (name != speaker->text) text += " (" + name + ")";
+  }
+  if (speaker->code) text += " [" + *speaker->code + "]";
+  return text;
+}
+
+// One line per quote: kind, speaker, and the quoted text, shortened; the
+// words of direct and partial quotes in quote marks, reported speech bare.
+void PrintQuotes(const Article& article) {
+  for (const Quote& quote : article.quotes) {
+    const std::string text = OneLine(quote.text, kQuoteChars);
+    const bool quoted = quote.kind != "indirect";
+    std::printf("quote      %-8s %s: %s%s%s\n", quote.kind.c_str(),
+                SpeakerText(article, quote.speaker).c_str(), quoted ? "“" : "", text.c_str(),
+                quoted ? "”" : "");
+  }
+}
+
 // Kept lines are printed as they are; each removed line is printed where it
 // stood, marked with '-' and its reason (dimmed on a terminal).
 void PrintBody(const Article& article) {
@@ -117,6 +187,8 @@ int RunShow(const ShowArgs& args) {
   }
   PrintHeader(*article);
   PrintLinks(*article, *links);
+  PrintEntities(*article);
+  PrintQuotes(*article);
   std::printf("\n");
   PrintBody(*article);
   return kSuccess;

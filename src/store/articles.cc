@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "store/facts.h"
 #include "store/links.h"
 
 namespace storyline::store::internal {
@@ -96,6 +97,7 @@ Status InsertChildren(Connection& connection, const Article& article) {
                                       .BindOptionalText(9, timex.mod)
                                       .BindText(10, timex.anchor);
                                 }));
+  SL_RETURN_IF_ERROR(InsertFacts(connection, article));
   return InsertRows(connection, kInsertWarning, article.id, article.warnings,
                     "cannot store a warning", [](Query& query, const Warning& warning) {
                       query.BindText(3, warning.code).BindText(4, warning.message);
@@ -133,6 +135,7 @@ Status ReadOtherChildren(Connection& connection, Article& article) {
                                 timex.anchor = query.Text(7);
                                 return timex;
                               }));
+  SL_RETURN_IF_ERROR(ReadFacts(connection, article));
   return ReadRows(connection, kSelectWarnings, article.id, "cannot read warnings", article.warnings,
                   [](const Query& query) {
                     return Warning{query.Text(0), query.Text(1)};

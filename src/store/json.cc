@@ -26,6 +26,53 @@ Json OptionalString(const std::optional<std::string>& value) {
   return value ? Json(*value) : Json(nullptr);
 }
 
+Json SpanOrNull(const std::optional<ByteSpan>& span) {
+  if (!span) return nullptr;
+  return {{"begin", span->begin}, {"end", span->end}};
+}
+
+// {"id", "key", "text", "type", "role", "actor", "country", "mentions"}.
+Json EntityObject(const Entity& entity) {
+  Json actor = nullptr;
+  if (entity.actor) {
+    actor = {{"code", entity.actor->code},
+             {"how", entity.actor->how},
+             {"evidence", entity.actor->evidence}};
+  }
+  Json mentions = Json::array();
+  for (const EntityMention& mention : entity.mentions) {
+    mentions.push_back({{"sentence", mention.sentence},
+                        {"begin", mention.span.begin},
+                        {"end", mention.span.end},
+                        {"kind", mention.kind}});
+  }
+  return {{"id", entity.id},
+          {"key", entity.key.empty() ? Json(nullptr) : Json(entity.key)},
+          {"text", entity.name},
+          {"type", entity.type},
+          {"role", OptionalString(entity.role)},
+          {"actor", std::move(actor)},
+          {"country", OptionalString(entity.country)},
+          {"mentions", std::move(mentions)}};
+}
+
+// {"article", "sentence", "begin", "end", "text", "kind", "cue", "speaker"}.
+Json QuoteObject(const std::string& article_id, const Quote& quote) {
+  Json speaker = nullptr;
+  if (quote.speaker) {
+    const QuoteSpeaker& who = *quote.speaker;
+    speaker = {{"text", who.text},
+               {"begin", who.span.begin},
+               {"end", who.span.end},
+               {"entity", who.entity ? Json(*who.entity) : Json(nullptr)},
+               {"code", OptionalString(who.code)}};
+  }
+  return {{"article", article_id},        {"sentence", quote.sentence},
+          {"begin", quote.span.begin},    {"end", quote.span.end},
+          {"text", quote.text},           {"kind", quote.kind},
+          {"cue", SpanOrNull(quote.cue)}, {"speaker", std::move(speaker)}};
+}
+
 Json ArticleObject(const Article& article) {
   Json published = {{"value", OptionalString(article.published.value)},
                     {"how", DateHowName(article.published.how)}};
@@ -43,6 +90,10 @@ Json ArticleObject(const Article& article) {
     object["anchor"] = timex.anchor;
     timexes.push_back(std::move(object));
   }
+  Json entities = Json::array();
+  for (const Entity& entity : article.entities) entities.push_back(EntityObject(entity));
+  Json quotes = Json::array();
+  for (const Quote& quote : article.quotes) quotes.push_back(QuoteObject(article.id, quote));
   Json removed = Json::array();
   for (const RemovedLine& line : article.removed) {
     removed.push_back({{"text", line.text}, {"reason", line.reason}});
@@ -64,6 +115,8 @@ Json ArticleObject(const Article& article) {
           {"text", article.text},
           {"sentences", std::move(sentences)},
           {"timexes", std::move(timexes)},
+          {"entities", std::move(entities)},
+          {"quotes", std::move(quotes)},
           {"removed", std::move(removed)},
           {"warnings", std::move(warnings)}};
 }

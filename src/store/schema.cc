@@ -4,6 +4,7 @@
 #include "store/schema.h"
 
 #include <charconv>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <system_error>
@@ -150,6 +151,71 @@ CREATE TABLE near_duplicate_members (
 CREATE INDEX near_duplicate_members_by_group ON near_duplicate_members(group_id);
 )sql";
 
+// The entities and quotes of each article, added by schema version 3
+// (created with the rest in a new file, added to an older file by the
+// upgrade). The index on `key` makes every mention of one entity across the
+// corpus one indexed query; an entity known only by a role phrase has no key
+// (NULL), so it is left out of that index's lookups.
+//
+// The CHECKs list their values with OR rather than IN: SQLite builds a
+// temporary table for an IN list each time it checks a row, which made an
+// entity row cost about three times as much.
+constexpr const char* kFactsSchemaSql = R"sql(
+CREATE TABLE entities (
+  article_id     TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  idx            INTEGER NOT NULL,
+  key            TEXT,
+  name           TEXT NOT NULL,
+  type           TEXT NOT NULL
+                 CHECK (type = 'PER' OR type = 'ORG' OR type = 'LOC' OR type = 'MISC'),
+  role           TEXT,
+  country        TEXT,
+  actor_code     TEXT,
+  actor_how      TEXT
+                 CHECK (actor_how = 'person' OR actor_how = 'dictionary' OR actor_how = 'role'
+                        OR actor_how = 'demonym' OR actor_how = 'capital'),
+  actor_evidence TEXT,
+  PRIMARY KEY (article_id, idx),
+  CHECK ((actor_code IS NULL) = (actor_how IS NULL)
+         AND (actor_code IS NULL) = (actor_evidence IS NULL))
+) WITHOUT ROWID;
+CREATE INDEX entities_by_key ON entities(key) WHERE key IS NOT NULL;
+
+CREATE TABLE entity_mentions (
+  article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  entity_idx INTEGER NOT NULL,
+  idx        INTEGER NOT NULL,
+  sentence   INTEGER NOT NULL,
+  "begin"    INTEGER NOT NULL,
+  "end"      INTEGER NOT NULL,
+  kind       TEXT NOT NULL CHECK (kind = 'name' OR kind = 'nominal' OR kind = 'pronoun'),
+  PRIMARY KEY (article_id, entity_idx, idx)
+) WITHOUT ROWID;
+
+CREATE TABLE quotes (
+  article_id     TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  idx            INTEGER NOT NULL,
+  sentence       INTEGER NOT NULL,
+  "begin"        INTEGER NOT NULL,
+  "end"          INTEGER NOT NULL,
+  text           TEXT NOT NULL,
+  kind           TEXT NOT NULL
+                 CHECK (kind = 'direct' OR kind = 'partial' OR kind = 'indirect'),
+  cue_begin      INTEGER,
+  cue_end        INTEGER,
+  speaker_text   TEXT,
+  speaker_begin  INTEGER,
+  speaker_end    INTEGER,
+  speaker_entity INTEGER,
+  speaker_code   TEXT,
+  PRIMARY KEY (article_id, idx),
+  CHECK ((cue_begin IS NULL) = (cue_end IS NULL)),
+  CHECK ((speaker_text IS NULL) = (speaker_begin IS NULL)
+         AND (speaker_text IS NULL) = (speaker_end IS NULL)),
+  CHECK (speaker_text IS NOT NULL OR (speaker_entity IS NULL AND speaker_code IS NULL))
+) WITHOUT ROWID;
+)sql";
+
 // Per-connection settings. WAL lets readers run beside the writer and makes a
 // commit one append; synchronous=NORMAL skips the fsync per commit (a power
 // cut may lose the last commits, never consistency). Ids are hashes, so a
@@ -207,6 +273,7 @@ Result<std::optional<int>> ReadSchemaVersion(Connection& connection) {
 Status CreateSchema(Connection& connection, const OpenOptions& options) {
   SL_RETURN_IF_ERROR(connection.Exec(kSchemaSql, "cannot create the schema"));
   SL_RETURN_IF_ERROR(connection.Exec(kLinkSchemaSql, "cannot create the schema"));
+  SL_RETURN_IF_ERROR(connection.Exec(kFactsSchemaSql, "cannot create the schema"));
   SL_RETURN_IF_ERROR(SetMeta(connection, "schema_version", std::to_string(kSchemaVersion)));
   SL_RETURN_IF_ERROR(SetMeta(
       connection, "storyline_version",
@@ -216,16 +283,31 @@ Status CreateSchema(Connection& connection, const OpenOptions& options) {
       "cannot write the meta table");
 }
 
-// Version 1 -> 2: adds the link stage's tables. The articles of a version 1
-// file have no link features and no story yet: the next analyze links them.
-Status UpgradeFromVersion1(Connection& connection) {
+// An upgrade of the schema from version `from` to `from + 1`: the tables
+// that version added.
+struct Upgrade {
+  int from;
+  const char* sql;
+};
+
+// Version 1 -> 2 adds the link stage's tables: the articles of a version 1
+// file have no link features and no story yet, so the next analyze links
+// them. Version 2 -> 3 adds the entities and quotes: articles stored before
+// have none (re-analysing into a new database computes them).
+constexpr Upgrade kUpgrades[] = {{1, kLinkSchemaSql}, {2, kFactsSchemaSql}};
+static_assert(kUpgrades[std::size(kUpgrades) - 1].from + 1 == kSchemaVersion,
+              "an upgrade must reach every new schema version");
+
+// Runs `upgrade` in one transaction with its version bump, unless the file
+// is no longer at version `upgrade.from`.
+Status RunUpgrade(Connection& connection, const Upgrade& upgrade) {
   Transaction transaction(connection);
   SL_RETURN_IF_ERROR(transaction.Begin());
   // Checked again under the write lock: another process may have upgraded.
   SL_ASSIGN_OR_RETURN(std::optional<int> version, ReadSchemaVersion(connection));
-  if (version == 1) {
-    SL_RETURN_IF_ERROR(connection.Exec(kLinkSchemaSql, "cannot upgrade the schema"));
-    SL_RETURN_IF_ERROR(SetMeta(connection, "schema_version", "2"));
+  if (version == upgrade.from) {
+    SL_RETURN_IF_ERROR(connection.Exec(upgrade.sql, "cannot upgrade the schema"));
+    SL_RETURN_IF_ERROR(SetMeta(connection, "schema_version", std::to_string(upgrade.from + 1)));
   }
   return transaction.Commit();
 }
@@ -242,8 +324,6 @@ Status SetMeta(Connection& connection, std::string_view key, std::string_view va
   return query.Run("cannot write the meta table");
 }
 
-// Creates the schema in a new file, upgrades an older one, refuses a newer
-// one. Each upgrade runs in the same transaction as its version bump.
 Status EnsureSchema(Connection& connection, const OpenOptions& options) {
   SL_ASSIGN_OR_RETURN(std::optional<int> version, ReadSchemaVersion(connection));
   if (!version) {
@@ -263,7 +343,9 @@ Status EnsureSchema(Connection& connection, const OpenOptions& options) {
                                " is newer than this storyline supports (" +
                                std::to_string(kSchemaVersion) + "); upgrade storyline");
   }
-  if (*version == 1) return UpgradeFromVersion1(connection);
+  for (const Upgrade& upgrade : kUpgrades) {
+    if (upgrade.from >= *version) SL_RETURN_IF_ERROR(RunUpgrade(connection, upgrade));
+  }
   return Status::Ok();
 }
 

@@ -61,11 +61,11 @@ class Query {
     return *this;
   }
   Query& BindOptionalText(int index, const std::optional<std::string>& text) {
-    if (!text) {
-      Keep(sqlite3_bind_null(stmt_, index));
-      return *this;
-    }
-    return BindText(index, *text);
+    return text ? BindText(index, *text) : BindNull(index);
+  }
+  Query& BindNull(int index) {
+    Keep(sqlite3_bind_null(stmt_, index));
+    return *this;
   }
   Query& BindBlob(int index, std::string_view bytes) {
     Keep(sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_STATIC));
@@ -96,9 +96,10 @@ class Query {
     return std::string(text, static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
   }
   std::optional<std::string> OptionalText(int column) const {
-    if (sqlite3_column_type(stmt_, column) == SQLITE_NULL) return std::nullopt;
+    if (IsNull(column)) return std::nullopt;
     return Text(column);
   }
+  bool IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
   int64_t Int(int column) const { return sqlite3_column_int64(stmt_, column); }
   double Double(int column) const { return sqlite3_column_double(stmt_, column); }
   std::string Blob(int column) const {
@@ -183,13 +184,14 @@ Status InsertRows(Connection& connection, StatementId statement, const std::stri
   return Status::Ok();
 }
 
-// Appends to `items` one item per row that `statement` (its parameter ?1 the
-// article id) returns, in order; `read` turns the current row into an item.
+// Appends to `items` one item per row that `statement` returns with its
+// parameter ?1 bound to `key` (an article id, a story id, ...), in order;
+// `read` turns the current row into an item.
 template <typename Item, typename Read>
-Status ReadRows(Connection& connection, StatementId statement, const std::string& article_id,
+Status ReadRows(Connection& connection, StatementId statement, const std::string& key,
                 std::string_view what, std::vector<Item>& items, Read read) {
   SL_ASSIGN_OR_RETURN(Query query, connection.Prepare(statement));
-  query.BindText(1, article_id);
+  query.BindText(1, key);
   while (true) {
     SL_ASSIGN_OR_RETURN(bool row, query.Next(what));
     if (!row) return Status::Ok();

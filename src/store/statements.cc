@@ -84,6 +84,33 @@ constexpr const char* kStatementSql[] = {
     "FROM passages WHERE a_article = ?1 UNION "
     "SELECT a_article, a_begin, a_end, b_article, b_begin, b_end, similarity, earlier "
     "FROM passages WHERE b_article = ?1 ORDER BY 1, 2, 4, 5",
+    "INSERT INTO entities(article_id, idx, key, name, type, role, country, actor_code, actor_how, "
+    "actor_evidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    "INSERT INTO entity_mentions(article_id, entity_idx, idx, sentence, \"begin\", \"end\", kind) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    "INSERT INTO quotes(article_id, idx, sentence, \"begin\", \"end\", text, kind, cue_begin, "
+    "cue_end, speaker_text, speaker_begin, speaker_end, speaker_entity, speaker_code) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    "SELECT key, name, type, role, country, actor_code, actor_how, actor_evidence FROM entities "
+    "WHERE article_id = ?1 ORDER BY idx",
+    "SELECT entity_idx, sentence, \"begin\", \"end\", kind FROM entity_mentions "
+    "WHERE article_id = ?1 ORDER BY entity_idx, idx",
+    "SELECT sentence, \"begin\", \"end\", text, kind, cue_begin, cue_end, speaker_text, "
+    "speaker_begin, speaker_end, speaker_entity, speaker_code FROM quotes "
+    "WHERE article_id = ?1 ORDER BY idx",
+    // kFindEntityMentions: through entities_by_key; the mention's text is cut
+    // from the article's text as bytes (the cast), as its offsets count.
+    "SELECT e.article_id, a.published, e.idx, e.name, e.role, e.actor_code, m.sentence, "
+    "m.\"begin\", m.\"end\", m.kind, "
+    "substr(CAST(a.text AS BLOB), m.\"begin\" + 1, max(m.\"end\" - m.\"begin\", 0)) "
+    "FROM entities e JOIN articles a ON a.id = e.article_id "
+    "JOIN entity_mentions m ON m.article_id = e.article_id AND m.entity_idx = e.idx "
+    "WHERE e.key = ?1 "
+    "ORDER BY a.published IS NULL, a.published, e.article_id, e.idx, m.idx",
+    // kEntityKeys: a range [prefix, next) of entities_by_key, which also holds
+    // the article ids (the primary key).
+    "SELECT key, count(DISTINCT article_id) FROM entities WHERE key >= ?1 AND key < ?2 "
+    "GROUP BY key ORDER BY key LIMIT ?3",
 };
 static_assert(std::size(kStatementSql) == kStatementCount);
 

@@ -60,6 +60,14 @@ enum StatementId : size_t {
   kGroupOfArticle,
   kGroupArticles,
   kPassagesOfArticle,
+  kInsertEntity,
+  kInsertEntityMention,
+  kInsertQuote,
+  kSelectEntities,
+  kSelectEntityMentions,
+  kSelectQuotes,
+  kFindEntityMentions,
+  kEntityKeys,
   kStatementCount,
 };
 

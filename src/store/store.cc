@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "store/articles.h"
+#include "store/facts.h"
 #include "store/links.h"
 #include "store/schema.h"
 #include "store/sqlite.h"
@@ -166,6 +167,15 @@ Status Database::PutLinks(int64_t run, const LinkUpdate& update) {
 
 Result<LinkReport> Database::GetLinks(const std::vector<std::string>& article_ids) {
   return internal::GetLinks(*handle_->connection, article_ids);
+}
+
+Result<std::vector<EntityMentionRow>> Database::FindEntityMentions(const std::string& key) {
+  return internal::FindEntityMentions(*handle_->connection, key);
+}
+
+Result<std::vector<std::pair<std::string, uint64_t>>> Database::EntityKeys(
+    const std::string& prefix, size_t limit) {
+  return internal::EntityKeys(*handle_->connection, prefix, limit);
 }
 
 uint64_t Database::ArticleCount() {

@@ -1,7 +1,8 @@
 // store.h: the SQLite database and the JSON report.
 //
 // Database: an embedded SQLite file holding articles with their sentences,
-// removed lines and warnings, the rejected inputs and one row per run (its
+// removed lines, warnings, time expressions, entities and quotes, the
+// links between articles, the rejected inputs and one row per run (its
 // options, the storyline version and a digest of the data files). The schema
 // is documented in docs/schema.md; its version is in the `meta` table and a
 // database written by a newer storyline is refused with a clear error.
@@ -39,7 +40,7 @@ struct sqlite3;
 
 namespace storyline::store {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 struct RunInfo {
   std::string version;       // storyline version
@@ -86,6 +87,21 @@ struct LinkReport {
   std::vector<Story> stories;                       // their stories, all articles listed
 };
 
+// One mention of an entity, as Database::FindEntityMentions lists them.
+struct EntityMentionRow {
+  std::string article;                    // Article::id
+  std::optional<std::string> published;   // the article's publication date, "YYYY-MM-DD"
+  uint32_t entity = 0;                    // Entity::id in that article
+  std::string name;                       // Entity::name in that article
+  std::optional<std::string> role;        // Entity::role
+  std::optional<std::string> actor_code;  // Entity::actor's code, when it has one
+  uint32_t sentence = 0;                  // index into the article's sentences
+  ByteSpan span;                          // bytes into the article's text
+  std::string kind;                       // "name", "nominal" or "pronoun"
+  std::string text;                       // the mention as written: text[span]
+  bool operator==(const EntityMentionRow&) const = default;
+};
+
 struct OpenOptions {
   // Create the file when it does not exist. `storyline show` passes false so
   // that a mistyped path is reported instead of leaving an empty database.
@@ -103,7 +119,7 @@ class Database {
   // Opens or creates the database at `path` and brings an older schema up to
   // date. Errors:
   //   Unsupported  "database schema version N is newer than this storyline
-  //                supports (1); upgrade storyline"
+  //                supports (K); upgrade storyline", K being kSchemaVersion
   //   Corruption   the file is not an SQLite database, is damaged, or is an
   //                SQLite database of another program (no `meta` table);
   //                the file is left untouched
@@ -121,25 +137,31 @@ class Database {
   // Stores the articles that are not there yet, in one transaction, and
   // returns how many were new. An article whose id is already stored is
   // skipped whole: its row and children are left as they are. On failure
-  // nothing of the batch is stored. InvalidArgument when `run` does not exist
-  // or an article has an empty id. Batches of a few hundred articles amortise
-  // the commit; one batch holds the write lock for its whole duration.
+  // nothing of the batch is stored. InvalidArgument when `run` does not exist,
+  // an article has an empty id, or a value is not one core/article.h lists
+  // (an entity type, mention or quote kind, ActorCode::how). Batches of a
+  // few hundred articles amortise the commit; one batch holds the write lock
+  // for its whole duration.
   Result<size_t> PutArticles(int64_t run, const std::vector<Article>& articles);
   // Appends the rejected inputs of a run, in one transaction. Rejections are a
   // log per run: running the same input again records them again, under the
   // new run.
   Status PutRejections(int64_t run, const std::vector<Rejection>& rejections);
 
-  // The article with this id, or the only one whose id starts with it
-  // (at least 4 hex digits, either case). Errors:
+  // The article with this id, or the only one whose id starts with it (at
+  // least 4 hex digits, either case), whole: its row and every child
+  // (sentences, time expressions, entities with their mentions, quotes,
+  // removed lines, warnings); Entity::id is read back as the entity's index.
+  // An article stored before schema version 3 has no entities or quotes.
+  // Errors:
   //   NotFound         "no article with id 'ID'" (16 digits) or
   //                    "no article id starts with 'PREFIX'"
   //   InvalidArgument  "id prefix 'PREFIX' matches N articles", or
   //                    "'X' is not an article id or a prefix of at least 4 hex digits"
   Result<Article> GetArticle(const std::string& id_or_prefix);
   // The article with exactly this id: its fields, clean text and sentences,
-  // without the removed lines, time expressions and warnings that linking
-  // does not read. NotFound "no article with id 'ID'".
+  // without the removed lines, time expressions, entities, quotes and
+  // warnings that linking does not read. NotFound "no article with id 'ID'".
   Result<Article> GetArticleText(const std::string& id);
 
   // Calls `visit` for every stored article: the linked ones in the order they
@@ -156,6 +178,20 @@ class Database {
   // The near-duplicate groups, passages and stories of `article_ids`, each
   // listed once, in the order of the first article that has it.
   Result<LinkReport> GetLinks(const std::vector<std::string>& article_ids);
+
+  // Every stored mention of the entity whose Entity::key is `key` (e.g.
+  // "PER:wang yi:CHN"), across the corpus: ordered by the article's
+  // publication date (unknown last), then article id, entity and mention.
+  // Empty when no entity has the key; entities without a key (known only by
+  // a role phrase) are never found. One indexed lookup, then a row read per
+  // mention.
+  Result<std::vector<EntityMentionRow>> FindEntityMentions(const std::string& key);
+  // Up to `limit` stored entity keys that start with `prefix` (e.g.
+  // "PER:wang"; "" for all), in byte order, each with the number of
+  // articles that mention it. A range of the key index: the cost grows with
+  // the entities under the keys listed, not with the corpus.
+  Result<std::vector<std::pair<std::string, uint64_t>>> EntityKeys(const std::string& prefix,
+                                                                   size_t limit);
 
   // The number of stored articles; 0 when it cannot be read.
   uint64_t ArticleCount();

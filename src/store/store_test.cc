@@ -1,10 +1,10 @@
-// Tests of the SQLite database and the JSON report. All text, outlets and
-// events are invented.
+// Tests of the SQLite database: round trips, runs, idempotent and
+// interrupted writes, id prefixes, schema versions and links. All text,
+// outlets and events are invented.
 
 #include "store/store.h"
 
 #include <signal.h>
-#include <sqlite3.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -14,224 +14,33 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "core/id.h"
 #include "gtest/gtest.h"
+#include "store/test_util.h"
 #include "test_paths.h"
 
 namespace storyline::store {
 namespace {
 
 namespace fs = std::filesystem;
-using nlohmann::json;
 using storyline::testing::ReadFileOrEmpty;
-
-// A fresh directory per test, removed afterwards.
-class StoreTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::path(::testing::TempDir()) /
-           ("store_test_" + std::to_string(::getpid()) + "_" + info->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::string PathOf(const std::string& name) const { return (dir_ / name).string(); }
-
-  fs::path dir_;
-};
-
-RunInfo TestRun() {
-  return {"0.1.0-test", R"({"threads":1})", "00112233aabbccdd", "storyline analyze in/"};
-}
-
-// An article with every field set, including non-ASCII text.
-Article FullArticle() {
-  Article a;
-  a.origin = "feeds/harbor.jsonl:7";
-  a.format = "jsonl";
-  a.source_id = "hl-2031-0415";
-  a.title = "Lantern festival returns to Port Veyra after décennie of silence";
-  a.outlet = "The Harbor Lantern";
-  a.url = "https://harbor-lantern.example/port-veyra/festival";
-  a.language = "en";
-  a.published.value = "2031-04-15";
-  a.published.how = DateHow::kExplicit;
-  a.published.evidence = {"Published 15 April 2031", "Port Veyra, April 15"};
-  a.text =
-      "Port Veyra — The lantern festival returned on Tuesday.\n"
-      "Mayor Ilsa Quorren said «the harbour is lit again» to a crowd of 4 000.\n"
-      "Visitors from Kōsetsu and Zürich sent greetings 🏮.";
-  a.id = MakeArticleId(a.origin, a.text);
-  a.sentences = {{0, 55}, {56, 130}, {131, 185}};
-  a.timexes = {{0, {48, 55}, "Tuesday", "DATE", "2031-04-15", std::nullopt, "publication"},
-               {1, {102, 107}, "again", "SET", "P1X", "APPROX", "none"}};
-  a.removed = {{1, "Advertisement", "ad", 0},
-               {9, "Read more: Ferry timetable changes", "related", 131},
-               {2, "PORT VEYRA, April 15 —", "dateline", 0}};
-  a.warnings = {{"invalid_utf8", "2 invalid byte sequences replaced with U+FFFD"},
-                {"no_title", "titre absent, taken from the first line"}};
-  return a;
-}
-
-// An article from a plain text file: no title, outlet, url or source id.
-Article PlainArticle() {
-  Article a;
-  a.origin = "in/veyra-council.txt";
-  a.format = "txt";
-  a.text = "The Veyra council voted to repaint the old lighthouse blue.";
-  a.id = MakeArticleId(a.origin, a.text);
-  a.sentences = {{0, 59}};
-  return a;
-}
-
-// An article of about `bytes` of invented text, with sentences, removed lines
-// and sometimes a warning, as the pipeline would produce.
-Article SyntheticArticle(int n, size_t bytes = 3000) {
-  static constexpr const char* kSentences[] = {
-      "The Glimmerford ferry resumed service after the spring storms cleared the strait. ",
-      "Council member Arvo Pellin promised a new footbridge over the Tansy canal by autumn. ",
-      "Fishers in Lowmere reported the largest herring catch in eleven seasons on Monday. ",
-      "The Orrin Valley choir will tour six harbour towns during the lantern festival. ",
-  };
-  Article a;
-  a.origin = "feeds/synthetic.jsonl:" + std::to_string(n + 1);
-  a.format = "jsonl";
-  a.source_id = "syn-" + std::to_string(n);
-  a.title = "Synthetic report " + std::to_string(n);
-  a.outlet = "The Glimmerford Courier";
-  a.url = "https://courier.example/" + std::to_string(n);
-  a.language = "en";
-  a.published.value = "2031-05-" + std::to_string(10 + n % 20);
-  a.published.how = DateHow::kMetadata;
-  a.published.evidence = {"2031-05-" + std::to_string(10 + n % 20) + "T08:00:00Z"};
-  a.text = "Item " + std::to_string(n) + ". ";
-  a.sentences.push_back({0, static_cast<uint32_t>(a.text.size() - 1)});
-  for (int i = 0; a.text.size() < bytes; ++i) {
-    const std::string sentence = kSentences[(n + i) % 4];
-    const auto begin = static_cast<uint32_t>(a.text.size());
-    a.text += sentence;
-    a.sentences.push_back({begin, static_cast<uint32_t>(a.text.size() - 1)});
-  }
-  a.id = MakeArticleId(a.origin, a.text);
-  a.removed = {{1, "Advertisement", "ad"}, {30, "Share this story", "share"}};
-  if (n % 10 == 0) a.warnings = {{"invalid_utf8", "1 invalid byte sequence replaced"}};
-  return a;
-}
-
-std::vector<Article> SyntheticBatch(int first, int count) {
-  std::vector<Article> batch;
-  for (int n = first; n < first + count; ++n) batch.push_back(SyntheticArticle(n));
-  return batch;
-}
-
-// Stores every batch; returns how many articles were new, 0 after a failure
-// (which fails the test).
-size_t PutAll(Database& db, int64_t run, const std::vector<std::vector<Article>>& batches) {
-  size_t added = 0;
-  for (const auto& batch : batches) {
-    Result<size_t> n = db.PutArticles(run, batch);
-    EXPECT_TRUE(n.ok()) << n.status().ToString();
-    if (!n.ok()) return 0;
-    added += *n;
-  }
-  return added;
-}
-
-// `count` batches of `size` articles; `all` receives every article in order.
-std::vector<std::vector<Article>> SyntheticBatches(int count, int size, std::vector<Article>& all) {
-  std::vector<std::vector<Article>> batches;
-  for (int b = 0; b < count; ++b) {
-    batches.push_back(SyntheticBatch(b * size, size));
-    all.insert(all.end(), batches.back().begin(), batches.back().end());
-  }
-  return batches;
-}
-
-void ExpectSameArticle(const Article& got, const Article& want) {
-  EXPECT_EQ(got.id, want.id);
-  EXPECT_EQ(got.origin, want.origin);
-  EXPECT_EQ(got.format, want.format);
-  EXPECT_EQ(got.source_id, want.source_id);
-  EXPECT_EQ(got.title, want.title);
-  EXPECT_EQ(got.outlet, want.outlet);
-  EXPECT_EQ(got.url, want.url);
-  EXPECT_EQ(got.language, want.language);
-  EXPECT_EQ(got.published.value, want.published.value);
-  EXPECT_EQ(got.published.how, want.published.how);
-  EXPECT_EQ(got.published.evidence, want.published.evidence);
-  EXPECT_EQ(got.text, want.text);
-  EXPECT_EQ(got.sentences, want.sentences);
-  EXPECT_EQ(got.timexes, want.timexes);
-  EXPECT_EQ(got.removed, want.removed);
-  EXPECT_EQ(got.warnings, want.warnings);
-}
-
-// Direct SQLite access, to check rows or tamper with a file the way another
-// program could.
-class RawDb {
- public:
-  explicit RawDb(const std::string& path) {
-    EXPECT_EQ(sqlite3_open(path.c_str(), &db_), SQLITE_OK);
-  }
-  ~RawDb() { sqlite3_close(db_); }
-
-  int64_t Int(const std::string& sql) {
-    sqlite3_stmt* stmt = nullptr;
-    EXPECT_EQ(sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK) << sql;
-    int64_t value = -1;
-    if (sqlite3_step(stmt) == SQLITE_ROW) value = sqlite3_column_int64(stmt, 0);
-    sqlite3_finalize(stmt);
-    return value;
-  }
-  std::string Text(const std::string& sql) {
-    sqlite3_stmt* stmt = nullptr;
-    EXPECT_EQ(sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK) << sql;
-    std::string value = "<no row>";
-    if (sqlite3_step(stmt) == SQLITE_ROW) {
-      const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
-      value = text != nullptr ? text : "<null>";
-    }
-    sqlite3_finalize(stmt);
-    return value;
-  }
-  void Exec(const std::string& sql) {
-    EXPECT_EQ(sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sql;
-  }
-
- private:
-  sqlite3* db_ = nullptr;
-};
-
-// Rows in the child tables, and rows whose key repeats (there must be none).
-struct ChildCounts {
-  int64_t sentences, removed, warnings;
-  bool operator==(const ChildCounts&) const = default;
-};
-ChildCounts CountChildren(RawDb& raw) {
-  return {raw.Int("SELECT count(*) FROM sentences"), raw.Int("SELECT count(*) FROM removed_lines"),
-          raw.Int("SELECT count(*) FROM warnings")};
-}
-ChildCounts ExpectedChildren(const std::vector<Article>& articles) {
-  ChildCounts counts{0, 0, 0};
-  for (const Article& a : articles) {
-    counts.sentences += static_cast<int64_t>(a.sentences.size());
-    counts.removed += static_cast<int64_t>(a.removed.size());
-    counts.warnings += static_cast<int64_t>(a.warnings.size());
-  }
-  return counts;
-}
-
-Database OpenOrDie(const std::string& path) {
-  Result<Database> db = Database::Open(path);
-  EXPECT_TRUE(db.ok()) << db.status().ToString();
-  return std::move(db).value();
-}
+using testing::CountChildren;
+using testing::ExpectedChildren;
+using testing::ExpectSameArticle;
+using testing::FullArticle;
+using testing::OpenOrDie;
+using testing::PlainArticle;
+using testing::PutAll;
+using testing::RawDb;
+using testing::SampleLinks;
+using testing::StoreTest;
+using testing::SyntheticArticle;
+using testing::SyntheticBatch;
+using testing::SyntheticBatches;
+using testing::TestRun;
 
 TEST_F(StoreTest, RoundTripsAnArticleWithEveryField) {
   const std::string path = PathOf("s.db");
@@ -339,7 +148,7 @@ TEST_F(StoreTest, CreatesSchemaWithMetaAndRecordsRuns) {
     EXPECT_EQ(db->FinishRun(99, counts).code(), StatusCode::kNotFound);
   }
   RawDb raw(path);
-  EXPECT_EQ(raw.Text("SELECT value FROM meta WHERE key = 'schema_version'"), "2");
+  EXPECT_EQ(raw.Text("SELECT value FROM meta WHERE key = 'schema_version'"), "3");
   EXPECT_EQ(raw.Text("SELECT value FROM meta WHERE key = 'storyline_version'"), "0.1.0-test");
   EXPECT_EQ(raw.Text("PRAGMA journal_mode"), "wal");
   EXPECT_EQ(raw.Text("SELECT options_json || ' ' || data_digest || ' ' || command || ' ' || "
@@ -520,7 +329,7 @@ TEST_F(StoreTest, RefusesDatabaseFromNewerSchema) {
   ASSERT_FALSE(db.ok());
   EXPECT_EQ(db.status().code(), StatusCode::kUnsupported);
   EXPECT_EQ(db.status().message(),
-            "database schema version 99 is newer than this storyline supports (2); "
+            "database schema version 99 is newer than this storyline supports (3); "
             "upgrade storyline");
 }
 
@@ -709,216 +518,6 @@ TEST_F(StoreTest, StoresAndReportsManyArticlesInBatches) {
   ExpectSameArticle(*some, batches.back().back());
 }
 
-// --- The JSON report ---
-
-json ParseFile(const std::string& path) {
-  return json::parse(ReadFileOrEmpty(path), nullptr, /*allow_exceptions=*/false);
-}
-
-TEST_F(StoreTest, JsonReportParsesBackToTheContract) {
-  const std::string path = PathOf("report.json");
-  Result<JsonWriter> writer = JsonWriter::Create(path);
-  ASSERT_TRUE(writer.ok()) << writer.status().ToString();
-  ASSERT_TRUE(writer->Write(FullArticle()).ok());
-  ASSERT_TRUE(writer->Write(PlainArticle()).ok());
-  Status finished = writer->Finish(
-      4, 2, {{"in/empty.txt", "empty input"}, {"feeds/harbor.jsonl:9", "no text field"}});
-  ASSERT_TRUE(finished.ok()) << finished.ToString();
-
-  json want = {
-      {"articles",
-       {{{"id", FullArticle().id},
-         {"origin", "feeds/harbor.jsonl:7"},
-         {"format", "jsonl"},
-         {"source_id", "hl-2031-0415"},
-         {"title", "Lantern festival returns to Port Veyra after décennie of silence"},
-         {"outlet", "The Harbor Lantern"},
-         {"url", "https://harbor-lantern.example/port-veyra/festival"},
-         {"language", "en"},
-         {"published",
-          {{"value", "2031-04-15"},
-           {"how", "explicit"},
-           {"evidence", {"Published 15 April 2031", "Port Veyra, April 15"}}}},
-         {"text", FullArticle().text},
-         {"sentences", {{0, 55}, {56, 130}, {131, 185}}},
-         {"timexes",
-          {{{"article", FullArticle().id},
-            {"sentence", 0},
-            {"begin", 48},
-            {"end", 55},
-            {"text", "Tuesday"},
-            {"type", "DATE"},
-            {"value", "2031-04-15"},
-            {"anchor", "publication"}},
-           {{"article", FullArticle().id},
-            {"sentence", 1},
-            {"begin", 102},
-            {"end", 107},
-            {"text", "again"},
-            {"type", "SET"},
-            {"value", "P1X"},
-            {"mod", "APPROX"},
-            {"anchor", "none"}}}},
-         {"removed",
-          {{{"text", "Advertisement"}, {"reason", "ad"}},
-           {{"text", "Read more: Ferry timetable changes"}, {"reason", "related"}},
-           {{"text", "PORT VEYRA, April 15 —"}, {"reason", "dateline"}}}},
-         {"warnings",
-          {{{"code", "invalid_utf8"}, {"message", "2 invalid byte sequences replaced with U+FFFD"}},
-           {{"code", "no_title"}, {"message", "titre absent, taken from the first line"}}}}},
-        {{"id", PlainArticle().id},
-         {"origin", "in/veyra-council.txt"},
-         {"format", "txt"},
-         {"source_id", nullptr},
-         {"title", nullptr},
-         {"outlet", nullptr},
-         {"url", nullptr},
-         {"language", "und"},
-         {"published", {{"value", nullptr}, {"how", "unknown"}}},
-         {"text", "The Veyra council voted to repaint the old lighthouse blue."},
-         {"sentences", {{0, 59}}},
-         {"timexes", json::array()},
-         {"removed", json::array()},
-         {"warnings", json::array()}}}},
-      {"near_duplicates", json::array()},
-      {"passages", json::array()},
-      {"stories", json::array()},
-      {"inputs",
-       {{"read", 4},
-        {"ingested", 2},
-        {"rejected",
-         {{{"origin", "in/empty.txt"}, {"reason", "empty input"}},
-          {{"origin", "feeds/harbor.jsonl:9"}, {"reason", "no text field"}}}}}}};
-  EXPECT_EQ(ParseFile(path), want);
-  EXPECT_FALSE(fs::exists(path + ".tmp"));
-}
-
-TEST_F(StoreTest, JsonReportWritesOneArticlePerLineInContractOrder) {
-  const std::string path = PathOf("report.json");
-  Result<JsonWriter> writer = JsonWriter::Create(path);
-  ASSERT_TRUE(writer.ok());
-  ASSERT_TRUE(writer->Write(PlainArticle()).ok());
-  ASSERT_TRUE(writer->Finish(1, 1, {}).ok());
-  EXPECT_EQ(ReadFileOrEmpty(path),
-            "{\"articles\": [\n" + ArticleToJson(PlainArticle()) +
-                "\n],\n\"near_duplicates\": [],\n\"passages\": [],\n\"stories\": [],"
-                "\n\"inputs\": {\"read\":1,\"ingested\":1,\"rejected\":[]}}\n");
-  EXPECT_EQ(ArticleToJson(PlainArticle()),
-            "{\"id\":\"" + PlainArticle().id +
-                "\",\"origin\":\"in/veyra-council.txt\",\"format\":\"txt\",\"source_id\":null,"
-                "\"title\":null,\"outlet\":null,\"url\":null,\"language\":\"und\","
-                "\"published\":{\"value\":null,\"how\":\"unknown\"},"
-                "\"text\":\"The Veyra council voted to repaint the old lighthouse blue.\","
-                "\"sentences\":[[0,59]],\"timexes\":[],\"removed\":[],\"warnings\":[]}");
-}
-
-TEST_F(StoreTest, EmptyJsonReportIsValid) {
-  const std::string path = PathOf("report.json");
-  Result<JsonWriter> writer = JsonWriter::Create(path);
-  ASSERT_TRUE(writer.ok());
-  ASSERT_TRUE(writer->Finish(0, 0, {}).ok());
-  EXPECT_EQ(ParseFile(path),
-            json({{"articles", json::array()},
-                  {"near_duplicates", json::array()},
-                  {"passages", json::array()},
-                  {"stories", json::array()},
-                  {"inputs", {{"read", 0}, {"ingested", 0}, {"rejected", json::array()}}}}));
-}
-
-TEST_F(StoreTest, JsonReplacesInvalidUtf8InsteadOfFailing) {
-  Article a = PlainArticle();
-  a.title = std::string("Tide tables for Lowmere \xff\xfe");
-  a.removed = {{3, "bad \xc3 byte", "ad"}};
-  const json object = json::parse(ArticleToJson(a), nullptr, false);
-  ASSERT_FALSE(object.is_discarded());
-  EXPECT_EQ(object["title"], "Tide tables for Lowmere \xEF\xBF\xBD\xEF\xBF\xBD");
-  EXPECT_EQ(object["removed"][0]["text"], "bad \xEF\xBF\xBD byte");
-
-  const std::string path = PathOf("report.json");
-  Result<JsonWriter> writer = JsonWriter::Create(path);
-  ASSERT_TRUE(writer.ok());
-  ASSERT_TRUE(writer->Write(a).ok());
-  ASSERT_TRUE(writer->Finish(1, 1, {{"in/\xff.txt", "unreadable"}}).ok());
-  const json report = ParseFile(path);
-  ASSERT_FALSE(report.is_discarded());
-  EXPECT_EQ(report["inputs"]["rejected"][0]["origin"], "in/\xEF\xBF\xBD.txt");
-}
-
-TEST_F(StoreTest, JsonFinishLeavesNoTempFile) {
-  const std::string path = PathOf("report.json");
-  Result<JsonWriter> writer = JsonWriter::Create(path);
-  ASSERT_TRUE(writer.ok());
-  ASSERT_TRUE(writer->Write(FullArticle()).ok());
-  EXPECT_TRUE(fs::exists(path + ".tmp"));
-  EXPECT_FALSE(fs::exists(path));
-  ASSERT_TRUE(writer->Finish(1, 1, {}).ok());
-  EXPECT_FALSE(fs::exists(path + ".tmp"));
-  EXPECT_TRUE(fs::exists(path));
-  EXPECT_EQ(writer->Write(PlainArticle()).code(), StatusCode::kInternal);
-  EXPECT_EQ(writer->Finish(1, 1, {}).code(), StatusCode::kInternal);
-}
-
-TEST_F(StoreTest, UnfinishedJsonReportLeavesNoFile) {
-  const std::string path = PathOf("report.json");
-  {
-    Result<JsonWriter> writer = JsonWriter::Create(path);
-    ASSERT_TRUE(writer.ok());
-    ASSERT_TRUE(writer->Write(FullArticle()).ok());
-  }
-  EXPECT_FALSE(fs::exists(path));
-  EXPECT_FALSE(fs::exists(path + ".tmp"));
-}
-
-TEST_F(StoreTest, UnfinishedJsonReportKeepsThePreviousReport) {
-  const std::string path = PathOf("report.json");
-  {
-    std::ofstream out(path);
-    out << "{\"articles\": [], \"inputs\": {}}";
-  }
-  {
-    Result<JsonWriter> writer = JsonWriter::Create(path);
-    ASSERT_TRUE(writer.ok());
-    JsonWriter moved = std::move(writer).value();  // the state moves with it
-    ASSERT_TRUE(moved.Write(FullArticle()).ok());
-  }
-  EXPECT_EQ(ReadFileOrEmpty(path), "{\"articles\": [], \"inputs\": {}}");
-  EXPECT_FALSE(fs::exists(path + ".tmp"));
-}
-
-TEST_F(StoreTest, JsonWriterInMissingDirectoryIsAnIoError) {
-  const std::string path = PathOf("no/such/dir/report.json");
-  Result<JsonWriter> writer = JsonWriter::Create(path);
-  ASSERT_FALSE(writer.ok());
-  EXPECT_EQ(writer.status().code(), StatusCode::kIoError);
-  EXPECT_EQ(writer.status().message(),
-            "cannot create '" + path + ".tmp': No such file or directory");
-}
-
-}  // namespace
-}  // namespace storyline::store
-
-namespace storyline::store {
-namespace {
-
-// What a link stage over FullArticle and PlainArticle might have found.
-LinkUpdate SampleLinks() {
-  const std::string full = FullArticle().id, plain = PlainArticle().id;
-  LinkUpdate update;
-  update.features = {{plain, std::string("\x01\x02\x00\x03", 4)}};
-  update.joined = {{full, "s-0000000000000001"}, {plain, "s-0000000000000001"}};
-  Story story;
-  story.id = "s-0000000000000001";
-  story.articles = {full, plain};
-  story.label = "Lantern festival returns to Port Veyra after décennie of silence";
-  story.first_date = "2031-04-15";
-  story.last_date = "2031-04-15";
-  update.stories = {story};
-  update.passages = {{{full, {0, 55}}, {plain, {0, 59}}, 0.75, "a"}};
-  const auto [low, high] = std::minmax(full, plain);
-  update.near_duplicates = {{{low, high}, 0.5625}};
-  return update;
-}
-
 TEST_F(StoreTest, StoresLinksAndReportsThemPerArticle) {
   const std::string path = PathOf("s.db");
   Database db = OpenOrDie(path);
@@ -994,8 +593,9 @@ TEST_F(StoreTest, UpgradesVersion1DatabaseLeavingItsArticlesToLink) {
   }
   {
     RawDb raw(path);  // what storyline 0.1 with schema 1 left behind
-    for (const char* table : {"link_features", "story_members", "stories", "passages",
-                              "near_duplicate_members", "near_duplicate_groups"}) {
+    for (const char* table :
+         {"link_features", "story_members", "stories", "passages", "near_duplicate_members",
+          "near_duplicate_groups", "entities", "entity_mentions", "quotes"}) {
       raw.Exec(std::string("DROP TABLE ") + table);
     }
     raw.Exec("UPDATE meta SET value = '1' WHERE key = 'schema_version'");
@@ -1011,32 +611,10 @@ TEST_F(StoreTest, UpgradesVersion1DatabaseLeavingItsArticlesToLink) {
   EXPECT_TRUE(records[0].features.empty());
   EXPECT_FALSE(records[0].story.has_value());
   RawDb raw(path);
-  EXPECT_EQ(raw.Text("SELECT value FROM meta WHERE key = 'schema_version'"), "2");
-}
-
-TEST_F(StoreTest, JsonReportWritesLinkSectionsOneItemPerLine) {
-  const std::string path = PathOf("report.json");
-  Result<JsonWriter> writer = JsonWriter::Create(path);
-  ASSERT_TRUE(writer.ok());
-  const LinkUpdate links = SampleLinks();
-  ASSERT_TRUE(writer->WriteLinks({links.near_duplicates, links.passages, links.stories}).ok());
-  EXPECT_FALSE(writer->Write(PlainArticle()).ok());  // articles come first
-  ASSERT_TRUE(writer->Finish(0, 0, {}).ok());
-  const std::string full = FullArticle().id, plain = PlainArticle().id;
-  const auto [low, high] = std::minmax(full, plain);
-  EXPECT_EQ(ReadFileOrEmpty(path),
-            "{\"articles\": [],\n"
-            "\"near_duplicates\": [\n{\"articles\":[\"" +
-                low + "\",\"" + high +
-                "\"],\"similarity\":0.5625}\n],\n"
-                "\"passages\": [\n{\"a\":{\"article\":\"" +
-                full + "\",\"begin\":0,\"end\":55},\"b\":{\"article\":\"" + plain +
-                "\",\"begin\":0,\"end\":59},\"similarity\":0.75,\"earlier\":\"a\"}\n],\n"
-                "\"stories\": [\n{\"id\":\"s-0000000000000001\",\"articles\":[\"" +
-                full + "\",\"" + plain +
-                "\"],\"title\":\"Lantern festival returns to Port Veyra after décennie of "
-                "silence\",\"first_date\":\"2031-04-15\",\"last_date\":\"2031-04-15\"}\n],\n"
-                "\"inputs\": {\"read\":0,\"ingested\":0,\"rejected\":[]}}\n");
+  EXPECT_EQ(raw.Text("SELECT value FROM meta WHERE key = 'schema_version'"), "3");
+  EXPECT_EQ(raw.Int("SELECT count(*) FROM sqlite_master WHERE name IN "
+                    "('link_features', 'entities', 'entity_mentions', 'quotes')"),
+            4);
 }
 
 }  // namespace

@@ -1,0 +1,305 @@
+// Tests of the JSON report: the contract of docs/json.md, its layout, and
+// how the writer fails. All text, outlets and events are invented.
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "store/store.h"
+#include "store/test_util.h"
+#include "test_paths.h"
+
+namespace storyline::store {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using storyline::testing::ReadFileOrEmpty;
+using testing::FactsArticle;
+using testing::FullArticle;
+using testing::PlainArticle;
+using testing::SampleLinks;
+using testing::StoreTest;
+
+json ParseFile(const std::string& path) {
+  return json::parse(ReadFileOrEmpty(path), nullptr, /*allow_exceptions=*/false);
+}
+
+TEST_F(StoreTest, JsonReportParsesBackToTheContract) {
+  const std::string path = PathOf("report.json");
+  Result<JsonWriter> writer = JsonWriter::Create(path);
+  ASSERT_TRUE(writer.ok()) << writer.status().ToString();
+  ASSERT_TRUE(writer->Write(FullArticle()).ok());
+  ASSERT_TRUE(writer->Write(PlainArticle()).ok());
+  Status finished = writer->Finish(
+      4, 2, {{"in/empty.txt", "empty input"}, {"feeds/harbor.jsonl:9", "no text field"}});
+  ASSERT_TRUE(finished.ok()) << finished.ToString();
+
+  json want = {
+      {"articles",
+       {{{"id", FullArticle().id},
+         {"origin", "feeds/harbor.jsonl:7"},
+         {"format", "jsonl"},
+         {"source_id", "hl-2031-0415"},
+         {"title", "Lantern festival returns to Port Veyra after décennie of silence"},
+         {"outlet", "The Harbor Lantern"},
+         {"url", "https://harbor-lantern.example/port-veyra/festival"},
+         {"language", "en"},
+         {"published",
+          {{"value", "2031-04-15"},
+           {"how", "explicit"},
+           {"evidence", {"Published 15 April 2031", "Port Veyra, April 15"}}}},
+         {"text", FullArticle().text},
+         {"sentences", {{0, 55}, {56, 130}, {131, 185}}},
+         {"timexes",
+          {{{"article", FullArticle().id},
+            {"sentence", 0},
+            {"begin", 48},
+            {"end", 55},
+            {"text", "Tuesday"},
+            {"type", "DATE"},
+            {"value", "2031-04-15"},
+            {"anchor", "publication"}},
+           {{"article", FullArticle().id},
+            {"sentence", 1},
+            {"begin", 102},
+            {"end", 107},
+            {"text", "again"},
+            {"type", "SET"},
+            {"value", "P1X"},
+            {"mod", "APPROX"},
+            {"anchor", "none"}}}},
+         {"entities", json::array()},
+         {"quotes", json::array()},
+         {"removed",
+          {{{"text", "Advertisement"}, {"reason", "ad"}},
+           {{"text", "Read more: Ferry timetable changes"}, {"reason", "related"}},
+           {{"text", "PORT VEYRA, April 15 —"}, {"reason", "dateline"}}}},
+         {"warnings",
+          {{{"code", "invalid_utf8"}, {"message", "2 invalid byte sequences replaced with U+FFFD"}},
+           {{"code", "no_title"}, {"message", "titre absent, taken from the first line"}}}}},
+        {{"id", PlainArticle().id},
+         {"origin", "in/veyra-council.txt"},
+         {"format", "txt"},
+         {"source_id", nullptr},
+         {"title", nullptr},
+         {"outlet", nullptr},
+         {"url", nullptr},
+         {"language", "und"},
+         {"published", {{"value", nullptr}, {"how", "unknown"}}},
+         {"text", "The Veyra council voted to repaint the old lighthouse blue."},
+         {"sentences", {{0, 59}}},
+         {"timexes", json::array()},
+         {"entities", json::array()},
+         {"quotes", json::array()},
+         {"removed", json::array()},
+         {"warnings", json::array()}}}},
+      {"near_duplicates", json::array()},
+      {"passages", json::array()},
+      {"stories", json::array()},
+      {"inputs",
+       {{"read", 4},
+        {"ingested", 2},
+        {"rejected",
+         {{{"origin", "in/empty.txt"}, {"reason", "empty input"}},
+          {{"origin", "feeds/harbor.jsonl:9"}, {"reason", "no text field"}}}}}}};
+  EXPECT_EQ(ParseFile(path), want);
+  EXPECT_FALSE(fs::exists(path + ".tmp"));
+}
+
+TEST_F(StoreTest, JsonReportWritesOneArticlePerLineInContractOrder) {
+  const std::string path = PathOf("report.json");
+  Result<JsonWriter> writer = JsonWriter::Create(path);
+  ASSERT_TRUE(writer.ok());
+  ASSERT_TRUE(writer->Write(PlainArticle()).ok());
+  ASSERT_TRUE(writer->Finish(1, 1, {}).ok());
+  EXPECT_EQ(ReadFileOrEmpty(path),
+            "{\"articles\": [\n" + ArticleToJson(PlainArticle()) +
+                "\n],\n\"near_duplicates\": [],\n\"passages\": [],\n\"stories\": [],"
+                "\n\"inputs\": {\"read\":1,\"ingested\":1,\"rejected\":[]}}\n");
+  EXPECT_EQ(
+      ArticleToJson(PlainArticle()),
+      "{\"id\":\"" + PlainArticle().id +
+          "\",\"origin\":\"in/veyra-council.txt\",\"format\":\"txt\",\"source_id\":null,"
+          "\"title\":null,\"outlet\":null,\"url\":null,\"language\":\"und\","
+          "\"published\":{\"value\":null,\"how\":\"unknown\"},"
+          "\"text\":\"The Veyra council voted to repaint the old lighthouse blue.\","
+          "\"sentences\":[[0,59]],\"timexes\":[],\"entities\":[],\"quotes\":[],\"removed\":[],"
+          "\"warnings\":[]}");
+}
+
+// Entities and quotes in the order and with the nulls of docs/json.md: a key,
+// role, country and actor only when known; a cue and a speaker only when
+// found, and the speaker's entity and code only when resolved.
+TEST_F(StoreTest, JsonWritesEntitiesAndQuotesInContractOrder) {
+  const Article article = FactsArticle();
+  const std::string object = ArticleToJson(article);
+  const std::string id = article.id;
+  const size_t begin = object.find(",\"entities\":");
+  const size_t end = object.find(",\"removed\":");
+  ASSERT_NE(begin, std::string::npos);
+  ASSERT_NE(end, std::string::npos);
+  EXPECT_EQ(
+      object.substr(begin, end - begin),
+      ",\"entities\":["
+      "{\"id\":0,\"key\":\"PER:ilsa quorren:XVY\",\"text\":\"Ilsa Quorren\",\"type\":\"PER\","
+      "\"role\":\"harbour minister\",\"actor\":{\"code\":\"XVYGOV\",\"how\":\"person\","
+      "\"evidence\":\"actors/people.tsv:12\"},\"country\":\"XVY\",\"mentions\":["
+      "{\"sentence\":0,\"begin\":17,\"end\":29,\"kind\":\"name\"},"
+      "{\"sentence\":1,\"begin\":134,\"end\":137,\"kind\":\"pronoun\"},"
+      "{\"sentence\":2,\"begin\":144,\"end\":156,\"kind\":\"nominal\"}]},"
+      "{\"id\":1,\"key\":\"LOC:veyra:XVY\",\"text\":\"Veyra\",\"type\":\"LOC\",\"role\":null,"
+      "\"actor\":{\"code\":\"XVY\",\"how\":\"dictionary\",\"evidence\":"
+      "\"actors/countries.tsv:7\"},\"country\":\"XVY\",\"mentions\":["
+      "{\"sentence\":0,\"begin\":41,\"end\":46,\"kind\":\"name\"}]},"
+      "{\"id\":2,\"key\":null,\"text\":\"the port authority\",\"type\":\"ORG\",\"role\":null,"
+      "\"actor\":null,\"country\":null,\"mentions\":["
+      "{\"sentence\":2,\"begin\":162,\"end\":180,\"kind\":\"nominal\"}]}],"
+      "\"quotes\":["
+      "{\"article\":\"" +
+          id +
+          "\",\"sentence\":1,\"begin\":76,\"end\":130,"
+          "\"text\":\"The terminal will carry two million passengers a year,\",\"kind\":\"direct\","
+          "\"cue\":{\"begin\":138,\"end\":142},\"speaker\":{\"text\":\"she\",\"begin\":134,"
+          "\"end\":137,\"entity\":0,\"code\":\"XVYGOV\"}},"
+          "{\"article\":\"" +
+          id +
+          "\",\"sentence\":2,\"begin\":162,\"end\":213,"
+          "\"text\":\"the port authority would open a second pier in June\",\"kind\":\"indirect\","
+          "\"cue\":{\"begin\":157,\"end\":161},\"speaker\":{\"text\":\"The minister\","
+          "\"begin\":144,\"end\":156,\"entity\":0,\"code\":\"XVYGOV\"}},"
+          "{\"article\":\"" +
+          id +
+          "\",\"sentence\":3,\"begin\":218,\"end\":234,"
+          "\"text\":\"Not before time.\",\"kind\":\"direct\",\"cue\":null,\"speaker\":null},"
+          "{\"article\":\"" +
+          id +
+          "\",\"sentence\":4,\"begin\":251,\"end\":268,"
+          "\"text\":\"the pier was "
+          "late\",\"kind\":\"indirect\",\"cue\":{\"begin\":246,\"end\":250},"
+          "\"speaker\":{\"text\":\"Critics\",\"begin\":238,\"end\":245,\"entity\":null,"
+          "\"code\":null}}]");
+}
+
+TEST_F(StoreTest, EmptyJsonReportIsValid) {
+  const std::string path = PathOf("report.json");
+  Result<JsonWriter> writer = JsonWriter::Create(path);
+  ASSERT_TRUE(writer.ok());
+  ASSERT_TRUE(writer->Finish(0, 0, {}).ok());
+  EXPECT_EQ(ParseFile(path),
+            json({{"articles", json::array()},
+                  {"near_duplicates", json::array()},
+                  {"passages", json::array()},
+                  {"stories", json::array()},
+                  {"inputs", {{"read", 0}, {"ingested", 0}, {"rejected", json::array()}}}}));
+}
+
+TEST_F(StoreTest, JsonReplacesInvalidUtf8InsteadOfFailing) {
+  Article a = PlainArticle();
+  a.title = std::string("Tide tables for Lowmere \xff\xfe");
+  a.removed = {{3, "bad \xc3 byte", "ad"}};
+  Entity council;
+  council.name = "Veyra \xff council";
+  council.type = "ORG";
+  a.entities = {council};
+  Quote quote;
+  quote.text = "repaint \xe2\x80 it";
+  quote.kind = "indirect";
+  a.quotes = {quote};
+  const json object = json::parse(ArticleToJson(a), nullptr, false);
+  ASSERT_FALSE(object.is_discarded());
+  EXPECT_EQ(object["title"], "Tide tables for Lowmere \xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(object["removed"][0]["text"], "bad \xEF\xBF\xBD byte");
+  EXPECT_EQ(object["entities"][0]["text"], "Veyra \xEF\xBF\xBD council");
+  EXPECT_EQ(object["quotes"][0]["text"], "repaint \xEF\xBF\xBD it");
+
+  const std::string path = PathOf("report.json");
+  Result<JsonWriter> writer = JsonWriter::Create(path);
+  ASSERT_TRUE(writer.ok());
+  ASSERT_TRUE(writer->Write(a).ok());
+  ASSERT_TRUE(writer->Finish(1, 1, {{"in/\xff.txt", "unreadable"}}).ok());
+  const json report = ParseFile(path);
+  ASSERT_FALSE(report.is_discarded());
+  EXPECT_EQ(report["inputs"]["rejected"][0]["origin"], "in/\xEF\xBF\xBD.txt");
+}
+
+TEST_F(StoreTest, JsonFinishLeavesNoTempFile) {
+  const std::string path = PathOf("report.json");
+  Result<JsonWriter> writer = JsonWriter::Create(path);
+  ASSERT_TRUE(writer.ok());
+  ASSERT_TRUE(writer->Write(FullArticle()).ok());
+  EXPECT_TRUE(fs::exists(path + ".tmp"));
+  EXPECT_FALSE(fs::exists(path));
+  ASSERT_TRUE(writer->Finish(1, 1, {}).ok());
+  EXPECT_FALSE(fs::exists(path + ".tmp"));
+  EXPECT_TRUE(fs::exists(path));
+  EXPECT_EQ(writer->Write(PlainArticle()).code(), StatusCode::kInternal);
+  EXPECT_EQ(writer->Finish(1, 1, {}).code(), StatusCode::kInternal);
+}
+
+TEST_F(StoreTest, UnfinishedJsonReportLeavesNoFile) {
+  const std::string path = PathOf("report.json");
+  {
+    Result<JsonWriter> writer = JsonWriter::Create(path);
+    ASSERT_TRUE(writer.ok());
+    ASSERT_TRUE(writer->Write(FullArticle()).ok());
+  }
+  EXPECT_FALSE(fs::exists(path));
+  EXPECT_FALSE(fs::exists(path + ".tmp"));
+}
+
+TEST_F(StoreTest, UnfinishedJsonReportKeepsThePreviousReport) {
+  const std::string path = PathOf("report.json");
+  {
+    std::ofstream out(path);
+    out << "{\"articles\": [], \"inputs\": {}}";
+  }
+  {
+    Result<JsonWriter> writer = JsonWriter::Create(path);
+    ASSERT_TRUE(writer.ok());
+    JsonWriter moved = std::move(writer).value();  // the state moves with it
+    ASSERT_TRUE(moved.Write(FullArticle()).ok());
+  }
+  EXPECT_EQ(ReadFileOrEmpty(path), "{\"articles\": [], \"inputs\": {}}");
+  EXPECT_FALSE(fs::exists(path + ".tmp"));
+}
+
+TEST_F(StoreTest, JsonWriterInMissingDirectoryIsAnIoError) {
+  const std::string path = PathOf("no/such/dir/report.json");
+  Result<JsonWriter> writer = JsonWriter::Create(path);
+  ASSERT_FALSE(writer.ok());
+  EXPECT_EQ(writer.status().code(), StatusCode::kIoError);
+  EXPECT_EQ(writer.status().message(),
+            "cannot create '" + path + ".tmp': No such file or directory");
+}
+
+TEST_F(StoreTest, JsonReportWritesLinkSectionsOneItemPerLine) {
+  const std::string path = PathOf("report.json");
+  Result<JsonWriter> writer = JsonWriter::Create(path);
+  ASSERT_TRUE(writer.ok());
+  const LinkUpdate links = SampleLinks();
+  ASSERT_TRUE(writer->WriteLinks({links.near_duplicates, links.passages, links.stories}).ok());
+  EXPECT_FALSE(writer->Write(PlainArticle()).ok());  // articles come first
+  ASSERT_TRUE(writer->Finish(0, 0, {}).ok());
+  const std::string full = FullArticle().id, plain = PlainArticle().id;
+  const auto [low, high] = std::minmax(full, plain);
+  EXPECT_EQ(ReadFileOrEmpty(path),
+            "{\"articles\": [],\n"
+            "\"near_duplicates\": [\n{\"articles\":[\"" +
+                low + "\",\"" + high +
+                "\"],\"similarity\":0.5625}\n],\n"
+                "\"passages\": [\n{\"a\":{\"article\":\"" +
+                full + "\",\"begin\":0,\"end\":55},\"b\":{\"article\":\"" + plain +
+                "\",\"begin\":0,\"end\":59},\"similarity\":0.75,\"earlier\":\"a\"}\n],\n"
+                "\"stories\": [\n{\"id\":\"s-0000000000000001\",\"articles\":[\"" +
+                full + "\",\"" + plain +
+                "\"],\"title\":\"Lantern festival returns to Port Veyra after décennie of "
+                "silence\",\"first_date\":\"2031-04-15\",\"last_date\":\"2031-04-15\"}\n],\n"
+                "\"inputs\": {\"read\":0,\"ingested\":0,\"rejected\":[]}}\n");
+}
+
+}  // namespace
+}  // namespace storyline::store
