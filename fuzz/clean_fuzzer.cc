@@ -1,7 +1,9 @@
-// libFuzzer target: arbitrary bytes as a scraped-text record, through UTF-8
-// repair, the cleaner and the segmenter. Checks the invariants every article
-// must keep: valid UTF-8 text, and sentence spans non-empty, ordered and
-// inside it.
+// libFuzzer target: arbitrary bytes as a scraped-text record, through the
+// whole per-article work (UTF-8 repair, the cleaner, the segmenter, time
+// expressions, entities and quotes). Checks the invariants every article
+// must keep: valid UTF-8 text; sentence spans non-empty, ordered and inside
+// it; every entity mention and quote span inside the text, in a sentence that
+// exists; ids and speaker entities that index the entities.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -19,6 +21,30 @@ const storyline::pipeline::Pipeline& GetPipeline() {
     return new storyline::pipeline::Pipeline(std::move(created).value());
   }();
   return *pipeline;
+}
+
+void CheckSpan(const storyline::Article& article, storyline::ByteSpan span, uint32_t sentence) {
+  if (span.begin > span.end || span.end > article.text.size() ||
+      sentence >= article.sentences.size()) {
+    std::abort();
+  }
+}
+
+void CheckFacts(const storyline::Article& article) {
+  for (size_t e = 0; e < article.entities.size(); ++e) {
+    const storyline::Entity& entity = article.entities[e];
+    if (entity.id != e || entity.mentions.empty()) std::abort();
+    for (const storyline::EntityMention& mention : entity.mentions) {
+      CheckSpan(article, mention.span, mention.sentence);
+    }
+  }
+  for (const storyline::Quote& quote : article.quotes) {
+    CheckSpan(article, quote.span, quote.sentence);
+    if (quote.cue) CheckSpan(article, *quote.cue, quote.sentence);
+    if (!quote.speaker) continue;
+    CheckSpan(article, quote.speaker->span, quote.sentence);
+    if (quote.speaker->entity && *quote.speaker->entity >= article.entities.size()) std::abort();
+  }
 }
 
 }  // namespace
@@ -43,5 +69,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     previous_end = span.end;
   }
+  CheckFacts(article);
   return 0;
 }
