@@ -155,7 +155,8 @@ TEST_F(CliTest, UsageErrorsGiveExitTwo) {
 }
 
 TEST_F(CliTest, EveryCommandHasHelp) {
-  for (const std::string command : {"", "analyze ", "show "}) {
+  for (const std::string command :
+       {"", "analyze ", "show ", "train ", "train ner ", "eval ", "eval ner ", "eval quotes "}) {
     const Outcome outcome = Run(command + "--help");
     EXPECT_EQ(outcome.exit_code, 0) << command;
     EXPECT_NE(outcome.out.find("Exit status: 0 all input ingested"), std::string::npos)
@@ -194,6 +195,33 @@ TEST_F(CliTest, ShowPrintsArticleWithRemovedLinesInPlace) {
 
 // A run killed at any moment leaves a consistent database; running again
 // completes the work without duplicates.
+TEST_F(CliTest, ShowListsEveryMentionOfAnEntityAcrossArticles) {
+  Write("corpus/a.jsonl",
+        "{\"text\": \"Foreign Minister Wang Yi arrived in Geneva on Monday.\\nWang said the "
+        "talks would be long.\", \"published\": \"2021-06-01\"}\n"
+        "{\"text\": \"Wang Yi met his Veldish counterpart, Otto Kranz.\", \"published\": "
+        "\"2021-06-03\"}\n");
+  const std::string db = Path("s.db");
+  ASSERT_EQ(Run("analyze " + Path("corpus") + " --db " + db).exit_code, 0);
+  const Outcome mentions = Run("show --entity 'PER:wang yi:CHN' --db " + db);
+  EXPECT_EQ(mentions.exit_code, 0) << mentions.err;
+  std::vector<std::string> lines;
+  for (std::istringstream in(mentions.out); std::getline(in, lines.emplace_back());) {
+  }
+  lines.pop_back();
+  ASSERT_EQ(lines.size(), 3u) << mentions.out;
+  EXPECT_TRUE(lines[0].starts_with("2021-06-01 ")) << lines[0];
+  EXPECT_NE(lines[0].find("name     Wang Yi  (Wang Yi, foreign minister, CHNGOV)"),
+            std::string::npos)
+      << lines[0];
+  EXPECT_NE(lines[1].find("sentence 1"), std::string::npos) << lines[1];
+  EXPECT_TRUE(lines[2].starts_with("2021-06-03 ")) << lines[2];
+  const Outcome prefix = Run("show --entity PER:wang --db " + db);
+  EXPECT_EQ(prefix.exit_code, 2);
+  EXPECT_NE(prefix.err.find("PER:wang yi:CHN  (2 articles)"), std::string::npos) << prefix.err;
+  EXPECT_EQ(Run("show --db " + db).exit_code, 2);  // neither an id nor --entity
+}
+
 TEST_F(CliTest, KilledRunThenRerunCompletesWithoutDuplicates) {
   fs::create_directories(dir_ / "corpus");
   std::ofstream feed(Path("corpus/feed.jsonl"));
@@ -435,7 +463,7 @@ TEST_F(DemoLinkTest, LinksTheArticlesOfAVersion1Database) {
     ASSERT_EQ(sqlite3_open(Path("s.db").c_str(), &db), SQLITE_OK);
     for (const char* table :
          {"link_features", "story_members", "stories", "passages", "near_duplicate_members",
-          "near_duplicate_groups", "entities", "entity_mentions", "quotes"}) {
+          "near_duplicate_groups", "entities", "quotes"}) {
       EXPECT_EQ(
           sqlite3_exec(db, (std::string("DROP TABLE ") + table).c_str(), nullptr, nullptr, nullptr),
           SQLITE_OK);

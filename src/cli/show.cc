@@ -17,6 +17,7 @@ namespace {
 
 struct ShowArgs {
   std::string id;
+  std::string entity;  // an entity key, instead of an article id
   std::string db = "storyline.db";
   bool json = false;
 };
@@ -160,6 +161,44 @@ void PrintBody(const Article& article) {
   print_removed_before(SIZE_MAX);
 }
 
+// Keys listed when --entity names none exactly.
+constexpr size_t kKeysSuggested = 20;
+
+// Every stored mention of the entity `key` across the corpus, a line each:
+// date, article, kind, the mention as written, then the entity's name, role
+// and code in that article. With no mention, the keys starting with `key`.
+int PrintEntityMentions(store::Database& db, const std::string& key) {
+  Result<std::vector<store::EntityMentionRow>> rows = db.FindEntityMentions(key);
+  if (!rows.ok()) {
+    std::fprintf(stderr, "storyline: %s\n", rows.status().ToString().c_str());
+    return kFailure;
+  }
+  if (rows->empty()) {
+    Result<std::vector<std::pair<std::string, uint64_t>>> keys = db.EntityKeys(key, kKeysSuggested);
+    if (!keys.ok()) {
+      std::fprintf(stderr, "storyline: %s\n", keys.status().ToString().c_str());
+      return kFailure;
+    }
+    std::fprintf(stderr, "storyline: no entity with key '%s'%s\n", key.c_str(),
+                 keys->empty() ? "" : "; keys starting so:");
+    for (const auto& [other, articles] : *keys) {
+      std::fprintf(stderr, "  %s  (%llu articles)\n", other.c_str(),
+                   static_cast<unsigned long long>(articles));
+    }
+    return kUsage;
+  }
+  for (const store::EntityMentionRow& row : *rows) {
+    std::string entity = row.name;
+    if (row.role) entity += ", " + *row.role;
+    if (row.actor_code) entity += ", " + *row.actor_code;
+    std::printf("%-10s %s  sentence %-3u [%u, %u) %-8s %s  (%s)\n",
+                row.published.value_or("-").c_str(), row.article.c_str(), row.sentence,
+                row.span.begin, row.span.end, row.kind.c_str(),
+                OneLine(row.text, kQuoteChars).c_str(), entity.c_str());
+  }
+  return kSuccess;
+}
+
 int RunShow(const ShowArgs& args) {
   store::OpenOptions open_options;
   open_options.create_if_missing = false;  // a mistyped path is an error, not a new database
@@ -168,6 +207,7 @@ int RunShow(const ShowArgs& args) {
     std::fprintf(stderr, "storyline: %s\n", db.status().ToString().c_str());
     return kFailure;
   }
+  if (!args.entity.empty()) return PrintEntityMentions(*db, args.entity);
   Result<Article> article = db->GetArticle(args.id);
   if (!article.ok()) {
     std::fprintf(stderr, "storyline: %s\n", article.status().message().c_str());
@@ -198,11 +238,22 @@ int RunShow(const ShowArgs& args) {
 
 void AddShowCommand(CLI::App& command, Handler& run) {
   auto args = std::make_shared<ShowArgs>();
-  command.add_option("id", args->id, "Article id, or a unique prefix of at least 4 characters")
-      ->required();
+  CLI::Option* id =
+      command.add_option("id", args->id, "Article id, or a unique prefix of at least 4 characters");
+  CLI::Option* entity =
+      command
+          .add_option("--entity", args->entity,
+                      "Instead of an article: every stored mention of the entity with this key "
+                      "(TYPE:name[:COUNTRY], as in the JSON report), across all articles; with "
+                      "none, the keys that start with it")
+          ->option_text("KEY");
+  id->excludes(entity);
   command.add_option("--db", args->db, "SQLite database to read")->capture_default_str();
   command.add_flag("--json", args->json, "Print the article as one JSON object");
-  command.callback([args, &run] { run = [args] { return RunShow(*args); }; });
+  command.callback([args, id, entity, &run] {
+    if (id->count() + entity->count() == 0) throw CLI::RequiredError("id or --entity");
+    run = [args] { return RunShow(*args); };
+  });
 }
 
 }  // namespace storyline::cli
