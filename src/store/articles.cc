@@ -43,64 +43,39 @@ std::optional<DateHow> DateHowFromName(std::string_view name) {
   return std::nullopt;
 }
 
-Status InsertSentences(Connection& connection, const Article& article) {
-  const std::vector<ByteSpan>& sentences = article.sentences;
-  size_t i = 0;
-  if (sentences.size() >= kSentencesPerInsert) {
-    SL_ASSIGN_OR_RETURN(Query query, connection.Prepare(kInsertSentences));
-    for (; i + kSentencesPerInsert <= sentences.size(); i += kSentencesPerInsert) {
-      query.BindText(1, article.id);
-      for (size_t row = 0; row < kSentencesPerInsert; ++row) {
-        const int first = 2 + 3 * static_cast<int>(row);
-        query.BindInt(first, static_cast<int64_t>(i + row))
-            .BindInt(first + 1, sentences[i + row].begin)
-            .BindInt(first + 2, sentences[i + row].end);
-      }
-      SL_RETURN_IF_ERROR(query.Run("cannot store sentences"));
-      query.Reset();
-    }
-  }
-  SL_ASSIGN_OR_RETURN(Query query, connection.Prepare(kInsertSentence));
-  for (; i < sentences.size(); ++i) {
-    query.BindText(1, article.id)
-        .BindInt(2, static_cast<int64_t>(i))
-        .BindInt(3, sentences[i].begin)
-        .BindInt(4, sentences[i].end);
-    SL_RETURN_IF_ERROR(query.Run("cannot store a sentence"));
-    query.Reset();
-  }
-  return Status::Ok();
-}
-
 Status InsertChildren(Connection& connection, const Article& article) {
-  SL_RETURN_IF_ERROR(InsertSentences(connection, article));
+  SL_RETURN_IF_ERROR(InsertManyRows(
+      connection, kInsertSentence, kInsertSentences, article.id, article.sentences,
+      "cannot store a sentence", [](Query& query, int first, const ByteSpan& sentence) {
+        query.BindInt(first, sentence.begin).BindInt(first + 1, sentence.end);
+      }));
   if (!article.link_features.empty()) {
     SL_RETURN_IF_ERROR(PutFeatures(connection, article.id, article.link_features));
   }
   SL_RETURN_IF_ERROR(InsertRows(connection, kInsertRemoved, article.id, article.removed,
                                 "cannot store a removed line",
-                                [](Query& query, const RemovedLine& removed) {
-                                  query.BindInt(3, removed.line)
-                                      .BindInt(4, removed.offset)
-                                      .BindText(5, removed.text)
-                                      .BindText(6, removed.reason);
+                                [](Query& query, int first, const RemovedLine& removed) {
+                                  query.BindInt(first, removed.line)
+                                      .BindInt(first + 1, removed.offset)
+                                      .BindText(first + 2, removed.text)
+                                      .BindText(first + 3, removed.reason);
                                 }));
   SL_RETURN_IF_ERROR(InsertRows(connection, kInsertTimex, article.id, article.timexes,
                                 "cannot store a time expression",
-                                [](Query& query, const Timex& timex) {
-                                  query.BindInt(3, timex.sentence)
-                                      .BindInt(4, timex.span.begin)
-                                      .BindInt(5, timex.span.end)
-                                      .BindText(6, timex.text)
-                                      .BindText(7, timex.type)
-                                      .BindText(8, timex.value)
-                                      .BindOptionalText(9, timex.mod)
-                                      .BindText(10, timex.anchor);
+                                [](Query& query, int first, const Timex& timex) {
+                                  query.BindInt(first, timex.sentence)
+                                      .BindInt(first + 1, timex.span.begin)
+                                      .BindInt(first + 2, timex.span.end)
+                                      .BindText(first + 3, timex.text)
+                                      .BindText(first + 4, timex.type)
+                                      .BindText(first + 5, timex.value)
+                                      .BindOptionalText(first + 6, timex.mod)
+                                      .BindText(first + 7, timex.anchor);
                                 }));
   SL_RETURN_IF_ERROR(InsertFacts(connection, article));
   return InsertRows(connection, kInsertWarning, article.id, article.warnings,
-                    "cannot store a warning", [](Query& query, const Warning& warning) {
-                      query.BindText(3, warning.code).BindText(4, warning.message);
+                    "cannot store a warning", [](Query& query, int first, const Warning& warning) {
+                      query.BindText(first, warning.code).BindText(first + 1, warning.message);
                     });
 }
 

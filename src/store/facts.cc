@@ -5,7 +5,12 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
+#include <nlohmann/json.hpp>
 #include <optional>
+#include <string_view>
+
+#include "store/json_text.h"
 
 namespace storyline::store::internal {
 namespace {
@@ -25,69 +30,131 @@ std::optional<ByteSpan> OptionalSpanColumns(const Query& query, int first) {
   return ByteSpan{Uint32Column(query, first), Uint32Column(query, first + 1)};
 }
 
-void BindEntity(Query& query, const Entity& entity) {
+// The values EntityMention::kind may take (CHECKed in SQL for the other
+// tables' lists; a JSON array cannot be checked there).
+constexpr std::string_view kMentionKinds[] = {"name", "nominal", "pronoun"};
+
+bool IsMentionKind(std::string_view kind) {
+  return std::find(std::begin(kMentionKinds), std::end(kMentionKinds), kind) !=
+         std::end(kMentionKinds);
+}
+
+// `mentions` as the `mentions` column (docs/schema.md): a JSON array of
+// [sentence, begin, end, "kind"], in order. Kinds are words of a fixed list,
+// so they need no escaping; InvalidArgument for another kind.
+Result<std::string> MentionsJson(const std::vector<EntityMention>& mentions) {
+  std::string json = "[";
+  for (const EntityMention& mention : mentions) {
+    if (!IsMentionKind(mention.kind)) {
+      return Status::InvalidArgument("mention kind '" + mention.kind +
+                                     "' is not name, nominal or pronoun");
+    }
+    if (json.size() > 1) json += ',';
+    json += '[';
+    AppendDecimal(json, mention.sentence);
+    json += ',';
+    AppendDecimal(json, mention.span.begin);
+    json += ',';
+    AppendDecimal(json, mention.span.end);
+    json += ",\"";
+    json += mention.kind;
+    json += "\"]";
+  }
+  json += ']';
+  return json;
+}
+
+// The mentions in a `mentions` column; nullopt when it is not an array of
+// [sentence, begin, end, "kind"] with offsets that fit 32 bits.
+std::optional<std::vector<EntityMention>> ParseMentions(const std::string& text) {
+  const nlohmann::json json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!json.is_array()) return std::nullopt;
+  const auto is_offset = [](const nlohmann::json& value) {
+    return value.is_number_unsigned() && value.get<uint64_t>() <= UINT32_MAX;
+  };
+  std::vector<EntityMention> mentions;
+  mentions.reserve(json.size());
+  for (const nlohmann::json& item : json) {
+    if (!item.is_array() || item.size() != 4 || !is_offset(item[0]) || !is_offset(item[1]) ||
+        !is_offset(item[2]) || !item[3].is_string()) {
+      return std::nullopt;
+    }
+    mentions.push_back({item[0].get<uint32_t>(),
+                        {item[1].get<uint32_t>(), item[2].get<uint32_t>()},
+                        item[3].get<std::string>()});
+  }
+  return mentions;
+}
+
+// An entity with its mentions encoded, ready to bind: the text stays alive
+// until its statement has run.
+struct EntityRow {
+  const Entity* entity;
+  std::string mentions;
+};
+
+void BindEntity(Query& query, int first, const EntityRow& row) {
+  const Entity& entity = *row.entity;
   // An empty key (an entity known only by a role phrase) is NULL: it names
   // nothing across articles.
   if (entity.key.empty()) {
-    query.BindNull(3);
+    query.BindNull(first);
   } else {
-    query.BindText(3, entity.key);
+    query.BindText(first, entity.key);
   }
-  query.BindText(4, entity.name)
-      .BindText(5, entity.type)
-      .BindOptionalText(6, entity.role)
-      .BindOptionalText(7, entity.country);
+  query.BindText(first + 1, entity.name)
+      .BindText(first + 2, entity.type)
+      .BindOptionalText(first + 3, entity.role)
+      .BindOptionalText(first + 4, entity.country);
   if (entity.actor) {
-    query.BindText(8, entity.actor->code)
-        .BindText(9, entity.actor->how)
-        .BindText(10, entity.actor->evidence);
+    query.BindText(first + 5, entity.actor->code)
+        .BindText(first + 6, entity.actor->how)
+        .BindText(first + 7, entity.actor->evidence);
   } else {
-    query.BindNull(8).BindNull(9).BindNull(10);
+    query.BindNull(first + 5).BindNull(first + 6).BindNull(first + 7);
   }
+  query.BindText(first + 8, row.mentions);
 }
 
-Status InsertMentions(Connection& connection, const Article& article) {
-  SL_ASSIGN_OR_RETURN(Query query, connection.Prepare(kInsertEntityMention));
-  for (size_t entity = 0; entity < article.entities.size(); ++entity) {
-    const std::vector<EntityMention>& mentions = article.entities[entity].mentions;
-    for (size_t i = 0; i < mentions.size(); ++i) {
-      query.BindText(1, article.id)
-          .BindInt(2, static_cast<int64_t>(entity))
-          .BindInt(3, static_cast<int64_t>(i))
-          .BindInt(4, mentions[i].sentence)
-          .BindInt(5, mentions[i].span.begin)
-          .BindInt(6, mentions[i].span.end)
-          .BindText(7, mentions[i].kind);
-      SL_RETURN_IF_ERROR(query.Run("cannot store an entity mention"));
-      query.Reset();
+Status InsertEntities(Connection& connection, const Article& article) {
+  std::vector<EntityRow> rows(article.entities.size());
+  for (size_t i = 0; i < rows.size(); ++i) {
+    rows[i].entity = &article.entities[i];
+    Result<std::string> mentions = MentionsJson(article.entities[i].mentions);
+    if (!mentions.ok()) {
+      return Status::InvalidArgument(connection.path() +
+                                     ": cannot store an entity: " + mentions.status().message());
     }
+    rows[i].mentions = std::move(mentions).value();
   }
-  return Status::Ok();
+  return InsertManyRows(connection, kInsertEntity, kInsertEntities, article.id, rows,
+                        "cannot store an entity", BindEntity);
 }
 
-void BindQuote(Query& query, const Quote& quote) {
-  query.BindInt(3, quote.sentence)
-      .BindInt(4, quote.span.begin)
-      .BindInt(5, quote.span.end)
-      .BindText(6, quote.text)
-      .BindText(7, quote.kind);
-  BindOptionalSpan(query, 8, quote.cue);
+void BindQuote(Query& query, int first, const Quote& quote) {
+  query.BindInt(first, quote.sentence)
+      .BindInt(first + 1, quote.span.begin)
+      .BindInt(first + 2, quote.span.end)
+      .BindText(first + 3, quote.text)
+      .BindText(first + 4, quote.kind);
+  BindOptionalSpan(query, first + 5, quote.cue);
   if (!quote.speaker) {
-    query.BindNull(10).BindNull(11).BindNull(12).BindNull(13).BindNull(14);
+    for (int i = 7; i < 12; ++i) query.BindNull(first + i);
     return;
   }
   const QuoteSpeaker& speaker = *quote.speaker;
-  query.BindText(10, speaker.text)
-      .BindInt(11, speaker.span.begin)
-      .BindInt(12, speaker.span.end)
-      .BindOptionalText(14, speaker.code);
+  query.BindText(first + 7, speaker.text)
+      .BindInt(first + 8, speaker.span.begin)
+      .BindInt(first + 9, speaker.span.end)
+      .BindOptionalText(first + 11, speaker.code);
   if (speaker.entity) {
-    query.BindInt(13, *speaker.entity);
+    query.BindInt(first + 10, *speaker.entity);
   } else {
-    query.BindNull(13);
+    query.BindNull(first + 10);
   }
 }
 
+// The entity in the current row of kSelectEntities, but its mentions.
 Entity EntityFromRow(const Query& query) {
   Entity entity;
   entity.key = query.OptionalText(0).value_or("");
@@ -99,20 +166,23 @@ Entity EntityFromRow(const Query& query) {
   return entity;
 }
 
-// Reads the mentions of every entity of `article` into its entities.
-Status ReadMentions(Connection& connection, Article& article) {
-  SL_ASSIGN_OR_RETURN(Query query, connection.Prepare(kSelectEntityMentions));
+// Reads the entities of `article`, with their mentions, in order.
+Status ReadEntities(Connection& connection, Article& article) {
+  SL_ASSIGN_OR_RETURN(Query query, connection.Prepare(kSelectEntities));
   query.BindText(1, article.id);
   while (true) {
-    SL_ASSIGN_OR_RETURN(bool row, query.Next("cannot read entity mentions"));
+    SL_ASSIGN_OR_RETURN(bool row, query.Next("cannot read entities"));
     if (!row) return Status::Ok();
-    const int64_t entity = query.Int(0);
-    if (entity < 0 || static_cast<uint64_t>(entity) >= article.entities.size()) {
-      return Status::Corruption("article " + article.id + ": a mention of entity " +
-                                std::to_string(entity) + ", which the article does not have");
+    Entity entity = EntityFromRow(query);
+    entity.id = static_cast<uint32_t>(article.entities.size());
+    std::optional<std::vector<EntityMention>> mentions = ParseMentions(query.Text(8));
+    if (!mentions) {
+      return Status::Corruption("article " + article.id + ": the mentions of entity " +
+                                std::to_string(entity.id) +
+                                " are not a JSON array of [sentence, begin, end, kind]");
     }
-    article.entities[static_cast<size_t>(entity)].mentions.push_back(
-        {Uint32Column(query, 1), {Uint32Column(query, 2), Uint32Column(query, 3)}, query.Text(4)});
+    entity.mentions = std::move(*mentions);
+    article.entities.push_back(std::move(entity));
   }
 }
 
@@ -164,20 +234,13 @@ std::string PrefixEnd(const std::string& prefix) {
 }  // namespace
 
 Status InsertFacts(Connection& connection, const Article& article) {
-  SL_RETURN_IF_ERROR(InsertRows(connection, kInsertEntity, article.id, article.entities,
-                                "cannot store an entity", BindEntity));
-  SL_RETURN_IF_ERROR(InsertMentions(connection, article));
-  return InsertRows(connection, kInsertQuote, article.id, article.quotes, "cannot store a quote",
-                    BindQuote);
+  SL_RETURN_IF_ERROR(InsertEntities(connection, article));
+  return InsertManyRows(connection, kInsertQuote, kInsertQuotes, article.id, article.quotes,
+                        "cannot store a quote", BindQuote);
 }
 
 Status ReadFacts(Connection& connection, Article& article) {
-  SL_RETURN_IF_ERROR(ReadRows(connection, kSelectEntities, article.id, "cannot read entities",
-                              article.entities, EntityFromRow));
-  for (size_t i = 0; i < article.entities.size(); ++i) {
-    article.entities[i].id = static_cast<uint32_t>(i);
-  }
-  SL_RETURN_IF_ERROR(ReadMentions(connection, article));
+  SL_RETURN_IF_ERROR(ReadEntities(connection, article));
   return ReadRows(connection, kSelectQuotes, article.id, "cannot read quotes", article.quotes,
                   QuoteFromRow);
 }

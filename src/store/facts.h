@@ -2,7 +2,7 @@
 // May change at any time.
 //
 // The facts found in an article: its entities with their mentions, and its
-// quotes (tables `entities`, `entity_mentions`, `quotes` of docs/schema.md).
+// quotes (tables `entities` and `quotes` of docs/schema.md).
 #pragma once
 
 #include <cstddef>
@@ -18,13 +18,14 @@
 
 namespace storyline::store::internal {
 
-// Inserts the entities, mentions and quotes of `article`. Each entity is
-// stored under its index in Article::entities. REQUIRES: inside the
+// Inserts the entities (with their mentions) and quotes of `article`. Each
+// entity is stored under its index in Article::entities. InvalidArgument
+// for a mention kind EntityMention does not list. REQUIRES: inside the
 // transaction that inserted the article's row.
 Status InsertFacts(Connection& connection, const Article& article);
 
 // Reads the entities (with their mentions) and quotes of `article.id` into
-// `article`. Corruption when a mention names an entity the article lacks.
+// `article`. Corruption when an entity's mentions cannot be read.
 Status ReadFacts(Connection& connection, Article& article);
 
 // As Database::FindEntityMentions and Database::EntityKeys.

@@ -25,6 +25,7 @@ using testing::PlainArticle;
 using testing::RawDb;
 using testing::SpanOf;
 using testing::StoreTest;
+using testing::SyntheticArticle;
 using testing::TestRun;
 
 class FactsTest : public StoreTest {
@@ -111,10 +112,24 @@ TEST_F(FactsTest, StoresAbsentValuesAsSqlNull) {
   EXPECT_EQ(raw.Text("SELECT speaker_text FROM quotes" + of_article +
                      " AND speaker_entity IS NULL AND speaker_code IS NULL AND cue_end = 250"),
             "Critics");
-  EXPECT_EQ(raw.Text("SELECT group_concat(entity_idx || '.' || idx || ':' || kind, ' ') "
-                     "FROM entity_mentions" +
-                     of_article),
-            "0.0:name 0.1:pronoun 0.2:nominal 1.0:name 2.0:nominal");
+}
+
+// The mentions column holds the documented JSON, which SQL reads with
+// json_each.
+TEST_F(FactsTest, StoresMentionsAsJsonArraysInTheEntityRow) {
+  const Article article = FactsArticle();
+  Put({article});
+  RawDb raw(PathOf("s.db"));
+  const std::string of_article = " WHERE article_id = '" + article.id + "'";
+  EXPECT_EQ(raw.Text("SELECT mentions FROM entities" + of_article + " AND idx = 0"),
+            R"([[0,17,29,"name"],[1,134,137,"pronoun"],[2,144,156,"nominal"]])");
+  EXPECT_EQ(
+      raw.Text("SELECT group_concat(e.idx || '.' || m.key || ':' || (m.value ->> 3) || '@' || "
+               "(m.value ->> 0) || ':' || (m.value ->> 1) || '-' || (m.value ->> 2), ' ') "
+               "FROM entities e, json_each(e.mentions) m WHERE e.article_id = '" +
+               article.id + "'"),
+      "0.0:name@0:17-29 0.1:pronoun@1:134-137 0.2:nominal@2:144-156 1.0:name@0:41-46 "
+      "2.0:nominal@2:162-180");
 }
 
 TEST_F(FactsTest, GetArticleTextLeavesOutEntitiesAndQuotes) {
@@ -135,14 +150,15 @@ TEST_F(FactsTest, PuttingAnArticleAgainKeepsItsFactsOnce) {
   EXPECT_EQ(*again, 0u);
   RawDb raw(PathOf("s.db"));
   EXPECT_EQ(CountChildren(raw), ExpectedChildren(batch));
-  EXPECT_EQ(raw.Int("SELECT count(*) FROM entity_mentions"), 5);
+  EXPECT_EQ(raw.Int("SELECT sum(json_array_length(mentions)) FROM entities"), 5);
   Result<Article> got = db_->GetArticle(batch[0].id);
   ASSERT_TRUE(got.ok());
   ExpectSameArticle(*got, batch[0]);
 }
 
 // A value the schema does not list fails the whole batch with the article
-// named, as published_how does.
+// named, as published_how does: SQL CHECKs the columns, the store the kinds
+// inside the mentions array.
 TEST_F(FactsTest, RefusesValuesOutsideTheirListsAndStoresNothingOfTheBatch) {
   const std::string prefix = PathOf("s.db") + ": cannot store ";
   Article bad_type = FactsArticle();
@@ -153,21 +169,70 @@ TEST_F(FactsTest, RefusesValuesOutsideTheirListsAndStoresNothingOfTheBatch) {
   bad_mention.entities[0].mentions[1].kind = "epithet";
   Article bad_quote = FactsArticle();
   bad_quote.quotes[0].kind = "paraphrase";
-  for (const auto& [article, what] :
-       std::vector<std::pair<Article, std::string>>{{bad_type, "an entity"},
-                                                    {bad_how, "an entity"},
-                                                    {bad_mention, "an entity mention"},
-                                                    {bad_quote, "a quote"}}) {
+  const std::string check = ": CHECK constraint failed";
+  for (const auto& [article, what] : std::vector<std::pair<Article, std::string>>{
+           {bad_type, "an entity" + check},
+           {bad_how, "an entity" + check},
+           {bad_mention, "an entity: mention kind 'epithet' is not name, nominal or pronoun"},
+           {bad_quote, "a quote" + check}}) {
     Result<size_t> added = db_->PutArticles(run_, {PlainArticle(), article});
     ASSERT_FALSE(added.ok()) << what;
     EXPECT_EQ(added.status().code(), StatusCode::kInvalidArgument);
     const std::string& message = added.status().message();
     EXPECT_EQ(message.substr(0, prefix.size() + what.size()), prefix + what) << message;
-    EXPECT_NE(message.find(": CHECK constraint failed"), std::string::npos) << message;
     EXPECT_NE(message.find("(article " + article.id + " from 'feeds/veyra-ferry.jsonl:2')"),
               std::string::npos)
         << message;
     EXPECT_EQ(db_->ArticleCount(), 0u);
+  }
+}
+
+// A bad row inside a multi-row INSERT (16 entities or quotes per statement)
+// rolls the batch back as a single row does, and the database stays usable.
+TEST_F(FactsTest, RefusesABadRowAmongManyAndStoresTheNextBatch) {
+  Article bad_entity = SyntheticArticle(1);
+  ASSERT_GE(bad_entity.entities.size(), 16u);
+  bad_entity.entities[5].type = "PLACE";
+  Article bad_quote = SyntheticArticle(1);
+  ASSERT_GE(bad_quote.quotes.size(), 16u);
+  bad_quote.quotes[3].kind = "paraphrase";
+  for (const auto& [article, what] : std::vector<std::pair<Article, std::string>>{
+           {bad_entity, "an entity"}, {bad_quote, "a quote"}}) {
+    Result<size_t> added = db_->PutArticles(run_, {PlainArticle(), article});
+    ASSERT_FALSE(added.ok()) << what;
+    EXPECT_EQ(added.status().code(), StatusCode::kInvalidArgument);
+    const std::string want =
+        PathOf("s.db") + ": cannot store " + what + ": CHECK constraint failed";
+    EXPECT_EQ(added.status().message().substr(0, want.size()), want) << added.status().message();
+    EXPECT_EQ(db_->ArticleCount(), 0u);
+  }
+  const std::vector<Article> good = {SyntheticArticle(1), PlainArticle()};
+  Put(good);
+  RawDb raw(PathOf("s.db"));
+  EXPECT_EQ(CountChildren(raw), ExpectedChildren(good));
+  Result<Article> got = db_->GetArticle(good[0].id);
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  ExpectSameArticle(*got, good[0]);
+}
+
+// A mentions column another program damaged is reported, not guessed at.
+TEST_F(FactsTest, ReportsUnreadableMentionsAsCorruption) {
+  const Article article = FactsArticle();
+  Put({article});
+  for (const std::string damaged :
+       {"not json", R"({"0":1})", R"([[0,1,2]])", R"([[0,-1,2,"name"]])",
+        R"([[0,1,4294967296,"name"]])", R"([[0,1,2,3]])"}) {
+    {
+      RawDb raw(PathOf("s.db"));
+      raw.Exec("UPDATE entities SET mentions = '" + damaged + "' WHERE idx = 1");
+    }
+    Result<Article> got = db_->GetArticle(article.id);
+    ASSERT_FALSE(got.ok()) << damaged;
+    EXPECT_EQ(got.status().code(), StatusCode::kCorruption);
+    EXPECT_EQ(
+        got.status().message(),
+        "article " + article.id +
+            ": the mentions of entity 1 are not a JSON array of [sentence, begin, end, kind]");
   }
 }
 
@@ -178,7 +243,7 @@ TEST_F(FactsTest, UpgradesVersion2DatabaseKeepingItsArticles) {
   db_.reset();
   {
     RawDb raw(PathOf("s.db"));
-    for (const char* table : {"entities", "entity_mentions", "quotes"}) {
+    for (const char* table : {"entities", "quotes"}) {
       raw.Exec(std::string("DROP TABLE ") + table);
     }
     raw.Exec("UPDATE meta SET value = '2' WHERE key = 'schema_version'");
@@ -189,7 +254,7 @@ TEST_F(FactsTest, UpgradesVersion2DatabaseKeepingItsArticles) {
     EXPECT_EQ(raw.Text("SELECT value FROM meta WHERE key = 'schema_version'"), "3");
     EXPECT_EQ(raw.Text("SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master "
                        "WHERE name LIKE 'entit%' OR name = 'quotes' ORDER BY name)"),
-              "entities entities_by_key entity_mentions quotes");
+              "entities entities_by_key quotes");
   }
   Result<Article> old = db.GetArticle(PlainArticle().id);
   ASSERT_TRUE(old.ok()) << old.status().ToString();

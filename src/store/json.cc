@@ -9,10 +9,13 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
+#include "store/json_text.h"
 #include "store/store.h"
 
 namespace storyline::store {
 namespace {
+
+using internal::AppendArticleJson;
 
 // ordered_json keeps the fields in the order of the contract, for people
 // reading the report; parsers do not care.
@@ -26,113 +29,10 @@ Json OptionalString(const std::optional<std::string>& value) {
   return value ? Json(*value) : Json(nullptr);
 }
 
-Json SpanOrNull(const std::optional<ByteSpan>& span) {
-  if (!span) return nullptr;
-  return {{"begin", span->begin}, {"end", span->end}};
-}
-
-// {"id", "key", "text", "type", "role", "actor", "country", "mentions"}.
-Json EntityObject(const Entity& entity) {
-  Json actor = nullptr;
-  if (entity.actor) {
-    actor = {{"code", entity.actor->code},
-             {"how", entity.actor->how},
-             {"evidence", entity.actor->evidence}};
-  }
-  Json mentions = Json::array();
-  for (const EntityMention& mention : entity.mentions) {
-    mentions.push_back({{"sentence", mention.sentence},
-                        {"begin", mention.span.begin},
-                        {"end", mention.span.end},
-                        {"kind", mention.kind}});
-  }
-  return {{"id", entity.id},
-          {"key", entity.key.empty() ? Json(nullptr) : Json(entity.key)},
-          {"text", entity.name},
-          {"type", entity.type},
-          {"role", OptionalString(entity.role)},
-          {"actor", std::move(actor)},
-          {"country", OptionalString(entity.country)},
-          {"mentions", std::move(mentions)}};
-}
-
-// {"article", "sentence", "begin", "end", "text", "kind", "cue", "speaker"}.
-Json QuoteObject(const std::string& article_id, const Quote& quote) {
-  Json speaker = nullptr;
-  if (quote.speaker) {
-    const QuoteSpeaker& who = *quote.speaker;
-    speaker = {{"text", who.text},
-               {"begin", who.span.begin},
-               {"end", who.span.end},
-               {"entity", who.entity ? Json(*who.entity) : Json(nullptr)},
-               {"code", OptionalString(who.code)}};
-  }
-  return {{"article", article_id},        {"sentence", quote.sentence},
-          {"begin", quote.span.begin},    {"end", quote.span.end},
-          {"text", quote.text},           {"kind", quote.kind},
-          {"cue", SpanOrNull(quote.cue)}, {"speaker", std::move(speaker)}};
-}
-
-Json ArticleObject(const Article& article) {
-  Json published = {{"value", OptionalString(article.published.value)},
-                    {"how", DateHowName(article.published.how)}};
-  if (!article.published.evidence.empty()) published["evidence"] = article.published.evidence;
-
-  Json sentences = Json::array();
-  for (const ByteSpan& span : article.sentences) sentences.push_back({span.begin, span.end});
-  Json timexes = Json::array();
-  for (const Timex& timex : article.timexes) {
-    Json object = {{"article", article.id},     {"sentence", timex.sentence},
-                   {"begin", timex.span.begin}, {"end", timex.span.end},
-                   {"text", timex.text},        {"type", timex.type},
-                   {"value", timex.value}};
-    if (timex.mod) object["mod"] = *timex.mod;
-    object["anchor"] = timex.anchor;
-    timexes.push_back(std::move(object));
-  }
-  Json entities = Json::array();
-  for (const Entity& entity : article.entities) entities.push_back(EntityObject(entity));
-  Json quotes = Json::array();
-  for (const Quote& quote : article.quotes) quotes.push_back(QuoteObject(article.id, quote));
-  Json removed = Json::array();
-  for (const RemovedLine& line : article.removed) {
-    removed.push_back({{"text", line.text}, {"reason", line.reason}});
-  }
-  Json warnings = Json::array();
-  for (const Warning& warning : article.warnings) {
-    warnings.push_back({{"code", warning.code}, {"message", warning.message}});
-  }
-
-  return {{"id", article.id},
-          {"origin", article.origin},
-          {"format", article.format},
-          {"source_id", OptionalString(article.source_id)},
-          {"title", OptionalString(article.title)},
-          {"outlet", OptionalString(article.outlet)},
-          {"url", OptionalString(article.url)},
-          {"language", article.language},
-          {"published", std::move(published)},
-          {"text", article.text},
-          {"sentences", std::move(sentences)},
-          {"timexes", std::move(timexes)},
-          {"entities", std::move(entities)},
-          {"quotes", std::move(quotes)},
-          {"removed", std::move(removed)},
-          {"warnings", std::move(warnings)}};
-}
-
 // Compact, and the replace handler writes invalid UTF-8 as U+FFFD instead of
 // throwing.
 std::string Dump(const Json& json) {
   return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-Result<std::string> DumpArticle(const Article& article) {
-  try {
-    return Dump(ArticleObject(article));
-  } catch (const nlohmann::json::exception& e) {
-    return Status::Internal("cannot write article " + article.id + " as JSON: " + e.what());
-  }
 }
 
 Result<std::string> DumpInputs(uint64_t read, uint64_t ingested,
@@ -290,9 +190,8 @@ Result<JsonWriter> JsonWriter::Create(const std::string& path) {
 Status JsonWriter::Write(const Article& article) {
   State& state = *state_;
   SL_RETURN_IF_ERROR(state.BeforeSection("Write"));
-  SL_ASSIGN_OR_RETURN(std::string object, DumpArticle(article));
   state.pending += state.any_article ? ",\n" : "\n";
-  state.pending += object;
+  AppendArticleJson(state.pending, article);
   state.any_article = true;
   if (state.pending.size() >= kFlushBytes) return state.Flush();
   return Status::Ok();
@@ -323,9 +222,9 @@ Status JsonWriter::Finish(uint64_t read, uint64_t ingested,
 }
 
 std::string ArticleToJson(const Article& article) {
-  Result<std::string> json = DumpArticle(article);
-  // Unreachable with the replace handler; "null" keeps the output valid JSON.
-  return json.ok() ? std::move(json).value() : std::string("null");
+  std::string json;
+  AppendArticleJson(json, article);
+  return json;
 }
 
 }  // namespace storyline::store

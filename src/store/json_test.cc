@@ -197,6 +197,19 @@ TEST_F(StoreTest, EmptyJsonReportIsValid) {
                   {"inputs", {{"read", 0}, {"ingested", 0}, {"rejected", json::array()}}}}));
 }
 
+// The escapes JSON requires and no others: quote, backslash and control
+// characters; DEL and non-ASCII characters as they are.
+TEST_F(StoreTest, JsonEscapesQuotesBackslashesAndControlCharacters) {
+  Article a = PlainArticle();
+  a.title = std::string(
+      "A \"quay\" \\ tide\ttable\r\n\b\f\x01\x1f\x7f \xc3\xa9t\xc3\xa9 \xf0\x9f\x8f\xae");
+  const std::string object = ArticleToJson(a);
+  EXPECT_NE(object.find(",\"title\":\"A \\\"quay\\\" \\\\ tide\\ttable\\r\\n\\b\\f\\u0001"
+                        "\\u001f\x7f \xc3\xa9t\xc3\xa9 \xf0\x9f\x8f\xae\","),
+            std::string::npos)
+      << object;
+}
+
 TEST_F(StoreTest, JsonReplacesInvalidUtf8InsteadOfFailing) {
   Article a = PlainArticle();
   a.title = std::string("Tide tables for Lowmere \xff\xfe");

@@ -157,6 +157,10 @@ CREATE INDEX near_duplicate_members_by_group ON near_duplicate_members(group_id)
 // corpus one indexed query; an entity known only by a role phrase has no key
 // (NULL), so it is left out of that index's lookups.
 //
+// An entity's mentions are a JSON array in its row (facts.cc writes it)
+// rather than a row each: an article has about three mentions per entity,
+// and a row costs far more than its bytes.
+//
 // The CHECKs list their values with OR rather than IN: SQLite builds a
 // temporary table for an IN list each time it checks a row, which made an
 // entity row cost about three times as much.
@@ -175,22 +179,12 @@ CREATE TABLE entities (
                  CHECK (actor_how = 'person' OR actor_how = 'dictionary' OR actor_how = 'role'
                         OR actor_how = 'demonym' OR actor_how = 'capital'),
   actor_evidence TEXT,
+  mentions       TEXT NOT NULL,
   PRIMARY KEY (article_id, idx),
   CHECK ((actor_code IS NULL) = (actor_how IS NULL)
          AND (actor_code IS NULL) = (actor_evidence IS NULL))
 ) WITHOUT ROWID;
 CREATE INDEX entities_by_key ON entities(key) WHERE key IS NOT NULL;
-
-CREATE TABLE entity_mentions (
-  article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-  entity_idx INTEGER NOT NULL,
-  idx        INTEGER NOT NULL,
-  sentence   INTEGER NOT NULL,
-  "begin"    INTEGER NOT NULL,
-  "end"      INTEGER NOT NULL,
-  kind       TEXT NOT NULL CHECK (kind = 'name' OR kind = 'nominal' OR kind = 'pronoun'),
-  PRIMARY KEY (article_id, entity_idx, idx)
-) WITHOUT ROWID;
 
 CREATE TABLE quotes (
   article_id     TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,

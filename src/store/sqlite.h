@@ -80,6 +80,9 @@ class Query {
     return *this;
   }
 
+  // The number of parameters of the statement (the largest ?N).
+  int ParameterCount() const { return sqlite3_bind_parameter_count(stmt_); }
+
   // Runs a statement that returns no rows; `what` names it in errors.
   Status Run(std::string_view what);
   // Steps to the next row: true on a row, false when done.
@@ -169,19 +172,46 @@ Result<int64_t> QueryInt(Query& query, std::string_view what);
 // A column holding an offset, index or line number, stored as an INTEGER.
 uint32_t Uint32Column(const Query& query, int column);
 
-// Inserts one row per item with `statement`, whose first two parameters are
-// the article id and the item's position; `bind` binds the rest.
+// Inserts one row per item from `items[from]` on with `statement`, whose
+// first two parameters are the article id and the item's position;
+// `bind(query, 3, item)` binds the item's columns from parameter 3 on.
 template <typename Item, typename Bind>
 Status InsertRows(Connection& connection, StatementId statement, const std::string& article_id,
-                  const std::vector<Item>& items, std::string_view what, Bind bind) {
+                  const std::vector<Item>& items, std::string_view what, Bind bind,
+                  size_t from = 0) {
   SL_ASSIGN_OR_RETURN(Query query, connection.Prepare(statement));
-  for (size_t i = 0; i < items.size(); ++i) {
+  for (size_t i = from; i < items.size(); ++i) {
     query.BindText(1, article_id).BindInt(2, static_cast<int64_t>(i));
-    bind(query, items[i]);
+    bind(query, 3, items[i]);
     SL_RETURN_IF_ERROR(query.Run(what));
     query.Reset();
   }
   return Status::Ok();
+}
+
+// As InsertRows, kRowsPerInsert rows per statement with `many` (whose rows
+// share the article id ?1, then each has its position and the item's
+// columns, as in statements.cc), the rest one at a time with `one`.
+template <typename Item, typename Bind>
+Status InsertManyRows(Connection& connection, StatementId one, StatementId many,
+                      const std::string& article_id, const std::vector<Item>& items,
+                      std::string_view what, Bind bind) {
+  size_t i = 0;
+  if (items.size() >= kRowsPerInsert) {
+    SL_ASSIGN_OR_RETURN(Query query, connection.Prepare(many));
+    const int per_row = (query.ParameterCount() - 1) / static_cast<int>(kRowsPerInsert);
+    for (; i + kRowsPerInsert <= items.size(); i += kRowsPerInsert) {
+      query.BindText(1, article_id);
+      for (size_t row = 0; row < kRowsPerInsert; ++row) {
+        const int first = 2 + per_row * static_cast<int>(row);
+        query.BindInt(first, static_cast<int64_t>(i + row));
+        bind(query, first + 1, items[i + row]);
+      }
+      SL_RETURN_IF_ERROR(query.Run(what));
+      query.Reset();
+    }
+  }
+  return InsertRows(connection, one, article_id, items, what, bind, i);
 }
 
 // Appends to `items` one item per row that `statement` returns with its

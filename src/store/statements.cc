@@ -30,8 +30,8 @@ constexpr const char* kStatementSql[] = {
     "published, published_how, published_evidence, text, run_id) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
     "ON CONFLICT(id) DO NOTHING",
-    "INSERT INTO sentences(article_id, idx, \"begin\", \"end\") VALUES (?1, ?2, ?3, ?4)",
-    nullptr,
+    nullptr,  // kInsertSentence and
+    nullptr,  // kInsertSentences: kRowsInserts below
     "INSERT INTO removed_lines(article_id, idx, line, \"offset\", text, reason) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     "INSERT INTO timexes(article_id, idx, sentence, \"begin\", \"end\", text, type, value, mod, "
@@ -84,29 +84,25 @@ constexpr const char* kStatementSql[] = {
     "FROM passages WHERE a_article = ?1 UNION "
     "SELECT a_article, a_begin, a_end, b_article, b_begin, b_end, similarity, earlier "
     "FROM passages WHERE b_article = ?1 ORDER BY 1, 2, 4, 5",
-    "INSERT INTO entities(article_id, idx, key, name, type, role, country, actor_code, actor_how, "
-    "actor_evidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-    "INSERT INTO entity_mentions(article_id, entity_idx, idx, sentence, \"begin\", \"end\", kind) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    "INSERT INTO quotes(article_id, idx, sentence, \"begin\", \"end\", text, kind, cue_begin, "
-    "cue_end, speaker_text, speaker_begin, speaker_end, speaker_entity, speaker_code) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-    "SELECT key, name, type, role, country, actor_code, actor_how, actor_evidence FROM entities "
-    "WHERE article_id = ?1 ORDER BY idx",
-    "SELECT entity_idx, sentence, \"begin\", \"end\", kind FROM entity_mentions "
-    "WHERE article_id = ?1 ORDER BY entity_idx, idx",
+    nullptr,  // kInsertEntity,
+    nullptr,  // kInsertEntities,
+    nullptr,  // kInsertQuote and
+    nullptr,  // kInsertQuotes: kRowsInserts below
+    "SELECT key, name, type, role, country, actor_code, actor_how, actor_evidence, mentions "
+    "FROM entities WHERE article_id = ?1 ORDER BY idx",
     "SELECT sentence, \"begin\", \"end\", text, kind, cue_begin, cue_end, speaker_text, "
     "speaker_begin, speaker_end, speaker_entity, speaker_code FROM quotes "
     "WHERE article_id = ?1 ORDER BY idx",
-    // kFindEntityMentions: through entities_by_key; the mention's text is cut
-    // from the article's text as bytes (the cast), as its offsets count.
-    "SELECT e.article_id, a.published, e.idx, e.name, e.role, e.actor_code, m.sentence, "
-    "m.\"begin\", m.\"end\", m.kind, "
-    "substr(CAST(a.text AS BLOB), m.\"begin\" + 1, max(m.\"end\" - m.\"begin\", 0)) "
-    "FROM entities e JOIN articles a ON a.id = e.article_id "
-    "JOIN entity_mentions m ON m.article_id = e.article_id AND m.entity_idx = e.idx "
+    // kFindEntityMentions: through entities_by_key, then one row per element
+    // of each entity's mentions array ([sentence, begin, end, kind]); the
+    // mention's text is cut from the article's text as bytes (the cast), as
+    // its offsets count.
+    "SELECT e.article_id, a.published, e.idx, e.name, e.role, e.actor_code, m.value ->> 0, "
+    "m.value ->> 1, m.value ->> 2, m.value ->> 3, "
+    "substr(CAST(a.text AS BLOB), (m.value ->> 1) + 1, max((m.value ->> 2) - (m.value ->> 1), 0)) "
+    "FROM entities e JOIN articles a ON a.id = e.article_id, json_each(e.mentions) m "
     "WHERE e.key = ?1 "
-    "ORDER BY a.published IS NULL, a.published, e.article_id, e.idx, m.idx",
+    "ORDER BY a.published IS NULL, a.published, e.article_id, e.idx, m.key",
     // kEntityKeys: a range [prefix, next) of entities_by_key, which also holds
     // the article ids (the primary key).
     "SELECT key, count(DISTINCT article_id) FROM entities WHERE key >= ?1 AND key < ?2 "
@@ -114,15 +110,44 @@ constexpr const char* kStatementSql[] = {
 };
 static_assert(std::size(kStatementSql) == kStatementCount);
 
-// INSERT INTO sentences ... VALUES (?1, ?2, ?3, ?4), (?1, ?5, ?6, ?7), ...
-// with kSentencesPerInsert rows sharing the article id ?1.
-std::string SentencesSql() {
-  std::string sql = "INSERT INTO sentences(article_id, idx, \"begin\", \"end\") VALUES ";
-  for (size_t row = 0; row < kSentencesPerInsert; ++row) {
-    const size_t first = 2 + 3 * row;
-    if (row > 0) sql += ", ";
-    sql += "(?1, ?" + std::to_string(first) + ", ?" + std::to_string(first + 1) + ", ?" +
-           std::to_string(first + 2) + ")";
+// An INSERT of `rows` rows: `head` (up to VALUES), then each row's
+// parameters: the article id ?1, which all rows share, then `per_row` of
+// its own, its position first: (?1, ?2, ?3, ?4), (?1, ?5, ?6, ?7), ...
+struct RowsInsert {
+  StatementId id;
+  const char* head;
+  int per_row;
+  size_t rows;
+};
+
+// OR ROLLBACK: a statement that writes several rows and may fail part-way
+// (a CHECK, a duplicate key) otherwise keeps a statement journal, a copy of
+// every page it changes so as to undo just itself, which made 16 entities
+// per statement slower than one. A failing row fails the whole batch anyway;
+// SQLite then ends the transaction itself, which Transaction allows for.
+constexpr const char* kSentencesHead =
+    "INSERT OR ROLLBACK INTO sentences(article_id, idx, \"begin\", \"end\") VALUES ";
+constexpr const char* kEntitiesHead =
+    "INSERT OR ROLLBACK INTO entities(article_id, idx, key, name, type, role, country, actor_code, "
+    "actor_how, actor_evidence, mentions) VALUES ";
+constexpr const char* kQuotesHead =
+    "INSERT OR ROLLBACK INTO quotes(article_id, idx, sentence, \"begin\", \"end\", text, kind, "
+    "cue_begin, cue_end, speaker_text, speaker_begin, speaker_end, speaker_entity, speaker_code) "
+    "VALUES ";
+
+constexpr RowsInsert kRowsInserts[] = {
+    {kInsertSentence, kSentencesHead, 3, 1}, {kInsertSentences, kSentencesHead, 3, kRowsPerInsert},
+    {kInsertEntity, kEntitiesHead, 10, 1},   {kInsertEntities, kEntitiesHead, 10, kRowsPerInsert},
+    {kInsertQuote, kQuotesHead, 13, 1},      {kInsertQuotes, kQuotesHead, 13, kRowsPerInsert},
+};
+
+std::string RowsInsertSql(const RowsInsert& insert) {
+  std::string sql = insert.head;
+  int parameter = 2;
+  for (size_t row = 0; row < insert.rows; ++row) {
+    sql += row == 0 ? "(?1" : ", (?1";
+    for (int i = 0; i < insert.per_row; ++i) sql += ", ?" + std::to_string(parameter++);
+    sql += ')';
   }
   return sql;
 }
@@ -130,7 +155,10 @@ std::string SentencesSql() {
 }  // namespace
 
 std::string StatementSql(StatementId id) {
-  return id == kInsertSentences ? SentencesSql() : kStatementSql[id];
+  for (const RowsInsert& insert : kRowsInserts) {
+    if (insert.id == id) return RowsInsertSql(insert);
+  }
+  return kStatementSql[id];
 }
 
 }  // namespace storyline::store::internal

@@ -158,6 +158,9 @@ class Database {
   //                    "no article id starts with 'PREFIX'"
   //   InvalidArgument  "id prefix 'PREFIX' matches N articles", or
   //                    "'X' is not an article id or a prefix of at least 4 hex digits"
+  //   Corruption       a stored value another program damaged, e.g. "article ID:
+  //                    the mentions of entity N are not a JSON array of
+  //                    [sentence, begin, end, kind]"
   Result<Article> GetArticle(const std::string& id_or_prefix);
   // The article with exactly this id: its fields, clean text and sentences,
   // without the removed lines, time expressions, entities, quotes and
@@ -184,7 +187,7 @@ class Database {
   // publication date (unknown last), then article id, entity and mention.
   // Empty when no entity has the key; entities without a key (known only by
   // a role phrase) are never found. One indexed lookup, then a row read per
-  // mention.
+  // entity, whose mentions are in it.
   Result<std::vector<EntityMentionRow>> FindEntityMentions(const std::string& key);
   // Up to `limit` stored entity keys that start with `prefix` (e.g.
   // "PER:wang"; "" for all), in byte order, each with the number of

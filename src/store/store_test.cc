@@ -595,7 +595,7 @@ TEST_F(StoreTest, UpgradesVersion1DatabaseLeavingItsArticlesToLink) {
     RawDb raw(path);  // what storyline 0.1 with schema 1 left behind
     for (const char* table :
          {"link_features", "story_members", "stories", "passages", "near_duplicate_members",
-          "near_duplicate_groups", "entities", "entity_mentions", "quotes"}) {
+          "near_duplicate_groups", "entities", "quotes"}) {
       raw.Exec(std::string("DROP TABLE ") + table);
     }
     raw.Exec("UPDATE meta SET value = '1' WHERE key = 'schema_version'");
@@ -613,8 +613,8 @@ TEST_F(StoreTest, UpgradesVersion1DatabaseLeavingItsArticlesToLink) {
   RawDb raw(path);
   EXPECT_EQ(raw.Text("SELECT value FROM meta WHERE key = 'schema_version'"), "3");
   EXPECT_EQ(raw.Int("SELECT count(*) FROM sqlite_master WHERE name IN "
-                    "('link_features', 'entities', 'entity_mentions', 'quotes')"),
-            4);
+                    "('link_features', 'entities', 'quotes')"),
+            3);
 }
 
 }  // namespace
