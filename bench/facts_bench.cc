@@ -40,6 +40,7 @@ struct Stages {
   text::Segmenter segmenter;
   entities::Recognizer recognizer;
   quotes::Finder quotes;
+  entities::Workspace workspace;  // kept from one article to the next, as in analyze
 };
 
 // Reads every .txt file under the PolNeAR folder beside the checkout.
@@ -115,13 +116,13 @@ void Run(const char* corpus, std::vector<Article> articles, Stages& stages, int 
     for (const auto& sentence : sentence_words) tokens += sentence.size();
   }
   Time("entities", corpus, articles, words, passes, [&](Article& article, const Words& w) {
-    article.entities = stages.recognizer.Find(article, w);
+    article.entities = stages.recognizer.Find(article, w, stages.workspace);
   });
   Time("quotes", corpus, articles, words, passes,
        [&](Article& article, const Words& w) { article.quotes = stages.quotes.Find(article, w); });
   Time("facts", corpus, articles, words, passes, [&](Article& article, const Words&) {
     const Words own = stages.segmenter.WordsOf(article.text, article.sentences);
-    article.entities = stages.recognizer.Find(article, own);
+    article.entities = stages.recognizer.Find(article, own, stages.workspace);
     article.quotes = stages.quotes.Find(article, own);
     stages.recognizer.AddSpeakerMentions(article);
   });
@@ -164,8 +165,8 @@ int Main(int argc, char** argv) {
     std::fprintf(stderr, "facts_bench: %s\n", recognizer.status().ToString().c_str());
     return 1;
   }
-  Stages stages{std::move(segmenter).value(), std::move(recognizer).value(),
-                std::move(finder).value()};
+  Stages stages{
+      std::move(segmenter).value(), std::move(recognizer).value(), std::move(finder).value(), {}};
   const std::vector<std::string> news = PolnearTexts();
   if (news.empty()) {
     std::printf("PolNeAR texts absent (../shared/data/quotes-dev/polnear): news lines skipped\n");

@@ -73,12 +73,13 @@ int Run(const EvalQuotesArgs& args) {
   if (!articles.ok()) return Fail(articles.status());
   quotes::Annotate annotate;
   std::optional<entities::Recognizer> recognizer;
+  entities::Workspace workspace;
   if (!args.without_entities) {
     Result<entities::Recognizer> loaded = LoadRecognizer(data);
     if (!loaded.ok()) return Fail(loaded.status());
     recognizer.emplace(std::move(loaded).value());
     annotate = [&](Article& article, const std::vector<std::vector<text::Token>>& words) {
-      article.entities = recognizer->Find(article, words);
+      article.entities = recognizer->Find(article, words, workspace);
     };
   }
   std::string errors;

@@ -1,10 +1,13 @@
 // storyline train ner: trains the entity tagger on CoNLL files and writes
-// the model (docs/formats/ner-model.md).
+// the model (docs/formats/ner-model.md). Its gazetteer is the lists of
+// data/gazetteer/ and the names and roles of our actor dictionaries.
 #include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <string>
+#include <string_view>
 
+#include "actors/actors.h"
 #include "cli/commands.h"
 #include "tagger/tagger.h"
 
@@ -16,6 +19,7 @@ struct TrainNerArgs {
   std::string dev;
   std::string out;
   std::string data_dir;
+  bool without_actor_names = false;
   tagger::TrainOptions options;
 };
 
@@ -32,12 +36,36 @@ Status WriteFile(const std::string& path, const std::string& bytes) {
   return Status::Ok();
 }
 
+// Adds the names and roles of the actor dictionaries under `data` (ours:
+// data/actors/) to `gazetteer`, each phrase in its category ("country",
+// "person", "role", ...): names the CoNLL training text lacks.
+Status AddActorNames(const DataFiles& data, tagger::Gazetteer& gazetteer) {
+  SL_ASSIGN_OR_RETURN(const actors::Dictionary dictionary, actors::Dictionary::Create({}, data));
+  std::vector<std::string_view> views;
+  for (const auto& [category, words] : dictionary.GazetteerPhrases()) {
+    views.assign(words.begin(), words.end());
+    const Status added = gazetteer.Add(category, views);
+    if (!added.ok()) {
+      return Status::InvalidArgument("actor dictionaries, category " + category + ": " +
+                                     added.message());
+    }
+  }
+  return Status::Ok();
+}
+
+Result<tagger::Gazetteer> BuildGazetteer(const TrainNerArgs& args) {
+  const DataFiles data{args.data_dir};
+  SL_ASSIGN_OR_RETURN(tagger::Gazetteer gazetteer, tagger::Gazetteer::FromLists(data));
+  if (!args.without_actor_names) SL_RETURN_IF_ERROR(AddActorNames(data, gazetteer));
+  return gazetteer;
+}
+
 int RunTrainNer(const TrainNerArgs& args) {
   Result<std::vector<tagger::LabeledDocument>> train = tagger::ReadConllFile(args.train);
   if (!train.ok()) return Fail(train.status());
   Result<std::vector<tagger::LabeledDocument>> dev = tagger::ReadConllFile(args.dev);
   if (!dev.ok()) return Fail(dev.status());
-  Result<tagger::Gazetteer> gazetteer = tagger::Gazetteer::FromLists(DataFiles{args.data_dir});
+  Result<tagger::Gazetteer> gazetteer = BuildGazetteer(args);
   if (!gazetteer.ok()) return Fail(gazetteer.status());
   std::printf(
       "training on %zu documents, choosing the epoch on %zu; gazetteer of %zu phrases "
@@ -80,7 +108,10 @@ void AddTrainNerCommand(CLI::App& command, Handler& run) {
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
   command.add_option("--data", args->data_dir,
-                     "Folder overriding data/ files (the gazetteer lists are read from it)");
+                     "Folder overriding data/ files (the gazetteer lists and actor dictionaries "
+                     "are read from it)");
+  command.add_flag("--without-actor-names", args->without_actor_names,
+                   "Leave the actor dictionaries' names and roles out of the gazetteer");
   command.callback([args, &run] { run = [args] { return RunTrainNer(*args); }; });
 }
 

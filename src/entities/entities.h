@@ -33,12 +33,13 @@
 // list ("LOC:united states:USA" for "US" and "the United States" alike).
 //
 // Deterministic. A Recognizer is immutable once created; Find() may run
-// concurrently.
+// concurrently, each thread with its own Workspace.
 //
 //   SL_ASSIGN_OR_RETURN(entities::Recognizer recognizer,
 //                       entities::Recognizer::Create({}, data, dictionary));
+//   entities::Workspace workspace;  // per thread, kept from one article to the next
 //   const auto words = segmenter.WordsOf(article.text, article.sentences);
-//   article.entities = recognizer.Find(article, words);
+//   article.entities = recognizer.Find(article, words, workspace);
 #pragma once
 
 #include <memory>
@@ -60,6 +61,25 @@ struct Options {
   std::string words = "entities/en.tsv";
 };
 
+// Scratch space for Recognizer::Find on one thread: the tagger's workspace
+// (its buffers, and the scores of words outside the model's vocabulary,
+// which recur across articles: tagger::Workspace) and the stage's own
+// buffers, kept from one article to the next. What it holds never changes
+// a result; any Recognizer may use it. Not thread-safe: one per thread, as
+// the pipeline's workers each keep one beside their text::Segmenter.
+class Workspace {
+ public:
+  Workspace();
+  Workspace(Workspace&&) noexcept;
+  Workspace& operator=(Workspace&&) noexcept;
+  ~Workspace();
+
+ private:
+  friend class Recognizer;
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
 class Recognizer {
  public:
   // Loads the model and the word lists. Corruption or Unsupported for a
@@ -72,6 +92,10 @@ class Recognizer {
   // given the words of its sentences (text::Segmenter::WordsOf). Offsets are
   // bytes into article.text; mention sentences index article.sentences.
   // Never fails. REQUIRES: words[s] are the words of article.sentences[s].
+  std::vector<Entity> Find(const Article& article,
+                           const std::vector<std::vector<text::Token>>& words,
+                           Workspace& workspace) const;
+  // The same with a Workspace of its own: simpler, slower.
   std::vector<Entity> Find(const Article& article,
                            const std::vector<std::vector<text::Token>>& words) const;
 

@@ -6,43 +6,55 @@
 #include "tagger/tagger.h"
 
 namespace storyline::entities {
-namespace {
 
-Document Normalize(const Article& article, const std::vector<std::vector<text::Token>>& tokens) {
+struct Workspace::State {
+  tagger::Workspace tagger;
   Document document;
-  document.text = article.text;
-  document.sentences.reserve(tokens.size());
-  for (const std::vector<text::Token>& sentence : tokens) {
-    SentenceWords& words = document.sentences.emplace_back();
-    words.tokens = sentence;
-    words.normalized.reserve(words.tokens.size());
-    for (const text::Token& token : words.tokens) {
-      words.normalized.push_back(actors::NormalizeWord(
-          std::string_view(article.text).substr(token.span.begin, token.span.size())));
-    }
-  }
-  return document;
-}
+  std::vector<tagger::Words> sentences;
+  std::vector<std::vector<tagger::EntitySpan>> spans;
 
-std::vector<TaggedSpan> TagNames(const Document& document, const tagger::Model& model) {
-  std::vector<tagger::Words> sentences(document.sentences.size());
-  for (size_t s = 0; s < document.sentences.size(); ++s) {
-    sentences[s].reserve(document.sentences[s].tokens.size());
-    for (const text::Token& token : document.sentences[s].tokens) {
-      sentences[s].push_back(document.text.substr(token.span.begin, token.span.size()));
+  // The article's words and their normalised forms, in buffers kept from
+  // one article to the next.
+  const Document& Normalize(const Article& article,
+                            const std::vector<std::vector<text::Token>>& tokens) {
+    document.text = article.text;
+    document.sentences.resize(tokens.size());
+    for (size_t s = 0; s < tokens.size(); ++s) {
+      SentenceWords& words = document.sentences[s];
+      words.tokens = tokens[s];
+      words.normalized.resize(words.tokens.size());
+      for (size_t i = 0; i < words.tokens.size(); ++i) {
+        const ByteSpan span = words.tokens[i].span;
+        words.normalized[i] = actors::NormalizeWord(document.text.substr(span.begin, span.size()));
+      }
     }
+    return document;
   }
-  std::vector<TaggedSpan> spans;
-  const std::vector<std::vector<tagger::EntitySpan>> tagged = model.Tag(sentences);
-  for (uint32_t s = 0; s < tagged.size(); ++s) {
-    for (const tagger::EntitySpan& span : tagged[s]) {
-      spans.push_back({s, span.begin, span.end, span.type});
-    }
-  }
-  return spans;
-}
 
-}  // namespace
+  // The tagger's names in the document.
+  std::vector<TaggedSpan> TagNames(const Document& document, const tagger::Model& model) {
+    sentences.resize(document.sentences.size());
+    for (size_t s = 0; s < document.sentences.size(); ++s) {
+      sentences[s].clear();
+      for (const text::Token& token : document.sentences[s].tokens) {
+        sentences[s].push_back(document.text.substr(token.span.begin, token.span.size()));
+      }
+    }
+    model.Tag(sentences, tagger, &spans);
+    std::vector<TaggedSpan> names;
+    for (uint32_t s = 0; s < spans.size(); ++s) {
+      for (const tagger::EntitySpan& span : spans[s]) {
+        names.push_back({s, span.begin, span.end, span.type});
+      }
+    }
+    return names;
+  }
+};
+
+Workspace::Workspace() : state_(std::make_unique<State>()) {}
+Workspace::Workspace(Workspace&&) noexcept = default;
+Workspace& Workspace::operator=(Workspace&&) noexcept = default;
+Workspace::~Workspace() = default;
 
 struct Recognizer::State {
   tagger::Model model;
@@ -67,10 +79,17 @@ Recognizer::~Recognizer() = default;
 
 std::vector<Entity> Recognizer::Find(const Article& article,
                                      const std::vector<std::vector<text::Token>>& words) const {
-  const Document document = Normalize(article, words);
+  Workspace workspace;
+  return Find(article, words, workspace);
+}
+
+std::vector<Entity> Recognizer::Find(const Article& article,
+                                     const std::vector<std::vector<text::Token>>& words,
+                                     Workspace& workspace) const {
+  const Document& document = workspace.state_->Normalize(article, words);
   const actors::Dictionary& dictionary = *state_->dictionary;
   std::vector<Mention> names =
-      NameMentions(document, TagNames(document, state_->model), dictionary);
+      NameMentions(document, workspace.state_->TagNames(document, state_->model), dictionary);
   AttachRoles(document, state_->words, dictionary, names);
   std::vector<Mention> nominals = NominalMentions(document, state_->words, dictionary, names);
   const std::optional<CivilDay> day =

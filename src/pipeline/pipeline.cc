@@ -207,6 +207,12 @@ Result<Pipeline> Pipeline::Create(const Options& options) {
 }
 
 Article Pipeline::Process(RawDocument doc, text::Segmenter& segmenter) const {
+  entities::Workspace workspace;
+  return Process(std::move(doc), segmenter, workspace);
+}
+
+Article Pipeline::Process(RawDocument doc, text::Segmenter& segmenter,
+                          entities::Workspace& workspace) const {
   Article article = stages_->cleaner.Clean(std::move(doc));
   article.sentences = segmenter.Sentences(article.text);
   if (!options_.tag_timexes) return article;
@@ -214,7 +220,7 @@ Article Pipeline::Process(RawDocument doc, text::Segmenter& segmenter) const {
   if (!stages_->recognizer) return article;
   const std::vector<std::vector<text::Token>> words =
       segmenter.WordsOf(article.text, article.sentences);
-  article.entities = stages_->recognizer->Find(article, words);
+  article.entities = stages_->recognizer->Find(article, words, workspace);
   article.quotes = stages_->quotes->Find(article, words);
   stages_->recognizer->AddSpeakerMentions(article);
   return article;
@@ -248,11 +254,12 @@ Result<Summary> Pipeline::Run(const std::vector<std::string>& inputs, Sink& sink
   for (int i = 0; i < threads; ++i) {
     workers.emplace_back([&] {
       text::Segmenter segmenter = stages_->segmenter;
+      entities::Workspace workspace;
       Batch batch;
       while (flow.Take(batch)) {
         batch.articles.reserve(batch.documents.size());
         for (RawDocument& doc : batch.documents) {
-          batch.articles.push_back(Process(std::move(doc), segmenter));
+          batch.articles.push_back(Process(std::move(doc), segmenter, workspace));
           if (options_.link_features) {
             Article& article = batch.articles.back();
             article.link_features =

@@ -115,6 +115,11 @@ class Pipeline {
   // read on that date too.
   // REQUIRES: `segmenter` is not used by another thread meanwhile.
   Article Process(RawDocument doc, text::Segmenter& segmenter) const;
+  // The same, reusing the entity stage's scratch space from one article to
+  // the next, as Run()'s workers do. REQUIRES: neither `segmenter` nor
+  // `workspace` is used by another thread meanwhile.
+  Article Process(RawDocument doc, text::Segmenter& segmenter,
+                  entities::Workspace& workspace) const;
 
   const Options& options() const { return options_; }
   const DataFiles& data() const { return data_; }

@@ -148,13 +148,15 @@ void Scores::Add(const std::vector<EntitySpan>& gold, const std::vector<EntitySp
 
 Scores Evaluate(const Model& model, const std::vector<LabeledDocument>& documents) {
   Scores scores;
+  Workspace workspace;
   std::vector<Words> words;
+  std::vector<std::vector<EntitySpan>> found;
   for (const LabeledDocument& document : documents) {
     words.clear();
     for (const LabeledSentence& sentence : document.sentences) {
       words.emplace_back(sentence.words.begin(), sentence.words.end());
     }
-    const std::vector<std::vector<EntitySpan>> found = model.Tag(words);
+    model.Tag(words, workspace, &found);
     for (size_t s = 0; s < found.size(); ++s) scores.Add(document.sentences[s].entities, found[s]);
   }
   return scores;

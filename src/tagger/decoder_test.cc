@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <limits>
 #include <random>
 
@@ -75,7 +76,9 @@ TEST(TagSet, EncodesAndDecodesSpans) {
             (std::vector<Tag>{TagSet::Make(1, Place::kBegin), TagSet::Make(1, Place::kInside),
                               TagSet::Make(1, Place::kLast), kOutside,
                               TagSet::Make(0, Place::kUnit), kOutside}));
-  EXPECT_EQ(tags.Decode(encoded), spans);
+  std::vector<EntitySpan> decoded = {{9, 10, "LOC"}};
+  tags.Decode(encoded, &decoded);
+  EXPECT_EQ(decoded, spans);
 }
 
 TEST(Decoder, NeverEmitsInsideAfterOutside) {
@@ -145,6 +148,88 @@ TEST(Decoder, AgreesWithExhaustiveSearch) {
       EXPECT_EQ(Total(scores, t, best), top) << "size " << size << ", round " << round;
     }
   }
+}
+
+// The plain Viterbi over TagSet::Predecessors in int64, lowest tag first
+// on ties: what Decoder must give on any scores within kMaxScore.
+std::vector<Tag> ReferenceDecode(const TagSet& tags, const Scores& scores, size_t size) {
+  const int t_count = tags.size();
+  std::vector<int64_t> path(size * t_count, std::numeric_limits<int64_t>::min() / 4);
+  std::vector<Tag> back(size * t_count, kOutside);
+  for (int t = 0; t < t_count; ++t) {
+    if (tags.MayStart(static_cast<Tag>(t))) {
+      path[t] = int64_t{scores.transition[t_count * t_count + t]} + scores.emission[t];
+    }
+  }
+  for (size_t i = 1; i < size; ++i) {
+    for (int t = 0; t < t_count; ++t) {
+      int64_t top = std::numeric_limits<int64_t>::min();
+      for (const Tag from : tags.Predecessors(static_cast<Tag>(t))) {
+        const int64_t score =
+            path[(i - 1) * t_count + from] + scores.transition[from * t_count + t];
+        if (score > top) {
+          top = score;
+          back[i * t_count + t] = from;
+        }
+      }
+      path[i * t_count + t] = top + scores.emission[i * t_count + t];
+    }
+  }
+  int64_t top = std::numeric_limits<int64_t>::min();
+  Tag tag = kOutside;
+  for (int t = 0; t < t_count; ++t) {
+    const int64_t score = path[(size - 1) * t_count + t] + scores.final[t];
+    if (tags.MayEnd(static_cast<Tag>(t)) && score > top) {
+      top = score;
+      tag = static_cast<Tag>(t);
+    }
+  }
+  std::vector<Tag> best(size);
+  for (size_t i = size; i-- > 0;) {
+    best[i] = tag;
+    tag = back[i * t_count + tag];
+  }
+  return best;
+}
+
+// Narrow scores make many ties, wide ones (up to kMaxScore) on long
+// sentences would overflow int32 paths that were never shifted back.
+TEST(Decoder, AgreesWithPlainViterbiOnTiesAndLongSentences) {
+  const TagSet tags({"LOC", "MISC", "ORG", "PER"});
+  std::mt19937 random(11);
+  Decoder decoder(tags);
+  for (const int32_t range : {2, 1000, SequenceScores::kMaxScore}) {
+    std::uniform_int_distribution<int32_t> score(-range, range);
+    for (const size_t size : {1, 2, 7, 60, 2000}) {
+      Scores scores = Zeros(tags, size);
+      for (int32_t& s : scores.emission) s = score(random);
+      for (int32_t& s : scores.transition) s = score(random);
+      for (int32_t& s : scores.final) s = score(random);
+      std::vector<Tag> best;
+      decoder.Decode(scores.View(size), &best);
+      EXPECT_EQ(best, ReferenceDecode(tags, scores, size))
+          << "range " << range << ", size " << size;
+    }
+  }
+}
+
+TEST(Decoder, ScoresBeyondTheLimitCountAsTheLimit) {
+  const TagSet& tags = TwoTypes();
+  const int t = tags.size();
+  Scores beyond = Zeros(tags, 2);
+  Scores at_limit = Zeros(tags, 2);
+  beyond.emission[0 * t + TagSet::Make(1, Place::kBegin)] = std::numeric_limits<int32_t>::max();
+  at_limit.emission[0 * t + TagSet::Make(1, Place::kBegin)] = SequenceScores::kMaxScore;
+  beyond.emission[1 * t + kOutside] = std::numeric_limits<int32_t>::min();
+  at_limit.emission[1 * t + kOutside] = -SequenceScores::kMaxScore;
+  Decoder decoder(tags);
+  std::vector<Tag> from_beyond;
+  std::vector<Tag> from_limit;
+  decoder.Decode(beyond.View(2), &from_beyond);
+  decoder.Decode(at_limit.View(2), &from_limit);
+  EXPECT_EQ(from_beyond, from_limit);
+  EXPECT_EQ(from_beyond,
+            (std::vector<Tag>{TagSet::Make(1, Place::kBegin), TagSet::Make(1, Place::kLast)}));
 }
 
 }  // namespace

@@ -92,7 +92,7 @@ void WordFeaturizer::AppendWordKeys(std::string_view word, const WordInfo& info,
 void SentenceContext::Prepare(const Gazetteer& gazetteer) {
   bool lower_letter = false;
   bool capitals = false;
-  std::vector<uint64_t> lower(words.size());
+  lower.resize(words.size());
   for (size_t i = 0; i < words.size(); ++i) {
     const Casing casing = words[i].casing;
     lower_letter |=

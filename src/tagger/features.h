@@ -65,11 +65,12 @@ class WordFeaturizer {
 // One sentence as the context templates see it.
 struct SentenceContext {
   std::vector<WordInfo> words;
-  bool headline = false;  // no lower-case letter, some capitals: a CoNLL headline
+  bool headline = false;        // no lower-case letter, some capitals: a CoNLL headline
+  std::vector<uint64_t> lower;  // words[i].lower, what the gazetteer matches
   std::vector<GazetteerHit> hits;
   std::vector<uint32_t> hits_begin;  // hits of token i: [hits_begin[i], hits_begin[i + 1])
 
-  // Fills headline and the gazetteer hits from `words`.
+  // Fills headline, lower and the gazetteer hits from `words`.
   void Prepare(const Gazetteer& gazetteer);
 };
 
@@ -78,6 +79,7 @@ struct SentenceContext {
 class DocumentCasing {
  public:
   void Count(const SentenceContext& sentence);
+  void Clear() { seen_.clear(); }
   // 0: seen nowhere else; 1: only lower-case elsewhere; 2: only capitalised
   // elsewhere; 3: both. The token's own occurrence does not count.
   int Evidence(const SentenceContext& sentence, size_t token) const;
@@ -96,6 +98,10 @@ class LabelHistory {
  public:
   explicit LabelHistory(int types) : labels_(types + 1) {}
   void Add(const SentenceContext& sentence, const std::vector<Tag>& tags);
+  void Clear() {
+    first_count_.clear();
+    counts_.clear();
+  }
   // The most frequent label of the word (the lowest on a tie), -1 if unseen.
   int Majority(uint64_t lower) const;
 

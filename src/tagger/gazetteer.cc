@@ -3,6 +3,7 @@
 #include <absl/container/flat_hash_map.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 
 #include "core/tsv.h"
@@ -14,6 +15,7 @@ namespace storyline::tagger {
 namespace {
 
 constexpr size_t kMaxCategories = 63;
+constexpr int kFilterBits = 17;  // 16 KB
 constexpr uint64_t kNoCategory = 0;
 
 bool HasWhitespace(std::string_view text) {
@@ -43,8 +45,18 @@ struct Gazetteer::Index {
   absl::flat_hash_map<uint64_t, uint32_t> children;
   // Per node: bit c is set when a phrase of category c ends there.
   std::vector<uint64_t> endings = {kNoCategory};
+  // Bit b is set when a word of a phrase has b as the top kFilterBits bits
+  // of its hash: most words of a sentence are in no phrase, and this filter,
+  // small enough to stay in cache, spares them a lookup in `children`.
+  std::array<uint64_t, (size_t{1} << kFilterBits) / 64> word_filter{};
 
+  void AddToFilter(uint64_t word) {
+    const uint64_t bit = word >> (64 - kFilterBits);
+    word_filter[bit / 64] |= uint64_t{1} << (bit % 64);
+  }
   uint32_t Child(uint32_t node, uint64_t word) const {
+    const uint64_t bit = word >> (64 - kFilterBits);
+    if ((word_filter[bit / 64] & (uint64_t{1} << (bit % 64))) == 0) return 0;
     const auto found = children.find(Mix(node, word));
     return found == children.end() ? 0 : found->second;
   }
@@ -86,6 +98,7 @@ Status Gazetteer::Add(std::string_view category, const std::vector<std::string_v
   std::string lower;
   for (std::string_view word : words) {
     LowerCase(word, &lower);
+    index.AddToFilter(HashBytes(lower));
     const auto [child, added] =
         index.children.try_emplace(Mix(node, HashBytes(lower)), index.endings.size());
     if (added) index.endings.push_back(kNoCategory);
@@ -125,10 +138,9 @@ void GazetteerAccess::Match(const Gazetteer& gazetteer, const std::vector<uint64
   hits->clear();
   const Gazetteer::Index& index = *gazetteer.index_;
   if (index.phrases.empty()) return;
-  const size_t categories = index.categories.size();
   // Per category: where its last match ended (matches do not overlap).
-  std::vector<size_t> covered_until(categories, 0);
-  std::vector<size_t> longest_end(categories, 0);
+  std::array<size_t, kMaxCategories> covered_until{};
+  std::array<size_t, kMaxCategories> longest_end{};
   for (size_t start = 0; start < lower.size(); ++start) {
     uint64_t seen = kNoCategory;
     uint32_t node = 0;

@@ -16,32 +16,50 @@ namespace storyline::tagger {
 // Feature keys and their weights, one int16 per tag (in the model's units).
 // An open-addressing table with linear probing: keys are Mix outputs, so
 // their low bits serve as the slot, and a slot holds the key beside its row
-// so that a lookup costs one cache miss, two when it hits.
+// so that a lookup costs one cache miss, two when it hits. Most keys looked
+// up are absent (rare words, pairs of words); a bit filter small enough to
+// stay in cache (16 to 32 bits a key) turns away about 99% of those before
+// they cost a miss.
 class FeatureTable {
  public:
   explicit FeatureTable(int tags) : tags_(tags) {}
   // REQUIRES: `key` not added before; `weights` holds tags() values.
   void Add(uint64_t key, const int16_t* weights);
+  // False when the table has no `key`; true when it may have it.
+  bool MayHave(uint64_t key) const {
+    if (filter_.empty()) return false;
+    const uint64_t bits = FilterBits(key);
+    return (filter_[(key >> kFilterShift) & filter_mask_] & bits) == bits;
+  }
   // The key's weights, or nullptr when the model has none for it.
   const int16_t* Find(uint64_t key) const {
-    if (slots_.empty()) return nullptr;
+    if (!MayHave(key)) return nullptr;
     for (size_t at = key & mask_;; at = (at + 1) & mask_) {
       const Slot& slot = slots_[at];
       if (slot.row == kFree) return nullptr;
       if (slot.key == key) return &weights_[size_t{slot.row} * tags_];
     }
   }
-  // Starts loading the slot Find(key) reads first.
+  // Starts loading the slot Find(key) reads first, unless the filter
+  // already turns the key away.
   void Prefetch(uint64_t key) const {
-    if (!slots_.empty()) __builtin_prefetch(&slots_[key & mask_]);
+    if (MayHave(key)) __builtin_prefetch(&slots_[key & mask_]);
   }
   int tags() const { return tags_; }
   size_t size() const { return keys_.size(); }
+  // XXH3 of the keys and weights in the order added.
+  uint64_t Digest() const;
   uint64_t key(size_t row) const { return keys_[row]; }
   const int16_t* row(size_t row) const { return &weights_[row * tags_]; }
 
  private:
   static constexpr uint32_t kFree = UINT32_MAX;
+  // The filter word of a key is read from bits 20 and up, clear of the
+  // slot's low bits; its two bits from the top twelve.
+  static constexpr int kFilterShift = 20;
+  static uint64_t FilterBits(uint64_t key) {
+    return (uint64_t{1} << (key >> 58)) | (uint64_t{1} << ((key >> 52) & 63));
+  }
   struct Slot {
     uint64_t key = 0;
     uint32_t row = kFree;
@@ -51,66 +69,114 @@ class FeatureTable {
   int tags_;
   std::vector<Slot> slots_;  // a power of two, at most half full
   size_t mask_ = 0;
+  std::vector<uint64_t> filter_;  // a power of two: 8 bits per slot
+  size_t filter_mask_ = 0;
   std::vector<uint64_t> keys_;  // in the order added
   std::vector<int16_t> weights_;
 };
 
-// Adds the weights of `keys` that the table has to scores[0, tags).
-void AddWeights(const FeatureTable& table, const std::vector<uint64_t>& keys, int32_t* scores);
+// Starts loading the cache lines of bytes [begin, begin + size).
+inline void PrefetchBytes(const void* begin, size_t size) {
+  constexpr uintptr_t kLine = 64;
+  const uintptr_t first = reinterpret_cast<uintptr_t>(begin) & ~(kLine - 1);
+  const uintptr_t last = reinterpret_cast<uintptr_t>(begin) + size - 1;
+  for (uintptr_t line = first; line <= last; line += kLine) {
+    __builtin_prefetch(reinterpret_cast<const void*>(line));
+  }
+}
 
-// The word-key scores of every vocabulary word at every offset, summed once
-// so that tagging a known word costs one lookup, not one per template. Type
-// 0 is the padding before a sentence, type 1 the padding after it; the
-// vocabulary's distinct words follow in order. Words are found by their
-// hash in an open-addressing table whose 32-byte slots hold the word's info
-// and type: a known word costs one cache miss, then a sequential read of its
-// scores.
-class WordTypes {
+// Word infos by word hash (WordInfo::word), each with an id: an
+// open-addressing table whose 32-byte slots hold all a lookup needs, so
+// that one costs a single cache miss. It grows to stay at most half full.
+class WordTable {
  public:
-  static constexpr uint32_t kBefore = 0;
-  static constexpr uint32_t kAfter = 1;
-
   struct Slot {
-    uint64_t word = 0;  // WordInfo::word, the key
+    uint64_t word = 0;  // the key
     uint64_t lower = 0;
     uint64_t short_shape = 0;
-    uint32_t type = kFree;
+    uint32_t id = kFree;
     Casing casing = Casing::kNoLetters;
     WordInfo Info() const { return {word, lower, short_shape, casing}; }
   };
   static_assert(sizeof(Slot) == 32, "two slots a cache line");
+
+  size_t size() const { return size_; }
+  // Makes room for `words` words in all.
+  void Reserve(size_t words);
+  // Forgets every word; keeps the room.
+  void Clear();
+  // REQUIRES: no word info.word in the table.
+  void Add(const WordInfo& info, uint32_t id);
+  // The slot of `word`, or nullptr. Add() may move slots.
+  const Slot* Find(uint64_t word) const {
+    if (slots_.empty()) return nullptr;
+    for (size_t at = word & mask_;; at = (at + 1) & mask_) {
+      if (slots_[at].id == kFree) return nullptr;
+      if (slots_[at].word == word) return &slots_[at];
+    }
+  }
+  // Starts loading the slot Find(word) reads first.
+  void Prefetch(uint64_t word) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[word & mask_]);
+  }
+
+ private:
+  static constexpr uint32_t kFree = UINT32_MAX;
+  void Place(const Slot& slot);
+
+  std::vector<Slot> slots_;  // a power of two
+  size_t mask_ = 0;
+  size_t size_ = 0;
+};
+
+// Sums the word keys of words (the templates of features.h that look at
+// one word) at each offset into their scores[offset][tag], many words at a
+// time, so that the cache misses of their lookups overlap. Holds scratch:
+// one per thread.
+class WordScorer {
+ public:
+  struct Word {
+    std::string_view text;
+    WordInfo info;
+    int32_t* scores;  // kOffsets * tags values, added to
+  };
+  void Score(const FeatureTable& table, const std::vector<Word>& words);
+
+ private:
+  WordFeaturizer featurizer_;
+  std::vector<uint64_t> keys_;
+  // The keys of words[w] at offset o: from keys_begin_[w * kOffsets + o + kWindow] to the next.
+  std::vector<uint32_t> keys_begin_;
+  std::vector<const int16_t*> rows_;
+};
+
+// The word-key scores of every vocabulary word at every offset, summed once
+// so that tagging a known word costs one lookup, not one per template. Type
+// 0 is the padding before a sentence, type 1 the padding after it; the
+// vocabulary's distinct words follow in order. A known word costs one cache
+// miss for its slot (WordTable, the id is its type), then a sequential read
+// of its scores.
+class WordTypes {
+ public:
+  static constexpr uint32_t kBefore = 0;
+  static constexpr uint32_t kAfter = 1;
 
   // Describes and scores each distinct word of `vocabulary`.
   void Build(const std::vector<std::string>& vocabulary, const FeatureTable& features);
 
   // Types, the two paddings included.
   size_t size() const { return scores_.size() / kOffsets / tags_; }
-  // The slot of the word whose HashBytes is `word`, or nullptr.
-  const Slot* Find(uint64_t word) const {
-    if (slots_.empty()) return nullptr;
-    for (size_t at = word & mask_;; at = (at + 1) & mask_) {
-      if (slots_[at].type == kFree) return nullptr;
-      if (slots_[at].word == word) return &slots_[at];
-    }
-  }
+  const WordTable& words() const { return words_; }
   // scores[tag] of a type's word at `offset` (-kWindow..kWindow).
   const int32_t* Scores(uint32_t type, int offset) const {
     return &scores_[(size_t{type} * kOffsets + offset + kWindow) * tags_];
   }
 
  private:
-  static constexpr uint32_t kFree = UINT32_MAX;
-  void Place(const WordInfo& info, uint32_t type);
-
   int tags_ = 1;
-  std::vector<Slot> slots_;  // a power of two, at most half full
-  size_t mask_ = 0;
+  WordTable words_;
   std::vector<int32_t> scores_;  // [type][offset][tag]
 };
-
-// Sums the word keys of `word` at each offset into scores[offset][tag].
-void ScoreWord(const FeatureTable& table, WordFeaturizer& featurizer, std::string_view word,
-               const WordInfo& info, int32_t* scores);
 
 struct ModelData {
   ModelData(TagSet tag_set, Gazetteer embedded)
@@ -122,7 +188,11 @@ struct ModelData {
   std::vector<int32_t> transition;      // [(tags + 1) * tags], from-row tags is the start
   std::vector<int32_t> final;           // [tags]
   FeatureTable features;
-  WordTypes word_types;  // derived from the above by ModelBuilder::Make
+  // Derived from the above by ModelBuilder::Make.
+  WordTypes word_types;
+  // XXH3 of the tag types and the feature weights: what the scores of a
+  // word outside the vocabulary depend on. Workspaces tell models apart by it.
+  uint64_t scores_digest = 0;
 };
 
 class ModelBuilder {

@@ -59,18 +59,20 @@ std::vector<Tag> TagSet::Encode(const std::vector<EntitySpan>& spans, size_t siz
   return tags;
 }
 
-std::vector<EntitySpan> TagSet::Decode(const std::vector<Tag>& tags) const {
-  std::vector<EntitySpan> spans;
+void TagSet::Decode(const std::vector<Tag>& tags, std::vector<EntitySpan>* spans) const {
+  spans->clear();
   for (uint32_t i = 0; i < tags.size(); ++i) {
     if (tags[i] == kOutside) continue;
     const Place place = PlaceOf(tags[i]);
     if (place == Place::kBegin || place == Place::kUnit) {
-      spans.push_back({i, i + 1, types_[TypeOf(tags[i])]});
-    } else if (!spans.empty()) {
-      spans.back().end = i + 1;
+      EntitySpan& span = spans->emplace_back();
+      span.begin = i;
+      span.end = i + 1;
+      span.type = types_[TypeOf(tags[i])];
+    } else if (!spans->empty()) {
+      spans->back().end = i + 1;
     }
   }
-  return spans;
 }
 
 }  // namespace storyline::tagger

@@ -40,8 +40,8 @@ class TagSet {
   // The tags of `size` tokens holding `spans` (of known types, in order,
   // within the sentence, not overlapping).
   std::vector<Tag> Encode(const std::vector<EntitySpan>& spans, size_t size) const;
-  // The spans of a legal tag sequence.
-  std::vector<EntitySpan> Decode(const std::vector<Tag>& tags) const;
+  // The spans of a legal tag sequence, into `spans` (cleared first).
+  void Decode(const std::vector<Tag>& tags, std::vector<EntitySpan>* spans) const;
 
  private:
   std::vector<std::string> types_;
