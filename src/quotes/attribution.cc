@@ -59,9 +59,20 @@ class Reader {
       return WithSpeakerBefore(cue, kind, subject);
     }
     if (before.Is(kComma) || before.Is(kCloseMark)) return WithSpeakerAfter(cue, left_end - 1);
+    if (left_end == cue.begin && IsParticiple(cue.begin) && !before.Is(kPunctuation)) {
+      // "The ministry issued a statement saying ...": what stands before
+      // the participle is its object; the sentence's subject speaks.
+      const WordRange subject = SentenceSubject(doc_, before.sentence, max_speaker_words_);
+      if (!subject.empty() && subject.end < left_end) return WithSpeakerBefore(cue, kind, subject);
+    }
     WordRange speaker = SpeakerBefore(doc_, left_end, max_speaker_words_);
-    if (speaker.empty() && IsCoordinator(left_end - 1)) {
+    const bool prepositional = !speaker.empty() && doc_.words[speaker.begin].Has(kPreposition);
+    if (prepositional || (speaker.empty() && IsCoordinator(left_end - 1))) {
+      // "He praised them but said ...", "In one tweet Friday, Trump wrote
+      // ...": what stands before the cue names no speaker; the sentence's
+      // subject does.
       speaker = SentenceSubject(doc_, before.sentence, max_speaker_words_);
+      if (speaker.end >= left_end) return std::nullopt;
     }
     if (speaker.empty()) return std::nullopt;
     return WithSpeakerBefore(cue, kind, speaker);

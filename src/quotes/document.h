@@ -36,9 +36,9 @@ struct Word {
   int32_t id = kUnknownWord;  // lexicon id of its lower-case form
   int32_t region = -1;        // index of the region it lies in, marks included
   uint16_t shape = 0;
-  uint8_t roles = 0;  // Lexicon::Roles(id)
+  uint16_t roles = 0;  // Lexicon::Roles(id)
   bool Is(uint16_t s) const { return shape & s; }
-  bool Has(uint8_t role) const { return roles & role; }
+  bool Has(uint16_t role) const { return roles & role; }
   bool IsWord() const { return !Is(kPunctuation); }
 };
 

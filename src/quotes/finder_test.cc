@@ -95,6 +95,35 @@ TEST_F(FinderTest, QuoteOverTwoParagraphsIsOneQuote) {
   EXPECT_EQ(Speaker(quotes[0]), "she");
 }
 
+// Regression: "In one" was the speaker of the cue "post" used as a noun.
+TEST_F(FinderTest, PhraseStartingWithAPrepositionIsNotTheSpeaker) {
+  const std::vector<Quote> quotes =
+      Find("In one post Friday, Mayor Ilse Brandt wrote: “The bridge stays shut.”");
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].text, "The bridge stays shut.");
+  EXPECT_EQ(Speaker(quotes[0]), "Mayor Ilse Brandt");
+}
+
+// Regression: "a statement" was the speaker of "saying".
+TEST_F(FinderTest, ParticipleAfterAnObjectTakesTheSentenceSubject) {
+  const std::vector<Quote> quotes =
+      Find("The harbour authority issued a statement saying the port would “reopen soon”.");
+  ASSERT_FALSE(quotes.empty());
+  EXPECT_EQ(Speaker(quotes[0]), "The harbour authority");
+}
+
+// Regression: a manner adverb hid the appositive before the cue.
+TEST_F(FinderTest, MannerAdverbBetweenAppositiveAndCue) {
+  const std::vector<Quote> quotes =
+      Find("Lukas Moser, the head of the union, sharply told reporters that \"the deal is dead.\"");
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[0].kind, "indirect");
+  EXPECT_EQ(Speaker(quotes[0]), "Lukas Moser, the head of the union");
+  EXPECT_EQ(quotes[1].kind, "partial");
+  EXPECT_EQ(quotes[1].text, "the deal is dead.");
+  EXPECT_EQ(Speaker(quotes[1]), "Lukas Moser, the head of the union");
+}
+
 TEST_F(FinderTest, NestedSingleQuotesStayInside) {
   const std::vector<Quote> quotes =
       Find("“The sign said ‘no entry’ and we obeyed,” the driver said.");

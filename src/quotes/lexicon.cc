@@ -23,6 +23,7 @@ enum class Kind {
   kGroupPronoun,
   kDeterminer,
   kBe,
+  kPreposition,
 };
 
 struct KindName {
@@ -30,7 +31,7 @@ struct KindName {
   Kind kind;
 };
 
-constexpr std::array<KindName, 12> kKinds = {{
+constexpr std::array<KindName, 13> kKinds = {{
     {"verb", Kind::kVerb},
     {"object_verb", Kind::kObjectVerb},
     {"source_after", Kind::kSourceAfter},
@@ -43,6 +44,7 @@ constexpr std::array<KindName, 12> kKinds = {{
     {"group_pronoun", Kind::kGroupPronoun},
     {"determiner", Kind::kDeterminer},
     {"be", Kind::kBe},
+    {"preposition", Kind::kPreposition},
 }};
 
 std::optional<Kind> KindNamed(std::string_view name) {
@@ -67,7 +69,7 @@ std::optional<CueKind> CueKindOf(Kind kind) {
   }
 }
 
-uint8_t RoleOf(Kind kind) {
+uint16_t RoleOf(Kind kind) {
   switch (kind) {
     case Kind::kLink:
       return kLink;
@@ -85,6 +87,8 @@ uint8_t RoleOf(Kind kind) {
       return kDeterminer;
     case Kind::kBe:
       return kBe;
+    case Kind::kPreposition:
+      return kPreposition;
     default:
       return 0;
   }
@@ -176,7 +180,7 @@ Result<Lexicon> Lexicon::Parse(std::string_view contents, std::string_view name)
         }
         lexicon.long_links_[ids.back()].push_back({std::move(ids)});
       } else {
-        const uint8_t role = RoleOf(*kind);
+        const uint16_t role = RoleOf(*kind);
         if (lexicon.roles_[ids[0]] & role) {
           return error("duplicate " + std::string(row.fields[0]) + " '" + std::string(form) + "'");
         }

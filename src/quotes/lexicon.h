@@ -22,7 +22,7 @@ enum class CueKind : uint8_t {
 };
 
 // Roles a single word can play; a word may have several.
-enum WordRole : uint8_t {
+enum WordRole : uint16_t {
   kLink = 1 << 0,           // may stand between a speaker and its cue
   kLeftBoundary = 1 << 1,   // ends a speaker phrase read leftwards
   kRightBoundary = 1 << 2,  // ends a speaker phrase read rightwards
@@ -31,6 +31,7 @@ enum WordRole : uint8_t {
   kGroupPronoun = 1 << 5,   // "they", "it"
   kDeterminer = 1 << 6,     // "the": the next word is a noun, not a cue
   kBe = 1 << 7,             // "was": before a cue, a passive ("was expected")
+  kPreposition = 1 << 8,    // "in", "despite": no speaker phrase starts with one
 };
 
 inline constexpr int32_t kUnknownWord = -1;
@@ -54,7 +55,7 @@ class Lexicon {
 
   // The id of a lower-case word, or kUnknownWord.
   int32_t WordId(std::string_view lower) const;
-  uint8_t Roles(int32_t word) const { return word < 0 ? 0 : roles_[word]; }
+  uint16_t Roles(int32_t word) const { return word < 0 ? 0 : roles_[word]; }
   // The cue phrases that start with `word`, longest first.
   const std::vector<CuePhrase>& CuesStartingWith(int32_t word) const;
   // The multi-word link phrases that end with `word`, longest first.
@@ -68,7 +69,7 @@ class Lexicon {
   int32_t Intern(std::string_view lower);
 
   std::unordered_map<std::string, int32_t, StringHash, std::equal_to<>> ids_;
-  std::vector<uint8_t> roles_;                       // by word id
+  std::vector<uint16_t> roles_;                      // by word id
   std::vector<std::vector<CuePhrase>> cues_;         // by first word id
   std::vector<std::vector<LinkPhrase>> long_links_;  // by last word id
 };

@@ -45,8 +45,10 @@
 //   - rightwards after a quote or a comma ("“...,” said Smith"), up to a
 //     mark or a `right_boundary` word ("in", "on", "who"), or at the start
 //     of a sentence ("Said Smith: ...");
-//   - a cue in -ing after a comma ("..., saying"), or after "and"/"but",
-//     takes the subject the sentence opens with; so does a colon announcing
+//   - a cue in -ing after a comma ("..., saying") or right after its object
+//     ("issued a statement saying"), a cue after "and"/"but", and a phrase
+//     read leftwards that starts with a preposition ("In one tweet, ...")
+//     take the subject the sentence opens with; so does a colon announcing
 //     a quote with no cue ("Smith had a message: “...”", cue ":").
 // The content is the quoted region beside the cue (before ", he said", after
 // "said:"), else reported speech: the clause after the cue (from "that" when

@@ -42,7 +42,7 @@ class Resolver {
     const QuoteSpeaker& speaker = *quotes[i].speaker;
     if (const std::optional<uint32_t> e = Overlapping(speaker.span)) return e;
     const std::string lower = Lower(speaker.text);
-    const uint8_t roles = lexicon_.Roles(lexicon_.WordId(lower));
+    const uint16_t roles = lexicon_.Roles(lexicon_.WordId(lower));
     if (roles & (kPersonPronoun | kGroupPronoun)) {
       const bool person = roles & kPersonPronoun;
       return PronounReferent(speaker.span, person, quotes, i);

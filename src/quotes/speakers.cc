@@ -41,7 +41,7 @@ bool JoinsNames(const Document& doc, uint32_t w, uint32_t floor) {
   if (w == floor || w + 1 >= doc.words.size() || doc.TextOf({w, w + 1}) != "and") return false;
   const Word& before = doc.words[w - 1];
   const Word& after = doc.words[w + 1];
-  const uint8_t pronoun = kPersonPronoun | kGroupPronoun;
+  const uint16_t pronoun = kPersonPronoun | kGroupPronoun;
   if ((before.roles & pronoun) || (after.roles & pronoun)) return false;
   return (before.Is(kCapitalized) && after.Is(kCapitalized)) ||
          (before.Is(kLowercase) && after.Is(kLowercase));
@@ -210,6 +210,12 @@ WordRange SentenceSubject(const Document& doc, uint32_t sentence, int max_words)
   if (end == begin + 1 && first.Has(kDeterminer)) {
     while (end < words.end && doc.words[end].IsWord() && !doc.words[end].Has(kLink) &&
            doc.words[end].region < 0) {
+      // "The authority issued a statement": a second determiner starts the
+      // object, and the word before it is the verb.
+      if (doc.words[end].Has(kDeterminer) && end > begin + 2) {
+        --end;
+        break;
+      }
       ++end;
     }
   }

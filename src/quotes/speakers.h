@@ -17,7 +17,9 @@ uint32_t SkipLinksLeft(const Document& doc, const Lexicon& lexicon, uint32_t cue
 // The speaker phrase that ends right before word `end`, read leftwards:
 // a relative pronoun alone, else words back to the sentence start, a left
 // boundary word, a quote or a mark (a bracketed part is kept). Empty when
-// there is none or it is longer than `max_words`.
+// there is none or it is longer than `max_words`. A phrase that starts with
+// a preposition ("In one tweet") is returned: it names no speaker, and the
+// caller looks elsewhere.
 WordRange SpeakerBefore(const Document& doc, uint32_t end, int max_words);
 
 // "Smith, a spokesman for the ministry, said": when word `comma` is the
@@ -34,10 +36,10 @@ WordRange SpeakerAfter(const Document& doc, uint32_t begin, int max_words);
 // The subject a sentence opens with, for a cue whose own subject lies
 // further back ("He praised them but said ...") or a quote announced by a
 // colon ("Senator Smith sent a message: “...”"): a pronoun or a run of
-// capitalised words (a determiner with the words after it up to a link word
-// or a mark), after an opening clause that ends with a comma when the
-// sentence starts with a boundary word ("When the vote ended, ..."). Empty
-// when there is none.
+// capitalised words (a determiner with the words after it up to a link word,
+// a mark or the verb before a second determiner), after an opening clause that ends with a comma
+// when the sentence starts with a boundary word ("When the vote ended, ..."). Empty when there is
+// none.
 WordRange SentenceSubject(const Document& doc, uint32_t sentence, int max_words);
 
 }  // namespace storyline::quotes
