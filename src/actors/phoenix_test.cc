@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "actors/reader_test_util.h"
 #include "core/calendar.h"
 #include "test_paths.h"
 
@@ -17,35 +18,20 @@ namespace {
 
 using Words = std::vector<std::string>;
 
-CivilDay Day(std::string_view iso) { return *CivilDay::FromIso(iso); }
-
-DatedCode Code(std::string code, std::optional<CivilDay> from = std::nullopt,
-               std::optional<CivilDay> to = std::nullopt) {
-  return {std::move(code), from, to};
-}
+using reader_testing::Code;
+using reader_testing::Day;
 
 Entries ReadActors(std::string_view contents) {
-  Entries entries;
-  const Status status = ReadPhoenixActors("x.txt", contents, entries);
-  EXPECT_TRUE(status.ok()) << status.ToString();
-  return entries;
+  return reader_testing::ReadAll(ReadPhoenixActors, "x.txt", contents);
 }
-
 std::string ActorsError(std::string_view contents) {
-  Entries entries;
-  return ReadPhoenixActors("x.txt", contents, entries).message();
+  return reader_testing::ErrorOf(ReadPhoenixActors, "x.txt", contents);
 }
-
 Entries ReadAgents(std::string_view contents) {
-  Entries entries;
-  const Status status = ReadPhoenixAgents("x.txt", contents, entries);
-  EXPECT_TRUE(status.ok()) << status.ToString();
-  return entries;
+  return reader_testing::ReadAll(ReadPhoenixAgents, "x.txt", contents);
 }
-
 std::string AgentsError(std::string_view contents) {
-  Entries entries;
-  return ReadPhoenixAgents("x.txt", contents, entries).message();
+  return reader_testing::ErrorOf(ReadPhoenixAgents, "x.txt", contents);
 }
 
 // Each agent as "words: CODE" ("~CODE" after, "CODE~" before its actor),

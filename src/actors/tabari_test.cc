@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "actors/reader_test_util.h"
 #include "core/calendar.h"
 #include "test_paths.h"
 
@@ -16,35 +17,20 @@ namespace {
 
 using Words = std::vector<std::string>;
 
-CivilDay Day(std::string_view iso) { return *CivilDay::FromIso(iso); }
-
-DatedCode Code(std::string code, std::optional<CivilDay> from = std::nullopt,
-               std::optional<CivilDay> to = std::nullopt) {
-  return {std::move(code), from, to};
-}
+using reader_testing::Code;
+using reader_testing::Day;
 
 Entries ReadActors(std::string_view contents) {
-  Entries entries;
-  const Status status = ReadTabariActors("x.actors", contents, entries);
-  EXPECT_TRUE(status.ok()) << status.ToString();
-  return entries;
+  return reader_testing::ReadAll(ReadTabariActors, "x.actors", contents);
 }
-
 std::string ActorsError(std::string_view contents) {
-  Entries entries;
-  return ReadTabariActors("x.actors", contents, entries).message();
+  return reader_testing::ErrorOf(ReadTabariActors, "x.actors", contents);
 }
-
 Entries ReadAgents(std::string_view contents) {
-  Entries entries;
-  const Status status = ReadTabariAgents("x.agents", contents, entries);
-  EXPECT_TRUE(status.ok()) << status.ToString();
-  return entries;
+  return reader_testing::ReadAll(ReadTabariAgents, "x.agents", contents);
 }
-
 std::string AgentsError(std::string_view contents) {
-  Entries entries;
-  return ReadTabariAgents("x.agents", contents, entries).message();
+  return reader_testing::ErrorOf(ReadTabariAgents, "x.agents", contents);
 }
 
 TEST(TabariActors, ReadsWholeWordsAndStems) {
