@@ -145,17 +145,13 @@ const int32_t* Workspace::State::TypeScores(uint32_t type, int offset) const {
   return unknown_.scores(static_cast<uint32_t>(type - known.size()), offset);
 }
 
-// Emission scores of a sentence. The word types' scores are prefetched
-// first, then the feature lookups are made in stages over the whole
-// sentence (keys, then their slots, then their rows), each stage
+// Emission scores of a sentence. The feature lookups are made in stages
+// over the whole sentence (keys, then their slots, then their rows), each stage
 // prefetching what the next reads, so that the cache misses of the large
 // tables overlap instead of following one another.
 void Workspace::State::ScoreSentence(const SentenceContext& sentence,
                                      const std::vector<uint32_t>& types) {
   const size_t n = types.size();
-  for (const uint32_t type : types) {
-    (void)type;
-  }
   const FeatureTable& features = model_->features;
   keys_.clear();
   keys_begin_.assign(1, 0);
