@@ -112,12 +112,13 @@ class Reader {
   }
 
   // A capitalised cue inside a sentence is part of a name ("Secretary of
-  // State"); one after a determiner is a noun ("the report").
+  // State"); one where no verb may stand is a noun ("the report",
+  // MayBeVerbAfter).
   bool PlausibleCue(uint32_t i) const {
     const WordRange sentence = SentenceOf(i);
     if (i == sentence.begin) return true;
     const Word& before = doc_.words[i - 1];
-    if (before.Has(kDeterminer)) return false;
+    if (!MayBeVerbAfter(doc_.words[i], before)) return false;
     return !doc_.words[i].Is(kCapitalized) || before.Is(kOpenMark) || before.Is(kPunctuation);
   }
 

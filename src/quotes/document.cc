@@ -54,6 +54,13 @@ uint32_t Document::CountWords(WordRange range) const {
   return count;
 }
 
+bool MayBeVerbAfter(const Word& cue, const Word& before) {
+  if (before.Has(kDeterminer)) return false;
+  if (!cue.Has(kNounForm)) return true;
+  return before.Is(kCapitalized) || before.Is(kPunctuation) ||
+         before.Has(kPersonPronoun | kGroupPronoun | kRelative | kLink | kBe);
+}
+
 Document ReadDocument(std::string_view text, const std::vector<ByteSpan>& sentences,
                       const std::vector<std::vector<text::Token>>& tokens, const Lexicon& lexicon) {
   Document doc;
@@ -72,11 +79,9 @@ Document ReadDocument(std::string_view text, const std::vector<ByteSpan>& senten
       if (token.kind == text::TokenKind::kWord) word.id = LexiconId(spelling, lexicon);
       word.roles = lexicon.Roles(word.id);
       word.shape = ShapeOf(spelling, token.kind);
-      // A cue form after a determiner is a noun ("the report"), not a verb.
-      const bool after_determiner =
-          doc.words.size() > first + 1 && doc.words[doc.words.size() - 2].Has(kDeterminer);
-      if ((word.shape & kLowercase) && !after_determiner &&
-          !lexicon.CuesStartingWith(word.id).empty()) {
+      const bool may_be_verb =
+          doc.words.size() == first + 1 || MayBeVerbAfter(word, doc.words[doc.words.size() - 2]);
+      if ((word.shape & kLowercase) && may_be_verb && !lexicon.CuesStartingWith(word.id).empty()) {
         word.shape |= kCueStart;
       }
       while (region < doc.regions.size() && doc.regions[region].outer.end <= token.span.begin) {

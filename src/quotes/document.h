@@ -27,7 +27,7 @@ enum Shape : uint16_t {
   kCloseBracket = 1 << 8,
   kDash = 1 << 9,        // "—" "–" "―" "--" "-" ";"
   kLowercase = 1 << 10,  // starts with an ASCII lower-case letter
-  kCueStart = 1 << 11,   // a lower-case cue form, not after a determiner: "said"
+  kCueStart = 1 << 11,   // a lower-case cue form where a verb may stand: "said"
 };
 
 struct Word {
@@ -71,6 +71,12 @@ struct Document {
   // Words that are not punctuation in `range`.
   uint32_t CountWords(WordRange range) const;
 };
+
+// Whether a cue form `cue` right after `before` may be a verb: not after a
+// determiner ("the report"), and a form that is mostly a noun only after a
+// name, a pronoun, a link word, a form of "be" or a mark ("Smith reports",
+// "he has noted"; not "An engineering report delivered ...").
+bool MayBeVerbAfter(const Word& cue, const Word& before);
 
 // Reads the words of `sentences` of `text` (`tokens[s]`: text::Segmenter::
 // WordsOf) and finds its quoted regions. REQUIRES: the spans lie within

@@ -124,6 +124,18 @@ TEST_F(FinderTest, MannerAdverbBetweenAppositiveAndCue) {
   EXPECT_EQ(Speaker(quotes[1]), "Lukas Moser, the head of the union");
 }
 
+// Regression: "report" read as a verb made "An engineering" a speaker.
+TEST_F(FinderTest, CueFormThatIsMostlyANounIsAVerbOnlyAfterItsSubject) {
+  const std::vector<Quote> quotes = Find(
+      "An engineering report delivered in June recommended urgent repairs to the spillway. "
+      "Lukas Moser reports that the repairs were postponed.");
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(Speaker(quotes[0]), "An engineering report delivered in June");
+  EXPECT_EQ(quotes[0].text, "urgent repairs to the spillway");
+  EXPECT_EQ(Speaker(quotes[1]), "Lukas Moser");
+  EXPECT_EQ(quotes[1].text, "that the repairs were postponed");
+}
+
 TEST_F(FinderTest, NestedSingleQuotesStayInside) {
   const std::vector<Quote> quotes =
       Find("“The sign said ‘no entry’ and we obeyed,” the driver said.");

@@ -28,13 +28,13 @@ TEST(PolnearGate, DevStaysAboveFloors) {
   const Scores& s = run.scores;
   EXPECT_EQ(run.articles, 84);
   EXPECT_EQ(s.direct.gold, 624);
-  EXPECT_GE(s.direct.Found(), 0.925);         // reached 0.934
-  EXPECT_GE(s.direct.RightSpeaker(), 0.850);  // reached 0.859
+  EXPECT_GE(s.direct.Found(), 0.925);         // reached 0.931
+  EXPECT_GE(s.direct.RightSpeaker(), 0.855);  // reached 0.864
   EXPECT_GE(s.direct.Precision(), 0.96);      // reached 0.970
-  EXPECT_GE(s.source.ExactF1(), 0.560);       // reached 0.571
-  EXPECT_GE(s.source.PartialF1(), 0.635);     // reached 0.647
-  EXPECT_GE(s.content.ExactF1(), 0.44);       // reached 0.452
-  EXPECT_GE(s.content.PartialF1(), 0.70);     // reached 0.708
+  EXPECT_GE(s.source.ExactF1(), 0.573);       // reached 0.583
+  EXPECT_GE(s.source.PartialF1(), 0.645);     // reached 0.655
+  EXPECT_GE(s.content.ExactF1(), 0.445);      // reached 0.457
+  EXPECT_GE(s.content.PartialF1(), 0.70);     // reached 0.705
 }
 
 }  // namespace

@@ -24,6 +24,7 @@ enum class Kind {
   kDeterminer,
   kBe,
   kPreposition,
+  kNounForm,
 };
 
 struct KindName {
@@ -31,7 +32,7 @@ struct KindName {
   Kind kind;
 };
 
-constexpr std::array<KindName, 13> kKinds = {{
+constexpr std::array<KindName, 14> kKinds = {{
     {"verb", Kind::kVerb},
     {"object_verb", Kind::kObjectVerb},
     {"source_after", Kind::kSourceAfter},
@@ -45,6 +46,7 @@ constexpr std::array<KindName, 13> kKinds = {{
     {"determiner", Kind::kDeterminer},
     {"be", Kind::kBe},
     {"preposition", Kind::kPreposition},
+    {"noun_form", Kind::kNounForm},
 }};
 
 std::optional<Kind> KindNamed(std::string_view name) {
@@ -89,6 +91,8 @@ uint16_t RoleOf(Kind kind) {
       return kBe;
     case Kind::kPreposition:
       return kPreposition;
+    case Kind::kNounForm:
+      return kNounForm;
     default:
       return 0;
   }

@@ -32,6 +32,7 @@ enum WordRole : uint16_t {
   kDeterminer = 1 << 6,     // "the": the next word is a noun, not a cue
   kBe = 1 << 7,             // "was": before a cue, a passive ("was expected")
   kPreposition = 1 << 8,    // "in", "despite": no speaker phrase starts with one
+  kNounForm = 1 << 9,       // "report", "question": a cue form that is mostly a noun
 };
 
 inline constexpr int32_t kUnknownWord = -1;
