@@ -136,6 +136,15 @@ TEST_F(FinderTest, CueFormThatIsMostlyANounIsAVerbOnlyAfterItsSubject) {
   EXPECT_EQ(quotes[1].text, "that the repairs were postponed");
 }
 
+// Regression: "May" was read as the link word "may" and cut the speaker.
+TEST_F(FinderTest, CapitalisedLinkFormInsideASpeakerIsAName) {
+  const std::vector<Quote> quotes =
+      Find("A survey published in May found that most ferries run late.");
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(Speaker(quotes[0]), "A survey published in May");
+  EXPECT_EQ(quotes[0].text, "that most ferries run late");
+}
+
 TEST_F(FinderTest, NestedSingleQuotesStayInside) {
   const std::vector<Quote> quotes =
       Find("“The sign said ‘no entry’ and we obeyed,” the driver said.");

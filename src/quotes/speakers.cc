@@ -60,7 +60,8 @@ WordRange Plausible(const Document& doc, WordRange range, int max_words) {
     }
   }
   for (uint32_t k = range.begin + 1; k < range.end; ++k) {
-    if (doc.words[k].Has(kLink)) {
+    // Capitalised inside the phrase, a link form is a name or a month ("in May").
+    if (doc.words[k].Has(kLink) && !doc.words[k].Is(kCapitalized)) {
       range.end = k;
       break;
     }
@@ -111,7 +112,8 @@ uint32_t SkipLinksLeft(const Document& doc, const Lexicon& lexicon, uint32_t cue
         break;
       }
     }
-    if (skipped == 0 && (before.Has(kLink) || before.Has(kBe))) skipped = 1;
+    const bool link = before.Has(kLink) && !before.Is(kCapitalized);  // not "in May"
+    if (skipped == 0 && (link || before.Has(kBe))) skipped = 1;
     if (skipped == 0) break;
     end -= skipped;
   }
