@@ -5,10 +5,10 @@
 //   words      Segmenter::Words over every sentence (the tokens the stage reads)
 //   entities   Recognizer::Find on the words: the tagger, roles, joining, actor codes
 //   quotes     Finder::Find on the words, speaker resolution included
-//   facts      words + entities + quotes + AddSpeakerMentions: the stage as
-//              analyze runs it
-// over two texts: real news (the PolNeAR texts beside the checkout, 924
-// articles from seven US outlets; skipped when absent) and the generated
+//   facts      words + pipeline::FactsStage::Run: the stage as analyze runs it
+// over two texts: real news (the annotated PolNeAR texts beside the
+// checkout, 924 articles from seven US outlets, dated by their file names;
+// skipped when absent) and the generated
 // corpus of ingest_bench (bench/corpus.cc: invented names and words).
 //
 // Usage: facts_bench [--articles N] [--passes P]   (generated articles, default 5000;
@@ -17,17 +17,15 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
-#include "actors/actors.h"
 #include "clean/clean.h"
 #include "corpus.h"
 #include "entities/entities.h"
 #include "machine.h"
+#include "pipeline/facts.h"
+#include "quotes/polnear.h"
 #include "quotes/quotes.h"
 #include "text/text.h"
 
@@ -38,49 +36,50 @@ namespace fs = std::filesystem;
 
 struct Stages {
   text::Segmenter segmenter;
-  entities::Recognizer recognizer;
-  quotes::Finder quotes;
+  pipeline::FactsStage facts;
   entities::Workspace workspace;  // kept from one article to the next, as in analyze
 };
 
-// Reads every .txt file under the PolNeAR folder beside the checkout.
-std::vector<std::string> PolnearTexts() {
-  std::vector<std::string> texts;
+// A text with the publication date actor codes are dated by.
+struct Text {
+  std::string text;
+  std::string published;
+};
+
+// The annotated texts of PolNeAR's train and dev splits beside the
+// checkout, each dated by its file name; none when the folder is absent.
+std::vector<Text> PolnearTexts() {
+  std::vector<Text> texts;
   const fs::path root = fs::path(STORYLINE_SOURCE_DIR) / "../shared/data/quotes-dev/polnear";
-  std::error_code error;
-  if (!fs::is_directory(root, error)) return texts;
-  std::vector<fs::path> paths;
-  for (const auto& entry : fs::recursive_directory_iterator(root, error)) {
-    if (entry.path().extension() == ".txt") paths.push_back(entry.path());
-  }
-  std::sort(paths.begin(), paths.end());
-  for (const fs::path& path : paths) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream contents;
-    contents << in.rdbuf();
-    texts.push_back(contents.str());
+  for (const char* split : {"train", "dev"}) {
+    Result<std::vector<quotes::PolnearArticle>> articles =
+        quotes::ReadPolnearSplit((root / split).string());
+    if (!articles.ok()) return {};
+    for (quotes::PolnearArticle& article : *articles) {
+      texts.push_back({std::move(article.text), article.published.value_or("2016-10-01")});
+    }
   }
   return texts;
 }
 
-std::vector<std::string> GeneratedTexts(size_t count, const clean::Cleaner& cleaner) {
-  std::vector<std::string> texts;
+std::vector<Text> GeneratedTexts(size_t count, const clean::Cleaner& cleaner) {
+  std::vector<Text> texts;
   CorpusGenerator generator(20261203);
   for (size_t i = 0; i < count; ++i) {
     RawDocument doc;
     doc.origin = "generated:" + std::to_string(i);
     doc.format = "txt";
     doc.text = generator.Article();
-    texts.push_back(cleaner.Clean(std::move(doc)).text);
+    texts.push_back({cleaner.Clean(std::move(doc)).text, "2016-10-01"});
   }
   return texts;
 }
 
-std::vector<Article> Segmented(const std::vector<std::string>& texts, Stages& stages) {
+std::vector<Article> Segmented(const std::vector<Text>& texts, Stages& stages) {
   std::vector<Article> articles(texts.size());
   for (size_t i = 0; i < texts.size(); ++i) {
-    articles[i].text = texts[i];
-    articles[i].published = {"2016-10-01", DateHow::kMetadata, {}};
+    articles[i].text = texts[i].text;
+    articles[i].published = {texts[i].published, DateHow::kMetadata, {}};
     articles[i].sentences = stages.segmenter.Sentences(articles[i].text);
   }
   return articles;
@@ -116,15 +115,14 @@ void Run(const char* corpus, std::vector<Article> articles, Stages& stages, int 
     for (const auto& sentence : sentence_words) tokens += sentence.size();
   }
   Time("entities", corpus, articles, words, passes, [&](Article& article, const Words& w) {
-    article.entities = stages.recognizer.Find(article, w, stages.workspace);
+    article.entities = stages.facts.recognizer().Find(article, w, stages.workspace);
   });
-  Time("quotes", corpus, articles, words, passes,
-       [&](Article& article, const Words& w) { article.quotes = stages.quotes.Find(article, w); });
+  Time("quotes", corpus, articles, words, passes, [&](Article& article, const Words& w) {
+    article.quotes = stages.facts.quotes().Find(article, w);
+  });
   Time("facts", corpus, articles, words, passes, [&](Article& article, const Words&) {
-    const Words own = stages.segmenter.WordsOf(article.text, article.sentences);
-    article.entities = stages.recognizer.Find(article, own, stages.workspace);
-    article.quotes = stages.quotes.Find(article, own);
-    stages.recognizer.AddSpeakerMentions(article);
+    stages.facts.Run(article, stages.segmenter.WordsOf(article.text, article.sentences),
+                     stages.workspace);
   });
   size_t entities = 0, quotes = 0;
   for (const Article& article : articles) {
@@ -151,23 +149,15 @@ int Main(int argc, char** argv) {
   }
   PrintMachine();
   const DataFiles data;
-  Result<actors::Dictionary> dictionary = actors::Dictionary::Create({}, data);
   Result<text::Segmenter> segmenter = text::Segmenter::Create({}, data);
-  Result<quotes::Finder> finder = quotes::Finder::Create({}, data);
+  Result<pipeline::FactsStage> facts = pipeline::FactsStage::Create({}, data);
   Result<clean::Cleaner> cleaner = clean::Cleaner::Create({}, data);
-  if (!dictionary.ok() || !segmenter.ok() || !finder.ok() || !cleaner.ok()) {
+  if (!segmenter.ok() || !facts.ok() || !cleaner.ok()) {
     std::fprintf(stderr, "facts_bench: cannot load the stages\n");
     return 1;
   }
-  Result<entities::Recognizer> recognizer = entities::Recognizer::Create(
-      {}, data, std::make_shared<const actors::Dictionary>(std::move(dictionary).value()));
-  if (!recognizer.ok()) {
-    std::fprintf(stderr, "facts_bench: %s\n", recognizer.status().ToString().c_str());
-    return 1;
-  }
-  Stages stages{
-      std::move(segmenter).value(), std::move(recognizer).value(), std::move(finder).value(), {}};
-  const std::vector<std::string> news = PolnearTexts();
+  Stages stages{std::move(segmenter).value(), std::move(facts).value(), {}};
+  const std::vector<Text> news = PolnearTexts();
   if (news.empty()) {
     std::printf("PolNeAR texts absent (../shared/data/quotes-dev/polnear): news lines skipped\n");
   } else {

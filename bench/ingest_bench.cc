@@ -222,9 +222,12 @@ int Main(int argc, char** argv) {
     if (std::strcmp(argv[i], "--dir") == 0) dir = argv[i + 1];
   }
   PrintMachine(threads);
-  mallopt(M_TRIM_THRESHOLD, 64 << 20);  // as the storyline tool does (src/cli/main.cc)
+  // As the storyline tool does (src/cli/main.cc).
+  mallopt(M_TRIM_THRESHOLD, 64 << 20);
+  mallopt(M_MMAP_THRESHOLD, 16 << 20);
   pipeline::Options options;
   options.threads = threads;
+  options.find_entities = false;  // facts_bench measures that stage
   options.tag_timexes = false;
   Result<pipeline::Pipeline> pipeline = pipeline::Pipeline::Create(options);
   options.tag_timexes = true;

@@ -106,9 +106,9 @@ std::string OptionsJson(const AnalyzeArgs& args, const pipeline::Options& option
         {"title_search_lines", options.clean.title_search_lines}}},
       {"text", {{"abbreviations", options.text.abbreviations}, {"locale", options.text.locale}}},
       {"entities",
-       {{"model", options.entities.model},
-        {"actor_files", options.actors.actor_files},
-        {"agent_files", options.actors.agent_files}}},
+       {{"model", options.facts.entities.model},
+        {"actor_files", options.facts.actors.actor_files},
+        {"agent_files", options.facts.actors.agent_files}}},
       {"link",
        {{"near_duplicate_threshold", options.link.near_duplicates.threshold},
         {"passage_seed_words", options.link.passages.seed_words},
@@ -139,8 +139,8 @@ int RunAnalyze(const AnalyzeArgs& args) {
   pipeline::Options options;
   options.threads = args.threads;
   options.data_dir = args.data_dir;
-  options.actors.actor_files = args.actor_files;
-  options.actors.agent_files = args.agent_files;
+  options.facts.actors.actor_files = args.actor_files;
+  options.facts.actors.agent_files = args.agent_files;
   options.link_features = true;
   Result<std::shared_ptr<const link::Stopwords>> stopwords = LoadStopwords(args.data_dir);
   if (!stopwords.ok()) return Fail(stopwords.status());

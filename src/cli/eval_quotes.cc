@@ -5,10 +5,10 @@
 #include <optional>
 #include <string>
 
-#include "actors/actors.h"
 #include "cli/commands.h"
 #include "core/data_files.h"
 #include "entities/entities.h"
+#include "pipeline/facts.h"
 #include "quotes/polnear.h"
 #include "quotes/quotes.h"
 #include "text/text.h"
@@ -28,13 +28,6 @@ struct EvalQuotesArgs {
 int Fail(const Status& status) {
   std::fprintf(stderr, "storyline: %s\n", status.ToString().c_str());
   return kFailure;
-}
-
-// The entity stage as analyze runs it, for speakers resolved to entities.
-Result<entities::Recognizer> LoadRecognizer(const DataFiles& data) {
-  SL_ASSIGN_OR_RETURN(actors::Dictionary dictionary, actors::Dictionary::Create({}, data));
-  return entities::Recognizer::Create(
-      {}, data, std::make_shared<const actors::Dictionary>(std::move(dictionary)));
 }
 
 void PrintFigures(const std::string& split, const quotes::EvalRun& run) {
@@ -64,27 +57,33 @@ void PrintFigures(const std::string& split, const quotes::EvalRun& run) {
 
 int Run(const EvalQuotesArgs& args) {
   const DataFiles data(args.data_dir);
-  Result<quotes::Finder> finder = quotes::Finder::Create({}, data);
-  if (!finder.ok()) return Fail(finder.status());
   Result<text::Segmenter> segmenter = text::Segmenter::Create({}, data);
   if (!segmenter.ok()) return Fail(segmenter.status());
   const Result<std::vector<quotes::PolnearArticle>> articles =
       quotes::ReadPolnearSplit(args.dir + "/" + args.split);
   if (!articles.ok()) return Fail(articles.status());
+  // With entities, the facts stage as analyze runs it, for speakers
+  // resolved to entities; its quote finder is the one scored and timed.
+  std::optional<pipeline::FactsStage> facts;
+  std::optional<quotes::Finder> finder;
   quotes::Annotate annotate;
-  std::optional<entities::Recognizer> recognizer;
   entities::Workspace workspace;
-  if (!args.without_entities) {
-    Result<entities::Recognizer> loaded = LoadRecognizer(data);
+  if (args.without_entities) {
+    Result<quotes::Finder> loaded = quotes::Finder::Create({}, data);
     if (!loaded.ok()) return Fail(loaded.status());
-    recognizer.emplace(std::move(loaded).value());
+    finder.emplace(std::move(loaded).value());
+  } else {
+    Result<pipeline::FactsStage> loaded = pipeline::FactsStage::Create({}, data);
+    if (!loaded.ok()) return Fail(loaded.status());
+    facts.emplace(std::move(loaded).value());
     annotate = [&](Article& article, const std::vector<std::vector<text::Token>>& words) {
-      article.entities = recognizer->Find(article, words, workspace);
+      article.entities = facts->recognizer().Find(article, words, workspace);
     };
   }
+  const quotes::Finder& scored = facts ? facts->quotes() : *finder;
   std::string errors;
   const quotes::EvalRun run = quotes::EvaluateArticles(
-      *articles, *finder, *segmenter, annotate, args.errors ? &errors : nullptr, args.repeat);
+      *articles, scored, *segmenter, annotate, args.errors ? &errors : nullptr, args.repeat);
   std::fputs(errors.c_str(), stdout);
   PrintFigures(args.split, run);
   return kSuccess;

@@ -175,9 +175,8 @@ struct Pipeline::Stages {
   clean::Cleaner cleaner;
   text::Segmenter segmenter;  // the prototype each worker copies
   timex::Tagger tagger;
-  // Loaded only when Options::find_entities is set.
-  std::optional<entities::Recognizer> recognizer;
-  std::optional<quotes::Finder> quotes;
+  // Loaded only when Options::tag_timexes and find_entities are set.
+  std::optional<FactsStage> facts;
 };
 
 Pipeline::Pipeline(Options options, DataFiles data, std::unique_ptr<Stages> stages)
@@ -193,15 +192,9 @@ Result<Pipeline> Pipeline::Create(const Options& options) {
   SL_ASSIGN_OR_RETURN(text::Segmenter segmenter, text::Segmenter::Create(options.text, data));
   SL_ASSIGN_OR_RETURN(timex::Tagger tagger, timex::Tagger::Create(options.timex, data));
   auto stages = std::make_unique<Stages>(
-      Stages{std::move(cleaner), std::move(segmenter), std::move(tagger), {}, {}});
-  if (options.find_entities) {
-    SL_ASSIGN_OR_RETURN(actors::Dictionary dictionary,
-                        actors::Dictionary::Create(options.actors, data));
-    SL_ASSIGN_OR_RETURN(stages->recognizer,
-                        entities::Recognizer::Create(
-                            options.entities, data,
-                            std::make_shared<const actors::Dictionary>(std::move(dictionary))));
-    SL_ASSIGN_OR_RETURN(stages->quotes, quotes::Finder::Create(options.quotes, data));
+      Stages{std::move(cleaner), std::move(segmenter), std::move(tagger), {}});
+  if (options.tag_timexes && options.find_entities) {
+    SL_ASSIGN_OR_RETURN(stages->facts, FactsStage::Create(options.facts, data));
   }
   return Pipeline(options, std::move(data), std::move(stages));
 }
@@ -217,12 +210,9 @@ Article Pipeline::Process(RawDocument doc, text::Segmenter& segmenter,
   article.sentences = segmenter.Sentences(article.text);
   if (!options_.tag_timexes) return article;
   TagTimexes(article);
-  if (!stages_->recognizer) return article;
-  const std::vector<std::vector<text::Token>> words =
-      segmenter.WordsOf(article.text, article.sentences);
-  article.entities = stages_->recognizer->Find(article, words, workspace);
-  article.quotes = stages_->quotes->Find(article, words);
-  stages_->recognizer->AddSpeakerMentions(article);
+  if (stages_->facts) {
+    stages_->facts->Run(article, segmenter.WordsOf(article.text, article.sentences), workspace);
+  }
   return article;
 }
 

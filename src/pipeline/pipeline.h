@@ -28,6 +28,7 @@
 #include "entities/entities.h"
 #include "ingest/ingest.h"
 #include "link/link.h"
+#include "pipeline/facts.h"
 #include "quotes/quotes.h"
 #include "text/text.h"
 #include "timex/timex.h"
@@ -53,13 +54,12 @@ struct Options {
   // articles carry no timexes, entities or quotes and the run is about
   // twice as fast.
   bool tag_timexes = true;
-  // Find entities with their actor codes, and quotes with their speakers,
-  // after the time expressions (they need the publication date the timex
-  // stage may infer).
+  // Find entities with their actor codes, and quotes with their speakers
+  // (FactsStage), after the time expressions (they need the publication
+  // date the timex stage may infer); so only with tag_timexes. Off, or
+  // without tag_timexes, the stage is not loaded.
   bool find_entities = true;
-  actors::Options actors;
-  entities::Options entities;
-  quotes::Options quotes;
+  FactsOptions facts;
   // Compute the link stage's per-article features (link::ComputeFeatures)
   // in the workers, into Article::link_features, so that the link stage
   // itself (link::Linker) only joins articles.

@@ -6,11 +6,10 @@
 // under the figures reached when they were set (in comments).
 #include <gtest/gtest.h>
 
-#include <memory>
 #include <string>
 
-#include "actors/actors.h"
 #include "entities/entities.h"
+#include "pipeline/facts.h"
 #include "quotes/polnear.h"
 #include "quotes/quotes.h"
 #include "test_paths.h"
@@ -23,19 +22,16 @@ TEST(PolnearGate, QuotesAndSpeakersWithEntitiesStayAboveFloors) {
       storyline::testing::SharedPath("data/quotes-dev/polnear/dev");
   if (!dir) GTEST_SKIP() << "../shared/data/quotes-dev/polnear is absent: gate not run";
   const DataFiles data;
-  Result<actors::Dictionary> dictionary = actors::Dictionary::Create({}, data);
-  ASSERT_TRUE(dictionary.ok()) << dictionary.status().ToString();
-  Result<entities::Recognizer> recognizer = entities::Recognizer::Create(
-      {}, data, std::make_shared<const actors::Dictionary>(std::move(dictionary).value()));
-  Result<quotes::Finder> finder = quotes::Finder::Create({}, data);
+  Result<FactsStage> facts = FactsStage::Create({}, data);
   Result<text::Segmenter> segmenter = text::Segmenter::Create({}, data);
-  ASSERT_TRUE(recognizer.ok() && finder.ok() && segmenter.ok());
+  ASSERT_TRUE(facts.ok() && segmenter.ok());
+  entities::Workspace workspace;
   Result<std::vector<quotes::PolnearArticle>> articles = quotes::ReadPolnearSplit(*dir);
   ASSERT_TRUE(articles.ok()) << articles.status().ToString();
   const quotes::EvalRun run = quotes::EvaluateArticles(
-      *articles, *finder, *segmenter,
+      *articles, facts->quotes(), *segmenter,
       [&](Article& article, const std::vector<std::vector<text::Token>>& words) {
-        article.entities = recognizer->Find(article, words);
+        article.entities = facts->recognizer().Find(article, words, workspace);
       });
   EXPECT_EQ(run.articles, 84);
   const quotes::DirectTally& direct = run.scores.direct;
