@@ -50,13 +50,14 @@
 #include "core/article.h"
 #include "core/data_files.h"
 #include "core/status.h"
+#include "tagger/tagger.h"
 #include "text/text.h"
 
 namespace storyline::entities {
 
 struct Options {
   // The entity tagger's model, relative to data/ (docs/formats/ner-model.md).
-  std::string model = "ner/en.model";
+  std::string model{tagger::kModelFile};
   // Determiners, role modifiers, pronouns (docs/formats/entities.md).
   std::string words = "entities/en.tsv";
 };

@@ -106,8 +106,9 @@ std::optional<std::string_view> TypeOf(actors::NameKind kind) {
 
 class Joiner {
  public:
-  Joiner(const Document& document, std::vector<Mention>& names, std::vector<Mention>& nominals,
-         const actors::Dictionary& dictionary, std::optional<CivilDay> day)
+  Joiner(const Document& document, const std::vector<Mention>& names,
+         const std::vector<Mention>& nominals, const actors::Dictionary& dictionary,
+         std::optional<CivilDay> day)
       : document_(document),
         names_(names),
         nominals_(nominals),
@@ -201,8 +202,7 @@ class Joiner {
 
   void AddName(uint32_t c, uint32_t i) {
     Cluster& cluster = clusters_[c];
-    Mention& mention = names_[i];
-    mention.entity = static_cast<int>(c);
+    const Mention& mention = names_[i];
     cluster.names.push_back(i);
     AddSentence(cluster, mention.range.sentence);
     const std::span<const std::string> words = NormalizedOf(document_, mention.range);
@@ -229,7 +229,7 @@ class Joiner {
   // organisation or is indefinite ("a Taliban spokesman").
   void JoinNominals() {
     for (uint32_t n = 0; n < nominals_.size(); ++n) {
-      Mention& nominal = nominals_[n];
+      const Mention& nominal = nominals_[n];
       std::optional<uint32_t> target;
       if (!nominal.indefinite) target = Antecedent(nominal);
       if (!target) {
@@ -242,7 +242,6 @@ class Joiner {
         cluster.effective_role = nominal.role;
         cluster.affiliation = nominal.affiliation;
       }
-      nominal.entity = static_cast<int>(*target);
       clusters_[*target].nominals.push_back(n);
       AddSentence(clusters_[*target], nominal.range.sentence);
     }
@@ -322,17 +321,9 @@ class Joiner {
                      [&](uint32_t a, uint32_t b) { return first(a) < first(b); });
     std::vector<Entity> sorted;
     sorted.reserve(entities.size());
-    std::vector<int> new_id(entities.size());
     for (uint32_t i = 0; i < order.size(); ++i) {
-      new_id[order[i]] = static_cast<int>(i);
       sorted.push_back(std::move(entities[order[i]]));
       sorted.back().id = i;
-    }
-    for (Mention& mention : names_) {
-      if (mention.entity >= 0) mention.entity = new_id[static_cast<size_t>(mention.entity)];
-    }
-    for (Mention& mention : nominals_) {
-      if (mention.entity >= 0) mention.entity = new_id[static_cast<size_t>(mention.entity)];
     }
     return sorted;
   }
@@ -422,8 +413,8 @@ class Joiner {
   }
 
   const Document& document_;
-  std::vector<Mention>& names_;
-  std::vector<Mention>& nominals_;
+  const std::vector<Mention>& names_;
+  const std::vector<Mention>& nominals_;
   const actors::Dictionary& dictionary_;
   const std::optional<CivilDay> day_;
   std::vector<Cluster> clusters_;
@@ -432,7 +423,8 @@ class Joiner {
 }  // namespace
 
 std::vector<Entity> JoinMentions(const Document& document, const WordLists& lists,
-                                 std::vector<Mention>& names, std::vector<Mention>& nominals,
+                                 const std::vector<Mention>& names,
+                                 const std::vector<Mention>& nominals,
                                  const actors::Dictionary& dictionary,
                                  std::optional<CivilDay> day) {
   return Joiner(document, names, nominals, dictionary, day).Run(lists);

@@ -56,8 +56,6 @@ struct Mention {
   const actors::NameEntry* affiliation = nullptr;
   // "a Taliban spokesman": a new referent, never an earlier entity's.
   bool indefinite = false;
-  // The entity it belongs to, once joined; -1 before.
-  int entity = -1;
 };
 
 // The closed-class words the entity rules read (data/entities/en.tsv,
@@ -109,7 +107,8 @@ std::vector<Mention> NominalMentions(const Document& document, const WordLists& 
 // Steps 4 and 5: mentions joined into entities, each with its attributes,
 // key and actor code.
 std::vector<Entity> JoinMentions(const Document& document, const WordLists& lists,
-                                 std::vector<Mention>& names, std::vector<Mention>& nominals,
+                                 const std::vector<Mention>& names,
+                                 const std::vector<Mention>& nominals,
                                  const actors::Dictionary& dictionary, std::optional<CivilDay> day);
 
 }  // namespace storyline::entities

@@ -75,16 +75,6 @@ class FeatureTable {
   std::vector<int16_t> weights_;
 };
 
-// Starts loading the cache lines of bytes [begin, begin + size).
-inline void PrefetchBytes(const void* begin, size_t size) {
-  constexpr uintptr_t kLine = 64;
-  const uintptr_t first = reinterpret_cast<uintptr_t>(begin) & ~(kLine - 1);
-  const uintptr_t last = reinterpret_cast<uintptr_t>(begin) + size - 1;
-  for (uintptr_t line = first; line <= last; line += kLine) {
-    __builtin_prefetch(reinterpret_cast<const void*>(line));
-  }
-}
-
 // Word infos by word hash (WordInfo::word), each with an id: an
 // open-addressing table whose 32-byte slots hold all a lookup needs, so
 // that one costs a single cache miss. It grows to stay at most half full.
