@@ -133,6 +133,19 @@ size_t CliticLength(std::string_view text, size_t begin, size_t end) {
   return 0;
 }
 
+// "'s", "’re": an apostrophe and a clitic, the whole of `piece`.
+bool IsClitic(std::string_view piece) {
+  for (const std::string_view apostrophe :
+       {std::string_view("'"), std::string_view("\xE2\x80\x99")}) {
+    if (!piece.starts_with(apostrophe)) continue;
+    const std::string_view rest = piece.substr(apostrophe.size());
+    for (const std::string_view clitic : kClitics) {
+      if (EqualsLower(rest, clitic)) return true;
+    }
+  }
+  return false;
+}
+
 class WordSplitter {
  public:
   WordSplitter(std::string_view text, const Abbreviations& abbreviations, std::vector<Token>& out)
@@ -183,7 +196,7 @@ class WordSplitter {
     if (IsApostrophe(c.value)) {
       const size_t next = at + c.size;
       return next < end && !IsDigit(static_cast<unsigned char>(text_[next])) &&
-             CliticLength(text_, at > 0 ? at - 1 : at, end) != end - at;
+             !IsClitic(text_.substr(at, end - at));
     }
     if (c.value == '-') return at + 1 < end && text_[at + 1] == '-';
     return IsSplittable(c.value);

@@ -30,6 +30,14 @@ TEST(Words, SplitsPossessivesAndNegationsAsTheTreebankDoes) {
   EXPECT_EQ(WordsOf("they're here"), (Words{"they", "'re", "here"}));
 }
 
+// Regression: a clitic at the very start of the text split as "'" "s".
+TEST(Words, CliticKeepsItsApostropheAtTheStartOfTheText) {
+  EXPECT_EQ(WordsOf("'s big"), (Words{"'s", "big"}));
+  EXPECT_EQ(WordsOf("x 's big"), (Words{"x", "'s", "big"}));
+  EXPECT_EQ(WordsOf("\xE2\x80\x99re here"), (Words{"\xE2\x80\x99re", "here"}));
+  EXPECT_EQ(WordsOf("'sup"), (Words{"'", "sup"}));
+}
+
 TEST(Words, KeepsAbbreviationsAndSplitsSentenceFullStops) {
   EXPECT_EQ(
       WordsOf("Mr. Wang met U.S. officials at 10 a.m. in Tianjin."),
