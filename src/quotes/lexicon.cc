@@ -10,92 +10,35 @@
 namespace storyline::quotes {
 namespace {
 
-enum class Kind {
-  kVerb,
-  kObjectVerb,
-  kSourceAfter,
-  kQuoteVerb,
-  kLink,
-  kLeftBoundary,
-  kRightBoundary,
-  kRelative,
-  kPersonPronoun,
-  kGroupPronoun,
-  kDeterminer,
-  kBe,
-  kPreposition,
-  kNounForm,
-};
-
+// A kind of row in the file: a cue kind, or a role its words play.
 struct KindName {
   std::string_view name;
-  Kind kind;
+  std::optional<CueKind> cue;
+  uint16_t role = 0;  // when not a cue
 };
 
 constexpr std::array<KindName, 14> kKinds = {{
-    {"verb", Kind::kVerb},
-    {"object_verb", Kind::kObjectVerb},
-    {"source_after", Kind::kSourceAfter},
-    {"quote_verb", Kind::kQuoteVerb},
-    {"link", Kind::kLink},
-    {"left_boundary", Kind::kLeftBoundary},
-    {"right_boundary", Kind::kRightBoundary},
-    {"relative", Kind::kRelative},
-    {"person_pronoun", Kind::kPersonPronoun},
-    {"group_pronoun", Kind::kGroupPronoun},
-    {"determiner", Kind::kDeterminer},
-    {"be", Kind::kBe},
-    {"preposition", Kind::kPreposition},
-    {"noun_form", Kind::kNounForm},
+    {"verb", CueKind::kVerb},
+    {"object_verb", CueKind::kObjectVerb},
+    {"source_after", CueKind::kSourceAfter},
+    {"quote_verb", CueKind::kQuoteVerb},
+    {"link", std::nullopt, kLink},
+    {"left_boundary", std::nullopt, kLeftBoundary},
+    {"right_boundary", std::nullopt, kRightBoundary},
+    {"relative", std::nullopt, kRelative},
+    {"person_pronoun", std::nullopt, kPersonPronoun},
+    {"group_pronoun", std::nullopt, kGroupPronoun},
+    {"determiner", std::nullopt, kDeterminer},
+    {"be", std::nullopt, kBe},
+    {"preposition", std::nullopt, kPreposition},
+    {"noun_form", std::nullopt, kNounForm},
 }};
 
-std::optional<Kind> KindNamed(std::string_view name) {
+const KindName* KindNamed(std::string_view name) {
   for (const KindName& k : kKinds) {
-    if (k.name == name) return k.kind;
+    if (k.name == name) return &k;
   }
-  return std::nullopt;
-}
-
-std::optional<CueKind> CueKindOf(Kind kind) {
-  switch (kind) {
-    case Kind::kVerb:
-      return CueKind::kVerb;
-    case Kind::kObjectVerb:
-      return CueKind::kObjectVerb;
-    case Kind::kSourceAfter:
-      return CueKind::kSourceAfter;
-    case Kind::kQuoteVerb:
-      return CueKind::kQuoteVerb;
-    default:
-      return std::nullopt;
-  }
-}
-
-uint16_t RoleOf(Kind kind) {
-  switch (kind) {
-    case Kind::kLink:
-      return kLink;
-    case Kind::kLeftBoundary:
-      return kLeftBoundary;
-    case Kind::kRightBoundary:
-      return kRightBoundary;
-    case Kind::kRelative:
-      return kRelative;
-    case Kind::kPersonPronoun:
-      return kPersonPronoun;
-    case Kind::kGroupPronoun:
-      return kGroupPronoun;
-    case Kind::kDeterminer:
-      return kDeterminer;
-    case Kind::kBe:
-      return kBe;
-    case Kind::kPreposition:
-      return kPreposition;
-    case Kind::kNounForm:
-      return kNounForm;
-    default:
-      return 0;
-  }
+  return nullptr;
 }
 
 bool IsWordChar(char c) { return (c >= 'a' && c <= 'z') || c == '\'' || c == '-'; }
@@ -160,8 +103,8 @@ Result<Lexicon> Lexicon::Parse(std::string_view contents, std::string_view name)
                                      message);
     };
     if (row.fields.size() != 2) return error("expected 2 tab-separated fields: KIND, FORMS");
-    const std::optional<Kind> kind = KindNamed(row.fields[0]);
-    if (!kind) return error("unknown kind '" + std::string(row.fields[0]) + "'");
+    const KindName* kind = KindNamed(row.fields[0]);
+    if (kind == nullptr) return error("unknown kind '" + std::string(row.fields[0]) + "'");
     for (std::string_view form : SplitForms(row.fields[1])) {
       const std::optional<std::vector<std::string_view>> words = SplitForm(form);
       if (!words) {
@@ -170,7 +113,7 @@ Result<Lexicon> Lexicon::Parse(std::string_view contents, std::string_view name)
       }
       std::vector<int32_t> ids;
       for (std::string_view word : *words) ids.push_back(lexicon.Intern(word));
-      if (const std::optional<CueKind> cue = CueKindOf(*kind)) {
+      if (const std::optional<CueKind> cue = kind->cue) {
         auto [first, added] = cue_lines.try_emplace(std::string(form), row.line);
         if (!added) {
           return error("cue '" + std::string(form) + "' already given on line " +
@@ -178,13 +121,13 @@ Result<Lexicon> Lexicon::Parse(std::string_view contents, std::string_view name)
         }
         lexicon.cues_[ids.front()].push_back({std::move(ids), *cue});
       } else if (ids.size() > 1) {
-        if (*kind != Kind::kLink) {
+        if (kind->role != kLink) {
           return error(std::string(row.fields[0]) + " must be one word, got '" + std::string(form) +
                        "'");
         }
         lexicon.long_links_[ids.back()].push_back({std::move(ids)});
       } else {
-        const uint16_t role = RoleOf(*kind);
+        const uint16_t role = kind->role;
         if (lexicon.roles_[ids[0]] & role) {
           return error("duplicate " + std::string(row.fields[0]) + " '" + std::string(form) + "'");
         }
