@@ -24,6 +24,8 @@ struct ByteSpan {
   uint32_t begin = 0;
   uint32_t end = 0;
   uint32_t size() const { return end - begin; }
+  // True when the two share at least one byte.
+  bool Overlaps(ByteSpan other) const { return begin < other.end && other.begin < end; }
   bool operator==(const ByteSpan&) const = default;
 };
 

@@ -15,4 +15,14 @@ bool IsValidUtf8(std::string_view text);
 // replacements were made. Valid input is left untouched and returns 0.
 size_t RepairUtf8(std::string& text);
 
+// Bytes in the UTF-8 sequence that starts with `lead`: 1 for ASCII and for
+// a stray continuation byte, so that stepping by it consumes every byte of
+// any text exactly once.
+inline size_t Utf8SequenceLength(unsigned char lead) {
+  if (lead >= 0xF0) return 4;
+  if (lead >= 0xE0) return 3;
+  if (lead >= 0xC0) return 2;
+  return 1;
+}
+
 }  // namespace storyline

@@ -105,10 +105,9 @@ void Recognizer::AddSpeakerMentions(Article& article) const {
     }
     Entity& entity = article.entities[*quote.speaker->entity];
     const ByteSpan span = quote.speaker->span;
-    const bool known = std::any_of(
-        entity.mentions.begin(), entity.mentions.end(), [&](const EntityMention& mention) {
-          return mention.span.begin < span.end && span.begin < mention.span.end;
-        });
+    const bool known =
+        std::any_of(entity.mentions.begin(), entity.mentions.end(),
+                    [&](const EntityMention& mention) { return mention.span.Overlaps(span); });
     if (known) continue;
     const auto sentence =
         std::upper_bound(article.sentences.begin(), article.sentences.end(), span.begin,

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/utf8.h"
 #include "link/link.h"
 
 #ifdef __SSE2__
@@ -31,14 +32,6 @@ constexpr std::array<char, 256> kAsciiWordByteLower = [] {
 }();
 
 char AsciiWordByteLower(char c) { return kAsciiWordByteLower[static_cast<unsigned char>(c)]; }
-
-// Length of the UTF-8 sequence starting with lead byte `c` (1 for bad bytes).
-size_t SequenceLength(unsigned char c) {
-  if (c >= 0xF0) return 4;
-  if (c >= 0xE0) return 3;
-  if (c >= 0xC0) return 2;
-  return 1;
-}
 
 // Non-ASCII characters that are punctuation or space rather than letters:
 // quotes, dashes, ellipsis, no-break space, guillemets, bullets.
@@ -234,7 +227,8 @@ class Spelling {
 std::string NormalizeWord(std::string_view word) {
   Spelling spelling(word.size());
   for (size_t i = 0; i < word.size();) {
-    const size_t n = std::min(SequenceLength(static_cast<unsigned char>(word[i])), word.size() - i);
+    const size_t n =
+        std::min(Utf8SequenceLength(static_cast<unsigned char>(word[i])), word.size() - i);
     spelling.Append(word.substr(i, n));
     i += n;
   }
@@ -274,7 +268,7 @@ std::vector<Word> NormalizedWords(std::string_view text) {
       ++i;
       continue;
     }
-    const size_t n = std::min(SequenceLength(c), text.size() - i);
+    const size_t n = std::min(Utf8SequenceLength(c), text.size() - i);
     const std::string_view ch = text.substr(i, n);
     if (n > 1 && !IsNonAsciiBreak(ch)) {  // a letter, or a typographic apostrophe
       if (begin == kNoWord) begin = i;

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "core/calendar.h"
+#include "core/scores.h"
 #include "text/text.h"
 
 namespace storyline::quotes {
@@ -147,10 +148,8 @@ double SharedShare(const std::vector<uint32_t>& a, const std::vector<uint32_t>& 
   return shorter ? double(SharedCount(a, b)) / shorter : 0;
 }
 
-bool Overlap(ByteSpan a, ByteSpan b) { return a.begin < b.end && b.begin < a.end; }
-
 bool AnyOverlap(ByteSpan span, const std::vector<ByteSpan>& spans) {
-  return std::any_of(spans.begin(), spans.end(), [&](ByteSpan s) { return Overlap(span, s); });
+  return std::any_of(spans.begin(), spans.end(), [&](ByteSpan s) { return span.Overlaps(s); });
 }
 
 bool HasDoubleQuoteMark(std::string_view text, const std::vector<ByteSpan>& spans) {
@@ -333,8 +332,6 @@ class ArticleScorer {
   const std::vector<Entity>& entities_;
   std::string* errors_;
 };
-
-double F1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0; }
 
 double ThreadCpuSeconds() {
   timespec now{};

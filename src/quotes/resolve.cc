@@ -15,8 +15,6 @@ std::string Lower(std::string_view s) {
   return lower;
 }
 
-bool Overlap(ByteSpan a, ByteSpan b) { return a.begin < b.end && b.begin < a.end; }
-
 struct MentionRef {
   ByteSpan span;
   uint32_t entity = 0;
@@ -65,7 +63,7 @@ class Resolver {
     int best_rank = 0;
     for (const MentionRef& m : mentions_) {
       if (m.span.begin >= span.end) break;
-      if (!Overlap(m.span, span)) continue;
+      if (!m.span.Overlaps(span)) continue;
       const int rank = SpeakerRank(m);
       if (!best || rank > best_rank) {
         best = m.entity;

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/scores.h"
 #include "tagger/tagger.h"
 
 namespace storyline::tagger {
@@ -124,11 +125,7 @@ double Counts::Recall() const {
   return gold == 0 ? 0 : static_cast<double>(correct) / static_cast<double>(gold);
 }
 
-double Counts::F1() const {
-  const double p = Precision();
-  const double r = Recall();
-  return p + r == 0 ? 0 : 2 * p * r / (p + r);
-}
+double Counts::F1() const { return storyline::F1(Precision(), Recall()); }
 
 void Scores::Add(const std::vector<EntitySpan>& gold, const std::vector<EntitySpan>& predicted) {
   for (const EntitySpan& span : gold) {

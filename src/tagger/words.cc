@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "core/utf8.h"
+
 namespace storyline::tagger {
 namespace {
 
@@ -15,15 +17,6 @@ bool IsLatin1Upper(unsigned char second) {
 }
 bool IsLatin1Lower(unsigned char second) {
   return second >= 0x9F && second <= 0xBF && second != 0xB7;
-}
-
-// Bytes in the UTF-8 sequence that starts with `lead` (1 for a stray
-// continuation byte, so every byte is consumed exactly once).
-size_t SequenceLength(unsigned char lead) {
-  if (lead >= 0xF0) return 4;
-  if (lead >= 0xE0) return 3;
-  if (lead >= 0xC0) return 2;
-  return 1;
 }
 
 // The shape class of the character at `word[at]`, `length` bytes long; 0
@@ -70,7 +63,7 @@ void WordShape(std::string_view word, bool collapse_runs, std::string* out) {
   int run = 0;
   for (size_t at = 0; at < word.size();) {
     const size_t length =
-        std::min(SequenceLength(static_cast<unsigned char>(word[at])), word.size() - at);
+        std::min(Utf8SequenceLength(static_cast<unsigned char>(word[at])), word.size() - at);
     const char shape = ShapeClass(word, at, length);
     if (shape == 0) {
       out->append(word.substr(at, length));
@@ -103,7 +96,7 @@ std::string_view Prefix(std::string_view word, int count) {
   size_t at = 0;
   for (int i = 0; i < count; ++i) {
     if (at >= word.size()) return {};
-    at += SequenceLength(static_cast<unsigned char>(word[at]));
+    at += Utf8SequenceLength(static_cast<unsigned char>(word[at]));
   }
   return word.substr(0, std::min(at, word.size()));
 }

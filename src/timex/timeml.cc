@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/scores.h"
 #include "text/text.h"
 
 namespace storyline::timex {
@@ -42,10 +43,6 @@ void AppendDecoded(std::string_view s, std::string& out) {
     if (!decoded) out += s[i++];
   }
 }
-
-bool Overlap(ByteSpan a, ByteSpan b) { return a.begin < b.end && b.begin < a.end; }
-
-double F1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0; }
 
 double ThreadCpuSeconds() {
   timespec now{};
@@ -117,7 +114,7 @@ Tally Score(const TimeMlDocument& doc, const std::vector<Timex>& system, std::st
   };
   for (const GoldTimex& gold : doc.timexes) {
     size_t k = 0;
-    while (k < system.size() && (used[k] || !Overlap(gold.span, system[k].span))) ++k;
+    while (k < system.size() && (used[k] || !gold.span.Overlaps(system[k].span))) ++k;
     if (k == system.size()) {
       if (errors)
         *errors += "missed   " + quote(gold.span) + " " + gold.type + " " + gold.value + "\n";
