@@ -118,11 +118,6 @@ std::string OptionsJson(const AnalyzeArgs& args, const pipeline::Options& option
   return json.dump();
 }
 
-int Fail(const Status& status) {
-  std::fprintf(stderr, "storyline: %s\n", status.ToString().c_str());
-  return kFailure;
-}
-
 // The story clusterer's stopwords from the data folder (compiled in unless
 // --data names one).
 Result<std::shared_ptr<const link::Stopwords>> LoadStopwords(const std::string& data_dir) {

@@ -5,6 +5,8 @@
 #include <CLI/CLI.hpp>
 #include <functional>
 
+#include "core/status.h"
+
 namespace storyline::cli {
 
 // Exit statuses of the storyline tool (documented in `storyline --help`).
@@ -16,6 +18,9 @@ enum ExitCode : int {
 };
 
 using Handler = std::function<int()>;
+
+// Prints "storyline: " and the status to stderr; returns kFailure.
+int Fail(const Status& status);
 
 void AddAnalyzeCommand(CLI::App& command, Handler& run);
 void AddShowCommand(CLI::App& command, Handler& run);

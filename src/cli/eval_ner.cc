@@ -21,11 +21,6 @@ struct EvalNerArgs {
   int repeat = 1;
 };
 
-int Fail(const Status& status) {
-  std::fprintf(stderr, "storyline: %s\n", status.ToString().c_str());
-  return kFailure;
-}
-
 double CpuSeconds() {
   timespec now;
   clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);

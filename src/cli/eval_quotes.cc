@@ -25,11 +25,6 @@ struct EvalQuotesArgs {
   int repeat = 1;
 };
 
-int Fail(const Status& status) {
-  std::fprintf(stderr, "storyline: %s\n", status.ToString().c_str());
-  return kFailure;
-}
-
 void PrintFigures(const std::string& split, const quotes::EvalRun& run) {
   const quotes::DirectTally& d = run.scores.direct;
   std::printf("PolNeAR %s: %d articles, %zu sentences\n", split.c_str(), run.articles,

@@ -23,11 +23,6 @@ struct TrainNerArgs {
   tagger::TrainOptions options;
 };
 
-int Fail(const Status& status) {
-  std::fprintf(stderr, "storyline: %s\n", status.ToString().c_str());
-  return kFailure;
-}
-
 Status WriteFile(const std::string& path, const std::string& bytes) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
