@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "store/facts.h"
+#include "store/json_text.h"
 #include "store/links.h"
 
 namespace storyline::store::internal {
@@ -16,15 +17,6 @@ namespace {
 
 constexpr size_t kMinPrefixDigits = 4;
 constexpr size_t kIdDigits = 16;
-
-std::string EvidenceJson(const std::vector<std::string>& evidence) {
-  if (evidence.empty()) return "[]";
-  try {
-    return nlohmann::json(evidence).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  } catch (const nlohmann::json::exception&) {
-    return "[]";  // unreachable: the replace handler does not throw
-  }
-}
 
 Result<std::vector<std::string>> ParseEvidence(const std::string& text, const std::string& id) {
   try {
@@ -120,7 +112,8 @@ Status ReadOtherChildren(Connection& connection, Article& article) {
 }  // namespace
 
 Result<bool> InsertArticle(Connection& connection, int64_t run, const Article& article) {
-  const std::string evidence = EvidenceJson(article.published.evidence);
+  std::string evidence;
+  AppendJsonStrings(evidence, article.published.evidence);
   {
     SL_ASSIGN_OR_RETURN(Query query, connection.Prepare(kInsertArticle));
     query.BindText(1, article.id)
@@ -186,10 +179,7 @@ Result<std::string> ResolvePrefix(Connection& connection, const std::string& pre
     return Status::InvalidArgument("'" + prefix +
                                    "' is not an article id or a prefix of at least 4 hex digits");
   }
-  // Ids are lowercase hex, so every id starting with `low` sorts in
-  // [low, low with its last digit incremented).
-  std::string next = low;
-  ++next.back();
+  const std::string next = PrefixEnd(low);
   std::vector<std::string> ids;  // at most two: enough to tell unique from ambiguous
   {
     SL_ASSIGN_OR_RETURN(Query query, connection.Prepare(kIdsInRange));

@@ -219,18 +219,6 @@ EntityMentionRow MentionRowFromRow(const Query& query) {
   return mention;
 }
 
-// The smallest string above every string that starts with `prefix`, in byte
-// order: the prefix with its last byte below 0xFF incremented, bytes after
-// it dropped. Keys are UTF-8, which has no 0xFF byte, so a prefix of only
-// 0xFF bytes (or none) is bounded by "\xFF".
-std::string PrefixEnd(const std::string& prefix) {
-  std::string end = prefix;
-  while (!end.empty() && static_cast<unsigned char>(end.back()) == 0xFF) end.pop_back();
-  if (end.empty()) return "\xFF";
-  end.back() = static_cast<char>(static_cast<unsigned char>(end.back()) + 1);
-  return end;
-}
-
 }  // namespace
 
 Status InsertFacts(Connection& connection, const Article& article) {

@@ -60,8 +60,6 @@ void AppendArray(std::string& out, const std::vector<Item>& items, Append append
   out += ']';
 }
 
-void AppendString(std::string& out, const std::string& text) { AppendJsonString(out, text); }
-
 // "begin":B,"end":E
 void AppendSpanFields(std::string& out, const ByteSpan& span) {
   out += "\"begin\":";
@@ -78,7 +76,7 @@ void AppendPublished(std::string& out, const PublishedDate& published) {
   AppendJsonString(out, DateHowName(published.how));
   if (!published.evidence.empty()) {
     out += ",\"evidence\":";
-    AppendArray(out, published.evidence, AppendString);
+    AppendJsonStrings(out, published.evidence);
   }
   out += '}';
 }
@@ -228,6 +226,11 @@ void AppendJsonOptionalString(std::string& out, const std::optional<std::string>
   } else {
     out += "null";
   }
+}
+
+void AppendJsonStrings(std::string& out, const std::vector<std::string>& items) {
+  AppendArray(out, items,
+              [](std::string& out, const std::string& item) { AppendJsonString(out, item); });
 }
 
 void AppendDecimal(std::string& out, uint64_t value) {

@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/article.h"
 
@@ -25,6 +26,9 @@ void AppendJsonString(std::string& out, std::string_view text);
 
 // Appends `text` as a JSON string, or null.
 void AppendJsonOptionalString(std::string& out, const std::optional<std::string>& text);
+
+// Appends `items` as an array of JSON strings: ["a","b"], or [].
+void AppendJsonStrings(std::string& out, const std::vector<std::string>& items);
 
 // Appends `value` in decimal.
 void AppendDecimal(std::string& out, uint64_t value);

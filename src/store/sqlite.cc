@@ -120,6 +120,14 @@ Result<int64_t> QueryInt(Query& query, std::string_view what) {
   return query.Int(0);
 }
 
+std::string PrefixEnd(const std::string& prefix) {
+  std::string end = prefix;
+  while (!end.empty() && static_cast<unsigned char>(end.back()) == 0xFF) end.pop_back();
+  if (end.empty()) return "\xFF";
+  end.back() = static_cast<char>(static_cast<unsigned char>(end.back()) + 1);
+  return end;
+}
+
 uint32_t Uint32Column(const Query& query, int column) {
   return static_cast<uint32_t>(query.Int(column));
 }

@@ -169,6 +169,13 @@ class Transaction {
 // Runs a query that returns one integer, e.g. a count.
 Result<int64_t> QueryInt(Query& query, std::string_view what);
 
+// The smallest string above every string that starts with `prefix`, in byte
+// order, so that `col >= prefix AND col < PrefixEnd(prefix)` is a range
+// scan: the prefix with its last byte below 0xFF incremented, bytes after it
+// dropped. Text is UTF-8, which has no 0xFF byte, so a prefix of only 0xFF
+// bytes (or none) is bounded by "\xFF".
+std::string PrefixEnd(const std::string& prefix);
+
 // A column holding an offset, index or line number, stored as an INTEGER.
 uint32_t Uint32Column(const Query& query, int column);
 
