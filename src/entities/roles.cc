@@ -85,6 +85,14 @@ class RoleReader {
     return std::nullopt;
   }
 
+  // "the foreign minister of China": the country or organisation after "of"
+  // right after a role ending at `role_end`; nullptr when there is none.
+  const actors::NameEntry* AffiliationAfterOf(uint32_t sentence, uint32_t role_end) const {
+    if (role_end + 1 >= Size(sentence) || Word(sentence, role_end) != "of") return nullptr;
+    const std::optional<Affiliation> of = StartingAt(sentence, role_end + 1);
+    return of ? of->entry : nullptr;
+  }
+
   // A country or organisation whose words start at `begin`, with a
   // possessive after it when there is one.
   std::optional<Affiliation> StartingAt(uint32_t sentence, uint32_t begin) const {
@@ -168,11 +176,8 @@ class RoleReader {
     person.role_range = {sentence, role->begin, role->end};
     if (affiliation) {
       person.affiliation = affiliation->entry;
-    } else if (role->end + 1 < Size(sentence) && Word(sentence, role->end) == "of") {
-      // "the foreign minister of China"
-      if (const std::optional<Affiliation> of = StartingAt(sentence, role->end + 1)) {
-        person.affiliation = of->entry;
-      }
+    } else if (const actors::NameEntry* of = AffiliationAfterOf(sentence, role->end)) {
+      person.affiliation = of;  // "the foreign minister of China"
     }
     return true;
   }
@@ -298,11 +303,8 @@ std::vector<Mention> NominalMentions(const Document& document, const WordLists& 
         nominal.indefinite = words.IsIndefinite(reader.Word(s, begin));
       }
       if (!determined && nominal.affiliation == nullptr) continue;  // "officials said"
-      if (nominal.affiliation == nullptr && role->end + 1 < reader.Size(s) &&
-          reader.Word(s, role->end) == "of") {
-        if (const std::optional<Affiliation> of = reader.StartingAt(s, role->end + 1)) {
-          nominal.affiliation = of->entry;
-        }
+      if (nominal.affiliation == nullptr) {
+        nominal.affiliation = reader.AffiliationAfterOf(s, role->end);
       }
       nominal.range = {s, begin, role->end};
       nominals.push_back(std::move(nominal));
