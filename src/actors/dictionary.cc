@@ -4,8 +4,6 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <unordered_map>
 
 #include "absl/container/flat_hash_map.h"
@@ -13,6 +11,7 @@
 #include "actors/ours.h"
 #include "actors/phoenix.h"
 #include "actors/tabari.h"
+#include "core/data_files.h"
 
 namespace storyline::actors {
 namespace {
@@ -85,12 +84,9 @@ class WordIndex {
 };
 
 Result<std::string> ReadUserFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound("cannot read dictionary '" + path + "'");
-  std::ostringstream contents;
-  contents << in.rdbuf();
-  if (in.bad()) return Status::IoError("cannot read dictionary '" + path + "'");
-  return contents.str();
+  Result<std::string> contents = ReadFile(path);
+  if (contents.ok()) return contents;
+  return Status(contents.status().code(), "cannot read dictionary '" + path + "'");
 }
 
 std::string_view HowOfName(NameKind kind) {

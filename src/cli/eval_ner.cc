@@ -4,11 +4,10 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "cli/commands.h"
+#include "core/data_files.h"
 #include "tagger/tagger.h"
 
 namespace storyline::cli {
@@ -29,11 +28,8 @@ double CpuSeconds() {
 
 Result<tagger::Model> LoadModel(const EvalNerArgs& args) {
   if (args.model.empty()) return tagger::LoadModel(DataFiles{args.data_dir});
-  std::ifstream in(args.model, std::ios::binary);
-  if (!in) return Status::IoError("cannot read " + args.model);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return tagger::Model::Load(bytes.str());
+  SL_ASSIGN_OR_RETURN(const std::string bytes, ReadFile(args.model));
+  return tagger::Model::Load(bytes);
 }
 
 void PrintCounts(const char* name, const tagger::Counts& counts) {

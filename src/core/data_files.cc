@@ -11,15 +11,19 @@
 
 namespace storyline {
 
+Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound("cannot read " + path);
+  std::ostringstream contents;
+  contents << in.rdbuf();
+  if (in.bad()) return Status::IoError("cannot read " + path);
+  return contents.str();
+}
+
 Result<std::string> DataFiles::Read(std::string_view relative_path) const {
   if (!override_dir_.empty()) {
-    const std::string path = override_dir_ + "/" + std::string(relative_path);
-    std::ifstream in(path, std::ios::binary);
-    if (in) {
-      std::ostringstream contents;
-      contents << in.rdbuf();
-      return contents.str();
-    }
+    Result<std::string> contents = ReadFile(override_dir_ + "/" + std::string(relative_path));
+    if (contents.ok()) return contents;
   }
   for (const EmbeddedFile& file : EmbeddedDataFiles()) {
     if (file.name == relative_path) return std::string(file.contents);

@@ -14,6 +14,10 @@
 
 namespace storyline {
 
+// The bytes of the file at `path`. NotFound "cannot read PATH" when it
+// cannot be opened, IoError "cannot read PATH" when reading it fails.
+Result<std::string> ReadFile(const std::string& path);
+
 class DataFiles {
  public:
   // `override_dir` may be empty: then only the embedded files are used.

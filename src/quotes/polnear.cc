@@ -5,12 +5,11 @@
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <optional>
-#include <sstream>
 
 #include "core/calendar.h"
+#include "core/data_files.h"
 #include "core/scores.h"
 #include "text/text.h"
 
@@ -72,13 +71,6 @@ std::optional<Labeled> ParseLabeledSpans(std::string_view field,
     labeled.spans.push_back({byte_of[*begin], byte_of[*end]});
   }
   return labeled;
-}
-
-std::string ReadWholeFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream contents;
-  contents << in.rdbuf();
-  return contents.str();
 }
 
 // ------------------------------------------------------------ scoring
@@ -423,9 +415,9 @@ Result<std::vector<PolnearArticle>> ReadPolnearSplit(const std::string& dir) {
     PolnearArticle& article = articles.emplace_back();
     article.name = name;
     article.published = DayInName(name);
-    article.text = ReadWholeFile(texts / (name + ".txt"));
-    SL_ASSIGN_OR_RETURN(article.attributions,
-                        ParseBrat(ReadWholeFile(annotations / *ann), article.text, *ann));
+    SL_ASSIGN_OR_RETURN(article.text, ReadFile((texts / (name + ".txt")).string()));
+    SL_ASSIGN_OR_RETURN(const std::string ann_text, ReadFile((annotations / *ann).string()));
+    SL_ASSIGN_OR_RETURN(article.attributions, ParseBrat(ann_text, article.text, *ann));
   }
   return articles;
 }

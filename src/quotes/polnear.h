@@ -72,8 +72,8 @@ Result<std::vector<GoldAttribution>> ParseBrat(std::string_view ann, std::string
                                                std::string_view name);
 
 // Every annotated text of a split folder, sorted by name. NotFound when
-// DIR/text is missing; errors of ParseBrat otherwise. Texts without an .ann
-// file are skipped.
+// DIR/text is missing; ReadFile's errors for a file that cannot be read;
+// errors of ParseBrat otherwise. Texts without an .ann file are skipped.
 Result<std::vector<PolnearArticle>> ReadPolnearSplit(const std::string& dir);
 
 struct DirectTally {

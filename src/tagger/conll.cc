@@ -1,8 +1,7 @@
 // Reading CoNLL column files and conlleval-style scoring.
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
+#include "core/data_files.h"
 #include "core/scores.h"
 #include "tagger/tagger.h"
 
@@ -110,11 +109,8 @@ Result<std::vector<LabeledDocument>> ReadConll(std::string_view name, std::strin
 }
 
 Result<std::vector<LabeledDocument>> ReadConllFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError("cannot read " + path);
-  std::ostringstream contents;
-  contents << in.rdbuf();
-  return ReadConll(path, contents.str());
+  SL_ASSIGN_OR_RETURN(const std::string contents, ReadFile(path));
+  return ReadConll(path, contents);
 }
 
 double Counts::Precision() const {

@@ -98,10 +98,10 @@ TEST(ReadConll, EmptyInputHasNoDocuments) {
   EXPECT_TRUE(Read("-DOCSTART- O\n\n-DOCSTART- O\n").empty());
 }
 
-TEST(ReadConllFile, MissingFileIsAnIoError) {
+TEST(ReadConllFile, MissingFileIsNotFound) {
   Result<std::vector<LabeledDocument>> documents = ReadConllFile("/nonexistent/eng.train");
   ASSERT_FALSE(documents.ok());
-  EXPECT_EQ(documents.status().code(), StatusCode::kIoError);
+  EXPECT_EQ(documents.status().code(), StatusCode::kNotFound);
   EXPECT_EQ(documents.status().message(), "cannot read /nonexistent/eng.train");
 }
 

@@ -220,8 +220,8 @@ Result<Model> Train(const std::vector<LabeledDocument>& train,
 // lines start documents (a file without them is one document). Errors name
 // the line: "eng.train:12: bad entity tag 'I_PER'".
 Result<std::vector<LabeledDocument>> ReadConll(std::string_view name, std::string_view contents);
-// ReadConll of a file, named by its path in errors. IoError when it cannot
-// be read.
+// ReadConll of a file, named by its path in errors. ReadFile's NotFound or
+// IoError when it cannot be read.
 Result<std::vector<LabeledDocument>> ReadConllFile(const std::string& path);
 
 // conlleval-style counts: an entity is correct when its span and type are.

@@ -3,9 +3,8 @@
 #include <algorithm>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "core/data_files.h"
 #include "core/scores.h"
 #include "text/text.h"
 
@@ -157,10 +156,8 @@ Result<std::vector<TimeMlFile>> ReadTimeMlDirectory(const std::string& dir) {
   std::sort(paths.begin(), paths.end());
   std::vector<TimeMlFile> files;
   for (const fs::path& path : paths) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    Result<TimeMlDocument> doc = ParseTimeMl(buffer.str());
+    SL_ASSIGN_OR_RETURN(const std::string contents, ReadFile(path.string()));
+    Result<TimeMlDocument> doc = ParseTimeMl(contents);
     if (!doc.ok()) {
       return Status::InvalidArgument(path.string() + ": " + doc.status().message());
     }
