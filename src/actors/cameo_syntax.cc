@@ -185,19 +185,6 @@ Status SplitPlural(std::string_view file, int line, std::string_view head, std::
 
 }  // namespace
 
-std::vector<Line> SplitLines(std::string_view contents) {
-  std::vector<Line> lines;
-  int number = 0;
-  while (!contents.empty()) {
-    const size_t newline = contents.find('\n');
-    std::string_view text = contents.substr(0, newline);
-    contents.remove_prefix(newline == contents.npos ? contents.size() : newline + 1);
-    if (text.ends_with('\r')) text.remove_suffix(1);
-    lines.push_back({++number, text});
-  }
-  return lines;
-}
-
 std::string_view Trim(std::string_view text) {
   while (!text.empty() && (IsBlank(text.front()) || text.front() == '\r')) text.remove_prefix(1);
   while (!text.empty() && (IsBlank(text.back()) || text.back() == '\r')) text.remove_suffix(1);

@@ -34,13 +34,6 @@ struct Dialect {
   bool lenient = false;
 };
 
-// A line of a file, without its line end ("\n" or "\r\n").
-struct Line {
-  int number = 0;  // 1-based
-  std::string_view text;
-};
-std::vector<Line> SplitLines(std::string_view contents);
-
 std::string_view Trim(std::string_view text);
 
 // `contents`, or a copy in `storage` with each ill-formed UTF-8 sequence

@@ -4,6 +4,7 @@
 
 #include "actors/cameo_syntax.h"
 #include "actors/tabari.h"
+#include "core/tsv.h"
 
 namespace storyline::actors {
 namespace {
@@ -16,7 +17,7 @@ constexpr cameo::Dialect kPetrarch{.stems = false, .lenient = true};
 Status ForEachEntryLine(std::string_view file, std::string_view contents,
                         const cameo::EntryLineReader& read) {
   int comment_line = 0;  // the line of an open "<!--", 0 when none
-  for (const cameo::Line& line : cameo::SplitLines(contents)) {
+  for (const TextLine& line : SplitLines(contents)) {
     if (comment_line != 0) {
       if (line.text.find("-->") != line.text.npos) comment_line = 0;
       continue;
@@ -37,7 +38,7 @@ Status ForEachEntryLine(std::string_view file, std::string_view contents,
 bool LooksLikeTabari(std::string_view name, std::string_view contents) {
   int tabari = 0;
   int petrarch = 0;
-  for (const cameo::Line& line : cameo::SplitLines(contents)) {
+  for (const TextLine& line : SplitLines(contents)) {
     const std::string_view text = cameo::Trim(line.text);
     if (text.starts_with("<!")) {
       ++petrarch;

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "actors/cameo_syntax.h"
+#include "core/tsv.h"
 
 namespace storyline::actors {
 namespace {
@@ -26,7 +27,7 @@ Status ForEachEntryLine(std::string_view file, std::string_view contents,
                         const cameo::EntryLineReader& read) {
   std::string section;  // the open section, empty when none
   int section_line = 0;
-  for (const cameo::Line& line : cameo::SplitLines(contents)) {
+  for (const TextLine& line : SplitLines(contents)) {
     std::string_view text = cameo::Trim(line.text);
     if (text.starts_with("~~")) break;
     text = cameo::Trim(text.substr(0, text.find(';')));

@@ -11,6 +11,7 @@
 #include "core/calendar.h"
 #include "core/data_files.h"
 #include "core/scores.h"
+#include "core/tsv.h"
 #include "text/text.h"
 
 namespace storyline::quotes {
@@ -338,11 +339,9 @@ Result<std::vector<GoldAttribution>> ParseBrat(std::string_view ann, std::string
   const std::vector<uint32_t> byte_of = ByteOffsetsOfCodePoints(text);
   std::map<std::string, Labeled, std::less<>> spans;
   std::vector<std::pair<int, std::string_view>> events;  // line number, roles field
-  int number = 0;
-  for (std::string_view line : Split(ann, '\n')) {
-    ++number;
-    if (line.ends_with('\r')) line.remove_suffix(1);
-    const std::vector<std::string_view> fields = Split(line, '\t');
+  for (const TsvRow& row : SplitTsv(ann)) {
+    const int number = row.line;
+    const std::vector<std::string_view>& fields = row.fields;
     if (fields.size() < 2) continue;
     const auto error = [&](const std::string& message) {
       return Status::InvalidArgument(std::string(name) + ":" + std::to_string(number) + ": " +
