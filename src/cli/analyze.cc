@@ -41,18 +41,27 @@ struct AnalyzeArgs {
 // per batch) and in the JSON report.
 class StoringSink : public pipeline::Sink {
  public:
-  StoringSink(store::Database& db, int64_t run, store::JsonWriter* json)
-      : db_(db), run_(run), json_(json) {}
+  // `stored`: the articles the database held before the run, which the
+  // pipeline passes on unanalysed (Options::already_stored).
+  StoringSink(store::Database& db, int64_t run, const store::StoredIds& stored,
+              store::JsonWriter* json)
+      : db_(db), run_(run), stored_(stored), json_(json) {}
 
   Status Articles(std::vector<Article>& batch) override {
-    if (json_ != nullptr) {
-      for (const Article& article : batch) {
-        SL_RETURN_IF_ERROR(json_->Write(article));
+    for (Article& article : batch) {
+      const bool stored = stored_.Contains(article.id);
+      if (json_ != nullptr) {
+        if (stored) {
+          // As stored, whole: the pipeline did not analyse it again.
+          SL_ASSIGN_OR_RETURN(const Article stored_article, db_.GetArticle(article.id));
+          SL_RETURN_IF_ERROR(json_->Write(stored_article));
+        } else {
+          SL_RETURN_IF_ERROR(json_->Write(article));
+        }
         article_ids_.push_back(article.id);
       }
+      if (!stored) pending_.push_back(std::move(article));
     }
-    pending_.insert(pending_.end(), std::make_move_iterator(batch.begin()),
-                    std::make_move_iterator(batch.end()));
     return pending_.size() >= kArticlesPerTransaction ? Flush() : Status::Ok();
   }
 
@@ -86,6 +95,7 @@ class StoringSink : public pipeline::Sink {
  private:
   store::Database& db_;
   int64_t run_;
+  const store::StoredIds& stored_;
   store::JsonWriter* json_;
   ProgressBar progress_;
   std::vector<Article> pending_;
@@ -140,10 +150,17 @@ int RunAnalyze(const AnalyzeArgs& args) {
   Result<std::shared_ptr<const link::Stopwords>> stopwords = LoadStopwords(args.data_dir);
   if (!stopwords.ok()) return Fail(stopwords.status());
   options.link.stopwords = *stopwords;
+  // A rerun, or one after a killed run, does not analyse stored articles
+  // again: `stored` is read from the database before the pipeline runs.
+  store::StoredIds stored;
+  options.already_stored = [&stored](std::string_view id) { return stored.Contains(id); };
   Result<pipeline::Pipeline> pipeline = pipeline::Pipeline::Create(options);
   if (!pipeline.ok()) return Fail(pipeline.status());
   Result<store::Database> db = store::Database::Open(args.db);
   if (!db.ok()) return Fail(db.status());
+  Result<store::StoredIds> stored_ids = db->StoredArticleIds();
+  if (!stored_ids.ok()) return Fail(stored_ids.status());
+  stored = std::move(stored_ids).value();
   std::optional<store::JsonWriter> json;
   if (!args.json.empty()) {
     Result<store::JsonWriter> writer = store::JsonWriter::Create(args.json);
@@ -154,7 +171,7 @@ int RunAnalyze(const AnalyzeArgs& args) {
       {STORYLINE_VERSION, OptionsJson(args, options), pipeline->data().Digest(), "analyze"});
   if (!run.ok()) return Fail(run.status());
 
-  StoringSink sink(*db, *run, json ? &*json : nullptr);
+  StoringSink sink(*db, *run, stored, json ? &*json : nullptr);
   Result<pipeline::Summary> summary = pipeline->Run(args.inputs, sink);
   sink.Finish();
   if (!summary.ok()) return Fail(summary.status());

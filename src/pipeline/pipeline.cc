@@ -169,6 +169,15 @@ void ReadInputs(const std::vector<std::string>& inputs, const Options& options, 
   flow.FinishReading();
 }
 
+// An article the sink has stored already: what tells it apart.
+Article AsStored(RawDocument doc) {
+  Article article;
+  article.id = std::move(doc.id);
+  article.origin = std::move(doc.origin);
+  article.format = std::move(doc.format);
+  return article;
+}
+
 }  // namespace
 
 struct Pipeline::Stages {
@@ -249,6 +258,10 @@ Result<Summary> Pipeline::Run(const std::vector<std::string>& inputs, Sink& sink
       while (flow.Take(batch)) {
         batch.articles.reserve(batch.documents.size());
         for (RawDocument& doc : batch.documents) {
+          if (options_.already_stored && options_.already_stored(doc.id)) {
+            batch.articles.push_back(AsStored(std::move(doc)));
+            continue;
+          }
           batch.articles.push_back(Process(std::move(doc), segmenter, workspace));
           if (options_.link_features) {
             Article& article = batch.articles.back();

@@ -16,8 +16,10 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "actors/actors.h"
@@ -65,6 +67,10 @@ struct Options {
   // itself (link::Linker) only joins articles.
   bool link_features = false;
   link::LinkOptions link;
+  // Articles whose id this says is stored already (a rerun's, or those a
+  // killed run stored) are not analysed again: the sink gets them with only
+  // their id, origin and format. Empty: every article is analysed.
+  std::function<bool(std::string_view id)> already_stored;
 };
 
 struct Progress {

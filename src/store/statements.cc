@@ -49,6 +49,7 @@ constexpr const char* kStatementSql[] = {
     "SELECT id FROM articles WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT 2",
     "SELECT count(*) FROM articles WHERE id >= ?1 AND id < ?2",
     "SELECT count(*) FROM articles",
+    "SELECT id FROM articles",
     "INSERT INTO link_features(article_id, features) VALUES (?1, ?2) "
     "ON CONFLICT(article_id) DO UPDATE SET features = excluded.features",
     // kSelectLinkedRecords, kSelectUnlinkedRecords: each walks an index in

@@ -46,6 +46,7 @@ enum StatementId : size_t {
   kIdsInRange,
   kCountIdsInRange,
   kCountArticles,
+  kSelectArticleIds,
   kPutFeatures,
   kSelectLinkedRecords,
   kSelectUnlinkedRecords,

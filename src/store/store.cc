@@ -5,6 +5,7 @@
 #include "store/store.h"
 
 #include <algorithm>
+#include <optional>
 #include <utility>
 
 #include "store/articles.h"
@@ -176,6 +177,53 @@ Result<std::vector<EntityMentionRow>> Database::FindEntityMentions(const std::st
 Result<std::vector<std::pair<std::string, uint64_t>>> Database::EntityKeys(
     const std::string& prefix, size_t limit) {
   return internal::EntityKeys(*handle_->connection, prefix, limit);
+}
+
+namespace {
+
+// The value of an id of exactly 16 lower-case hex digits.
+std::optional<uint64_t> HexId(std::string_view id) {
+  if (id.size() != 16) return std::nullopt;
+  uint64_t value = 0;
+  for (const char c : id) {
+    const int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    if (digit < 0) return std::nullopt;
+    value = value << 4 | static_cast<uint64_t>(digit);
+  }
+  return value;
+}
+
+}  // namespace
+
+StoredIds::StoredIds(const std::vector<std::string>& ids) {
+  hex_.reserve(ids.size());
+  for (const std::string& id : ids) {
+    if (const std::optional<uint64_t> value = HexId(id)) {
+      hex_.push_back(*value);
+    } else {
+      other_.push_back(id);
+    }
+  }
+  std::sort(hex_.begin(), hex_.end());
+  std::sort(other_.begin(), other_.end());
+}
+
+bool StoredIds::Contains(std::string_view id) const {
+  if (const std::optional<uint64_t> value = HexId(id)) {
+    return std::binary_search(hex_.begin(), hex_.end(), *value);
+  }
+  return std::binary_search(other_.begin(), other_.end(), id);
+}
+
+Result<StoredIds> Database::StoredArticleIds() {
+  SL_ASSIGN_OR_RETURN(internal::Query query,
+                      handle_->connection->Prepare(internal::kSelectArticleIds));
+  std::vector<std::string> ids;
+  while (true) {
+    SL_ASSIGN_OR_RETURN(const bool row, query.Next("cannot list article ids"));
+    if (!row) return StoredIds(ids);
+    ids.push_back(query.Text(0));
+  }
 }
 
 uint64_t Database::ArticleCount() {

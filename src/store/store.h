@@ -30,6 +30,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -100,6 +101,21 @@ struct EntityMentionRow {
   std::string kind;                       // "name", "nominal" or "pronoun"
   std::string text;                       // the mention as written: text[span]
   bool operator==(const EntityMentionRow&) const = default;
+};
+
+// The ids of the articles a database held when it was read (Database::
+// StoredIds), to tell articles a run need not analyse again. Immutable:
+// Contains() may run on several threads at once. 8 bytes an article.
+class StoredIds {
+ public:
+  StoredIds() = default;
+  explicit StoredIds(const std::vector<std::string>& ids);
+  bool Contains(std::string_view id) const;
+  size_t size() const { return hex_.size() + other_.size(); }
+
+ private:
+  std::vector<uint64_t> hex_;       // ids of 16 lower-case hex digits, sorted
+  std::vector<std::string> other_;  // any other (none storyline writes), sorted
 };
 
 struct OpenOptions {
@@ -198,6 +214,8 @@ class Database {
 
   // The number of stored articles; 0 when it cannot be read.
   uint64_t ArticleCount();
+  // The ids of every stored article.
+  Result<StoredIds> StoredArticleIds();
 
   Database(Database&&) noexcept;
   Database& operator=(Database&&) noexcept;

@@ -161,6 +161,35 @@ TEST_F(StoreTest, CreatesSchemaWithMetaAndRecordsRuns) {
             "no text field");
 }
 
+TEST_F(StoreTest, StoredArticleIdsListsEveryStoredArticle) {
+  Database db = OpenOrDie(PathOf("s.db"));
+  Result<StoredIds> none = db.StoredArticleIds();
+  ASSERT_TRUE(none.ok()) << none.status().ToString();
+  EXPECT_EQ(none->size(), 0u);
+  const std::vector<Article> batch = {FullArticle(), SyntheticArticle(1), SyntheticArticle(2)};
+  Result<int64_t> run = db.BeginRun(TestRun());
+  ASSERT_TRUE(run.ok());
+  ASSERT_TRUE(db.PutArticles(*run, batch).ok());
+  Result<StoredIds> ids = db.StoredArticleIds();
+  ASSERT_TRUE(ids.ok()) << ids.status().ToString();
+  EXPECT_EQ(ids->size(), 3u);
+  for (const Article& article : batch) EXPECT_TRUE(ids->Contains(article.id)) << article.id;
+  EXPECT_FALSE(ids->Contains(SyntheticArticle(3).id));
+  EXPECT_FALSE(ids->Contains(""));
+  EXPECT_FALSE(ids->Contains(batch[0].id.substr(0, 15)));
+}
+
+TEST(StoredIdsTest, TellsHexIdsAndOtherIdsApart) {
+  const StoredIds ids({"00000000000000ff", "ffffffffffffffff", "legacy-id", "00000000000000FF"});
+  EXPECT_EQ(ids.size(), 4u);
+  EXPECT_TRUE(ids.Contains("00000000000000ff"));
+  EXPECT_TRUE(ids.Contains("ffffffffffffffff"));
+  EXPECT_TRUE(ids.Contains("legacy-id"));
+  EXPECT_TRUE(ids.Contains("00000000000000FF"));  // not lower-case hex: compared as text
+  EXPECT_FALSE(ids.Contains("00000000000000fe"));
+  EXPECT_FALSE(ids.Contains("00000000000000Ff"));
+}
+
 TEST_F(StoreTest, PuttingTheSameBatchTwiceAddsNothing) {
   const std::string path = PathOf("s.db");
   const std::vector<Article> batch = {FullArticle(), PlainArticle(), SyntheticArticle(1)};
