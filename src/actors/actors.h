@@ -63,8 +63,10 @@ struct Options {
 };
 
 // The word as dictionaries store it: lower case (full Unicode), ’ and ‘ as
-// ASCII apostrophes. Allocates only for words that change.
+// ASCII apostrophes.
 std::string NormalizeWord(std::string_view word);
+// The same into `out`, whose capacity is reused (for a loop over many words).
+void NormalizeWordInto(std::string_view word, std::string& out);
 
 // A name or role entry matched at the start of some words.
 template <typename Entry>

@@ -124,6 +124,12 @@ struct Dictionary::Index {
 
 std::string NormalizeWord(std::string_view word) {
   std::string out;
+  NormalizeWordInto(word, out);
+  return out;
+}
+
+void NormalizeWordInto(std::string_view word, std::string& out) {
+  out.clear();
   out.reserve(word.size());
   for (size_t i = 0; i < word.size();) {
     const unsigned char byte = word[i];
@@ -149,7 +155,6 @@ std::string NormalizeWord(std::string_view word) {
     }
     i = static_cast<size_t>(next);
   }
-  return out;
 }
 
 Result<Dictionary> Dictionary::Create(const Options& options, const DataFiles& data) {

@@ -25,7 +25,8 @@ struct Workspace::State {
       words.normalized.resize(words.tokens.size());
       for (size_t i = 0; i < words.tokens.size(); ++i) {
         const ByteSpan span = words.tokens[i].span;
-        words.normalized[i] = actors::NormalizeWord(document.text.substr(span.begin, span.size()));
+        actors::NormalizeWordInto(document.text.substr(span.begin, span.size()),
+                                  words.normalized[i]);
       }
     }
     return document;
