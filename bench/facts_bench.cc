@@ -1,10 +1,14 @@
 // facts_bench: the per-article facts stage (entities with actor codes, then
-// quotes with speakers) on one thread, in sentences per CPU-second.
+// quotes with speakers, then CAMEO events) on one thread, in sentences per
+// CPU-second.
 //
 // Workloads, one line each:
 //   words      Segmenter::Words over every sentence (the tokens the stage reads)
 //   entities   Recognizer::Find on the words: the tagger, roles, joining, actor codes
 //   quotes     Finder::Find on the words, speaker resolution included
+//   events     events::Coder::Code on the words, entities and quotes, with our
+//              dictionaries; "events-phx" with the Phoenix actor, agent, verb and
+//              discard dictionaries beside the checkout (their load time printed)
 //   facts      words + pipeline::FactsStage::Run: the stage as analyze runs it
 // over two texts: real news (the annotated PolNeAR texts beside the
 // checkout, 924 articles from seven US outlets, dated by their file names;
@@ -14,9 +18,11 @@
 // Usage: facts_bench [--articles N] [--passes P]   (generated articles, default 5000;
 //                                                   passes over each text, default 3)
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,8 +43,55 @@ namespace fs = std::filesystem;
 struct Stages {
   text::Segmenter segmenter;
   pipeline::FactsStage facts;
-  entities::Workspace workspace;  // kept from one article to the next, as in analyze
+  entities::Workspace workspace;                // kept from one article to the next, as in analyze
+  std::optional<pipeline::FactsStage> phoenix;  // with the Phoenix dictionaries, when present
 };
+
+// The facts stage with the Phoenix dictionaries beside the checkout;
+// nullopt when they are absent. Prints how long loading them took.
+std::optional<pipeline::FactsStage> LoadPhoenix(const DataFiles& data) {
+  const fs::path root =
+      fs::path(STORYLINE_SOURCE_DIR) / "../shared/data/event-coding-dev/phoenix-dictionaries";
+  if (!fs::exists(root / "CAMEO.2.0.txt")) return std::nullopt;
+  pipeline::FactsOptions options;
+  for (const char* name : {"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
+                           "Phoenix.MilNonState.actors.txt"}) {
+    options.actors.actor_files.push_back((root / name).string());
+  }
+  options.actors.agent_files = {(root / "Phoenix.agents.txt").string()};
+  options.events.verb_files = {(root / "CAMEO.2.0.txt").string()};
+  options.events.discard_files = {(root / "Phoenix.discards.txt").string()};
+  const auto start = std::chrono::steady_clock::now();
+  Result<pipeline::FactsStage> stage = pipeline::FactsStage::Create(options, data);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!stage.ok()) {
+    std::fprintf(stderr, "facts_bench: Phoenix dictionaries: %s\n",
+                 stage.status().ToString().c_str());
+    return std::nullopt;
+  }
+  std::printf("Phoenix dictionaries (actors, agents, verbs, discards) loaded in %.2f s\n", seconds);
+  return std::move(stage).value();
+}
+
+using Words = std::vector<std::vector<text::Token>>;
+template <typename Step>
+void Time(const char* name, const char* corpus, std::vector<Article>& articles,
+          const std::vector<Words>& words, int passes, Step step);
+
+// Event coding with the Phoenix dictionaries: the entities are found once
+// with the Phoenix actor codes, then the coder alone is timed.
+void RunPhoenix(const char* corpus, std::vector<Article> articles, const std::vector<Words>& words,
+                Stages& stages, int passes) {
+  for (size_t i = 0; i < articles.size(); ++i)
+    stages.phoenix->Run(articles[i], words[i], stages.workspace);
+  Time("events-phx", corpus, articles, words, passes, [&](Article& article, const Words& w) {
+    article.events = stages.phoenix->coder()->Code(article, w);
+  });
+  size_t events = 0;
+  for (const Article& article : articles) events += article.events.size();
+  std::printf("          %-10s %zu events with the Phoenix dictionaries\n", corpus, events);
+}
 
 // A text with the publication date actor codes are dated by.
 struct Text {
@@ -87,7 +140,6 @@ std::vector<Article> Segmented(const std::vector<Text>& texts, Stages& stages) {
 
 // Runs `step(article, words)` over every article `passes` times; prints
 // sentences per CPU-second of the process.
-using Words = std::vector<std::vector<text::Token>>;
 template <typename Step>
 void Time(const char* name, const char* corpus, std::vector<Article>& articles,
           const std::vector<Words>& words, int passes, Step step) {
@@ -98,7 +150,7 @@ void Time(const char* name, const char* corpus, std::vector<Article>& articles,
     for (size_t i = 0; i < articles.size(); ++i) step(articles[i], words[i]);
   }
   const double seconds = ProcessCpuSeconds() - start;
-  std::printf("%-9s %-10s %7zu sentences  %9.0f sentences/s per core  (%.2f CPU s, %d passes)\n",
+  std::printf("%-10s %-10s %7zu sentences  %9.0f sentences/s per core  (%.2f CPU s, %d passes)\n",
               name, corpus, sentences, double(sentences) * passes / seconds, seconds, passes);
 }
 
@@ -120,17 +172,22 @@ void Run(const char* corpus, std::vector<Article> articles, Stages& stages, int 
   Time("quotes", corpus, articles, words, passes, [&](Article& article, const Words& w) {
     article.quotes = stages.facts.quotes().Find(article, w);
   });
+  Time("events", corpus, articles, words, passes, [&](Article& article, const Words& w) {
+    article.events = stages.facts.coder()->Code(article, w);
+  });
   Time("facts", corpus, articles, words, passes, [&](Article& article, const Words&) {
     stages.facts.Run(article, stages.segmenter.WordsOf(article.text, article.sentences),
                      stages.workspace);
   });
-  size_t entities = 0, quotes = 0;
+  size_t entities = 0, quotes = 0, events = 0;
   for (const Article& article : articles) {
     entities += article.entities.size();
     quotes += article.quotes.size();
+    events += article.events.size();
   }
-  std::printf("          %-10s %zu articles, %zu words, %zu entities, %zu quotes\n", corpus,
-              articles.size(), tokens, entities, quotes);
+  std::printf("          %-10s %zu articles, %zu words, %zu entities, %zu quotes, %zu events\n",
+              corpus, articles.size(), tokens, entities, quotes, events);
+  if (stages.phoenix) RunPhoenix(corpus, std::move(articles), words, stages, passes);
 }
 
 int Main(int argc, char** argv) {
@@ -156,7 +213,7 @@ int Main(int argc, char** argv) {
     std::fprintf(stderr, "facts_bench: cannot load the stages\n");
     return 1;
   }
-  Stages stages{std::move(segmenter).value(), std::move(facts).value(), {}};
+  Stages stages{std::move(segmenter).value(), std::move(facts).value(), {}, LoadPhoenix(data)};
   const std::vector<Text> news = PolnearTexts();
   if (news.empty()) {
     std::printf("PolNeAR texts absent (../shared/data/quotes-dev/polnear): news lines skipped\n");

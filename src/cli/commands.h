@@ -29,5 +29,7 @@ void AddEvalCommand(CLI::App& command, Handler& run);
 void AddTrainNerCommand(CLI::App& command, Handler& run);
 void AddEvalNerCommand(CLI::App& command, Handler& run);
 void AddEvalQuotesCommand(CLI::App& command, Handler& run);
+void AddEvalTabariCommand(CLI::App& command, Handler& run);
+void AddEvalPetrarchCommand(CLI::App& command, Handler& run);
 
 }  // namespace storyline::cli

@@ -11,6 +11,10 @@ void AddEvalCommand(CLI::App& command, Handler& run) {
                     run);
   AddEvalQuotesCommand(*command.add_subcommand("quotes", "Quotes and their speakers on PolNeAR"),
                        run);
+  AddEvalTabariCommand(
+      *command.add_subcommand("tabari", "CAMEO events on the TABARI validation suite"), run);
+  AddEvalPetrarchCommand(
+      *command.add_subcommand("petrarch", "CAMEO events on the PETRARCH unit-test records"), run);
 }
 
 }  // namespace storyline::cli

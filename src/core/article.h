@@ -5,6 +5,7 @@
 //   segment -> Article::sentences filled in
 //   timex   -> Article::timexes
 //   entities, actors, quotes -> Article::entities, Article::quotes
+//   events  -> Article::events
 //
 // Offsets are byte offsets into Article::text, the clean UTF-8 text, as
 // half-open ranges [begin, end). Later stages add their facts with the same
@@ -172,6 +173,69 @@ struct Quote {
   bool operator==(const Quote&) const = default;
 };
 
+// One side of an event (see events/events.h): the words that name the actor
+// in the sentence, its CAMEO actor code and, when the actor is one of the
+// article's entities, that entity.
+struct EventActor {
+  std::string text;  // text[span]: "China's foreign minister", "he"
+  std::string code;  // "CHNGOV", "IGOWSTNAT"
+  ByteSpan span;
+  std::optional<uint32_t> entity;  // Entity::id
+  bool operator==(const EventActor&) const = default;
+};
+
+// When an event happened and how that was found. Values of `how` are stored
+// and written by name: "timex" (a time expression of its sentence dates it),
+// "publication" (the article's stated or metadata date), "inferred" (the
+// publication date the timex stage inferred from the text) or "unknown"
+// (value empty: nothing dates it, and no date is made up).
+struct EventDate {
+  std::optional<std::string> value;  // ISO 8601, as precise as known: "2021-09-27", "2021-09"
+  std::string how = "unknown";
+  std::optional<ByteSpan> span;  // the time expression, for "timex"
+  bool operator==(const EventDate&) const = default;
+};
+
+// Where an event happened, when its sentence says so ("in Tianjin").
+struct EventPlace {
+  std::string text;
+  ByteSpan span;
+  std::optional<std::string> country;  // ISO 3166 alpha-3, when known
+  bool operator==(const EventPlace&) const = default;
+};
+
+// A CAMEO event coded from one sentence (see events/events.h): who did what to
+// whom, when and where, with the spans and the dictionary pattern it was
+// read from.
+struct Event {
+  uint32_t id = 0;        // its index in Article::events
+  uint32_t sentence = 0;  // index into Article::sentences
+  std::string code;       // CAMEO event code: "036", "0311", "112"
+  std::string root;       // its root category: "03"
+  int quad_class = 0;     // 1 verbal cooperation .. 4 material conflict
+  double goldstein = 0;   // Goldstein scale, -10 .. +10
+  EventActor source;
+  std::optional<EventActor> target;
+  ByteSpan verb;  // the verb or event noun: "met", "talks"
+  EventDate date;
+  std::optional<EventPlace> place;
+  std::string pattern;    // the pattern that fired: "events/verbs.en.tsv:120"
+  double confidence = 0;  // 0..1
+  // True when the sentence says it did not happen ("did not meet"); the code
+  // is then the act that did not happen, never counted as done.
+  bool negated = false;
+  // How the sentence presents the act. Values are stored and written by
+  // name: "asserted", "future" ("will visit"), "possible" ("may impose"),
+  // "conditional" ("if ... would"), "question". Future and possible acts
+  // are coded as CAMEO codes intents and threats (036, 138), not as the act.
+  std::string modality = "asserted";
+  // The quote (Quote index in Article::quotes) the event is reported in,
+  // when it stands inside reported speech: the speaker's claim, not the
+  // reporter's.
+  std::optional<uint32_t> quote;
+  bool operator==(const Event&) const = default;
+};
+
 // A byte range of one article's clean text, named by the article's id.
 struct ArticleSpan {
   std::string article;  // Article::id
@@ -228,6 +292,7 @@ struct Article {
   std::vector<Timex> timexes;    // time expressions in `text`, in order
   std::vector<Entity> entities;  // by first mention; Entity::id is the index
   std::vector<Quote> quotes;     // in text order
+  std::vector<Event> events;     // by sentence, then verb position
   std::vector<RemovedLine> removed;
   std::vector<Warning> warnings;
   // What the link stage needs of the article (link::EncodeFeatures), filled

@@ -1,0 +1,60 @@
+// matcher.h: matching a verb's patterns, synonym sets and discard phrases
+// against the words of a sentence. Internal to the events module.
+//
+// Elements match in text order. An element marked adjacent must start where
+// the previous one ended; any other may start further on, skipping words,
+// but never beyond the limit the coder gives (the end of the verb's reach).
+// Slots ($ + %) match an actor group (sentence.h) starting there. The first
+// alternative that lets the rest match wins, so a pattern's slots take the
+// nearest actors that fit.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "events/sentence.h"
+#include "events/verbs.h"
+
+namespace storyline::events {
+
+// The groups a pattern's slots took; -1 when the pattern has no such slot.
+struct Slots {
+  int32_t source = -1;
+  int32_t target = -1;
+  int32_t both = -1;  // `%`: a compound actor that is source and target
+};
+
+class Matcher {
+ public:
+  Matcher(const SentenceView& sentence, const std::vector<Synset>& synsets)
+      : sentence_(sentence), synsets_(synsets) {}
+
+  // Matches pattern.before within words [begin, verb_begin) (ending at
+  // verb_begin when the pattern says the verb is adjacent) and
+  // pattern.after from verb_end on, within words [verb_end, limit).
+  bool Match(const Pattern& pattern, uint32_t begin, uint32_t verb_begin, uint32_t verb_end,
+             uint32_t limit, Slots& slots) const;
+
+  // True when `phrase` matches somewhere in words [0, size).
+  bool Contains(std::span<const Element> phrase) const;
+
+ private:
+  enum class Start { kExact, kAnywhere, kOwn };
+  template <typename Continue>
+  bool Sequence(std::span<const Element> elements, uint32_t pos, uint32_t limit, Start start,
+                Slots& slots, const Continue& then) const;
+  template <typename Continue>
+  bool One(const Element& element, uint32_t pos, uint32_t limit, Slots& slots,
+           const Continue& then) const;
+
+  const SentenceView& sentence_;
+  const std::vector<Synset>& synsets_;
+};
+
+// True when `word` (normalised) matches the dictionary word.
+inline bool WordMatches(const Word& word, const std::string& token) {
+  return word.stem ? token.starts_with(word.text) : token == word.text;
+}
+
+}  // namespace storyline::events
