@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <xxhash.h>
 
 #include <chrono>
 #include <filesystem>
@@ -12,7 +13,9 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 #include <thread>
+#include <vector>
 
 #include "core/id.h"
 #include "store/store.h"
@@ -155,8 +158,8 @@ TEST_F(CliTest, UsageErrorsGiveExitTwo) {
 }
 
 TEST_F(CliTest, EveryCommandHasHelp) {
-  for (const std::string command :
-       {"", "analyze ", "show ", "train ", "train ner ", "eval ", "eval ner ", "eval quotes "}) {
+  for (const std::string command : {"", "analyze ", "show ", "export ", "export events ", "train ",
+                                    "train ner ", "eval ", "eval ner ", "eval quotes "}) {
     const Outcome outcome = Run(command + "--help");
     EXPECT_EQ(outcome.exit_code, 0) << command;
     EXPECT_NE(outcome.out.find("Exit status: 0 all input ingested"), std::string::npos)
@@ -466,7 +469,7 @@ TEST_F(DemoLinkTest, LinksTheArticlesOfAVersion1Database) {
     ASSERT_EQ(sqlite3_open(Path("s.db").c_str(), &db), SQLITE_OK);
     for (const char* table :
          {"link_features", "story_members", "stories", "passages", "near_duplicate_members",
-          "near_duplicate_groups", "entities", "quotes"}) {
+          "near_duplicate_groups", "entities", "quotes", "events"}) {
       EXPECT_EQ(
           sqlite3_exec(db, (std::string("DROP TABLE ") + table).c_str(), nullptr, nullptr, nullptr),
           SQLITE_OK);
@@ -691,6 +694,248 @@ TEST_F(CliTest, ShowPrintsEntitiesAndQuotes) {
   EXPECT_EQ(object["entities"][1]["key"], nullptr);
   EXPECT_EQ(object["quotes"][0]["speaker"]["entity"], 0);
   EXPECT_EQ(object["quotes"][1]["speaker"], nullptr);
+}
+
+// An event of `article` read from its text: the actors, verb and place by
+// their words (the first occurrence at or after `from`).
+struct EventWords {
+  std::string source, source_code, verb, target, target_code;
+};
+Event MakeEvent(const Article& article, uint32_t sentence, const EventWords& words,
+                const std::string& code) {
+  const uint32_t from = article.sentences[sentence].begin;
+  const auto span = [&](const std::string& phrase) {
+    const auto at = static_cast<uint32_t>(article.text.find(phrase, from));
+    return ByteSpan{at, at + static_cast<uint32_t>(phrase.size())};
+  };
+  Event event;
+  event.sentence = sentence;
+  event.code = code;
+  event.root = code.substr(0, 2);
+  event.source = {words.source, words.source_code, span(words.source), std::nullopt};
+  event.verb = span(words.verb);
+  if (!words.target.empty()) {
+    event.target = EventActor{words.target, words.target_code, span(words.target), std::nullopt};
+  }
+  event.pattern = "events/verbs.en.txt:" + std::to_string(100 + sentence);
+  event.confidence = 0.5;
+  return event;
+}
+
+// A non-ASCII article with an event of every kind GDELT treats apart: one
+// dated and placed, a negated one, a future one, and one with no target
+// and no date whose source is an organisation; and an ASCII article with
+// neither url nor outlet.
+std::vector<Article> EventArticles() {
+  Article a;
+  a.origin = "feeds/zürich.jsonl:3";
+  a.format = "jsonl";
+  a.url = "https://veyra-wire.example/quorren";
+  a.outlet = "Veyra Wire";
+  a.text =
+      "Zürich — Ministre Élodie Quorren met Kōsetsu’s envoy in Genève on Monday.\n"
+      "The envoy did not sign the accord.\nQuorren will visit Port Veyra.\nNATO’s chief "
+      "protested.";
+  a.id = MakeArticleId(a.origin, a.text);
+  a.sentences = {{0, 81}, {82, 116}, {117, 147}, {148, 173}};
+  Event met = MakeEvent(
+      a, 0, {"Ministre Élodie Quorren", "XVYGOV", "met", "Kōsetsu’s envoy", "KSTGOV"}, "0311");
+  met.quad_class = 1;
+  met.goldstein = 5.2;
+  met.date = {"2031-04-14", "timex", ByteSpan{74, 80}};
+  met.place = EventPlace{"Genève", {63, 70}, "CHE"};
+  met.confidence = 0.875;
+  Event refused = MakeEvent(a, 1, {"The envoy", "KSTGOV", "sign", "the accord", "XVY"}, "057");
+  refused.negated = true;
+  Event intent = MakeEvent(a, 2, {"Quorren", "XVYGOV", "visit", "Port Veyra", "XVY"}, "036");
+  intent.modality = "future";
+  Event protest = MakeEvent(a, 3, {"NATO’s chief", "IGOWSTNAT", "protested", "", ""}, "141");
+  protest.quad_class = 3;
+  protest.goldstein = -6.5;
+  a.events = {met, refused, intent, protest};
+  for (uint32_t i = 0; i < a.events.size(); ++i) a.events[i].id = i;
+
+  Article b;
+  b.origin = "in/council.txt";
+  b.format = "txt";
+  b.text = "The council praised the harbour guild.";
+  b.id = MakeArticleId(b.origin, b.text);
+  b.sentences = {{0, 38}};
+  b.published.value = "2031-04-20";
+  Event praise = MakeEvent(
+      b, 0, {"The council", "XVYGOVLEG", "praised", "the harbour guild", "NGOLABGLD"}, "051");
+  praise.date = {"2031-04-20", "publication", std::nullopt};
+  b.events = {praise};
+  return {a, b};
+}
+
+// Tab-separated rows, keyed by the column `key`.
+std::map<std::string, std::vector<std::string>> RowsBy(const std::string& table, size_t key) {
+  std::map<std::string, std::vector<std::string>> rows;
+  std::istringstream lines(table);
+  for (std::string line; std::getline(lines, line);) {
+    std::vector<std::string> row;
+    size_t begin = 0;
+    for (size_t tab; (tab = line.find('\t', begin)) != std::string::npos; begin = tab + 1) {
+      row.push_back(line.substr(begin, tab - begin));
+    }
+    row.push_back(line.substr(begin));
+    const std::string name = row.size() > key ? row[key] : "?";
+    rows[name] = std::move(row);
+  }
+  return rows;
+}
+
+std::string GlobalEventId(const std::string& article, int event) {
+  const std::string key = article + ":" + std::to_string(event);
+  return std::to_string(XXH3_64bits(key.data(), key.size()) >> 1);
+}
+
+class ExportTest : public CliTest {
+ protected:
+  void SetUp() override {
+    CliTest::SetUp();
+    articles_ = EventArticles();
+    Result<store::Database> db = store::Database::Open(Path("s.db"));
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    Result<int64_t> run = db->BeginRun({"test", "{}", "0", "cli_test"});
+    ASSERT_TRUE(run.ok());
+    ASSERT_TRUE(db->PutArticles(*run, articles_).ok());
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(Path("s.db").c_str(), &raw), SQLITE_OK);
+    sqlite3_stmt* stmt = nullptr;
+    sqlite3_prepare_v2(raw, "SELECT started_at FROM runs", -1, &stmt, nullptr);
+    ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+    stored_at_ = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+    sqlite3_finalize(stmt);
+    sqlite3_close(raw);
+  }
+
+  // DATEADDED: the stored time "YYYY-MM-DDTHH:MM:SS.sssZ" as YYYYMMDDHHMMSS.
+  std::string DateAdded() const {
+    std::string digits;
+    for (const char c : stored_at_.substr(0, 19)) {
+      if (c >= '0' && c <= '9') digits += c;
+    }
+    return digits;
+  }
+
+  std::vector<Article> articles_;
+  std::string stored_at_;
+};
+
+TEST_F(ExportTest, GdeltWritesAssertedEventsInGdeltColumns) {
+  const Outcome outcome = Run("export events --db " + Path("s.db") + " --format gdelt --out " +
+                              Path("events.tsv") + " --mentions " + Path("mentions.tsv"));
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+  EXPECT_EQ(outcome.err, "exported 3 events of 2 articles\n");
+  EXPECT_FALSE(fs::exists(Path("events.tsv.tmp")));
+  const auto rows = RowsBy(testing::ReadFileOrEmpty(Path("events.tsv")), 26);
+  ASSERT_EQ(rows.size(), 3u);  // neither the negated 057 nor the future 036
+  for (const auto& [code, row] : rows) EXPECT_EQ(row.size(), 61u) << code;
+  const std::string& a = articles_[0].id;
+
+  const std::vector<std::string>& met = rows.at("0311");
+  EXPECT_EQ(met[0], GlobalEventId(a, 0));
+  EXPECT_EQ(std::vector<std::string>(met.begin() + 1, met.begin() + 5),
+            (std::vector<std::string>{"20310414", "203104", "2031", "2031.2849"}));
+  EXPECT_EQ(std::vector<std::string>(met.begin() + 5, met.begin() + 15),
+            (std::vector<std::string>{"XVYGOV", "Ministre Élodie Quorren", "XVY", "", "", "", "",
+                                      "GOV", "", ""}));
+  EXPECT_EQ(met[15], "KSTGOV");
+  EXPECT_EQ(met[16], "Kōsetsu’s envoy");
+  EXPECT_EQ(met[17], "KST");
+  EXPECT_EQ(met[22], "GOV");
+  EXPECT_EQ(std::vector<std::string>(met.begin() + 25, met.begin() + 35),
+            (std::vector<std::string>{"1", "0311", "031", "03", "1", "5.2", "1", "1", "1", ""}));
+  for (int column = 35; column < 51; ++column) EXPECT_EQ(met[column], "") << column;
+  EXPECT_EQ(met[52], "Genève");
+  EXPECT_EQ(met[53], "CHE");
+  EXPECT_EQ(met[59], DateAdded());
+  EXPECT_EQ(met[59].size(), 14u);
+  EXPECT_EQ(met[60], "https://veyra-wire.example/quorren");
+
+  const std::vector<std::string>& protest = rows.at("141");
+  EXPECT_EQ(protest[0], GlobalEventId(a, 3));
+  for (int column : {1, 2, 3, 4, 7, 52, 53}) EXPECT_EQ(protest[column], "") << column;
+  EXPECT_EQ(protest[5], "IGOWSTNAT");
+  EXPECT_EQ(protest[8], "NAT");
+  EXPECT_EQ(protest[12], "IGO");
+  for (int column = 15; column < 25; ++column) EXPECT_EQ(protest[column], "") << column;
+  EXPECT_EQ(protest[25], "0");  // not in the first sentence
+  EXPECT_EQ(protest[27], "141");
+  EXPECT_EQ(protest[29], "3");
+  EXPECT_EQ(protest[30], "-6.5");
+
+  const std::vector<std::string>& praise = rows.at("051");
+  EXPECT_EQ(praise[12], "GOV");
+  EXPECT_EQ(praise[13], "LEG");
+  EXPECT_EQ(praise[18], "GLD");
+  EXPECT_EQ(praise[22], "NGO");
+  EXPECT_EQ(praise[23], "LAB");
+  EXPECT_EQ(praise[60], "in/council.txt");
+
+  const auto mentions = RowsBy(testing::ReadFileOrEmpty(Path("mentions.tsv")), 0);
+  ASSERT_EQ(mentions.size(), 3u);
+  for (const auto& [id, row] : mentions) EXPECT_EQ(row.size(), 16u) << id;
+  // Offsets in characters: "Zürich — " is 12 bytes but 9 characters.
+  EXPECT_EQ(mentions.at(met[0]),
+            (std::vector<std::string>{met[0], DateAdded(), DateAdded(), "1", "Veyra Wire",
+                                      "https://veyra-wire.example/quorren", "1", "9", "37", "33",
+                                      "1", "88", "163", "", "", ""}));
+  const std::vector<std::string>& protest_mention = mentions.at(protest[0]);
+  EXPECT_EQ(protest_mention[6], "4");
+  EXPECT_EQ(protest_mention[7], "140");
+  EXPECT_EQ(protest_mention[8], "-1");
+  EXPECT_EQ(protest_mention[9], "153");
+  EXPECT_EQ(protest_mention[11], "50");
+  EXPECT_EQ(mentions.at(praise[0])[4], "");  // no outlet
+  EXPECT_EQ(mentions.at(praise[0])[5], "in/council.txt");
+}
+
+TEST_F(ExportTest, JsonlWritesEveryEventAsInTheReport) {
+  const Outcome outcome = Run("export events --db " + Path("s.db") + " --format jsonl");
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+  std::istringstream lines(outcome.out);
+  std::map<std::string, json> by_id;
+  for (std::string line; std::getline(lines, line);) {
+    const json object = json::parse(line);
+    by_id[object["article"].get<std::string>() + "/" + object["event"]["id"].dump()] = object;
+  }
+  ASSERT_EQ(by_id.size(), 5u);
+  const Article& a = articles_[0];
+  for (const Event& event : a.events) {
+    const json& object = by_id.at(a.id + "/" + std::to_string(event.id));
+    EXPECT_EQ(object["event"], json::parse(store::EventToJson(event)));
+    EXPECT_EQ(object["global_event_id"].dump(), GlobalEventId(a.id, static_cast<int>(event.id)));
+  }
+  EXPECT_EQ(by_id.at(a.id + "/1")["event"]["negated"], true);
+  EXPECT_EQ(by_id.at(a.id + "/2")["event"]["modality"], "future");
+  EXPECT_EQ(by_id.at(a.id + "/3")["event"]["target"], nullptr);
+}
+
+TEST_F(ExportTest, RefusesAMissingDatabaseOrFormat) {
+  EXPECT_EQ(Run("export events --db " + Path("none.db") + " --format gdelt").exit_code, 3);
+  EXPECT_FALSE(fs::exists(Path("none.db")));
+  EXPECT_EQ(Run("export events --db " + Path("s.db")).exit_code, 2);
+  EXPECT_EQ(Run("export events --db " + Path("s.db") + " --format csv").exit_code, 2);
+  EXPECT_EQ(Run("export --db " + Path("s.db")).exit_code, 2);
+}
+
+TEST_F(ExportTest, ShowListsTheEventsOfAnArticle) {
+  const Outcome shown = Run("show " + articles_[0].id + " --db " + Path("s.db"));
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_NE(shown.out.find(
+                "event      0  s0  XVYGOV -0311-> KSTGOV  2031-04-14 (timex)  in Genève  “met”  "
+                "[events/verbs.en.txt:100]\n"
+                "event      1  s1  KSTGOV -057-> XVY  (negated)  date unknown  “sign”  "
+                "[events/verbs.en.txt:101]\n"
+                "event      2  s2  XVYGOV -036-> XVY  (future)  date unknown  “visit”  "
+                "[events/verbs.en.txt:102]\n"
+                "event      3  s3  IGOWSTNAT -141-> -  date unknown  “protested”  "
+                "[events/verbs.en.txt:103]\n\n"),
+            std::string::npos)
+      << shown.out;
 }
 
 }  // namespace

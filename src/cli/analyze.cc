@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/dictionaries.h"
 #include "cli/link_stage.h"
 #include "cli/progress.h"
 #include "core/data_files.h"
@@ -32,8 +33,7 @@ struct AnalyzeArgs {
   std::string db = "storyline.db";
   std::string json;
   std::string data_dir;
-  std::vector<std::string> actor_files;
-  std::vector<std::string> agent_files;
+  DictionaryArgs dictionaries;
   int threads = 0;
 };
 
@@ -119,6 +119,9 @@ std::string OptionsJson(const AnalyzeArgs& args, const pipeline::Options& option
        {{"model", options.facts.entities.model},
         {"actor_files", options.facts.actors.actor_files},
         {"agent_files", options.facts.actors.agent_files}}},
+      {"events",
+       {{"verb_files", options.facts.events.verb_files},
+        {"discard_files", options.facts.events.discard_files}}},
       {"link",
        {{"near_duplicate_threshold", options.link.near_duplicates.threshold},
         {"passage_seed_words", options.link.passages.seed_words},
@@ -144,8 +147,7 @@ int RunAnalyze(const AnalyzeArgs& args) {
   pipeline::Options options;
   options.threads = args.threads;
   options.data_dir = args.data_dir;
-  options.facts.actors.actor_files = args.actor_files;
-  options.facts.actors.agent_files = args.agent_files;
+  ApplyDictionaries(args.dictionaries, options.facts);
   options.link_features = true;
   Result<std::shared_ptr<const link::Stopwords>> stopwords = LoadStopwords(args.data_dir);
   if (!stopwords.ok()) return Fail(stopwords.status());
@@ -253,18 +255,7 @@ void AddAnalyzeCommand(CLI::App& command, Handler& run) {
                   "(same layout as data/); stored link features computed under another "
                   "stopword list are computed again when new articles are linked")
       ->check(CLI::ExistingDirectory);
-  command
-      .add_option("--actors", args->actor_files,
-                  "A TABARI (.actors) or PETRARCH/Phoenix (*.actors.txt) actor dictionary; "
-                  "repeatable. Named ones replace the built-in names for actor codes")
-      ->option_text("FILE")
-      ->check(CLI::ExistingFile);
-  command
-      .add_option("--agents", args->agent_files,
-                  "A TABARI (.agents) or PETRARCH/Phoenix agents dictionary; repeatable. Named "
-                  "ones replace the built-in role nouns")
-      ->option_text("FILE")
-      ->check(CLI::ExistingFile);
+  AddDictionaryOptions(command, args->dictionaries);
   command.callback([args, &run] { run = [args] { return RunAnalyze(*args); }; });
 }
 

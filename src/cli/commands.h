@@ -24,8 +24,10 @@ int Fail(const Status& status);
 
 void AddAnalyzeCommand(CLI::App& command, Handler& run);
 void AddShowCommand(CLI::App& command, Handler& run);
+void AddExportCommand(CLI::App& command, Handler& run);
 void AddTrainCommand(CLI::App& command, Handler& run);
 void AddEvalCommand(CLI::App& command, Handler& run);
+void AddCodeCommand(CLI::App& command, Handler& run);
 void AddTrainNerCommand(CLI::App& command, Handler& run);
 void AddEvalNerCommand(CLI::App& command, Handler& run);
 void AddEvalQuotesCommand(CLI::App& command, Handler& run);

@@ -26,6 +26,14 @@ constexpr CommandEntry kCommands[] = {
      "Print one stored article: its story, near-duplicates and shared passages, then its clean "
      "text with its removed lines marked",
      AddShowCommand},
+    {"export",
+     "Write the stored events out: export events --format gdelt (the GDELT 2.0 event table, "
+     "and with --mentions its mentions table) or --format jsonl",
+     AddExportCommand},
+    {"code",
+     "Code CAMEO events in JSON lines {\"id\", \"date\", \"text\"}: one line out per line in, "
+     "{\"id\", \"events\"}, as in the report",
+     AddCodeCommand},
     {"train", "Train a model from annotated data (train ner: the entity tagger)", AddTrainCommand},
     {"eval", "Score a stage on an annotated data set and print its figures", AddEvalCommand},
 };

@@ -1,6 +1,6 @@
 // storyline show: prints one stored article with its links (story,
-// near-duplicates, shared passages), its entities and quotes, and its text
-// with the removed lines in place.
+// near-duplicates, shared passages), its entities, quotes and events, and its
+// text with the removed lines in place.
 #include <unistd.h>
 
 #include <cstdio>
@@ -135,6 +135,42 @@ void PrintQuotes(const Article& article) {
   }
 }
 
+// `text[span]`, or empty when the span is not inside it.
+std::string_view SpanText(std::string_view text, ByteSpan span) {
+  if (span.begin > span.end || span.end > text.size()) return {};
+  return text.substr(span.begin, span.size());
+}
+
+// What sets an event apart from a plain report of an act: "negated", its
+// modality when not asserted, the quote it stands in; empty when none.
+std::string EventFlags(const Event& event) {
+  std::string flags;
+  const auto add = [&flags](const std::string& flag) {
+    flags += (flags.empty() ? "" : ", ") + flag;
+  };
+  if (event.negated) add("negated");
+  if (event.modality != "asserted") add(event.modality);
+  if (event.quote) add("in quote " + std::to_string(*event.quote));
+  return flags.empty() ? flags : "  (" + flags + ")";
+}
+
+// One line per event: id, sentence, source -code-> target (or "-"), what
+// sets it apart, its date and how it was found, its place, the verb as
+// written and the pattern that coded it.
+void PrintEvents(const Article& article) {
+  for (const Event& event : article.events) {
+    const std::string target = event.target ? event.target->code : "-";
+    const std::string date =
+        event.date.value ? *event.date.value + " (" + event.date.how + ")" : "date unknown";
+    const std::string place = event.place ? "  in " + event.place->text : "";
+    const std::string verb = OneLine(SpanText(article.text, event.verb), kQuoteChars);
+    std::printf("event      %u  s%u  %s -%s-> %s%s  %s%s  “%s”  [%s]\n", event.id, event.sentence,
+                event.source.code.c_str(), event.code.c_str(), target.c_str(),
+                EventFlags(event).c_str(), date.c_str(), place.c_str(), verb.c_str(),
+                event.pattern.c_str());
+  }
+}
+
 // Kept lines are printed as they are; each removed line is printed where it
 // stood, marked with '-' and its reason (dimmed on a terminal).
 void PrintBody(const Article& article) {
@@ -229,6 +265,7 @@ int RunShow(const ShowArgs& args) {
   PrintLinks(*article, *links);
   PrintEntities(*article);
   PrintQuotes(*article);
+  PrintEvents(*article);
   std::printf("\n");
   PrintBody(*article);
   return kSuccess;

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "store/events.h"
 #include "store/facts.h"
 #include "store/json_text.h"
 #include "store/links.h"
@@ -65,6 +66,7 @@ Status InsertChildren(Connection& connection, const Article& article) {
                                       .BindText(first + 7, timex.anchor);
                                 }));
   SL_RETURN_IF_ERROR(InsertFacts(connection, article));
+  SL_RETURN_IF_ERROR(InsertEvents(connection, article));
   return InsertRows(connection, kInsertWarning, article.id, article.warnings,
                     "cannot store a warning", [](Query& query, int first, const Warning& warning) {
                       query.BindText(first, warning.code).BindText(first + 1, warning.message);
@@ -103,6 +105,7 @@ Status ReadOtherChildren(Connection& connection, Article& article) {
                                 return timex;
                               }));
   SL_RETURN_IF_ERROR(ReadFacts(connection, article));
+  SL_RETURN_IF_ERROR(ReadEvents(connection, article));
   return ReadRows(connection, kSelectWarnings, article.id, "cannot read warnings", article.warnings,
                   [](const Query& query) {
                     return Warning{query.Text(0), query.Text(1)};

@@ -2,8 +2,9 @@
 // May change at any time.
 //
 // Article rows and their children (sentences, removed lines, time
-// expressions, warnings): inserting them, reading them back, finding an id
-// by its prefix.
+// expressions, warnings, and through facts.h and events.h the entities,
+// quotes and events): inserting them, reading them back, finding an id by
+// its prefix.
 #pragma once
 
 #include <cstdint>

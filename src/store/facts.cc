@@ -15,21 +15,6 @@
 namespace storyline::store::internal {
 namespace {
 
-// Binds `span` to parameters `first` and `first + 1`, or NULL to both.
-void BindOptionalSpan(Query& query, int first, const std::optional<ByteSpan>& span) {
-  if (span) {
-    query.BindInt(first, span->begin).BindInt(first + 1, span->end);
-  } else {
-    query.BindNull(first).BindNull(first + 1);
-  }
-}
-
-// The span in columns `first` and `first + 1`, or nullopt when NULL.
-std::optional<ByteSpan> OptionalSpanColumns(const Query& query, int first) {
-  if (query.IsNull(first)) return std::nullopt;
-  return ByteSpan{Uint32Column(query, first), Uint32Column(query, first + 1)};
-}
-
 // The values EntityMention::kind may take (CHECKed in SQL for the other
 // tables' lists; a JSON array cannot be checked there).
 constexpr std::string_view kMentionKinds[] = {"name", "nominal", "pronoun"};
@@ -147,11 +132,7 @@ void BindQuote(Query& query, int first, const Quote& quote) {
       .BindInt(first + 8, speaker.span.begin)
       .BindInt(first + 9, speaker.span.end)
       .BindOptionalText(first + 11, speaker.code);
-  if (speaker.entity) {
-    query.BindInt(first + 10, *speaker.entity);
-  } else {
-    query.BindNull(first + 10);
-  }
+  BindOptionalUint32(query, first + 10, speaker.entity);
 }
 
 // The entity in the current row of kSelectEntities, but its mentions.
@@ -197,7 +178,7 @@ Quote QuoteFromRow(const Query& query) {
     QuoteSpeaker speaker;
     speaker.text = query.Text(7);
     speaker.span = {Uint32Column(query, 8), Uint32Column(query, 9)};
-    if (!query.IsNull(10)) speaker.entity = Uint32Column(query, 10);
+    speaker.entity = OptionalUint32Column(query, 10);
     speaker.code = query.OptionalText(11);
     quote.speaker = std::move(speaker);
   }

@@ -227,4 +227,10 @@ std::string ArticleToJson(const Article& article) {
   return json;
 }
 
+std::string EventToJson(const Event& event) {
+  std::string json;
+  internal::AppendEventJson(json, event);
+  return json;
+}
+
 }  // namespace storyline::store

@@ -74,6 +74,7 @@ TEST_F(StoreTest, JsonReportParsesBackToTheContract) {
             {"anchor", "none"}}}},
          {"entities", json::array()},
          {"quotes", json::array()},
+         {"events", json::array()},
          {"removed",
           {{{"text", "Advertisement"}, {"reason", "ad"}},
            {{"text", "Read more: Ferry timetable changes"}, {"reason", "related"}},
@@ -95,6 +96,7 @@ TEST_F(StoreTest, JsonReportParsesBackToTheContract) {
          {"timexes", json::array()},
          {"entities", json::array()},
          {"quotes", json::array()},
+         {"events", json::array()},
          {"removed", json::array()},
          {"warnings", json::array()}}}},
       {"near_duplicates", json::array()},
@@ -120,15 +122,14 @@ TEST_F(StoreTest, JsonReportWritesOneArticlePerLineInContractOrder) {
             "{\"articles\": [\n" + ArticleToJson(PlainArticle()) +
                 "\n],\n\"near_duplicates\": [],\n\"passages\": [],\n\"stories\": [],"
                 "\n\"inputs\": {\"read\":1,\"ingested\":1,\"rejected\":[]}}\n");
-  EXPECT_EQ(
-      ArticleToJson(PlainArticle()),
-      "{\"id\":\"" + PlainArticle().id +
-          "\",\"origin\":\"in/veyra-council.txt\",\"format\":\"txt\",\"source_id\":null,"
-          "\"title\":null,\"outlet\":null,\"url\":null,\"language\":\"und\","
-          "\"published\":{\"value\":null,\"how\":\"unknown\"},"
-          "\"text\":\"The Veyra council voted to repaint the old lighthouse blue.\","
-          "\"sentences\":[[0,59]],\"timexes\":[],\"entities\":[],\"quotes\":[],\"removed\":[],"
-          "\"warnings\":[]}");
+  EXPECT_EQ(ArticleToJson(PlainArticle()),
+            "{\"id\":\"" + PlainArticle().id +
+                "\",\"origin\":\"in/veyra-council.txt\",\"format\":\"txt\",\"source_id\":null,"
+                "\"title\":null,\"outlet\":null,\"url\":null,\"language\":\"und\","
+                "\"published\":{\"value\":null,\"how\":\"unknown\"},"
+                "\"text\":\"The Veyra council voted to repaint the old lighthouse blue.\","
+                "\"sentences\":[[0,59]],\"timexes\":[],\"entities\":[],\"quotes\":[],\"events\":[],"
+                "\"removed\":[],\"warnings\":[]}");
 }
 
 // Entities and quotes in the order and with the nulls of docs/json.md: a key,
@@ -139,7 +140,7 @@ TEST_F(StoreTest, JsonWritesEntitiesAndQuotesInContractOrder) {
   const std::string object = ArticleToJson(article);
   const std::string id = article.id;
   const size_t begin = object.find(",\"entities\":");
-  const size_t end = object.find(",\"removed\":");
+  const size_t end = object.find(",\"events\":");
   ASSERT_NE(begin, std::string::npos);
   ASSERT_NE(end, std::string::npos);
   EXPECT_EQ(
@@ -182,6 +183,52 @@ TEST_F(StoreTest, JsonWritesEntitiesAndQuotesInContractOrder) {
           "late\",\"kind\":\"indirect\",\"cue\":{\"begin\":246,\"end\":250},"
           "\"speaker\":{\"text\":\"Critics\",\"begin\":238,\"end\":245,\"entity\":null,"
           "\"code\":null}}]");
+}
+
+// Events in the order and with the nulls of docs/json.md: a target and a
+// place only when found, a date value only when known, an actor's entity and
+// the quote only when set; numbers as nlohmann writes them ("4.0").
+TEST_F(StoreTest, JsonWritesEventsInContractOrder) {
+  const Article article = FactsArticle();
+  const std::string object = ArticleToJson(article);
+  const size_t begin = object.find(",\"events\":");
+  const size_t end = object.find(",\"removed\":");
+  ASSERT_NE(begin, std::string::npos);
+  ASSERT_NE(end, std::string::npos);
+  const std::string events =
+      ",\"events\":["
+      "{\"id\":0,\"sentence\":0,\"code\":\"042\",\"root\":\"04\",\"quad_class\":1,"
+      "\"goldstein\":1.9,\"source\":{\"text\":\"Harbour minister Ilsa Quorren\","
+      "\"code\":\"XVYGOV\",\"begin\":0,\"end\":29,\"entity\":0},\"target\":{\"text\":"
+      "\"Veyra\",\"code\":\"XVY\",\"begin\":41,\"end\":46,\"entity\":1},\"verb\":{"
+      "\"begin\":30,\"end\":36},\"date\":{\"value\":\"2031-04-14\",\"how\":\"timex\"},"
+      "\"place\":{\"text\":\"Veyra\",\"country\":\"XVY\"},\"pattern\":"
+      "\"events/verbs.en.txt:120\",\"confidence\":0.875,\"negated\":false,"
+      "\"modality\":\"asserted\"},"
+      "{\"id\":1,\"sentence\":2,\"code\":\"036\",\"root\":\"03\",\"quad_class\":1,"
+      "\"goldstein\":4.0,\"source\":{\"text\":\"The minister\",\"code\":\"XVYGOV\","
+      "\"begin\":144,\"end\":156,\"entity\":0},\"target\":{\"text\":\"the port "
+      "authority\",\"code\":\"XVYBUS\",\"begin\":162,\"end\":180,\"entity\":2},\"verb\":{"
+      "\"begin\":187,\"end\":191},\"date\":{\"value\":\"2031-04-20\",\"how\":"
+      "\"publication\"},\"place\":null,\"pattern\":\"events/rules.en.tsv:14\","
+      "\"confidence\":0.5,\"negated\":false,\"modality\":\"future\",\"quote\":1},"
+      "{\"id\":2,\"sentence\":4,\"code\":\"111\",\"root\":\"11\",\"quad_class\":3,"
+      "\"goldstein\":-2.0,\"source\":{\"text\":\"Critics\",\"code\":\"XVYOPP\","
+      "\"begin\":238,\"end\":245},\"target\":null,\"verb\":{\"begin\":246,\"end\":250},"
+      "\"date\":{\"value\":null,\"how\":\"unknown\"},\"place\":null,\"pattern\":"
+      "\"events/verbs.en.txt:341\",\"confidence\":0.25,\"negated\":true,"
+      "\"modality\":\"asserted\"}]";
+  EXPECT_EQ(object.substr(begin, end - begin), events);
+  std::string one_by_one = ",\"events\":[";
+  for (const Event& event : article.events) {
+    if (event.id > 0) one_by_one += ',';
+    one_by_one += EventToJson(event);
+  }
+  EXPECT_EQ(one_by_one + "]", events);
+  // The same bytes as nlohmann writes the parsed object back.
+  const json parsed = json::parse(object);
+  EXPECT_EQ(parsed["events"][1]["goldstein"].dump(), "4.0");
+  EXPECT_EQ(parsed["events"][2]["date"]["value"], nullptr);
 }
 
 TEST_F(StoreTest, EmptyJsonReportIsValid) {

@@ -197,6 +197,38 @@ void AppendQuote(std::string& out, const std::string& article_id, const Quote& q
   out += '}';
 }
 
+// A number as nlohmann::json dumps it: the shortest form that reads back
+// the same double, "1.0" rather than "1", null for NaN and infinities.
+void AppendDouble(std::string& out, double value) { out += nlohmann::json(value).dump(); }
+
+// {"text", "code", "begin", "end", "entity" when there is one}.
+void AppendEventActor(std::string& out, const EventActor& actor) {
+  out += "{\"text\":";
+  AppendJsonString(out, actor.text);
+  out += ",\"code\":";
+  AppendJsonString(out, actor.code);
+  out += ',';
+  AppendSpanFields(out, actor.span);
+  if (actor.entity) {
+    out += ",\"entity\":";
+    AppendDecimal(out, *actor.entity);
+  }
+  out += '}';
+}
+
+// {"text", "country"}, or null.
+void AppendEventPlace(std::string& out, const std::optional<EventPlace>& place) {
+  if (!place) {
+    out += "null";
+    return;
+  }
+  out += "{\"text\":";
+  AppendJsonString(out, place->text);
+  out += ",\"country\":";
+  AppendJsonOptionalString(out, place->country);
+  out += '}';
+}
+
 }  // namespace
 
 void AppendJsonString(std::string& out, std::string_view text) {
@@ -239,6 +271,50 @@ void AppendDecimal(std::string& out, uint64_t value) {
   out.append(std::begin(digits), end);
 }
 
+void AppendEventJson(std::string& out, const Event& event) {
+  out += "{\"id\":";
+  AppendDecimal(out, event.id);
+  out += ",\"sentence\":";
+  AppendDecimal(out, event.sentence);
+  out += ",\"code\":";
+  AppendJsonString(out, event.code);
+  out += ",\"root\":";
+  AppendJsonString(out, event.root);
+  out += ",\"quad_class\":";
+  out += std::to_string(event.quad_class);
+  out += ",\"goldstein\":";
+  AppendDouble(out, event.goldstein);
+  out += ",\"source\":";
+  AppendEventActor(out, event.source);
+  out += ",\"target\":";
+  if (event.target) {
+    AppendEventActor(out, *event.target);
+  } else {
+    out += "null";
+  }
+  out += ",\"verb\":{";
+  AppendSpanFields(out, event.verb);
+  out += "},\"date\":{\"value\":";
+  AppendJsonOptionalString(out, event.date.value);
+  out += ",\"how\":";
+  AppendJsonString(out, event.date.how);
+  out += "},\"place\":";
+  AppendEventPlace(out, event.place);
+  out += ",\"pattern\":";
+  AppendJsonString(out, event.pattern);
+  out += ",\"confidence\":";
+  AppendDouble(out, event.confidence);
+  out += ",\"negated\":";
+  out += event.negated ? "true" : "false";
+  out += ",\"modality\":";
+  AppendJsonString(out, event.modality);
+  if (event.quote) {
+    out += ",\"quote\":";
+    AppendDecimal(out, *event.quote);
+  }
+  out += '}';
+}
+
 void AppendArticleJson(std::string& out, const Article& article) {
   out += "{\"id\":";
   AppendJsonString(out, article.id);
@@ -278,6 +354,8 @@ void AppendArticleJson(std::string& out, const Article& article) {
   AppendArray(out, article.quotes, [&article](std::string& out, const Quote& quote) {
     AppendQuote(out, article.id, quote);
   });
+  out += ",\"events\":";
+  AppendArray(out, article.events, AppendEventJson);
   out += ",\"removed\":";
   AppendArray(out, article.removed, [](std::string& out, const RemovedLine& line) {
     out += "{\"text\":";

@@ -33,6 +33,12 @@ void AppendJsonStrings(std::string& out, const std::vector<std::string>& items);
 // Appends `value` in decimal.
 void AppendDecimal(std::string& out, uint64_t value);
 
+// Appends `event` as the compact event object of docs/json.md: {"id",
+// "sentence", "code", "root", "quad_class", "goldstein", "source", "target",
+// "verb", "date", "place", "pattern", "confidence", "negated", "modality",
+// "quote" when there is one} (what EventToJson returns).
+void AppendEventJson(std::string& out, const Event& event);
+
 // Appends `article` as the compact article object of docs/json.md (what
 // ArticleToJson returns).
 void AppendArticleJson(std::string& out, const Article& article);

@@ -210,6 +210,62 @@ CREATE TABLE quotes (
 ) WITHOUT ROWID;
 )sql";
 
+// The events of each article, added by schema version 4 (created with the
+// rest in a new file, added to an older file by the upgrade): one row per
+// Event, its optional parts (target, date span, place, quote) as columns that
+// are NULL together. events_by_code lists the events of one CAMEO code (or,
+// as a range, of one root) across the corpus.
+constexpr const char* kEventsSchemaSql = R"sql(
+CREATE TABLE events (
+  article_id     TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  idx            INTEGER NOT NULL,
+  sentence       INTEGER NOT NULL,
+  code           TEXT NOT NULL,
+  root           TEXT NOT NULL,
+  quad_class     INTEGER NOT NULL,
+  goldstein      REAL NOT NULL,
+  source_text    TEXT NOT NULL,
+  source_code    TEXT NOT NULL,
+  source_begin   INTEGER NOT NULL,
+  source_end     INTEGER NOT NULL,
+  source_entity  INTEGER,
+  target_text    TEXT,
+  target_code    TEXT,
+  target_begin   INTEGER,
+  target_end     INTEGER,
+  target_entity  INTEGER,
+  verb_begin     INTEGER NOT NULL,
+  verb_end       INTEGER NOT NULL,
+  date_value     TEXT,
+  date_how       TEXT NOT NULL
+                 CHECK (date_how = 'timex' OR date_how = 'publication' OR date_how = 'inferred'
+                        OR date_how = 'unknown'),
+  date_begin     INTEGER,
+  date_end       INTEGER,
+  place_text     TEXT,
+  place_begin    INTEGER,
+  place_end      INTEGER,
+  place_country  TEXT,
+  pattern        TEXT NOT NULL,
+  confidence     REAL NOT NULL,
+  negated        INTEGER NOT NULL CHECK (negated = 0 OR negated = 1),
+  modality       TEXT NOT NULL
+                 CHECK (modality = 'asserted' OR modality = 'future' OR modality = 'possible'
+                        OR modality = 'conditional' OR modality = 'question'),
+  quote          INTEGER,
+  PRIMARY KEY (article_id, idx),
+  CHECK ((target_text IS NULL) = (target_code IS NULL)
+         AND (target_text IS NULL) = (target_begin IS NULL)
+         AND (target_text IS NULL) = (target_end IS NULL)
+         AND (target_text IS NOT NULL OR target_entity IS NULL)),
+  CHECK ((date_begin IS NULL) = (date_end IS NULL)),
+  CHECK ((place_text IS NULL) = (place_begin IS NULL)
+         AND (place_text IS NULL) = (place_end IS NULL)
+         AND (place_text IS NOT NULL OR place_country IS NULL))
+) WITHOUT ROWID;
+CREATE INDEX events_by_code ON events(code);
+)sql";
+
 // Per-connection settings. WAL lets readers run beside the writer and makes a
 // commit one append; synchronous=NORMAL skips the fsync per commit (a power
 // cut may lose the last commits, never consistency). Ids are hashes, so a
@@ -268,6 +324,7 @@ Status CreateSchema(Connection& connection, const OpenOptions& options) {
   SL_RETURN_IF_ERROR(connection.Exec(kSchemaSql, "cannot create the schema"));
   SL_RETURN_IF_ERROR(connection.Exec(kLinkSchemaSql, "cannot create the schema"));
   SL_RETURN_IF_ERROR(connection.Exec(kFactsSchemaSql, "cannot create the schema"));
+  SL_RETURN_IF_ERROR(connection.Exec(kEventsSchemaSql, "cannot create the schema"));
   SL_RETURN_IF_ERROR(SetMeta(connection, "schema_version", std::to_string(kSchemaVersion)));
   SL_RETURN_IF_ERROR(SetMeta(
       connection, "storyline_version",
@@ -286,9 +343,10 @@ struct Upgrade {
 
 // Version 1 -> 2 adds the link stage's tables: the articles of a version 1
 // file have no link features and no story yet, so the next analyze links
-// them. Version 2 -> 3 adds the entities and quotes: articles stored before
-// have none (re-analysing into a new database computes them).
-constexpr Upgrade kUpgrades[] = {{1, kLinkSchemaSql}, {2, kFactsSchemaSql}};
+// them. Version 2 -> 3 adds the entities and quotes, version 3 -> 4 the
+// events: articles stored before have none (re-analysing into a new database
+// computes them).
+constexpr Upgrade kUpgrades[] = {{1, kLinkSchemaSql}, {2, kFactsSchemaSql}, {3, kEventsSchemaSql}};
 static_assert(kUpgrades[std::size(kUpgrades) - 1].from + 1 == kSchemaVersion,
               "an upgrade must reach every new schema version");
 

@@ -132,4 +132,30 @@ uint32_t Uint32Column(const Query& query, int column) {
   return static_cast<uint32_t>(query.Int(column));
 }
 
+std::optional<uint32_t> OptionalUint32Column(const Query& query, int column) {
+  if (query.IsNull(column)) return std::nullopt;
+  return Uint32Column(query, column);
+}
+
+void BindOptionalUint32(Query& query, int index, const std::optional<uint32_t>& value) {
+  if (value) {
+    query.BindInt(index, *value);
+  } else {
+    query.BindNull(index);
+  }
+}
+
+void BindOptionalSpan(Query& query, int first, const std::optional<ByteSpan>& span) {
+  if (span) {
+    query.BindInt(first, span->begin).BindInt(first + 1, span->end);
+  } else {
+    query.BindNull(first).BindNull(first + 1);
+  }
+}
+
+std::optional<ByteSpan> OptionalSpanColumns(const Query& query, int first) {
+  if (query.IsNull(first)) return std::nullopt;
+  return ByteSpan{Uint32Column(query, first), Uint32Column(query, first + 1)};
+}
+
 }  // namespace storyline::store::internal

@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/article.h"
 #include "core/status.h"
 #include "store/statements.h"
 #include "store/store.h"
@@ -178,6 +179,15 @@ std::string PrefixEnd(const std::string& prefix);
 
 // A column holding an offset, index or line number, stored as an INTEGER.
 uint32_t Uint32Column(const Query& query, int column);
+// Such a column that may be NULL (nullopt).
+std::optional<uint32_t> OptionalUint32Column(const Query& query, int column);
+// Binds `value` to parameter `index`, or NULL.
+void BindOptionalUint32(Query& query, int index, const std::optional<uint32_t>& value);
+
+// Binds `span` to parameters `first` and `first + 1`, or NULL to both.
+void BindOptionalSpan(Query& query, int first, const std::optional<ByteSpan>& span);
+// The span in columns `first` and `first + 1`, or nullopt when NULL.
+std::optional<ByteSpan> OptionalSpanColumns(const Query& query, int first);
 
 // Inserts one row per item from `items[from]` on with `statement`, whose
 // first two parameters are the article id and the item's position;

@@ -108,6 +108,19 @@ constexpr const char* kStatementSql[] = {
     // the article ids (the primary key).
     "SELECT key, count(DISTINCT article_id) FROM entities WHERE key >= ?1 AND key < ?2 "
     "GROUP BY key ORDER BY key LIMIT ?3",
+    nullptr,  // kInsertEvent and
+    nullptr,  // kInsertEvents: kRowsInserts below
+    "SELECT sentence, code, root, quad_class, goldstein, source_text, source_code, source_begin, "
+    "source_end, source_entity, target_text, target_code, target_begin, target_end, "
+    "target_entity, verb_begin, verb_end, date_value, date_how, date_begin, date_end, "
+    "place_text, place_begin, place_end, place_country, pattern, confidence, negated, "
+    "modality, quote FROM events WHERE article_id = ?1 ORDER BY idx",
+    // kSelectEventArticles: the articles with events, by id (the events'
+    // primary key gives their ids in order), with the time of the run that
+    // stored each.
+    "SELECT e.article_id, r.started_at FROM (SELECT DISTINCT article_id FROM events) e "
+    "JOIN articles a ON a.id = e.article_id JOIN runs r ON r.id = a.run_id "
+    "ORDER BY e.article_id",
 };
 static_assert(std::size(kStatementSql) == kStatementCount);
 
@@ -135,11 +148,18 @@ constexpr const char* kQuotesHead =
     "INSERT OR ROLLBACK INTO quotes(article_id, idx, sentence, \"begin\", \"end\", text, kind, "
     "cue_begin, cue_end, speaker_text, speaker_begin, speaker_end, speaker_entity, speaker_code) "
     "VALUES ";
+constexpr const char* kEventsHead =
+    "INSERT OR ROLLBACK INTO events(article_id, idx, sentence, code, root, quad_class, goldstein, "
+    "source_text, source_code, source_begin, source_end, source_entity, target_text, target_code, "
+    "target_begin, target_end, target_entity, verb_begin, verb_end, date_value, date_how, "
+    "date_begin, date_end, place_text, place_begin, place_end, place_country, pattern, "
+    "confidence, negated, modality, quote) VALUES ";
 
 constexpr RowsInsert kRowsInserts[] = {
     {kInsertSentence, kSentencesHead, 3, 1}, {kInsertSentences, kSentencesHead, 3, kRowsPerInsert},
     {kInsertEntity, kEntitiesHead, 10, 1},   {kInsertEntities, kEntitiesHead, 10, kRowsPerInsert},
     {kInsertQuote, kQuotesHead, 13, 1},      {kInsertQuotes, kQuotesHead, 13, kRowsPerInsert},
+    {kInsertEvent, kEventsHead, 31, 1},      {kInsertEvents, kEventsHead, 31, kRowsPerInsert},
 };
 
 std::string RowsInsertSql(const RowsInsert& insert) {

@@ -10,7 +10,8 @@
 
 namespace storyline::store::internal {
 
-// Sentences, entities and quotes, the children an article has dozens of, are
+// Sentences, entities, quotes and events, the children an article has dozens
+// of, are
 // inserted this many rows per statement (the rest one at a time): a statement
 // costs a step and a reset beside its rows. This saved about a fifth of the
 // time of a large run for sentences, and of the time of entities and quotes.
@@ -30,8 +31,9 @@ enum StatementId : size_t {
   kFinishRun,
   kRunExists,
   kInsertArticle,
-  // kInsertSentence, kInsertEntity and kInsertQuote insert one row; their
-  // plurals kRowsPerInsert rows. Their SQL is built by RowsInsertSql().
+  // kInsertSentence, kInsertEntity, kInsertQuote and kInsertEvent insert one
+  // row; their plurals kRowsPerInsert rows. Their SQL is built by
+  // RowsInsertSql().
   kInsertSentence,
   kInsertSentences,
   kInsertRemoved,
@@ -73,6 +75,10 @@ enum StatementId : size_t {
   kSelectQuotes,
   kFindEntityMentions,
   kEntityKeys,
+  kInsertEvent,
+  kInsertEvents,
+  kSelectEvents,
+  kSelectEventArticles,
   kStatementCount,
 };
 

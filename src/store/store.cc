@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "store/articles.h"
+#include "store/events.h"
 #include "store/facts.h"
 #include "store/links.h"
 #include "store/schema.h"
@@ -177,6 +178,10 @@ Result<std::vector<EntityMentionRow>> Database::FindEntityMentions(const std::st
 Result<std::vector<std::pair<std::string, uint64_t>>> Database::EntityKeys(
     const std::string& prefix, size_t limit) {
   return internal::EntityKeys(*handle_->connection, prefix, limit);
+}
+
+Status Database::ForEachEventArticle(const std::function<Status(EventArticle&&)>& visit) {
+  return internal::ForEachEventArticle(*handle_->connection, visit);
 }
 
 namespace {

@@ -1,7 +1,7 @@
 // store.h: the SQLite database and the JSON report.
 //
 // Database: an embedded SQLite file holding articles with their sentences,
-// removed lines, warnings, time expressions, entities and quotes, the
+// removed lines, warnings, time expressions, entities, quotes and events, the
 // links between articles, the rejected inputs and one row per run (its
 // options, the storyline version and a digest of the data files). The schema
 // is documented in docs/schema.md; its version is in the `meta` table and a
@@ -41,7 +41,7 @@ struct sqlite3;
 
 namespace storyline::store {
 
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 struct RunInfo {
   std::string version;       // storyline version
@@ -103,6 +103,14 @@ struct EntityMentionRow {
   bool operator==(const EntityMentionRow&) const = default;
 };
 
+// A stored article that has events, as Database::ForEachEventArticle gives
+// it: the article whole, and when it was stored.
+struct EventArticle {
+  Article article;
+  // When the run that stored it started: UTC "YYYY-MM-DDTHH:MM:SS.sssZ".
+  std::string stored_at;
+};
+
 // The ids of the articles a database held when it was read (Database::
 // StoredIds), to tell articles a run need not analyse again. Immutable:
 // Contains() may run on several threads at once. 8 bytes an article.
@@ -155,7 +163,8 @@ class Database {
   // skipped whole: its row and children are left as they are. On failure
   // nothing of the batch is stored. InvalidArgument when `run` does not exist,
   // an article has an empty id, or a value is not one core/article.h lists
-  // (an entity type, mention or quote kind, ActorCode::how). Batches of a
+  // (an entity type, mention or quote kind, ActorCode::how, an event's date
+  // how or modality). Batches of a
   // few hundred articles amortise the commit; one batch holds the write lock
   // for its whole duration.
   Result<size_t> PutArticles(int64_t run, const std::vector<Article>& articles);
@@ -167,8 +176,9 @@ class Database {
   // The article with this id, or the only one whose id starts with it (at
   // least 4 hex digits, either case), whole: its row and every child
   // (sentences, time expressions, entities with their mentions, quotes,
-  // removed lines, warnings); Entity::id is read back as the entity's index.
-  // An article stored before schema version 3 has no entities or quotes.
+  // events, removed lines, warnings); Entity::id and Event::id are read back
+  // as their indexes. An article stored before schema version 3 has no
+  // entities or quotes, one stored before version 4 no events.
   // Errors:
   //   NotFound         "no article with id 'ID'" (16 digits) or
   //                    "no article id starts with 'PREFIX'"
@@ -179,8 +189,8 @@ class Database {
   //                    [sentence, begin, end, kind]"
   Result<Article> GetArticle(const std::string& id_or_prefix);
   // The article with exactly this id: its fields, clean text and sentences,
-  // without the removed lines, time expressions, entities, quotes and
-  // warnings that linking does not read. NotFound "no article with id 'ID'".
+  // without the removed lines, time expressions, entities, quotes, events
+  // and warnings that linking does not read. NotFound "no article with id 'ID'".
   Result<Article> GetArticleText(const std::string& id);
 
   // Calls `visit` for every stored article: the linked ones in the order they
@@ -211,6 +221,12 @@ class Database {
   // the entities under the keys listed, not with the corpus.
   Result<std::vector<std::pair<std::string, uint64_t>>> EntityKeys(const std::string& prefix,
                                                                    size_t limit);
+
+  // Calls `visit` for every stored article that has at least one event, by
+  // id, each read whole as GetArticle reads it, one at a time (memory stays
+  // flat in their number). `visit` must not use the database; its first
+  // error is returned.
+  Status ForEachEventArticle(const std::function<Status(EventArticle&&)>& visit);
 
   // The number of stored articles; 0 when it cannot be read.
   uint64_t ArticleCount();
@@ -266,5 +282,9 @@ class JsonWriter {
 // the contract (the same bytes as its line in the report). Never fails:
 // invalid UTF-8 is written as U+FFFD.
 std::string ArticleToJson(const Article& article);
+
+// One event as the compact JSON object of an article's "events" (the same
+// bytes as in the report). Never fails.
+std::string EventToJson(const Event& event);
 
 }  // namespace storyline::store

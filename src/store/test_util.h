@@ -80,11 +80,60 @@ inline ByteSpan SpanOf(const std::string& text, const std::string& phrase, uint3
   return {static_cast<uint32_t>(at), static_cast<uint32_t>(at + phrase.size())};
 }
 
-// An article with entities and quotes of every shape: a person with a role,
+// Events of every shape for FactsArticle's text: one with a target, a dated
+// time expression and a place; a future act inside a quote, dated by the
+// publication; a negated one with no target, entity, date or place.
+inline void AddEvents(Article& a) {
+  const std::string& t = a.text;
+  Event visit;
+  visit.sentence = 0;
+  visit.code = "042";
+  visit.root = "04";
+  visit.quad_class = 1;
+  visit.goldstein = 1.9;
+  visit.source = {"Harbour minister Ilsa Quorren", "XVYGOV",
+                  SpanOf(t, "Harbour minister Ilsa Quorren"), 0};
+  visit.target = EventActor{"Veyra", "XVY", SpanOf(t, "Veyra"), 1};
+  visit.verb = SpanOf(t, "opened");
+  visit.date = {"2031-04-14", "timex", SpanOf(t, "Monday")};
+  visit.place = EventPlace{"Veyra", SpanOf(t, "Veyra"), "XVY"};
+  visit.pattern = "events/verbs.en.txt:120";
+  visit.confidence = 0.875;
+  Event intent;
+  intent.id = 1;
+  intent.sentence = 2;
+  intent.code = "036";
+  intent.root = "03";
+  intent.quad_class = 1;
+  intent.goldstein = 4;
+  intent.source = {"The minister", "XVYGOV", SpanOf(t, "The minister"), 0};
+  intent.target = EventActor{"the port authority", "XVYBUS", SpanOf(t, "the port authority"), 2};
+  intent.verb = SpanOf(t, "open", a.sentences[2].begin);
+  intent.date = {"2031-04-20", "publication", std::nullopt};
+  intent.pattern = "events/rules.en.tsv:14";
+  intent.confidence = 0.5;
+  intent.modality = "future";
+  intent.quote = 1;
+  Event denial;
+  denial.id = 2;
+  denial.sentence = 4;
+  denial.code = "111";
+  denial.root = "11";
+  denial.quad_class = 3;
+  denial.goldstein = -2;
+  denial.source = {"Critics", "XVYOPP", SpanOf(t, "Critics"), std::nullopt};
+  denial.verb = SpanOf(t, "said", a.sentences[4].begin);
+  denial.pattern = "events/verbs.en.txt:341";
+  denial.confidence = 0.25;
+  denial.negated = true;
+  a.events = {visit, intent, denial};
+}
+
+// An article with entities, quotes and events of every shape: a person with a role,
 // country, actor code and mentions of three kinds; a place; an organisation
 // known only by a role phrase (no key); a direct quote with a resolved
 // speaker, an indirect one with a cue, one without a speaker and one whose
-// speaker is not resolved.
+// speaker is not resolved; the events of AddEvents.
 inline Article FactsArticle() {
   Article a;
   a.origin = "feeds/veyra-ferry.jsonl:2";
@@ -147,6 +196,7 @@ inline Article FactsArticle() {
   unresolved.cue = SpanOf(t, "said", a.sentences[4].begin);
   unresolved.speaker = QuoteSpeaker{"Critics", SpanOf(t, "Critics"), std::nullopt, std::nullopt};
   a.quotes = {direct, indirect, unattributed, unresolved};
+  AddEvents(a);
   return a;
 }
 
@@ -159,6 +209,36 @@ inline Article PlainArticle() {
   a.id = MakeArticleId(a.origin, a.text);
   a.sentences = {{0, 59}};
   return a;
+}
+
+// 18 events over the article's sentences and entities (more than
+// kRowsPerInsert, so that both insert statements run), every third one with
+// no target, date or place.
+inline void AddSyntheticEvents(Article& a) {
+  constexpr int kEvents = 18;
+  for (int e = 0; e < kEvents; ++e) {
+    const auto sentence = static_cast<uint32_t>(e % a.sentences.size());
+    const uint32_t begin = a.sentences[sentence].begin;
+    Event event;
+    event.id = static_cast<uint32_t>(e);
+    event.sentence = sentence;
+    event.code = e % 2 == 0 ? "042" : "1123";
+    event.root = event.code.substr(0, 2);
+    event.quad_class = e % 2 == 0 ? 1 : 3;
+    event.goldstein = e % 2 == 0 ? 1.9 : -3.4;
+    event.source = {a.text.substr(begin, 4), "XVYGOV", {begin, begin + 4}, 0};
+    event.verb = {begin + 5, begin + 9};
+    if (e % 3 != 2) {
+      event.target =
+          EventActor{a.text.substr(begin + 10, 3), "XVY", {begin + 10, begin + 13}, std::nullopt};
+      event.date = {a.published.value, "publication", std::nullopt};
+      event.place = EventPlace{a.text.substr(begin + 14, 5), {begin + 14, begin + 19}, "XVY"};
+    }
+    event.pattern = "events/verbs.en.txt:" + std::to_string(100 + e);
+    event.confidence = 0.5;
+    event.modality = e % 5 == 4 ? "possible" : "asserted";
+    a.events.push_back(std::move(event));
+  }
 }
 
 // As many entities (1 to 5 mentions each, 91 in all) and quotes as analyze
@@ -203,6 +283,7 @@ inline void AddSyntheticFacts(Article& a, int n) {
     }
     a.quotes.push_back(std::move(quote));
   }
+  AddSyntheticEvents(a);
 }
 
 // An article of about `bytes` of invented text, with sentences, removed lines,
@@ -287,6 +368,7 @@ inline void ExpectSameArticle(const Article& got, const Article& want) {
   EXPECT_EQ(got.timexes, want.timexes);
   EXPECT_EQ(got.entities, want.entities);
   EXPECT_EQ(got.quotes, want.quotes);
+  EXPECT_EQ(got.events, want.events);
   EXPECT_EQ(got.removed, want.removed);
   EXPECT_EQ(got.warnings, want.warnings);
 }
@@ -329,7 +411,7 @@ class RawDb {
 
 // Rows in the child tables, and rows whose key repeats (there must be none).
 struct ChildCounts {
-  int64_t sentences, removed, warnings, entities, mentions, quotes;
+  int64_t sentences, removed, warnings, entities, mentions, quotes, events;
   bool operator==(const ChildCounts&) const = default;
 };
 inline ChildCounts CountChildren(RawDb& raw) {
@@ -338,10 +420,11 @@ inline ChildCounts CountChildren(RawDb& raw) {
           raw.Int("SELECT count(*) FROM warnings"),
           raw.Int("SELECT count(*) FROM entities"),
           raw.Int("SELECT coalesce(sum(json_array_length(mentions)), 0) FROM entities"),
-          raw.Int("SELECT count(*) FROM quotes")};
+          raw.Int("SELECT count(*) FROM quotes"),
+          raw.Int("SELECT count(*) FROM events")};
 }
 inline ChildCounts ExpectedChildren(const std::vector<Article>& articles) {
-  ChildCounts counts{0, 0, 0, 0, 0, 0};
+  ChildCounts counts{0, 0, 0, 0, 0, 0, 0};
   for (const Article& a : articles) {
     counts.sentences += static_cast<int64_t>(a.sentences.size());
     counts.removed += static_cast<int64_t>(a.removed.size());
@@ -349,6 +432,7 @@ inline ChildCounts ExpectedChildren(const std::vector<Article>& articles) {
     counts.entities += static_cast<int64_t>(a.entities.size());
     for (const Entity& e : a.entities) counts.mentions += static_cast<int64_t>(e.mentions.size());
     counts.quotes += static_cast<int64_t>(a.quotes.size());
+    counts.events += static_cast<int64_t>(a.events.size());
   }
   return counts;
 }
