@@ -331,6 +331,17 @@ TEST(PhoenixVerbs, MultiwordFormsAndFormsWithCodes) {
   EXPECT_EQ(Patterns(coded), std::vector<std::string>{"* loudly [141]"});
 }
 
+// Regression: the commas some lists put between forms were read as a form
+// of their own, so every comma in a sentence was that verb.
+TEST(PhoenixVerbs, CommasBetweenListedFormsAreSeparators) {
+  const VerbDictionary dictionary = Phoenix(
+      "---  DECIDE   [030]  ---\n"
+      "+IS_RESOLVED {+WAS_RESOLVED , +ARE_RESOLVED,+BE_RESOLVED}\n");
+  ASSERT_EQ(dictionary.verbs.size(), 1u);
+  EXPECT_EQ(Forms(dictionary.verbs[0]), (std::vector<std::string>{"is resolved", "was resolved",
+                                                                  "are resolved", "be resolved"}));
+}
+
 TEST(PhoenixVerbs, RegularForms) {
   const VerbDictionary dictionary =
       Phoenix("--- X [010] ---\nBAN\nDENY\nSTAY\nDIE\nAGREE\nTAX\nPUSH\nVETO\nRELEASE\nEXPEL\n");

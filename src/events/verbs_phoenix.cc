@@ -173,8 +173,14 @@ Status ReadForms(const vs::LineRef& where, std::string_view text,
       return where.Error("unexpected text after the verb forms");
     }
     std::string_view listed = text.substr(open + 1, close - open - 1);
+    // Forms are separated by blanks; a few lists also put commas between
+    // them ("{+WAS_X , +BE_X}"), which are separators, never forms.
     while (!(listed = vs::Trim(listed)).empty()) {
-      const size_t blank = listed.find_first_of(" \t");
+      if (listed.front() == ',') {
+        listed.remove_prefix(1);
+        continue;
+      }
+      const size_t blank = listed.find_first_of(" \t,");
       SL_ASSIGN_OR_RETURN(WrittenForm form, ReadWrittenForm(where, listed.substr(0, blank)));
       written.push_back(std::move(form));
       listed.remove_prefix(blank == listed.npos ? listed.size() : blank);
