@@ -219,7 +219,7 @@ struct Event {
   ByteSpan verb;  // the verb or event noun: "met", "talks"
   EventDate date;
   std::optional<EventPlace> place;
-  std::string pattern;    // the pattern that fired: "events/verbs.en.tsv:120"
+  std::string pattern;    // the pattern that fired: "events/verbs.en.txt:120"
   double confidence = 0;  // 0..1
   // True when the sentence says it did not happen ("did not meet"); the code
   // is then the act that did not happen, never counted as done.

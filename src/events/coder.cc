@@ -2,6 +2,7 @@
 // turns each into events (events.h has the rules in short, docs/events.md
 // in full).
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <tuple>
 
@@ -144,7 +145,9 @@ struct Coder::State {
   absl::flat_hash_map<std::string, uint32_t> code_index;
   Rules rules;
   VerbDictionary dictionary;
-  FirstWordIndex verb_forms;                         // -> index into `forms`
+  FirstWordIndex verb_forms;  // -> index into `forms`
+  // RequiredBits of each pattern, by verb, in the verbs' pattern order.
+  std::vector<std::vector<uint64_t>> pattern_bits;
   std::vector<std::pair<uint32_t, uint32_t>> forms;  // (verb, form)
   FirstWordIndex discards;                           // -> index into dictionary.discards
   std::shared_ptr<const actors::Dictionary> actors;
@@ -162,6 +165,8 @@ struct Coder::State {
       std::stable_sort(
           verb.patterns.begin(), verb.patterns.end(),
           [](const Pattern& a, const Pattern& b) { return Specificity(a) > Specificity(b); });
+      std::vector<uint64_t>& bits = pattern_bits.emplace_back();
+      for (const Pattern& pattern : verb.patterns) bits.push_back(RequiredBits(pattern));
       for (uint32_t f = 0; f < verb.forms.size(); ++f) {
         if (verb.forms[f].empty()) continue;
         verb_forms.Add(verb.forms[f].front(), static_cast<uint32_t>(forms.size()));
@@ -267,8 +272,22 @@ bool ArticleCoder::Discarded(const SentenceView& sentence, bool story_level) con
   return found;
 }
 
+// True when most words of the sentence start with a capital: a headline in
+// title case or a sentence in capitals, where capitals tell nothing.
+bool TitleCase(const SentenceView& sentence) {
+  uint32_t words = 0;
+  uint32_t capitalised = 0;
+  for (uint32_t i = 0; i < sentence.size(); ++i) {
+    if (sentence.tokens[i].kind != text::TokenKind::kWord || sentence.Is(i, kArticle)) continue;
+    ++words;
+    if (sentence.capitalised[i]) ++capitalised;
+  }
+  return words > 0 && capitalised * 5 >= words * 4;
+}
+
 std::vector<VerbAt> ArticleCoder::FindVerbs(const SentenceView& sentence) const {
   std::vector<VerbAt> found;
+  const bool title_case = TitleCase(sentence);
   for (uint32_t i = 0; i < sentence.size();) {
     if (sentence.group_of[i] >= 0) {
       ++i;
@@ -301,8 +320,8 @@ std::vector<VerbAt> ArticleCoder::FindVerbs(const SentenceView& sentence) const 
       }
     });
     // A capitalised verb form inside a sentence is a name ("Restore"),
-    // unless the whole sentence is in capitals.
-    const bool name_like = i > 0 && sentence.capitalised[i] && !sentence.capitalised[0];
+    // unless the sentence is in capitals or title case throughout.
+    const bool name_like = i > 0 && sentence.capitalised[i] && !title_case;
     if (best && best_fits && !name_like) {
       found.push_back(*best);
       i = best->end;
@@ -382,9 +401,11 @@ void ArticleCoder::CodeVerb(const SentenceView& sentence, const Clauses& clauses
   const Matcher matcher(sentence, state_.dictionary.synsets);
   Slots slots;
   const Pattern* fired = nullptr;
-  for (const Pattern& pattern : verb.patterns) {
-    if (matcher.Match(pattern, clause_begin, at.begin, at.end, reach, slots)) {
-      fired = &pattern;
+  const std::vector<uint64_t>& bits = state_.pattern_bits[at.verb];
+  for (size_t p = 0; p < verb.patterns.size(); ++p) {
+    if ((bits[p] & ~sentence.word_bits) != 0) continue;
+    if (matcher.Match(verb.patterns[p], clause_begin, at.begin, at.end, reach, slots)) {
+      fired = &verb.patterns[p];
       break;
     }
   }
@@ -528,7 +549,8 @@ void ArticleCoder::Emit(const SentenceView& sentence, const VerbAt& at, const Ac
   event.place = PlaceOf(sentence);
   event.pattern = pattern;
   if (source.pronoun || (target && target->pronoun)) confidence -= 0.1;
-  event.confidence = std::clamp(confidence, 0.05, 0.95);
+  // Two decimals: the steps of the score are tenths and twentieths.
+  event.confidence = std::round(std::clamp(confidence, 0.05, 0.95) * 100) / 100;
   event.negated = group.negated;
   event.modality = group.modality;
   event.quote = QuoteOf(event.verb);

@@ -10,9 +10,10 @@
 //   -> CHNGOV  040 (consult)  IGOWSTNAT  2021-09-27 (timex)
 //
 // How a sentence is coded, in short (docs/events.md has the whole of it):
-//   1. actors: the mentions of entities with an actor code, and the names and
-//      role nouns of the actor dictionaries the entity stage did not tag
-//      ("Gondor's Prime Minister" -> GONGOV); "X and Y" is a compound actor;
+//   1. actors: the mentions of entities with an actor code, and the names of
+//      the actor dictionaries the entity stage did not tag, with the role
+//      nouns that qualify them ("Gondor's Prime Minister" -> GONGOV, "the
+//      ambassadors of Arnor" -> ARNGOV); "X and Y" is a compound actor;
 //   2. verbs: every form of a dictionary verb or event noun, with the words of
 //      its verb group (auxiliaries, negation, passive "was received by");
 //   3. patterns: the verb's patterns, most specific first, are matched against
@@ -65,7 +66,8 @@ struct Options {
   // Users' verb dictionaries (TABARI .verbs, PETRARCH/Phoenix
   // CAMEO.2.0.txt), read in order. Non-empty: they replace ours.
   std::vector<std::string> verb_files;
-  // Users' discard lists (TABARI, Phoenix): added to ours.
+  // Users' discard lists (TABARI, Phoenix), read in order; with our
+  // dictionary, only the discards its own file lists apply otherwise.
   std::vector<std::string> discard_files;
   // True when the actor dictionaries are a user's (pipeline::FactsStage sets
   // it from actors::Options::actor_files): their names are read in the

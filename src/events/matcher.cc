@@ -85,6 +85,18 @@ bool Matcher::Match(const Pattern& pattern, uint32_t begin, uint32_t verb_begin,
                   slots, before_ends);
 }
 
+uint64_t RequiredBits(const Pattern& pattern) {
+  uint64_t bits = 0;
+  for (const auto* part : {&pattern.before, &pattern.after}) {
+    for (const Element& element : *part) {
+      if (element.kind == Element::Kind::kWord && !element.optional && !element.word.stem) {
+        bits |= WordBit(element.word.text);
+      }
+    }
+  }
+  return bits;
+}
+
 bool Matcher::Contains(std::span<const Element> phrase) const {
   Slots slots;
   return Sequence(phrase, 0, sentence_.size(), Start::kAnywhere, slots,

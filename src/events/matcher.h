@@ -10,7 +10,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "events/sentence.h"
@@ -51,6 +53,18 @@ class Matcher {
   const SentenceView& sentence_;
   const std::vector<Synset>& synsets_;
 };
+
+// One of 64 bits standing for a word: a sentence's bits (SentenceView::
+// word_bits) are those of its words, a pattern's those of the words it
+// cannot match without, so a pattern whose bits the sentence lacks is not
+// tried (most patterns of a large dictionary, for most sentences).
+inline uint64_t WordBit(std::string_view word) {
+  return uint64_t{1} << (std::hash<std::string_view>{}(word)&63);
+}
+
+// The bits of the words `pattern` needs: its whole words that are neither
+// optional nor inside a choice.
+uint64_t RequiredBits(const Pattern& pattern);
 
 // True when `word` (normalised) matches the dictionary word.
 inline bool WordMatches(const Word& word, const std::string& token) {

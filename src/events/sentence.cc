@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/utf8.h"
+#include "events/matcher.h"
 #include "events/verbs.h"
 
 namespace storyline::events {
@@ -75,6 +76,7 @@ class SentenceReader {
       const std::string_view token(article_.text.data() + span.begin, span.size());
       actors::NormalizeWordInto(token, view_.words[i]);
       view_.classes[i] = rules_.Classes(view_.words[i]);
+      view_.word_bits |= WordBit(view_.words[i]);
       view_.capitalised[i] = StartsUpper(token);
     }
   }

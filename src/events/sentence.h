@@ -57,6 +57,7 @@ struct SentenceView {
   std::vector<std::string> words;  // NormalizeWord of each token
   std::vector<uint32_t> classes;   // Rules::Classes of each word
   std::vector<bool> capitalised;   // first letter upper case
+  uint64_t word_bits = 0;          // WordBit (matcher.h) of every word
   std::vector<ActorSpan> actors;   // by position
   std::vector<ActorGroup> groups;  // by position
   std::vector<int32_t> group_at;   // group starting at word i, else -1
