@@ -19,8 +19,9 @@ struct CommandEntry {
 constexpr CommandEntry kCommands[] = {
     {"analyze",
      "Read, clean and segment articles, tag their time expressions, find their entities "
-     "(with CAMEO actor codes) and quotes (with speakers), link them to every stored article "
-     "(near-duplicates, shared passages, stories); store all in the database and JSON",
+     "(with CAMEO actor codes) and quotes (with speakers), code their CAMEO events, link them "
+     "to every stored article (near-duplicates, shared passages, stories); store all in the "
+     "database and JSON",
      AddAnalyzeCommand},
     {"show",
      "Print one stored article: its story, near-duplicates and shared passages, then its clean "
