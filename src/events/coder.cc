@@ -256,8 +256,8 @@ class ArticleCoder {
   // Parallel to events_: coded with a weak code (TABARI's "[023?]").
   std::vector<bool> weak_events_;
   bool weak_ = false;  // the verb being coded has a weak code
-  std::set<std::tuple<uint32_t, uint32_t, uint32_t, std::string>>
-      seen_;  // sentence, source, target, code
+  // Sentence, source word and code, target word and code, event code.
+  std::set<std::tuple<uint32_t, uint32_t, std::string, uint32_t, std::string, std::string>> seen_;
 };
 
 bool ArticleCoder::Discarded(const SentenceView& sentence, bool story_level) const {
@@ -528,8 +528,12 @@ void ArticleCoder::Emit(const SentenceView& sentence, const VerbAt& at, const Ac
   const bool undone =
       state_.our_dictionary && (group.modality == "future" || group.modality == "possible");
   const std::string final_code(undone ? state_.rules.Intent(code) : std::string_view(code));
-  const auto key = std::make_tuple(sentence.index, source.begin,
-                                   target ? target->begin : UINT32_MAX, final_code);
+  // One event per actors and act: the same pair coded twice in a sentence
+  // (two verbs, two patterns) is one event; an actor of several codes is
+  // one event per code.
+  const auto key = std::make_tuple(sentence.index, source.begin, source.code,
+                                   target ? target->begin : UINT32_MAX,
+                                   target ? target->code : std::string(), final_code);
   if (!seen_.insert(key).second) return;
   weak_events_.push_back(weak_);
   Event& event = events_.emplace_back();

@@ -216,7 +216,11 @@ class SentenceReader {
   // The dictionary actor starting at word i, if any; returns the word after
   // what it consumed.
   uint32_t AddDictionaryActorAt(uint32_t i) {
-    if (view_.capitalised[i]) {
+    // A name starts with a capital, or with "the" before one ("the Shire").
+    const bool name_start =
+        view_.capitalised[i] ||
+        (view_.Is(i, kArticle) && i + 1 < view_.size() && view_.capitalised[i + 1]);
+    if (name_start) {
       const actors::Match<actors::NameEntry> name = dictionary_.MatchName(WordsFrom(i));
       if (name) {
         return AddNamedActor(i, i, i + static_cast<uint32_t>(name.words), *name.entry, nullptr);
@@ -243,11 +247,40 @@ class SentenceReader {
           const uint32_t end = after + 1 + static_cast<uint32_t>(name.words);
           view_.actors.push_back({i, end, WithAgent(code, *agent.entry), std::nullopt, false});
           Cover(i, end);
-          return end;
+          return AddSharedAgent(end, *agent.entry);
         }
       }
     }
     return after;
+  }
+
+  // "lawmakers in Fornost and Gondor": the agent before a name also
+  // qualifies the names joined to it; returns the word after the last.
+  uint32_t AddSharedAgent(uint32_t at, const actors::AgentEntry& agent) {
+    while (at + 1 < view_.size() && (view_.words[at] == "and" || view_.words[at] == ",") &&
+           !covered_[at + 1] && view_.capitalised[at + 1]) {
+      const actors::Match<actors::NameEntry> name = dictionary_.MatchName(WordsFrom(at + 1));
+      if (!name) break;
+      const std::string code = CodeOf(*name.entry);
+      if (code.empty()) break;
+      const uint32_t end = at + 1 + static_cast<uint32_t>(name.words);
+      view_.actors.push_back({at + 1, end, WithAgent(code, agent), std::nullopt, false});
+      Cover(at + 1, end);
+      at = end;
+    }
+    return at;
+  }
+
+  // "Danish media and government": a second agent joined to the first
+  // makes a second actor of the same name.
+  void AddSecondAgent(const ActorSpan& first, const std::string& name_code) {
+    const uint32_t at = first.end;
+    if (at + 1 >= view_.size() || view_.words[at] != "and" || covered_[at + 1]) return;
+    const actors::Match<actors::AgentEntry> agent = dictionary_.MatchAgent(WordsFrom(at + 1));
+    if (!agent) return;
+    const uint32_t end = at + 1 + static_cast<uint32_t>(agent.words);
+    view_.actors.push_back({at + 1, end, WithAgent(name_code, *agent.entry), std::nullopt, false});
+    Cover(at + 1, end);
   }
 
   static bool IsAgentLink(const std::string& word) {
@@ -286,12 +319,15 @@ class SentenceReader {
     // "Osgiliath soldiers": the agent joins.
     uint32_t agent_at = end;
     if (agent_at < view_.size() && view_.words[agent_at] == "'s") ++agent_at;
+    const std::string name_code = actor.code;
+    bool agent_joined = false;
     for (uint32_t modifiers = 0; modifiers <= kMaxAgentModifiers && agent_at < view_.size();
          ++modifiers, ++agent_at) {
       const actors::Match<actors::AgentEntry> agent = dictionary_.MatchAgent(WordsFrom(agent_at));
       if (agent) {
         actor.code = WithAgent(actor.code, *agent.entry);
         actor.end = agent_at + static_cast<uint32_t>(agent.words);
+        agent_joined = true;
         break;
       }
       if (view_.classes[agent_at] != 0 || view_.tokens[agent_at].kind != text::TokenKind::kWord) {
@@ -300,7 +336,8 @@ class SentenceReader {
     }
     Cover(actor.begin, actor.end);
     const uint32_t next = actor.end;
-    view_.actors.push_back(std::move(actor));
+    view_.actors.push_back(actor);
+    if (agent_joined) AddSecondAgent(actor, name_code);
     return next;
   }
 

@@ -32,7 +32,7 @@ TEST(EventValidationGate, PetrarchUnitTests) {
   if (!file) GTEST_SKIP() << "../shared/data/event-coding-dev is absent";
   Result<events::SuiteScores> scores = EvaluatePetrarch(*file, DataFiles{});
   ASSERT_TRUE(scores.ok()) << scores.status().ToString();
-  ExpectAtLeast(*scores, 0.68, 0.83);
+  ExpectAtLeast(*scores, 0.74, 0.85);
 }
 
 }  // namespace
