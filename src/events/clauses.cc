@@ -10,6 +10,16 @@ constexpr uint32_t kMaxGroupWords = 5;
 
 bool IsAdverb(const std::string& word) { return word.size() > 4 && word.ends_with("ly"); }
 
+// "received", "taken", "shown", "met", "held", "done": the endings of
+// regular and most irregular English past participles.
+bool LooksLikeParticiple(const std::string& word) {
+  if (word.ends_with("ing")) return false;
+  for (const char* ending : {"ed", "en", "wn", "ne", "t", "d", "ung", "uck"}) {
+    if (word.ends_with(ending)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 uint32_t Clauses::Begin(uint32_t verb, Opening& opening) const {
@@ -131,8 +141,7 @@ int32_t Clauses::ByAgent(uint32_t from, uint32_t limit) const {
   return -1;
 }
 
-VerbGroup Clauses::Group(uint32_t begin, uint32_t end, uint32_t clause_begin,
-                         Opening opening) const {
+VerbGroup Clauses::Group(uint32_t begin, uint32_t clause_begin, Opening opening) const {
   const SentenceView& s = sentence_;
   VerbGroup group;
   bool be = false;
@@ -166,8 +175,9 @@ VerbGroup Clauses::Group(uint32_t begin, uint32_t end, uint32_t clause_begin,
     if (classes & kConditional) conditional = true;
     j = w;
   }
-  // "was received" is passive, "was meeting" is not.
-  group.passive = be && !s.words[end - 1].ends_with("ing");
+  // "was received" is passive, "was meeting" and "was critical of" are not:
+  // a participle ends as English participles do.
+  group.passive = be && LooksLikeParticiple(s.words[begin]);
   if (opening == Opening::kCondition) conditional = true;
   const bool question = s.size() > 0 && s.words.back() == "?";
   if (question) {

@@ -61,8 +61,8 @@ class Clauses {
   int32_t GroupAfter(uint32_t from, uint32_t limit, int32_t skip) const;
   // The group after "by" in [from, limit) (a passive's agent), else -1.
   int32_t ByAgent(uint32_t from, uint32_t limit) const;
-  // The verb group of the form at words [begin, end).
-  VerbGroup Group(uint32_t begin, uint32_t end, uint32_t clause_begin, Opening opening) const;
+  // The verb group of the form that starts at word `begin`.
+  VerbGroup Group(uint32_t begin, uint32_t clause_begin, Opening opening) const;
 
  private:
   const SentenceView& sentence_;

@@ -387,7 +387,7 @@ void ArticleCoder::CodeVerb(const SentenceView& sentence, const Clauses& clauses
   const Verb& verb = state_.dictionary.verbs[at.verb];
   Opening opening;
   const uint32_t clause_begin = clauses.Begin(at.begin, opening);
-  const VerbGroup group = clauses.Group(at.begin, at.end, clause_begin, opening);
+  const VerbGroup group = clauses.Group(at.begin, clause_begin, opening);
   // "agreed to meet", "threatened to impose", "held talks to discuss": the
   // act is the one already coded in the clause; "agreed to hold talks"
   // likewise for an event noun in its object.
@@ -482,7 +482,10 @@ void ArticleCoder::CodeVerb(const SentenceView& sentence, const Clauses& clauses
     }
     return;
   }
-  if (target < 0 && state_.our_dictionary && state_.rules.Untargeted(code)) {
+  // An act with no target stands only on a verb whose subject is named:
+  // "the attacks", "a convention fight" or "he fought" alone say too little.
+  if (target < 0 && state_.our_dictionary && state_.rules.Untargeted(code) && !verb.noun &&
+      !sentence.actors[from.members.front()].pronoun) {
     Emit(sentence, at, sentence.actors[from.members.front()], nullptr, code, pattern_source, told,
          confidence - 0.2);
   }
