@@ -101,6 +101,7 @@ void Append(VerbDictionary& into, VerbDictionary more) {
     ShiftSynsets(discard.phrase, offset);
     into.discards.push_back(std::move(discard));
   }
+  into.written_for_parser = into.written_for_parser || more.written_for_parser;
 }
 
 // One code is the other with agents added ("CHN", "CHNGOV"): the same
@@ -293,12 +294,16 @@ std::vector<VerbAt> ArticleCoder::FindVerbs(const SentenceView& sentence) const 
       ++i;
       continue;
     }
-    // A user's dictionary shifts a verb to a noun only after an article
-    // ("the restore"), as TABARI does; ours after any determiner.
-    const uint32_t determiners = state_.our_dictionary ? kDeterminer : kArticle;
+    // A verb form after a determiner or a possessive is a noun ("its
+    // visit", "Britain's vote"), and with a dictionary written for a parser
+    // after a preposition too ("under fire"); a TABARI dictionary shifts a
+    // form only after an article ("the restore"), as TABARI does.
+    const bool full_rule = state_.our_dictionary || state_.dictionary.written_for_parser;
     const bool after_determiner =
-        i > 0 && (sentence.Is(i - 1, determiners) ||
-                  (state_.our_dictionary && sentence.words[i - 1] == "'s"));
+        i > 0 && (sentence.Is(i - 1, full_rule ? kDeterminer : kArticle) ||
+                  (full_rule && sentence.words[i - 1] == "'s") ||
+                  (state_.dictionary.written_for_parser && sentence.Is(i - 1, kOblique) &&
+                   sentence.words[i - 1] != "to"));
     std::optional<VerbAt> best;
     bool best_fits = false;
     state_.verb_forms.ForEach(sentence.words[i], [&](uint32_t f) {

@@ -143,28 +143,27 @@ class SentenceReader {
     view_.actors = std::move(joined);
   }
 
+  // A pronoun stands for the subject: the sentence's first actor named
+  // before it, else the previous sentence's ("Elrond urged Bree and then he
+  // asked Gondor": he is Elrond).
   void AddPronouns(Antecedent& antecedent) {
     std::vector<ActorSpan> pronouns;
-    size_t next_actor = 0;
-    std::optional<Antecedent> last =
-        antecedent.code.empty() ? std::nullopt : std::optional(antecedent);
-    for (uint32_t i = 0; i < view_.size(); ++i) {
-      while (next_actor < view_.actors.size() && view_.actors[next_actor].end <= i) {
-        const ActorSpan& actor = view_.actors[next_actor++];
-        last = Antecedent{actor.code, actor.entity};
-      }
-      if (covered_[i] || !view_.Is(i, kPronoun) || !last) continue;
-      pronouns.push_back({i, i + 1, last->code, last->entity, true});
+    const ActorSpan* first = nullptr;
+    for (const ActorSpan& actor : view_.actors) {
+      if (!actor.pronoun && (!first || actor.begin < first->begin)) first = &actor;
     }
+    for (uint32_t i = 0; i < view_.size(); ++i) {
+      if (covered_[i] || !view_.Is(i, kPronoun)) continue;
+      if (first && first->end <= i) {
+        pronouns.push_back({i, i + 1, first->code, first->entity, true});
+      } else if (!antecedent.code.empty()) {
+        pronouns.push_back({i, i + 1, antecedent.code, antecedent.entity, true});
+      }
+    }
+    if (first) antecedent = {first->code, first->entity};
     for (ActorSpan& pronoun : pronouns) view_.actors.push_back(std::move(pronoun));
     std::sort(view_.actors.begin(), view_.actors.end(),
               [](const ActorSpan& a, const ActorSpan& b) { return a.begin < b.begin; });
-    for (auto it = view_.actors.rbegin(); it != view_.actors.rend(); ++it) {
-      if (!it->pronoun) {
-        antecedent = {it->code, it->entity};
-        break;
-      }
-    }
   }
 
  private:

@@ -72,7 +72,8 @@ struct SentenceView {
   }
 };
 
-// The last actor named before a pronoun, carried from one sentence to the
+// The actor a pronoun at the start of a sentence stands for: the previous
+// sentence's subject (its first actor), carried from one sentence to the
 // next within an article.
 struct Antecedent {
   std::string code;

@@ -111,6 +111,11 @@ struct VerbDictionary {
   std::vector<Synset> synsets;
   std::vector<Verb> verbs;
   std::vector<Discard> discards;
+  // True for PETRARCH/Phoenix dictionaries: written for a coder that reads
+  // a parse, where a verb form used as a noun never reaches the patterns;
+  // the coder then reads a form after any determiner or a preposition as a
+  // noun, as it does with ours (TABARI's only after an article).
+  bool written_for_parser = false;
 };
 
 // Readers, one per format. `name` is how provenance names the file

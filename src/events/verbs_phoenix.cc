@@ -341,7 +341,9 @@ Result<VerbDictionary> ReadPhoenixVerbs(std::string_view name, std::string_view 
   SL_ASSIGN_OR_RETURN(std::vector<EntryLine> lines, EntryLines(name, text));
   PhoenixReader reader(lines);
   for (const EntryLine& line : lines) SL_RETURN_IF_ERROR(reader.Read(line));
-  return reader.Finish();
+  SL_ASSIGN_OR_RETURN(VerbDictionary dictionary, reader.Finish());
+  dictionary.written_for_parser = true;
+  return dictionary;
 }
 
 }  // namespace storyline::events
