@@ -158,14 +158,68 @@ TEST_F(CliTest, UsageErrorsGiveExitTwo) {
 }
 
 TEST_F(CliTest, EveryCommandHasHelp) {
-  for (const std::string command : {"", "analyze ", "show ", "export ", "export events ", "train ",
-                                    "train ner ", "eval ", "eval ner ", "eval quotes "}) {
+  for (const std::string command : {"", "analyze ", "show ", "export ", "export events ", "code ",
+                                    "train ", "train ner ", "eval ", "eval ner ", "eval quotes "}) {
     const Outcome outcome = Run(command + "--help");
     EXPECT_EQ(outcome.exit_code, 0) << command;
     EXPECT_NE(outcome.out.find("Exit status: 0 all input ingested"), std::string::npos)
         << command << outcome.out;
   }
   EXPECT_NE(Run("analyze --help").out.find("--json"), std::string::npos);
+  // The validation runners' own exit statuses (floors) are in their footer.
+  for (const std::string command : {"eval tabari ", "eval petrarch "}) {
+    const Outcome outcome = Run(command + "--help");
+    EXPECT_EQ(outcome.exit_code, 0) << command;
+    EXPECT_NE(outcome.out.find("--min-recall"), std::string::npos) << command << outcome.out;
+  }
+}
+
+// storyline code: one line out per line in, in order, each event as in the
+// report; a line that is not a record is an error line, and exit status 1.
+TEST_F(CliTest, CodeWritesTheEventsOfEachRecordInInputOrder) {
+  const std::string input =
+      Write("records.jsonl",
+            "{\"id\": \"r1\", \"date\": \"2021-09-28\", \"text\": \"France and Germany held talks "
+            "in Paris on Monday. Russia attacked Ukraine.\"}\n"
+            "not json\n"
+            "{\"id\": \"r3\", \"text\": \"Poland did not meet Lithuania.\"}\n");
+  const Outcome outcome = Run("code " + input);
+  EXPECT_EQ(outcome.exit_code, 1) << outcome.err;
+  EXPECT_NE(outcome.err.find("records.jsonl:2"), std::string::npos) << outcome.err;
+  std::istringstream lines(outcome.out);
+  std::vector<json> out;
+  for (std::string line; std::getline(lines, line);) out.push_back(json::parse(line));
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_EQ(out[0]["id"], "r1");
+  bool talks = false;
+  bool attack = false;
+  for (const json& event : out[0]["events"]) {
+    if (event["code"] == "040" && event["source"]["code"] == "FRA" &&
+        event["target"]["code"] == "DEU") {
+      talks = true;
+      EXPECT_EQ(event["date"]["value"], "2021-09-27");
+      EXPECT_EQ(event["date"]["how"], "timex");
+      EXPECT_EQ(event["place"]["text"], "Paris");
+      EXPECT_EQ(event["sentence"], 0);
+    }
+    if (event["root"] == "19" && event["source"]["code"] == "RUS" &&
+        event["target"]["code"] == "UKR") {
+      attack = true;
+      EXPECT_EQ(event["sentence"], 1);
+      EXPECT_EQ(event["date"]["how"], "publication");
+    }
+  }
+  EXPECT_TRUE(talks) << out[0].dump();
+  EXPECT_TRUE(attack) << out[0].dump();
+  EXPECT_TRUE(out[1]["id"].is_null());
+  EXPECT_EQ(out[1]["line"], 2);
+  EXPECT_EQ(out[2]["id"], "r3");
+  ASSERT_FALSE(out[2]["events"].empty()) << out[2].dump();
+  for (const json& event : out[2]["events"]) {
+    EXPECT_TRUE(event["negated"].get<bool>()) << event.dump();
+    EXPECT_EQ(event["date"]["how"], "unknown");
+    EXPECT_TRUE(event["date"]["value"].is_null());
+  }
 }
 
 TEST_F(CliTest, ShowPrintsArticleWithRemovedLinesInPlace) {
