@@ -18,6 +18,10 @@
 namespace storyline::events {
 namespace {
 
+// Added to the distance of a time expression outside the verb's clause, so
+// that one inside it dates the event when there is one.
+constexpr uint32_t kOtherClauseDistance = 1u << 20;
+
 // Stems shorter than this are not looked up by prefix.
 constexpr size_t kMinStemBytes = 3;
 
@@ -257,6 +261,9 @@ class ArticleCoder {
   // Parallel to events_: coded with a weak code (TABARI's "[023?]").
   std::vector<bool> weak_events_;
   bool weak_ = false;  // the verb being coded has a weak code
+  // Where the clause of the verb being coded starts, in bytes: a time
+  // expression before it dates another clause (or the dateline).
+  uint32_t clause_start_byte_ = 0;
   // Sentence, source word and code, target word and code, event code.
   std::set<std::tuple<uint32_t, uint32_t, std::string, uint32_t, std::string, std::string>> seen_;
 };
@@ -403,6 +410,8 @@ void ArticleCoder::CodeVerb(const SentenceView& sentence, const Clauses& clauses
     return;
   }
   const uint32_t reach = clauses.Reach(at.end, opening);
+  clause_start_byte_ =
+      sentence.tokens[clause_begin < sentence.size() ? clause_begin : 0].span.begin;
   const Matcher matcher(sentence, state_.dictionary.synsets);
   Slots slots;
   const Pattern* fired = nullptr;
@@ -583,8 +592,10 @@ EventDate ArticleCoder::DateOf(const SentenceView& sentence, const VerbAt& at) c
   uint32_t nearest_distance = UINT32_MAX;
   for (const Timex& timex : article_.timexes) {
     if (timex.sentence != sentence.index || !DateOfTimex(timex)) continue;
-    const uint32_t distance =
+    uint32_t distance =
         timex.span.begin >= verb.end ? timex.span.begin - verb.end : verb.begin - timex.span.end;
+    // One in the verb's clause first: "BEIJING, Sept 28 - ... met on Monday".
+    if (timex.span.end <= clause_start_byte_) distance += kOtherClauseDistance;
     if (distance < nearest_distance) {
       nearest = &timex;
       nearest_distance = distance;

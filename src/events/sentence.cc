@@ -143,6 +143,28 @@ class SentenceReader {
     view_.actors = std::move(joined);
   }
 
+  // "PHILADELPHIA, July 25 (UPI) -": a place in capitals before a comma at
+  // the start of a sentence is its dateline, where it was filed, not an
+  // actor of its events; nor is the wire in brackets.
+  void DropDateline() {
+    // "(Reuters)", "(UPI)": an actor alone in brackets is an aside (the
+    // wire of a dateline), not a subject.
+    std::erase_if(view_.actors, [&](const ActorSpan& actor) {
+      return actor.begin > 0 && actor.end < view_.size() && view_.words[actor.begin - 1] == "(" &&
+             view_.words[actor.end] == ")";
+    });
+    if (view_.actors.empty() || view_.actors.front().begin != 0) return;
+    const ActorSpan& first = view_.actors.front();
+    if (first.end >= view_.size() || view_.words[first.end] != ",") return;
+    const ByteSpan span = view_.Span(first.begin, first.end);
+    const std::string_view text(article_.text.data() + span.begin, span.size());
+    const bool capitals =
+        std::none_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (!capitals || text.size() < 3) return;
+    AddPlace(first.begin, first.end, CountryOfCode(first.code));
+    view_.actors.erase(view_.actors.begin());
+  }
+
   // A pronoun stands for the subject: the sentence's first actor named
   // before it, else the previous sentence's ("Elrond urged Bree and then he
   // asked Gondor": he is Elrond).
@@ -469,6 +491,7 @@ SentenceView ReadSentence(const Article& article, uint32_t index,
     reader.AddDictionaryActors();
   }
   reader.JoinHeads();
+  reader.DropDateline();
   reader.AddPronouns(antecedent);
   FormGroups(view, {});
   return view;

@@ -636,3 +636,30 @@ TEST_F(EventsTest, EventsOfSeveralSentencesKeepTheirFields) {
 
 }  // namespace
 }  // namespace storyline::pipeline
+
+namespace storyline::pipeline {
+namespace {
+
+// Regression: a dateline was the subject of the sentence's events and its
+// date dated them.
+TEST(EventsDateline, ADatelineIsWhereTheStoryWasFiledNotAnActor) {
+  Result<TextCoder> coder = TextCoder::Create({}, DataFiles{});
+  ASSERT_TRUE(coder.ok()) << coder.status().ToString();
+  TextCoder::Workspace workspace = coder->NewWorkspace();
+  const Article article =
+      coder->Code("d1", "2021-09-28",
+                  "BERLIN, Sept 28 (Reuters) - France criticized Italy on Monday.", workspace);
+  const Event* criticism = nullptr;
+  for (const Event& event : article.events) {
+    if (event.code == "111") criticism = &event;
+  }
+  ASSERT_NE(criticism, nullptr);
+  EXPECT_EQ(criticism->source.code, "FRA");
+  ASSERT_TRUE(criticism->target.has_value());
+  EXPECT_EQ(criticism->target->code, "ITA");
+  EXPECT_EQ(criticism->date.value, "2021-09-27");
+  for (const Event& event : article.events) EXPECT_NE(event.source.code, "DEU");
+}
+
+}  // namespace
+}  // namespace storyline::pipeline
