@@ -18,6 +18,15 @@ std::optional<std::string> SharedPath(const std::string& relative) {
   return path.string();
 }
 
+std::optional<std::string> SeedPath(const std::string& prefix) {
+  const std::optional<std::string> dir = SharedPath("seeds");
+  if (!dir) return std::nullopt;
+  for (const auto& entry : std::filesystem::directory_iterator(*dir)) {
+    if (entry.path().filename().string().starts_with(prefix)) return entry.path().string();
+  }
+  return std::nullopt;
+}
+
 std::string ReadFileOrEmpty(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream contents;

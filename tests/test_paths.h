@@ -15,6 +15,10 @@ std::string SourcePath(const std::string& relative);
 // that need it call GTEST_SKIP() with a message then.
 std::optional<std::string> SharedPath(const std::string& relative);
 
+// The seed article (../shared/seeds) whose file name starts with `prefix`
+// ("000_"), or nullopt when there is none or the folder is absent.
+std::optional<std::string> SeedPath(const std::string& prefix);
+
 // Reads a whole file; an empty string when it cannot be read.
 std::string ReadFileOrEmpty(const std::string& path);
 

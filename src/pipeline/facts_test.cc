@@ -37,17 +37,13 @@ class FactsTest : public ::testing::Test {
 
   // The seed article whose file name starts with `prefix`, processed.
   static std::optional<Article> Seed(const std::string& prefix) {
-    const std::optional<std::string> dir = storyline::testing::SharedPath("seeds");
-    if (!dir) return std::nullopt;
-    for (const auto& entry : std::filesystem::directory_iterator(*dir)) {
-      if (!entry.path().filename().string().starts_with(prefix)) continue;
-      RawDocument doc;
-      doc.origin = entry.path().string();
-      doc.format = "txt";
-      doc.text = storyline::testing::ReadFileOrEmpty(entry.path().string());
-      return pipeline_->Process(std::move(doc), *segmenter_);
-    }
-    return std::nullopt;
+    const std::optional<std::string> path = storyline::testing::SeedPath(prefix);
+    if (!path) return std::nullopt;
+    RawDocument doc;
+    doc.origin = *path;
+    doc.format = "txt";
+    doc.text = storyline::testing::ReadFileOrEmpty(*path);
+    return pipeline_->Process(std::move(doc), *segmenter_);
   }
 
   static const Entity* Named(const Article& article, const std::string& name) {
