@@ -3,7 +3,6 @@
 // issue names, checked by hand against the articles.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <optional>
 #include <string>
 

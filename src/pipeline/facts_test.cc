@@ -4,7 +4,6 @@
 // when absent), whose people, groups and quotes were checked by hand.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
