@@ -24,8 +24,8 @@ constexpr CommandEntry kCommands[] = {
      "database and JSON",
      AddAnalyzeCommand},
     {"show",
-     "Print one stored article: its story, near-duplicates and shared passages, then its clean "
-     "text with its removed lines marked",
+     "Print one stored article: its story, near-duplicates and shared passages, entities, "
+     "quotes and events, then its clean text with its removed lines marked",
      AddShowCommand},
     {"export",
      "Write the stored events out: export events --format gdelt (the GDELT 2.0 event table, "
