@@ -222,6 +222,19 @@ TEST_F(CliTest, CodeWritesTheEventsOfEachRecordInInputOrder) {
   }
 }
 
+// Regression: a record whose text held broken UTF-8 was refused as not JSON.
+TEST_F(CliTest, CodeRepairsBrokenUtf8InARecord) {
+  const std::string input = Write(
+      "broken.jsonl",
+      "{\"id\": \"b1\", \"date\": \"2021-09-28\", \"text\": \"Russia attacked \xff Ukraine.\"}\n");
+  const Outcome outcome = Run("code " + input);
+  EXPECT_EQ(outcome.exit_code, 0) << outcome.err;
+  const json line = json::parse(outcome.out);
+  EXPECT_EQ(line["id"], "b1");
+  ASSERT_FALSE(line["events"].empty()) << outcome.out;
+  EXPECT_EQ(line["events"][0]["source"]["code"], "RUS");
+}
+
 TEST_F(CliTest, ShowPrintsArticleWithRemovedLinesInPlace) {
   Write("corpus/a.txt",
         "Advertisement\nRiver Barge Runs Aground Near Kessel Weir\n"

@@ -91,6 +91,9 @@ int RunCode(const CodeArgs& args) {
   while (std::getline(in, line)) {
     ++number;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    // Broken UTF-8 is repaired (U+FFFD), as ingest does, never refused: the
+    // JSON syntax is ASCII, so only the strings change.
+    RepairUtf8(line);
     Result<Record> record = ParseRecord(line);
     if (!record.ok()) {
       ++bad;
@@ -99,8 +102,6 @@ int RunCode(const CodeArgs& args) {
       out << ErrorLine(number, record.status()) << '\n';
       continue;
     }
-    // Broken UTF-8 is repaired (U+FFFD), as ingest does, never refused.
-    RepairUtf8(record->text);
     out << OutputLine(coder->Code(record->id, record->date, std::move(record->text), workspace))
         << '\n';
   }

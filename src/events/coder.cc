@@ -136,7 +136,8 @@ std::optional<CivilDay> PublicationDay(const Article& article) {
 std::optional<std::string> DateOfTimex(const Timex& timex) {
   if (timex.type != "DATE" && timex.type != "TIME") return std::nullopt;
   const std::string& value = timex.value;
-  if (value.size() < 4 || !std::all_of(value.begin(), value.begin() + 4, ::isdigit)) {
+  if (value.size() < 4 || !std::all_of(value.begin(), value.begin() + 4,
+                                       [](unsigned char c) { return c >= '0' && c <= '9'; })) {
     return std::nullopt;
   }
   if (value.size() > 10 && value[4] == '-' && value[7] == '-') return value.substr(0, 10);
@@ -155,6 +156,8 @@ struct Coder::State {
   std::vector<std::vector<uint64_t>> pattern_bits;
   std::vector<std::pair<uint32_t, uint32_t>> forms;  // (verb, form)
   FirstWordIndex discards;                           // -> index into dictionary.discards
+  // Discards that begin with a choice, a set or a slot: tried on every sentence.
+  std::vector<uint32_t> unindexed_discards;
   std::shared_ptr<const actors::Dictionary> actors;
   // True with our verb dictionary: future and possible acts take their
   // intent codes, and reporting verbs code only through their patterns. A
@@ -182,6 +185,8 @@ struct Coder::State {
       const std::vector<Element>& phrase = dictionary.discards[d].phrase;
       if (!phrase.empty() && phrase.front().kind == Element::Kind::kWord) {
         discards.Add(phrase.front().word, d);
+      } else {
+        unindexed_discards.push_back(d);
       }
     }
   }
@@ -271,12 +276,14 @@ class ArticleCoder {
 bool ArticleCoder::Discarded(const SentenceView& sentence, bool story_level) const {
   const Matcher matcher(sentence, state_.dictionary.synsets);
   bool found = false;
+  const auto check = [&](uint32_t d) {
+    const Discard& discard = state_.dictionary.discards[d];
+    if (!found && discard.story == story_level && matcher.Contains(discard.phrase)) found = true;
+  };
   for (uint32_t i = 0; i < sentence.size() && !found; ++i) {
-    state_.discards.ForEach(sentence.words[i], [&](uint32_t d) {
-      const Discard& discard = state_.dictionary.discards[d];
-      if (!found && discard.story == story_level && matcher.Contains(discard.phrase)) found = true;
-    });
+    state_.discards.ForEach(sentence.words[i], check);
   }
+  for (const uint32_t d : state_.unindexed_discards) check(d);
   return found;
 }
 
@@ -592,8 +599,9 @@ EventDate ArticleCoder::DateOf(const SentenceView& sentence, const VerbAt& at) c
   uint32_t nearest_distance = UINT32_MAX;
   for (const Timex& timex : article_.timexes) {
     if (timex.sentence != sentence.index || !DateOfTimex(timex)) continue;
-    uint32_t distance =
-        timex.span.begin >= verb.end ? timex.span.begin - verb.end : verb.begin - timex.span.end;
+    uint32_t distance = timex.span.begin >= verb.end   ? timex.span.begin - verb.end
+                        : timex.span.end <= verb.begin ? verb.begin - timex.span.end
+                                                       : 0;  // they overlap
     // One in the verb's clause first: "BEIJING, Sept 28 - ... met on Monday".
     if (timex.span.end <= clause_start_byte_) distance += kOtherClauseDistance;
     if (distance < nearest_distance) {

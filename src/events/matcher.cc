@@ -21,6 +21,7 @@ bool Matcher::Sequence(std::span<const Element> elements, uint32_t pos, uint32_t
   const bool exact = start == Start::kExact || (start == Start::kOwn && element.adjacent);
   const uint32_t last = exact ? pos : limit;
   for (uint32_t q = pos; q <= last && q <= limit; ++q) {
+    if (++steps_ > kMaxSteps) return false;
     if (One(element, q, limit, slots, Then(next))) return true;
   }
   // An optional element may be missing; the next one keeps this one's start.
@@ -72,6 +73,7 @@ bool Matcher::One(const Element& element, uint32_t pos, uint32_t limit, Slots& s
 bool Matcher::Match(const Pattern& pattern, uint32_t begin, uint32_t verb_begin, uint32_t verb_end,
                     uint32_t limit, Slots& slots) const {
   slots = {};
+  steps_ = 0;
   const auto after = [&](uint32_t) -> bool {
     return Sequence(std::span<const Element>(pattern.after), verb_end, limit, Start::kOwn, slots,
                     [](uint32_t) { return true; });
@@ -99,6 +101,7 @@ uint64_t RequiredBits(const Pattern& pattern) {
 
 bool Matcher::Contains(std::span<const Element> phrase) const {
   Slots slots;
+  steps_ = 0;
   return Sequence(phrase, 0, sentence_.size(), Start::kAnywhere, slots,
                   [](uint32_t) { return true; });
 }

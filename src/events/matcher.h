@@ -4,6 +4,8 @@
 // Elements match in text order. An element marked adjacent must start where
 // the previous one ended; any other may start further on, skipping words,
 // but never beyond the limit the coder gives (the end of the verb's reach).
+// A match tries at most kMaxSteps placements, so that no pattern and no
+// sentence, however long, takes more than a bounded time.
 // Slots ($ + %) match an actor group (sentence.h) starting there. The first
 // alternative that lets the rest match wins, so a pattern's slots take the
 // nearest actors that fit.
@@ -52,7 +54,14 @@ class Matcher {
 
   const SentenceView& sentence_;
   const std::vector<Synset>& synsets_;
+  // Elements tried so far in the current Match or Contains: a pattern with
+  // many gaps on a long sentence backtracks over n^k placements, so past
+  // kMaxSteps it counts as not matching.
+  mutable uint32_t steps_ = 0;
 };
+
+// How many element placements one match may try.
+inline constexpr uint32_t kMaxSteps = 20000;
 
 // One of 64 bits standing for a word: a sentence's bits (SentenceView::
 // word_bits) are those of its words, a pattern's those of the words it

@@ -17,6 +17,9 @@ constexpr uint32_t kMaxPlaceWords = 6;
 // How many words may stand between a name and its agent: "Dagolath's first
 // Deputy Prime Minister".
 constexpr uint32_t kMaxAgentModifiers = 2;
+// The most actors one compound joins: a longer list is split, so that the
+// events of a sentence grow with its length, not with the square of a list.
+constexpr uint32_t kMaxMembers = 8;
 
 // Words that stop a title or possessive from joining the name after it:
 // "China criticized NATO" is two actors, "China's foreign minister Wang Yi"
@@ -433,7 +436,7 @@ uint32_t GroupEnd(const SentenceView& view, uint32_t a, const std::vector<bool>&
   uint32_t end = a + 1;
   uint32_t first_comma_end = 0;
   bool joined = false;
-  while (end < view.actors.size()) {
+  while (end < view.actors.size() && end - a < kMaxMembers) {
     const uint32_t from = view.actors[end - 1].end;
     const uint32_t to = view.actors[end].begin;
     const int kind = SeparatorKind(view, from, to);

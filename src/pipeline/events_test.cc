@@ -7,6 +7,8 @@
 // and paired codes.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -659,6 +661,60 @@ TEST(EventsDateline, ADatelineIsWhereTheStoryWasFiledNotAnActor) {
   EXPECT_EQ(criticism->target->code, "ITA");
   EXPECT_EQ(criticism->date.value, "2021-09-27");
   for (const Event& event : article.events) EXPECT_NE(event.source.code, "DEU");
+}
+
+}  // namespace
+}  // namespace storyline::pipeline
+
+namespace storyline::pipeline {
+namespace {
+
+std::vector<Event> CodeWith(const TextCoderOptions& options, const std::string& text) {
+  Result<TextCoder> coder = TextCoder::Create(options, DataFiles{});
+  EXPECT_TRUE(coder.ok()) << coder.status().ToString();
+  if (!coder.ok()) return {};
+  TextCoder::Workspace workspace = coder->NewWorkspace();
+  return coder->Code("r", "2021-09-28", text, workspace).events;
+}
+
+// Regression: patterns with gaps backtracked over every placement, so a
+// run-on sentence of a few thousand words took minutes; a match now tries a
+// bounded number of placements.
+TEST(EventsBounds, ARunOnSentenceIsCodedInBoundedWork) {
+  std::string text = "Russia attacked Ukraine";
+  for (int i = 0; i < 600; ++i) text += " and China met France";
+  text += ".";
+  const std::vector<Event> events = CodeWith({}, text);
+  EXPECT_FALSE(events.empty());
+}
+
+// Regression: a compound of hundreds of names holding talks gave an event
+// for every pair of them; a compound now joins at most eight.
+TEST(EventsBounds, ALongListOfNamesIsNotOneCompound) {
+  const char* countries[] = {"France", "Germany", "Italy",   "Spain",  "Poland",
+                             "Greece", "Austria", "Belgium", "Sweden", "Norway"};
+  std::string text;
+  for (int i = 0; i < 40; ++i) {
+    if (i > 0) text += " and ";
+    text += countries[i % 10];
+  }
+  text += " held talks on Monday.";
+  const std::vector<Event> events = CodeWith({}, text);
+  EXPECT_LE(events.size(), 5u * 8u * 7u);
+}
+
+// Regression: a discard whose phrase starts with the forms of a TABARI verb
+// written whole ("MET_") was never tried.
+TEST(EventsBounds, DiscardsThatStartWithAChoiceAreTried) {
+  const auto dir = std::filesystem::temp_directory_path() / "storyline_discard_test";
+  std::filesystem::create_directories(dir);
+  const std::string verbs = (dir / "test.verbs").string();
+  std::ofstream(verbs) << "MET_ [040]\n- * FULL_TIES [###]\n";
+  TextCoderOptions options;
+  options.facts.events.verb_files = {verbs};
+  EXPECT_FALSE(CodeWith(options, "Russia met Ukraine.").empty());
+  EXPECT_TRUE(CodeWith(options, "Russia met Ukraine and full ties.").empty());
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
