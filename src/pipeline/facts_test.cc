@@ -158,5 +158,92 @@ TEST_F(FactsTest, SeedQuotesGoToTheirSpeakers) {
   EXPECT_EQ(Code(biden), "USAGOV");
 }
 
+// The events of the seed articles, with our dictionaries: the events the
+// events issue names, checked by hand against the articles.
+
+// The first asserted, not negated event of root `root` from an actor whose
+// code starts with `source` to one whose code starts with `target` ("" for
+// none), or nullptr.
+const Event* FindEvent(const Article& article, const std::string& source, const std::string& root,
+                       const std::string& target) {
+  for (const Event& event : article.events) {
+    if (event.negated || event.modality != "asserted" || event.root != root) continue;
+    if (!event.source.code.starts_with(source)) continue;
+    if (target.empty() ? event.target.has_value()
+                       : !event.target || !event.target->code.starts_with(target)) {
+      continue;
+    }
+    return &event;
+  }
+  return nullptr;
+}
+
+std::string VerbText(const Article& article, const Event& event) {
+  return article.text.substr(event.verb.begin, event.verb.size());
+}
+
+// The 27 September 2021 virtual meeting of China's foreign minister and
+// NATO's Secretary General, in both articles that report it.
+TEST_F(FactsTest, TheVirtualMeetingIsAConsultDatedTheDayItHappened) {
+  for (const std::string seed : {"000_", "001_"}) {
+    const std::optional<Article> article = Seed(seed);
+    if (!article) GTEST_SKIP() << "../shared/seeds is absent";
+    for (const auto& [from, to] : {std::pair{"CHN", "IGOWSTNAT"}, std::pair{"IGOWSTNAT", "CHN"}}) {
+      const Event* meeting = FindEvent(*article, from, "04", to);
+      ASSERT_NE(meeting, nullptr) << seed << " " << from << " -> " << to;
+      ASSERT_TRUE(meeting->date.value.has_value());
+      EXPECT_EQ(*meeting->date.value, "2021-09-27") << seed;
+      EXPECT_EQ(meeting->date.how, "timex") << seed;
+    }
+  }
+}
+
+TEST_F(FactsTest, TheSecretaryOfStatesCallIsAConsultBetweenTheUsAndChina) {
+  const std::optional<Article> article = Seed("002_");
+  if (!article) GTEST_SKIP() << "../shared/seeds is absent";
+  const Event* call = FindEvent(*article, "USA", "04", "CHN");
+  ASSERT_NE(call, nullptr);
+  EXPECT_EQ(call->source.code, "USAGOV");
+  EXPECT_EQ(call->target->code, "CHNGOV");
+  EXPECT_NE(FindEvent(*article, "CHN", "04", "USA"), nullptr);
+  // The article states no date: the event is not given one.
+  EXPECT_FALSE(call->date.value.has_value());
+  EXPECT_EQ(call->date.how, "unknown");
+}
+
+TEST_F(FactsTest, WangsCriticismOfPlanesAndShipsIsDisapproval) {
+  for (const std::string seed : {"000_", "001_"}) {
+    const std::optional<Article> article = Seed(seed);
+    if (!article) GTEST_SKIP() << "../shared/seeds is absent";
+    bool found = false;
+    for (const Event& event : article->events) {
+      const ByteSpan sentence = article->sentences[event.sentence];
+      const std::string text = article->text.substr(sentence.begin, sentence.size());
+      if (event.root == "11" && event.source.code == "CHNGOV" &&
+          text.find("planes and ships") != std::string::npos) {
+        found = true;
+      }
+    }
+    EXPECT_TRUE(found) << seed;
+  }
+}
+
+TEST_F(FactsTest, TheTalibanDelegationInTianjinIsAConsultWithChina) {
+  const std::optional<Article> article = Seed("004_");
+  if (!article) GTEST_SKIP() << "../shared/seeds is absent";
+  const Event* meeting = nullptr;
+  for (const Event& event : article->events) {
+    if (event.root == "04" && event.source.code.starts_with("CHN") && event.target &&
+        event.target->code == "AFGREB" && event.place && event.place->text == "Tianjin") {
+      meeting = &event;
+    }
+  }
+  ASSERT_NE(meeting, nullptr);
+  EXPECT_EQ(VerbText(*article, *meeting), "met");
+  EXPECT_EQ(meeting->place->country, "CHN");
+  EXPECT_EQ(meeting->pattern.rfind("events/verbs.en.txt:", 0), 0u);
+  EXPECT_NE(FindEvent(*article, "AFGREB", "04", "CHN"), nullptr);
+}
+
 }  // namespace
 }  // namespace storyline::pipeline

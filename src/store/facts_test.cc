@@ -21,32 +21,14 @@ using testing::ExpectedChildren;
 using testing::ExpectSameArticle;
 using testing::FactsArticle;
 using testing::OpenOrDie;
+using testing::OpenRunTest;
 using testing::PlainArticle;
 using testing::RawDb;
 using testing::SpanOf;
-using testing::StoreTest;
 using testing::SyntheticArticle;
 using testing::TestRun;
 
-class FactsTest : public StoreTest {
- protected:
-  // Opens the database and starts a run.
-  void SetUp() override {
-    StoreTest::SetUp();
-    db_.emplace(OpenOrDie(PathOf("s.db")));
-    Result<int64_t> run = db_->BeginRun(TestRun());
-    ASSERT_TRUE(run.ok()) << run.status().ToString();
-    run_ = *run;
-  }
-
-  void Put(const std::vector<Article>& articles) {
-    Result<size_t> added = db_->PutArticles(run_, articles);
-    ASSERT_TRUE(added.ok()) << added.status().ToString();
-  }
-
-  std::optional<Database> db_;
-  int64_t run_ = 0;
-};
+class FactsTest : public OpenRunTest {};
 
 // Another article naming the minister of FactsArticle, once.
 Article ArticleNaming(const std::string& origin, const std::optional<std::string>& published,

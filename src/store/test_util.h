@@ -443,6 +443,27 @@ inline Database OpenOrDie(const std::string& path) {
   return std::move(db).value();
 }
 
+// A store test with a database open and a run started: what the tests of
+// the per-article facts (entities, quotes, events) put their articles into.
+class OpenRunTest : public StoreTest {
+ protected:
+  void SetUp() override {
+    StoreTest::SetUp();
+    db_.emplace(OpenOrDie(PathOf("s.db")));
+    Result<int64_t> run = db_->BeginRun(TestRun());
+    ASSERT_TRUE(run.ok()) << run.status().ToString();
+    run_ = *run;
+  }
+
+  void Put(const std::vector<Article>& articles) {
+    Result<size_t> added = db_->PutArticles(run_, articles);
+    ASSERT_TRUE(added.ok()) << added.status().ToString();
+  }
+
+  std::optional<Database> db_;
+  int64_t run_ = 0;
+};
+
 // What a link stage over FullArticle and PlainArticle might have found.
 inline LinkUpdate SampleLinks() {
   const std::string full = FullArticle().id, plain = PlainArticle().id;
