@@ -236,6 +236,33 @@ struct Event {
   bool operator==(const Event&) const = default;
 };
 
+// A real-world event that one or more articles report (coref/coref.h): what
+// later mentions are compared with, and how many mentions it has. Its
+// mentions are the Events of the articles that report it.
+struct ReportedEvent {
+  // "e-" and the XXH3 (hex) of its first mention's article id, ':' and index.
+  std::string id;
+  // The most specific actor codes among its mentions; target empty when none.
+  std::string source;
+  std::string target;
+  std::string code;  // the first mention's CAMEO code
+  std::string root;  // its root
+  // Its day ("YYYY-MM-DD") when a mention dates it to a day, else the most
+  // precise date a mention gives ("YYYY-MM", "YYYY"); nullopt when none does.
+  std::optional<std::string> date;
+  // How `date` was found, as EventDate::how: a day from a time expression
+  // is preferred to a publication day.
+  std::string date_how = "unknown";
+  // The place's country code when known, else its name lowercased; empty
+  // when no mention names one.
+  std::string place;
+  // A bounded sample of its mentions' sentence words (XXH3 hashes, sorted):
+  // what new mentions are compared with, so stored ones are never re-read.
+  std::vector<uint64_t> words;
+  uint32_t mentions = 0;
+  bool operator==(const ReportedEvent&) const = default;
+};
+
 // A byte range of one article's clean text, named by the article's id.
 struct ArticleSpan {
   std::string article;  // Article::id
@@ -265,6 +292,11 @@ struct Story {
   // "YYYY-MM-DD"; nullopt when none is known.
   std::optional<std::string> first_date;
   std::optional<std::string> last_date;
+  // Filled in by the store (not by the clusterer): the reported events its
+  // articles report (ReportedEvent::id), most mentioned first, and its main
+  // actors, the codes those events' mentions name most, at most five.
+  std::vector<std::string> events;
+  std::vector<std::string> actors;
   bool operator==(const Story&) const = default;
 };
 

@@ -52,8 +52,34 @@ Json SpanObject(const ArticleSpan& side) {
   return {{"article", side.article}, {"begin", side.span.begin}, {"end", side.span.end}};
 }
 
+Json ReportedEventJson(const ReportedEventReport& report) {
+  const ReportedEvent& event = report.event;
+  Json mentions = Json::array();
+  for (const ReportedEventMention& m : report.mentions) {
+    mentions.push_back({{"article", m.article},
+                        {"event", m.event},
+                        {"sentence", m.sentence},
+                        {"begin", m.verb.begin},
+                        {"end", m.verb.end},
+                        {"outlet", OptionalString(m.outlet)},
+                        {"published", OptionalString(m.published)}});
+  }
+  return {{"id", event.id},
+          {"source", event.source},
+          {"target", event.target.empty() ? Json(nullptr) : Json(event.target)},
+          {"code", event.code},
+          {"root", event.root},
+          {"date", {{"value", OptionalString(event.date)}, {"how", event.date_how}}},
+          {"place", event.place.empty() ? Json(nullptr) : Json(event.place)},
+          {"num_mentions", report.mentions.size()},
+          {"num_sources", report.sources},
+          {"num_articles", report.articles},
+          {"mentions", std::move(mentions)}};
+}
+
 // The link sections of the report, each element on a line of its own:
-// ,\n"near_duplicates": [\n{...},\n{...}\n],\n"passages": [...],\n"stories": [...]
+// ,\n"near_duplicates": [\n{...},\n{...}\n],\n"passages": [...],\n"stories": [...],
+// \n"events": [...]
 Result<std::string> DumpLinks(const LinkReport& links) {
   try {
     std::string out;
@@ -86,9 +112,16 @@ Result<std::string> DumpLinks(const LinkReport& links) {
                        {"articles", story.articles},
                        {"title", story.label.empty() ? Json(nullptr) : Json(story.label)},
                        {"first_date", OptionalString(story.first_date)},
-                       {"last_date", OptionalString(story.last_date)}});
+                       {"last_date", OptionalString(story.last_date)},
+                       {"events", story.events},
+                       {"actors", story.actors}});
     }
     section("stories", items);
+    items.clear();
+    for (const ReportedEventReport& report : links.events) {
+      items.push_back(ReportedEventJson(report));
+    }
+    section("events", items);
     return out;
   } catch (const nlohmann::json::exception& e) {
     return Status::Internal(std::string("cannot write the links as JSON: ") + e.what());

@@ -102,6 +102,7 @@ TEST_F(StoreTest, JsonReportParsesBackToTheContract) {
       {"near_duplicates", json::array()},
       {"passages", json::array()},
       {"stories", json::array()},
+      {"events", json::array()},
       {"inputs",
        {{"read", 4},
         {"ingested", 2},
@@ -121,7 +122,7 @@ TEST_F(StoreTest, JsonReportWritesOneArticlePerLineInContractOrder) {
   EXPECT_EQ(ReadFileOrEmpty(path),
             "{\"articles\": [\n" + ArticleToJson(PlainArticle()) +
                 "\n],\n\"near_duplicates\": [],\n\"passages\": [],\n\"stories\": [],"
-                "\n\"inputs\": {\"read\":1,\"ingested\":1,\"rejected\":[]}}\n");
+                "\n\"events\": [],\n\"inputs\": {\"read\":1,\"ingested\":1,\"rejected\":[]}}\n");
   EXPECT_EQ(ArticleToJson(PlainArticle()),
             "{\"id\":\"" + PlainArticle().id +
                 "\",\"origin\":\"in/veyra-council.txt\",\"format\":\"txt\",\"source_id\":null,"
@@ -241,6 +242,7 @@ TEST_F(StoreTest, EmptyJsonReportIsValid) {
                   {"near_duplicates", json::array()},
                   {"passages", json::array()},
                   {"stories", json::array()},
+                  {"events", json::array()},
                   {"inputs", {{"read", 0}, {"ingested", 0}, {"rejected", json::array()}}}}));
 }
 
@@ -338,10 +340,21 @@ TEST_F(StoreTest, JsonWriterInMissingDirectoryIsAnIoError) {
 
 TEST_F(StoreTest, JsonReportWritesLinkSectionsOneItemPerLine) {
   const std::string path = PathOf("report.json");
+  const std::string full_id = FullArticle().id, plain_id = PlainArticle().id;
   Result<JsonWriter> writer = JsonWriter::Create(path);
   ASSERT_TRUE(writer.ok());
   const LinkUpdate links = SampleLinks();
-  ASSERT_TRUE(writer->WriteLinks({links.near_duplicates, links.passages, links.stories}).ok());
+  ReportedEventReport event;
+  event.event = {"e-0000000000000002", "KENGOV", "TZAGOV", "040",  "04",
+                 "2031-04-14",         "timex",  "TZA",    {1, 2}, 2};
+  event.mentions = {{full_id, 0, 1, {10, 14}, "The Harbor Lantern", std::nullopt, "2031-04-15"},
+                    {plain_id, 3, 0, {4, 8}, std::nullopt, std::nullopt, std::nullopt}};
+  event.sources = 2;
+  event.articles = 2;
+  Story story = links.stories[0];
+  story.events = {event.event.id};
+  story.actors = {"KENGOV", "TZAGOV"};
+  ASSERT_TRUE(writer->WriteLinks({links.near_duplicates, links.passages, {story}, {event}}).ok());
   EXPECT_FALSE(writer->Write(PlainArticle()).ok());  // articles come first
   ASSERT_TRUE(writer->Finish(0, 0, {}).ok());
   const std::string full = FullArticle().id, plain = PlainArticle().id;
@@ -357,7 +370,18 @@ TEST_F(StoreTest, JsonReportWritesLinkSectionsOneItemPerLine) {
                 "\"stories\": [\n{\"id\":\"s-0000000000000001\",\"articles\":[\"" +
                 full + "\",\"" + plain +
                 "\"],\"title\":\"Lantern festival returns to Port Veyra after décennie of "
-                "silence\",\"first_date\":\"2031-04-15\",\"last_date\":\"2031-04-15\"}\n],\n"
+                "silence\",\"first_date\":\"2031-04-15\",\"last_date\":\"2031-04-15\","
+                "\"events\":[\"e-0000000000000002\"],\"actors\":[\"KENGOV\",\"TZAGOV\"]}\n],\n"
+                "\"events\": [\n{\"id\":\"e-0000000000000002\",\"source\":\"KENGOV\","
+                "\"target\":\"TZAGOV\",\"code\":\"040\",\"root\":\"04\",\"date\":{\"value\":"
+                "\"2031-04-14\",\"how\":\"timex\"},\"place\":\"TZA\",\"num_mentions\":2,"
+                "\"num_sources\":2,\"num_articles\":2,\"mentions\":[{\"article\":\"" +
+                full +
+                "\",\"event\":0,\"sentence\":1,\"begin\":10,\"end\":14,\"outlet\":"
+                "\"The Harbor Lantern\",\"published\":\"2031-04-15\"},{\"article\":\"" +
+                plain +
+                "\",\"event\":3,\"sentence\":0,\"begin\":4,\"end\":8,\"outlet\":null,"
+                "\"published\":null}]}\n],\n"
                 "\"inputs\": {\"read\":0,\"ingested\":0,\"rejected\":[]}}\n");
 }
 

@@ -7,6 +7,8 @@
 #include <tuple>
 #include <utility>
 
+#include "store/reported.h"
+
 namespace storyline::store::internal {
 
 Status PutFeatures(Connection& connection, const std::string& article_id,
@@ -108,7 +110,7 @@ Status InsertLinks(Connection& connection, int64_t run, const LinkUpdate& update
 
 Result<LinkReport> GetLinks(Connection& connection, const std::vector<std::string>& article_ids) {
   LinkReport report;
-  std::set<std::string> stories_seen, groups_seen;
+  std::set<std::string> stories_seen, groups_seen, events_seen;
   std::set<std::tuple<std::string, uint32_t, uint32_t, std::string, uint32_t, uint32_t>>
       passages_seen;
   // Article ids of `statement` (?1 = the story or group id), in its order.
@@ -137,6 +139,7 @@ Result<LinkReport> GetLinks(Connection& connection, const std::vector<std::strin
         story[0].last_date = query.OptionalText(2);
       }
       SL_ASSIGN_OR_RETURN(story[0].articles, members(kStoryArticles, story[0].id));
+      SL_RETURN_IF_ERROR(ReadStoryEvents(connection, story[0]));
       report.stories.push_back(std::move(story[0]));
     }
     std::vector<NearDuplicateGroup> group;  // none or one; articles[0] is the group id
@@ -148,6 +151,13 @@ Result<LinkReport> GetLinks(Connection& connection, const std::vector<std::strin
     if (!group.empty() && groups_seen.insert(group[0].articles[0]).second) {
       SL_ASSIGN_OR_RETURN(group[0].articles, members(kGroupArticles, group[0].articles[0]));
       report.near_duplicates.push_back(std::move(group[0]));
+    }
+    SL_ASSIGN_OR_RETURN(const std::vector<std::string> events,
+                        ReportedEventsOf(connection, article));
+    for (const std::string& id : events) {
+      if (!events_seen.insert(id).second) continue;
+      SL_ASSIGN_OR_RETURN(ReportedEventReport event, GetReportedEvent(connection, id));
+      report.events.push_back(std::move(event));
     }
     std::vector<Passage> passages;
     SL_RETURN_IF_ERROR(

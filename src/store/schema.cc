@@ -266,6 +266,41 @@ CREATE TABLE events (
 CREATE INDEX events_by_code ON events(code);
 )sql";
 
+// The events across articles, added by schema version 5 (created with the
+// rest in a new file, added to an older file by the upgrade): each reported
+// event (ReportedEvent, coref/coref.h) with what new mentions are compared
+// with, and each coreferable event of an article with the reported event it
+// joined, the act it reports (countries and root, hashed; NULL when it has
+// no target) and whether it stands in the article's lead. Articles stored
+// before have no rows; the link stage gives them to new articles only.
+constexpr const char* kReportedEventsSchemaSql = R"sql(
+CREATE TABLE reported_events (
+  id           TEXT PRIMARY KEY,
+  position     INTEGER NOT NULL UNIQUE,
+  source_code  TEXT NOT NULL,
+  target_code  TEXT,
+  code         TEXT NOT NULL,
+  root         TEXT NOT NULL,
+  date_value   TEXT,
+  date_how     TEXT NOT NULL
+               CHECK (date_how = 'timex' OR date_how = 'publication' OR date_how = 'inferred'
+                      OR date_how = 'unknown'),
+  place        TEXT,
+  words        BLOB NOT NULL,
+  mentions     INTEGER NOT NULL CHECK (mentions >= 1),
+  run_id       INTEGER NOT NULL REFERENCES runs(id)
+) WITHOUT ROWID;
+CREATE TABLE event_mentions (
+  article_id   TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  idx          INTEGER NOT NULL,
+  event_id     TEXT NOT NULL REFERENCES reported_events(id),
+  act          INTEGER,
+  lead         INTEGER NOT NULL CHECK (lead = 0 OR lead = 1),
+  PRIMARY KEY (article_id, idx)
+) WITHOUT ROWID;
+CREATE INDEX event_mentions_by_event ON event_mentions(event_id);
+)sql";
+
 // Per-connection settings. WAL lets readers run beside the writer and makes a
 // commit one append; synchronous=NORMAL skips the fsync per commit (a power
 // cut may lose the last commits, never consistency). Ids are hashes, so a
@@ -325,6 +360,7 @@ Status CreateSchema(Connection& connection, const OpenOptions& options) {
   SL_RETURN_IF_ERROR(connection.Exec(kLinkSchemaSql, "cannot create the schema"));
   SL_RETURN_IF_ERROR(connection.Exec(kFactsSchemaSql, "cannot create the schema"));
   SL_RETURN_IF_ERROR(connection.Exec(kEventsSchemaSql, "cannot create the schema"));
+  SL_RETURN_IF_ERROR(connection.Exec(kReportedEventsSchemaSql, "cannot create the schema"));
   SL_RETURN_IF_ERROR(SetMeta(connection, "schema_version", std::to_string(kSchemaVersion)));
   SL_RETURN_IF_ERROR(SetMeta(
       connection, "storyline_version",
@@ -344,9 +380,12 @@ struct Upgrade {
 // Version 1 -> 2 adds the link stage's tables: the articles of a version 1
 // file have no link features and no story yet, so the next analyze links
 // them. Version 2 -> 3 adds the entities and quotes, version 3 -> 4 the
-// events: articles stored before have none (re-analysing into a new database
-// computes them).
-constexpr Upgrade kUpgrades[] = {{1, kLinkSchemaSql}, {2, kFactsSchemaSql}, {3, kEventsSchemaSql}};
+// events, version 4 -> 5 the events across articles: articles stored before
+// have none (re-analysing into a new database computes them).
+constexpr Upgrade kUpgrades[] = {{1, kLinkSchemaSql},
+                                 {2, kFactsSchemaSql},
+                                 {3, kEventsSchemaSql},
+                                 {4, kReportedEventsSchemaSql}};
 static_assert(kUpgrades[std::size(kUpgrades) - 1].from + 1 == kSchemaVersion,
               "an upgrade must reach every new schema version");
 

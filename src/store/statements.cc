@@ -121,6 +121,34 @@ constexpr const char* kStatementSql[] = {
     "SELECT e.article_id, r.started_at FROM (SELECT DISTINCT article_id FROM events) e "
     "JOIN articles a ON a.id = e.article_id JOIN runs r ON r.id = a.run_id "
     "ORDER BY e.article_id",
+    // kUpsertReportedEvent: an event keeps its position and the run that
+    // started it.
+    "INSERT INTO reported_events(id, position, source_code, target_code, code, root, date_value, "
+    "date_how, place, words, mentions, run_id) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
+    "ON CONFLICT(id) DO UPDATE SET source_code = excluded.source_code, "
+    "target_code = excluded.target_code, date_value = excluded.date_value, "
+    "date_how = excluded.date_how, place = excluded.place, words = excluded.words, "
+    "mentions = excluded.mentions",
+    "SELECT coalesce(max(position), 0) FROM reported_events",
+    "INSERT INTO event_mentions(article_id, idx, event_id, act, lead) "
+    "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
+    "SELECT id, source_code, target_code, code, root, date_value, date_how, place, words, "
+    "mentions FROM reported_events ORDER BY position",
+    "SELECT article_id, idx, event_id, act, lead FROM event_mentions",
+    // kEventsOfArticle: in the order of the article's events.
+    "SELECT event_id FROM event_mentions WHERE article_id = ?1 ORDER BY idx",
+    "SELECT id, source_code, target_code, code, root, date_value, date_how, place, words, "
+    "mentions FROM reported_events WHERE id = ?1",
+    // kMentionsOfEvent: by publication date (unknown last), article, index.
+    "SELECT m.article_id, m.idx, e.sentence, e.verb_begin, e.verb_end, a.outlet, a.url, "
+    "a.published FROM event_mentions m JOIN events e ON e.article_id = m.article_id "
+    "AND e.idx = m.idx JOIN articles a ON a.id = m.article_id WHERE m.event_id = ?1 "
+    "ORDER BY a.published IS NULL, a.published, m.article_id, m.idx",
+    // kEventsOfStory: its events, most mentioned first.
+    "SELECT m.event_id, count(*) AS n FROM story_members s JOIN event_mentions m "
+    "ON m.article_id = s.article_id WHERE s.story_id = ?1 GROUP BY m.event_id "
+    "ORDER BY n DESC, m.event_id",
 };
 static_assert(std::size(kStatementSql) == kStatementCount);
 

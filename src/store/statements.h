@@ -79,6 +79,15 @@ enum StatementId : size_t {
   kInsertEvents,
   kSelectEvents,
   kSelectEventArticles,
+  kUpsertReportedEvent,
+  kMaxReportedPosition,
+  kInsertEventMention,
+  kSelectReportedEvents,
+  kSelectEventMentions,
+  kEventsOfArticle,
+  kSelectReportedEvent,
+  kMentionsOfEvent,
+  kEventsOfStory,
   kStatementCount,
 };
 

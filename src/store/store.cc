@@ -12,6 +12,7 @@
 #include "store/events.h"
 #include "store/facts.h"
 #include "store/links.h"
+#include "store/reported.h"
 #include "store/schema.h"
 #include "store/sqlite.h"
 
@@ -164,6 +165,7 @@ Status Database::PutLinks(int64_t run, const LinkUpdate& update) {
   SL_RETURN_IF_ERROR(transaction.Begin());
   SL_RETURN_IF_ERROR(RequireRun(connection, run));
   SL_RETURN_IF_ERROR(internal::InsertLinks(connection, run, update));
+  SL_RETURN_IF_ERROR(internal::InsertReportedEvents(connection, run, update));
   return transaction.Commit();
 }
 
@@ -182,6 +184,22 @@ Result<std::vector<std::pair<std::string, uint64_t>>> Database::EntityKeys(
 
 Status Database::ForEachEventArticle(const std::function<Status(EventArticle&&)>& visit) {
   return internal::ForEachEventArticle(*handle_->connection, visit);
+}
+
+Status Database::ForEachReportedEvent(const std::function<Status(ReportedEvent&&)>& visit) {
+  return internal::ForEachReportedEvent(*handle_->connection, visit);
+}
+
+Status Database::ForEachEventMention(const std::function<Status(EventMentionRecord&&)>& visit) {
+  return internal::ForEachEventMention(*handle_->connection, visit);
+}
+
+Result<ReportedEventReport> Database::GetReportedEvent(const std::string& id) {
+  return internal::GetReportedEvent(*handle_->connection, id);
+}
+
+Result<std::vector<std::string>> Database::ReportedEventsOf(const std::string& article_id) {
+  return internal::ReportedEventsOf(*handle_->connection, article_id);
 }
 
 namespace {

@@ -41,7 +41,7 @@ struct sqlite3;
 
 namespace storyline::store {
 
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 struct RunInfo {
   std::string version;       // storyline version
@@ -68,6 +68,42 @@ struct LinkRecord {
   std::optional<std::string> story;  // the story it joined; nullopt while not linked
 };
 
+// A coreferable event of an article and the reported event it joined (table
+// event_mentions): what the link stage replays into stories.
+struct EventMentionRecord {
+  std::string article;   // Article::id
+  uint32_t event = 0;    // Event::id in it
+  std::string reported;  // ReportedEvent::id
+  // The act it reports (coref::LeadActs' hash), nullopt when it has none;
+  // and whether it stands in the article's lead.
+  std::optional<uint64_t> act;
+  bool lead = false;
+  bool operator==(const EventMentionRecord&) const = default;
+};
+
+// One mention of a reported event, where it stands.
+struct ReportedEventMention {
+  std::string article;  // Article::id
+  uint32_t event = 0;   // Event::id in it
+  uint32_t sentence = 0;
+  ByteSpan verb;  // the verb or event noun, bytes into the article's text
+  std::optional<std::string> outlet;
+  std::optional<std::string> url;
+  std::optional<std::string> published;
+  bool operator==(const ReportedEventMention&) const = default;
+};
+
+// A reported event with its mentions (by publication date, unknown last) and
+// GDELT's counts: mentions (mentions.size()), sources (distinct outlets; an
+// article without one counts as its own source) and articles.
+struct ReportedEventReport {
+  ReportedEvent event;
+  std::vector<ReportedEventMention> mentions;
+  uint32_t sources = 0;
+  uint32_t articles = 0;
+  bool operator==(const ReportedEventReport&) const = default;
+};
+
 // The results of a link stage (link::Linker), stored in one transaction.
 struct LinkUpdate {
   // (article id, link features) to store or replace: features computed
@@ -79,6 +115,11 @@ struct LinkUpdate {
   std::vector<Story> stories;                       // inserted, or updated (label, dates)
   std::vector<Passage> passages;                    // added; passages already stored are skipped
   std::vector<NearDuplicateGroup> near_duplicates;  // replace all stored groups
+  // Reported events started or changed (inserted, or updated: codes, date,
+  // place, words, mentions), in the order they were started, and the new
+  // articles' event mentions.
+  std::vector<ReportedEvent> reported_events;
+  std::vector<EventMentionRecord> event_mentions;
 };
 
 // What the database holds about the links of some articles.
@@ -86,6 +127,8 @@ struct LinkReport {
   std::vector<NearDuplicateGroup> near_duplicates;  // the groups they are in, whole
   std::vector<Passage> passages;                    // the passages they share
   std::vector<Story> stories;                       // their stories, all articles listed
+  // The reported events their event mentions joined, with all mentions.
+  std::vector<ReportedEventReport> events;
 };
 
 // One mention of an entity, as Database::FindEntityMentions lists them.
@@ -227,6 +270,18 @@ class Database {
   // flat in their number). `visit` must not use the database; its first
   // error is returned.
   Status ForEachEventArticle(const std::function<Status(EventArticle&&)>& visit);
+
+  // Calls `visit` for every stored reported event, in the order they were
+  // started, and for every stored event mention. `visit` must not use the
+  // database; its first error is returned.
+  Status ForEachReportedEvent(const std::function<Status(ReportedEvent&&)>& visit);
+  Status ForEachEventMention(const std::function<Status(EventMentionRecord&&)>& visit);
+  // The reported event with this id and its mentions; NotFound "no event with
+  // id 'ID'".
+  Result<ReportedEventReport> GetReportedEvent(const std::string& id);
+  // The reported events the events of an article joined, in the order of its
+  // events, each once.
+  Result<std::vector<std::string>> ReportedEventsOf(const std::string& article_id);
 
   // The number of stored articles; 0 when it cannot be read.
   uint64_t ArticleCount();

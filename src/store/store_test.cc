@@ -148,7 +148,7 @@ TEST_F(StoreTest, CreatesSchemaWithMetaAndRecordsRuns) {
     EXPECT_EQ(db->FinishRun(99, counts).code(), StatusCode::kNotFound);
   }
   RawDb raw(path);
-  EXPECT_EQ(raw.Text("SELECT value FROM meta WHERE key = 'schema_version'"), "4");
+  EXPECT_EQ(raw.Text("SELECT value FROM meta WHERE key = 'schema_version'"), "5");
   EXPECT_EQ(raw.Text("SELECT value FROM meta WHERE key = 'storyline_version'"), "0.1.0-test");
   EXPECT_EQ(raw.Text("PRAGMA journal_mode"), "wal");
   EXPECT_EQ(raw.Text("SELECT options_json || ' ' || data_digest || ' ' || command || ' ' || "
@@ -358,7 +358,7 @@ TEST_F(StoreTest, RefusesDatabaseFromNewerSchema) {
   ASSERT_FALSE(db.ok());
   EXPECT_EQ(db.status().code(), StatusCode::kUnsupported);
   EXPECT_EQ(db.status().message(),
-            "database schema version 99 is newer than this storyline supports (4); "
+            "database schema version 99 is newer than this storyline supports (5); "
             "upgrade storyline");
 }
 
@@ -622,9 +622,9 @@ TEST_F(StoreTest, UpgradesVersion1DatabaseLeavingItsArticlesToLink) {
   }
   {
     RawDb raw(path);  // what storyline 0.1 with schema 1 left behind
-    for (const char* table :
-         {"link_features", "story_members", "stories", "passages", "near_duplicate_members",
-          "near_duplicate_groups", "entities", "quotes", "events"}) {
+    for (const char* table : {"link_features", "story_members", "stories", "passages",
+                              "near_duplicate_members", "near_duplicate_groups", "entities",
+                              "quotes", "event_mentions", "reported_events", "events"}) {
       raw.Exec(std::string("DROP TABLE ") + table);
     }
     raw.Exec("UPDATE meta SET value = '1' WHERE key = 'schema_version'");
@@ -640,7 +640,7 @@ TEST_F(StoreTest, UpgradesVersion1DatabaseLeavingItsArticlesToLink) {
   EXPECT_TRUE(records[0].features.empty());
   EXPECT_FALSE(records[0].story.has_value());
   RawDb raw(path);
-  EXPECT_EQ(raw.Text("SELECT value FROM meta WHERE key = 'schema_version'"), "4");
+  EXPECT_EQ(raw.Text("SELECT value FROM meta WHERE key = 'schema_version'"), "5");
   EXPECT_EQ(raw.Int("SELECT count(*) FROM sqlite_master WHERE name IN "
                     "('link_features', 'entities', 'quotes')"),
             3);
