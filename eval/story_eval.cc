@@ -29,7 +29,11 @@
 #include <vector>
 
 #include "core/article.h"
+#include "core/data_files.h"
+#include "core/utf8.h"
+#include "coref/coref.h"
 #include "link/link.h"
+#include "pipeline/text_coder.h"
 
 namespace {
 
@@ -204,18 +208,41 @@ struct Run {
   size_t stories = 0;
 };
 
-// Pools `samples`, shuffles them with `seed` and clusters them in that order.
+// Pools `samples`, shuffles them with `seed` and clusters them in that order:
+// their event mentions into reported events (coref), then the articles
+// into stories, with what their events say.
 Run Cluster(const std::vector<const Sample*>& samples, const storyline::link::StoryOptions& options,
             uint64_t seed) {
+  using namespace storyline;
   std::vector<size_t> order(samples.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::shuffle(order.begin(), order.end(), std::mt19937_64(seed));
-  storyline::link::TermStatistics statistics;
+  link::TermStatistics statistics;
   for (const Sample* s : samples) statistics.Add(s->article);
-  storyline::link::StoryClusterer clusterer(statistics, options);
+  link::StoryClusterer clusterer(statistics, options);
+  coref::EventLinker events;
   Run run;
   run.predicted.resize(samples.size());
-  for (size_t i : order) run.predicted[i] = clusterer.Add(samples[i]->article);
+  for (size_t i : order) {
+    const Article& article = samples[i]->article;
+    link::StoryArticle story_article{article.id,
+                                     "",
+                                     std::nullopt,
+                                     link::ArticleTerms(article, statistics.stopwords(), options),
+                                     {},
+                                     coref::LeadActs(article),
+                                     coref::Acts(article)};
+    for (const Event& event : article.events) {
+      if (!coref::Coreferable(event)) continue;
+      const size_t joined = events.Add(coref::MentionOf(article, event));
+      story_article.events.push_back(coref::EventKey(events.events()[joined].id));
+    }
+    std::sort(story_article.events.begin(), story_article.events.end());
+    story_article.events.erase(
+        std::unique(story_article.events.begin(), story_article.events.end()),
+        story_article.events.end());
+    run.predicted[i] = clusterer.Add(story_article);
+  }
   for (const Sample* s : samples) run.gold.push_back(s->row);
   run.stories = clusterer.Stories().size();
   return run;
@@ -288,7 +315,7 @@ void PrintErrors(const std::vector<const Sample*>& samples, const Run& run) {
 int main(int argc, char** argv) {
   std::string path = "../shared/data/summaries-dev/multi_news_validation_sample.csv";
   storyline::link::StoryOptions options;
-  bool sweep = false, errors = false;
+  bool sweep = false, errors = false, words_only = false;
   uint64_t seed = 20260101;
   int shuffles = 1;
   for (int i = 1; i < argc; ++i) {
@@ -305,6 +332,8 @@ int main(int argc, char** argv) {
       seed = std::strtoull(argv[++i], nullptr, 10);
     } else if (arg == "--shuffles" && i + 1 < argc) {
       shuffles = std::max(1, std::atoi(argv[++i]));
+    } else if (arg == "--words-only") {
+      words_only = true;
     } else if (arg == "--sweep") {
       sweep = true;
     } else if (arg == "--errors") {
@@ -338,6 +367,21 @@ int main(int argc, char** argv) {
       s.article.id = id;
       s.article.text = std::move(text);
       s.row = static_cast<int>(r);
+    }
+  }
+  if (!words_only) {
+    // The stages before linking, as `analyze` runs them on a text with no
+    // date: sentences, time expressions, entities, quotes and events.
+    storyline::Result<storyline::pipeline::TextCoder> coder =
+        storyline::pipeline::TextCoder::Create({}, storyline::DataFiles{});
+    if (!coder.ok()) {
+      std::fprintf(stderr, "story_eval: %s\n", coder.status().message().c_str());
+      return 2;
+    }
+    storyline::pipeline::TextCoder::Workspace workspace = coder->NewWorkspace();
+    for (Sample& s : samples) {
+      storyline::RepairUtf8(s.article.text);
+      s.article = coder->Code(s.article.id, "", std::move(s.article.text), workspace);
     }
   }
   std::printf("rows %zu (even: tuning, odd: held out)\n", rows.size() - 1);

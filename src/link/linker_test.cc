@@ -54,7 +54,7 @@ std::map<std::string, Article> InventedArticles() {
 }
 
 StoryArticle AsStoryArticle(const Article& a) {
-  return {a.id, a.title.value_or(""), a.published.value, {}};
+  return {a.id, a.title.value_or(""), a.published.value, {}, {}, {}, {}};
 }
 
 Linker::ArticleLoader LoaderOf(const std::map<std::string, Article>& articles) {

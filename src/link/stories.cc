@@ -266,6 +266,7 @@ struct StoryClusterer::State {
     absl::flat_hash_set<uint64_t> indexed;  // terms posted for this story
     std::optional<int64_t> first_day, last_day;
     std::optional<std::string> first_date, last_date;
+    std::vector<uint64_t> events, lead_acts, acts;  // of its members, sorted, unique
   };
   // The stories posted under one term. Stories whose last date fell out of
   // the window are dropped, at most once per list and article date.
@@ -422,7 +423,41 @@ struct StoryClusterer::State {
       if (!s.last_day || *day > *s.last_day) s.last_day = day, s.last_date = date;
       last_days[story] = *s.last_day;
     }
+    MergeInto(s.events, article.events);
+    MergeInto(s.lead_acts, article.lead_acts);
+    MergeInto(s.acts, article.acts);
     s.members.push_back({article.id, article.title, std::move(weighted.vector)});
+  }
+
+  // Whether what `article`'s events say lets it join `s`: they do not
+  // contradict the story's (see StoryOptions::events_must_agree).
+  bool EventsAllow(const StoryArticle& article, const StoryState& s) const {
+    if (!options.events_must_agree || Intersect(article.events, s.events)) return true;
+    return article.lead_acts.empty() || s.lead_acts.empty() ||
+           Intersect(article.lead_acts, s.acts) || Intersect(s.lead_acts, article.acts);
+  }
+
+  // Adds the values of `more` (sorted) that `into` (sorted) lacks.
+  static void MergeInto(std::vector<uint64_t>& into, const std::vector<uint64_t>& more) {
+    if (more.empty()) return;
+    std::vector<uint64_t> merged;
+    merged.reserve(into.size() + more.size());
+    std::set_union(into.begin(), into.end(), more.begin(), more.end(), std::back_inserter(merged));
+    into = std::move(merged);
+  }
+
+  // Whether two sorted vectors share a value.
+  static bool Intersect(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+    for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+      if (*i < *j) {
+        ++i;
+      } else if (*j < *i) {
+        ++j;
+      } else {
+        return true;
+      }
+    }
+    return false;
   }
 };
 
@@ -433,8 +468,13 @@ StoryClusterer::StoryClusterer(StoryClusterer&&) noexcept = default;
 StoryClusterer& StoryClusterer::operator=(StoryClusterer&&) noexcept = default;
 
 size_t StoryClusterer::Add(const Article& article) {
-  return Add(StoryArticle{article.id, article.title.value_or(""), article.published.value,
-                          ArticleTerms(article, state_->statistics.stopwords(), state_->options)});
+  return Add(StoryArticle{article.id,
+                          article.title.value_or(""),
+                          article.published.value,
+                          ArticleTerms(article, state_->statistics.stopwords(), state_->options),
+                          {},
+                          {},
+                          {}});
 }
 
 void StoryClusterer::Assign(const StoryArticle& article, size_t story) {
@@ -457,7 +497,8 @@ size_t StoryClusterer::Add(const StoryArticle& article) {
     const State::StoryState& s = st.stories[story];
     if (!st.WithinWindow(day, s) || s.norm_squared <= 0) continue;
     const double cosine = Dot(weighted.vector, s.centroid) / std::sqrt(s.norm_squared);
-    if (cosine >= best_score && (best == SIZE_MAX || cosine > best_score)) {
+    if (cosine >= best_score && (best == SIZE_MAX || cosine > best_score) &&
+        st.EventsAllow(article, s)) {
       best = story;
       best_score = cosine;
     }
