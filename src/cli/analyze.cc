@@ -218,10 +218,12 @@ int RunAnalyze(const AnalyzeArgs& args) {
   } else {
     std::fprintf(out,
                  "linked %llu new articles in %.2f s: %llu shared passages, %llu stories joined "
-                 "or started, %llu near-duplicate groups in the database\n",
+                 "or started, %llu events reported or joined, %llu near-duplicate groups in the "
+                 "database\n",
                  static_cast<unsigned long long>(linked->linked), linked->seconds,
                  static_cast<unsigned long long>(linked->passages),
                  static_cast<unsigned long long>(linked->stories),
+                 static_cast<unsigned long long>(linked->events),
                  static_cast<unsigned long long>(linked->near_duplicates));
   }
   return summary->rejected == 0 ? kSuccess : kSomeRejected;

@@ -14,6 +14,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -158,6 +160,12 @@ int64_t GlobalEventId(const std::string& article_id, uint32_t event) {
   return static_cast<int64_t>(XXH3_64bits(key.data(), key.size()) >> 1);
 }
 
+// The GLOBALEVENTID of a reported event (events across articles): the same
+// hash of its id, so every mention of it carries one id.
+int64_t GlobalEventId(const std::string& reported_event_id) {
+  return static_cast<int64_t>(XXH3_64bits(reported_event_id.data(), reported_event_id.size()) >> 1);
+}
+
 // YYYYMMDDHHMMSS of a stored time "YYYY-MM-DDTHH:MM:SS.sssZ"; empty when it
 // is not one.
 std::string GdeltTimestamp(std::string_view iso) {
@@ -235,19 +243,34 @@ ArticleColumns ColumnsOf(const store::EventArticle& stored) {
 // conditional or questioned ones (which we code as intents) belong there.
 bool IsGdeltEvent(const Event& event) { return !event.negated && event.modality == "asserted"; }
 
+// What GDELT counts of one event: its mentions, the outlets and the articles
+// that report it, and the first report's URL (SOURCEURL).
+struct EventCounts {
+  uint32_t mentions = 1;
+  uint32_t sources = 1;
+  uint32_t articles = 1;
+  std::string source_url;           // empty: the mention's own article's
+  std::optional<std::string> date;  // the reported event's date, when known
+};
+
 // The 61 columns of a GDELT 2.0 event row, tab-separated, with its newline.
-std::string GdeltEventRow(const Event& event, int64_t id, const ArticleColumns& article) {
+std::string GdeltEventRow(const Event& event, int64_t id, const ArticleColumns& article,
+                          const EventCounts& counts) {
   std::vector<std::string> row = {std::to_string(id)};
-  AppendDateColumns(row, event.date);
+  EventDate date = event.date;
+  if (counts.date) date.value = counts.date;
+  AppendDateColumns(row, date);
   AppendActorColumns(row, event.source);
   AppendActorColumns(row, event.target);
-  row.insert(row.end(),
-             {event.sentence == 0 ? "1" : "0", event.code, event.code.substr(0, 3), event.root,
-              std::to_string(event.quad_class), Number(event.goldstein), "1", "1", "1", ""});
+  row.insert(row.end(), {event.sentence == 0 ? "1" : "0", event.code, event.code.substr(0, 3),
+                         event.root, std::to_string(event.quad_class), Number(event.goldstein),
+                         std::to_string(counts.mentions), std::to_string(counts.sources),
+                         std::to_string(counts.articles), ""});
   row.insert(row.end(), 16, "");  // Actor1Geo_*, Actor2Geo_*: we place only the action
   row.insert(row.end(), {"", event.place ? Field(event.place->text) : "",
                          event.place ? event.place->country.value_or("") : "", "", "", "", "", ""});
-  row.insert(row.end(), {article.date_added, article.source_url});
+  row.insert(row.end(), {article.date_added,
+                         counts.source_url.empty() ? article.source_url : counts.source_url});
   return TsvLine(row);
 }
 
@@ -297,11 +320,13 @@ std::string GdeltMentionRow(const Article& article, const Event& event, int64_t 
   return TsvLine(row);
 }
 
-// {"article", "global_event_id", "event"} on one line.
-std::string JsonLine(const Event& event, int64_t id, const std::string& article_id) {
+// {"article", "global_event_id", "reported_event", "event"} on one line.
+std::string JsonLine(const Event& event, int64_t id, const std::string& article_id,
+                     const std::string* reported) {
   return "{\"article\":" + nlohmann::json(article_id).dump() +
-         ",\"global_event_id\":" + std::to_string(id) + ",\"event\":" + store::EventToJson(event) +
-         "}\n";
+         ",\"global_event_id\":" + std::to_string(id) + ",\"reported_event\":" +
+         (reported ? nlohmann::json(*reported).dump() : std::string("null")) +
+         ",\"event\":" + store::EventToJson(event) + "}\n";
 }
 
 // ---- The command ----
@@ -311,21 +336,69 @@ struct Outputs {
   std::unique_ptr<Output> mentions;  // null without --mentions
 };
 
-// Writes the rows of one article's events; counts those written.
+// The reported events of the database: which one each event mention
+// joined, and GDELT's counts of each.
+struct ReportedEvents {
+  std::unordered_map<std::string, std::string> of_mention;  // "ARTICLE:INDEX" -> event id
+  std::unordered_map<std::string, EventCounts> counts;      // event id -> counts
+  std::unordered_set<std::string> exported;                 // event rows written
+};
+
+std::string MentionKey(const std::string& article, uint32_t event) {
+  return article + ':' + std::to_string(event);
+}
+
+Result<ReportedEvents> ReadReportedEvents(store::Database& db) {
+  ReportedEvents reported;
+  SL_RETURN_IF_ERROR(db.ForEachEventMention([&](store::EventMentionRecord&& mention) {
+    reported.of_mention.emplace(MentionKey(mention.article, mention.event),
+                                std::move(mention.reported));
+    return Status::Ok();
+  }));
+  std::vector<std::string> ids;
+  SL_RETURN_IF_ERROR(db.ForEachReportedEvent([&](ReportedEvent&& event) {
+    ids.push_back(std::move(event.id));
+    return Status::Ok();
+  }));
+  for (const std::string& id : ids) {
+    SL_ASSIGN_OR_RETURN(const store::ReportedEventReport report, db.GetReportedEvent(id));
+    EventCounts counts{static_cast<uint32_t>(report.mentions.size()), report.sources,
+                       report.articles, "", report.event.date};
+    if (!report.mentions.empty()) {
+      counts.source_url = Field(report.mentions[0].url.value_or(""));
+    }
+    reported.counts.emplace(id, std::move(counts));
+  }
+  return reported;
+}
+
+// Writes the rows of one article's events; counts those written. With the
+// GDELT format an event that other mentions report too is one row, written
+// with its first GDELT mention; every mention gets a mentions row.
 Status ExportArticle(const ExportArgs& args, const store::EventArticle& stored, Outputs& outputs,
-                     uint64_t& exported) {
+                     ReportedEvents& reported, uint64_t& exported) {
   const Article& article = stored.article;
   const ArticleColumns columns = ColumnsOf(stored);
   const bool gdelt = args.format == "gdelt";
   for (const Event& event : article.events) {
     if (gdelt && !IsGdeltEvent(event)) continue;
-    const int64_t id = GlobalEventId(article.id, event.id);
-    SL_RETURN_IF_ERROR(outputs.events->Write(gdelt ? GdeltEventRow(event, id, columns)
-                                                   : JsonLine(event, id, article.id)));
+    const auto joined = reported.of_mention.find(MentionKey(article.id, event.id));
+    const std::string* reported_id =
+        joined == reported.of_mention.end() ? nullptr : &joined->second;
+    const int64_t id =
+        reported_id ? GlobalEventId(*reported_id) : GlobalEventId(article.id, event.id);
+    if (!gdelt) {
+      SL_RETURN_IF_ERROR(outputs.events->Write(JsonLine(event, id, article.id, reported_id)));
+      ++exported;
+    } else if (!reported_id || reported.exported.insert(*reported_id).second) {
+      const auto counts = reported_id ? reported.counts.find(*reported_id) : reported.counts.end();
+      SL_RETURN_IF_ERROR(outputs.events->Write(GdeltEventRow(
+          event, id, columns, counts == reported.counts.end() ? EventCounts{} : counts->second)));
+      ++exported;
+    }
     if (outputs.mentions) {
       SL_RETURN_IF_ERROR(outputs.mentions->Write(GdeltMentionRow(article, event, id, columns)));
     }
-    ++exported;
   }
   return Status::Ok();
 }
@@ -344,13 +417,15 @@ int RunExportEvents(const ExportArgs& args) {
   open_options.create_if_missing = false;  // a mistyped path is an error, not a new database
   Result<store::Database> db = store::Database::Open(args.db, open_options);
   if (!db.ok()) return Fail(db.status());
+  Result<ReportedEvents> reported = ReadReportedEvents(*db);
+  if (!reported.ok()) return Fail(reported.status());
   Result<Outputs> outputs = OpenOutputs(args);
   if (!outputs.ok()) return Fail(outputs.status());
   uint64_t exported = 0;
   uint64_t articles = 0;
   Status status = db->ForEachEventArticle([&](store::EventArticle&& stored) {
     ++articles;
-    return ExportArticle(args, stored, *outputs, exported);
+    return ExportArticle(args, stored, *outputs, *reported, exported);
   });
   if (status.ok()) status = outputs->events->Close();
   if (status.ok() && outputs->mentions) status = outputs->mentions->Close();
@@ -367,17 +442,19 @@ void AddExportEventsCommand(CLI::App& command, Handler& run) {
   command
       .add_option("--format", args->format,
                   "gdelt: the GDELT 2.0 event table (61 tab-separated columns, no header), "
-                  "asserted and not negated events only; jsonl: every event, one JSON object "
-                  "a line ({\"article\", \"global_event_id\", \"event\"})")
+                  "asserted and not negated events only, one row per event however many "
+                  "articles report it (NumMentions, NumSources, NumArticles, the first "
+                  "SOURCEURL); jsonl: every event mention, one JSON object a line "
+                  "({\"article\", \"global_event_id\", \"reported_event\", \"event\"})")
       ->required()
       ->check(CLI::IsMember({"gdelt", "jsonl"}));
   command.add_option("--out", args->out, "File to write; - for standard output")
       ->capture_default_str();
   command
       .add_option("--mentions", args->mentions,
-                  "Also write the GDELT 2.0 mentions table (16 columns) of the exported events "
-                  "to this file: sentence, character offsets of the actors and the action, "
-                  "confidence")
+                  "Also write the GDELT 2.0 mentions table (16 columns) to this file: one row "
+                  "per mention of the exported events, with its event's GLOBALEVENTID, "
+                  "sentence, character offsets of the actors and the action, confidence")
       ->option_text("FILE");
   command.callback([args, &run] { run = [args] { return RunExportEvents(*args); }; });
 }
