@@ -5,6 +5,9 @@
 
 namespace storyline::cli {
 
+// eval_coref.cc
+void AddEvalCorefCommand(CLI::App& command, Handler& run);
+
 void AddEvalCommand(CLI::App& command, Handler& run) {
   command.require_subcommand(1);
   AddEvalNerCommand(*command.add_subcommand("ner", "Entity tagger on a CoNLL file, and its speed"),
@@ -15,6 +18,9 @@ void AddEvalCommand(CLI::App& command, Handler& run) {
       *command.add_subcommand("tabari", "CAMEO events on the TABARI validation suite"), run);
   AddEvalPetrarchCommand(
       *command.add_subcommand("petrarch", "CAMEO events on the PETRARCH unit-test records"), run);
+  AddEvalCorefCommand(
+      *command.add_subcommand("coref", "Event coreference across articles on examples/event-coref"),
+      run);
 }
 
 }  // namespace storyline::cli
