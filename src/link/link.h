@@ -178,8 +178,15 @@ class NearDuplicateIndex {
   // Connected components of VerifiedPairs() with two or more members: each
   // group's ids sorted, the smallest first (the label), with the lowest
   // estimated Jaccard among its verified pairs; groups sorted by label.
-  // Independent of the order of Add() calls.
-  std::vector<NearDuplicateGroup> Groups() const;
+  // Independent of the order of Add() calls. When `label_pairs` is not
+  // null it is set to every other member of a group paired with the group's
+  // label (indices in Add() order, first < second), sorted: candidates for
+  // FindSharedPassages() at one pair per member. SharedTextIndex leaves out
+  // the seeds of a wire story copied thousands of times (each is shared by
+  // more than max_articles_per_seed articles), so without these pairs the
+  // copies' shared passages would not be found.
+  std::vector<NearDuplicateGroup> Groups(
+      std::vector<std::pair<size_t, size_t>>* label_pairs = nullptr) const;
 
   size_t size() const { return ids_.size(); }
   const std::string& id(size_t i) const { return ids_[i]; }
@@ -521,8 +528,10 @@ struct LinkResult {
   // Every near-duplicate group over all articles, old and new (groups are
   // recomputed whole: a new article can join two old groups).
   std::vector<NearDuplicateGroup> near_duplicates;
-  // Passages of the candidate pairs with at least one new article; in each
-  // pair `a` is the article with the smaller id.
+  // Passages of the candidate pairs with at least one new article: pairs
+  // sharing a seed, and each near-duplicate with its group's label
+  // (NearDuplicateIndex::Groups()); in each pair `a` is the article with the
+  // smaller id.
   std::vector<Passage> passages;
   // New articles with the story each joined, in the order they were added.
   std::vector<std::pair<std::string, std::string>> joined;  // (article id, story id)
