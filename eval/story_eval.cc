@@ -7,9 +7,12 @@
 // B-cubed precision/recall/F1. Against overfitting the 250 rows, the even
 // rows are for tuning and the odd rows held out: each half is also
 // clustered on its own and scored. One line per half (and threshold).
+// Each article first goes through the stages before linking, as `analyze`
+// runs them on a text with no date (sentences, time expressions, entities,
+// quotes, events), and the clusterer weighs what its events say.
 //
 //   story_eval [CSV] [--threshold X] [--query-terms N] [--min-shared N] [--min-df N] [--sweep]
-//   [--errors] [--seed N] [--shuffles N]
+//   [--errors] [--seed N] [--shuffles N] [--words-only]
 //     the first four override StoryOptions (src/link/link.h)
 //     --seed      shuffles with N instead of the fixed default seed
 //     --shuffles  averages the scores over N shuffles (seeds seed, seed + 1,
@@ -17,6 +20,7 @@
 //                 shuffle's B-cubed F1 moves by up to 0.02 with the order alone
 //     --sweep   scores join thresholds 0.050, 0.075, ... 0.400 instead of one
 //     --errors  lists the rows split over stories and the stories mixing rows
+//     --words-only  clusters on words alone, without coding events
 // CSV defaults to ../shared/data/summaries-dev/multi_news_validation_sample.csv.
 #include <algorithm>
 #include <cstdio>

@@ -172,6 +172,7 @@ TEST_F(CliTest, EveryCommandHasHelp) {
     EXPECT_EQ(outcome.exit_code, 0) << command;
     EXPECT_NE(outcome.out.find("--min-recall"), std::string::npos) << command << outcome.out;
   }
+  EXPECT_NE(Run("eval coref --help").out.find("--min-bcubed"), std::string::npos);
 }
 
 // storyline code: one line out per line in, in order, each event as in the
@@ -534,9 +535,9 @@ TEST_F(DemoLinkTest, LinksTheArticlesOfAVersion1Database) {
   {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(Path("s.db").c_str(), &db), SQLITE_OK);
-    for (const char* table :
-         {"link_features", "story_members", "stories", "passages", "near_duplicate_members",
-          "near_duplicate_groups", "entities", "quotes", "events"}) {
+    for (const char* table : {"link_features", "story_members", "stories", "passages",
+                              "near_duplicate_members", "near_duplicate_groups", "entities",
+                              "quotes", "event_mentions", "reported_events", "events"}) {
       EXPECT_EQ(
           sqlite3_exec(db, (std::string("DROP TABLE ") + table).c_str(), nullptr, nullptr, nullptr),
           SQLITE_OK);
@@ -548,9 +549,17 @@ TEST_F(DemoLinkTest, LinksTheArticlesOfAVersion1Database) {
   }
   const json upgraded = Analyze(corpus, "upgraded.json");
   EXPECT_NE(last_out_.find("linked 28 new articles"), std::string::npos) << last_out_;
-  for (const char* key : {"near_duplicates", "passages", "stories"}) {
+  for (const char* key : {"near_duplicates", "passages"}) {
     EXPECT_EQ(upgraded[key], fresh[key]) << key;
   }
+  // The same stories; the version 1 articles have no events (they were
+  // stored before events were coded), so their stories list none.
+  json upgraded_stories = upgraded["stories"], fresh_stories = fresh["stories"];
+  for (json* stories : {&upgraded_stories, &fresh_stories}) {
+    for (json& story : *stories) story.erase("events"), story.erase("actors");
+  }
+  EXPECT_EQ(upgraded_stories, fresh_stories);
+  EXPECT_TRUE(upgraded["events"].empty());
 }
 
 // The stored link features of `article` in the database `db`; empty when none.
@@ -671,6 +680,35 @@ TEST_F(CliTest, LinksTheSeedArticlesAboutOneMeeting) {
   EXPECT_EQ(story_of.at(meeting[0]), story_of.at(meeting[1]));
   for (const std::string& other : others) {
     EXPECT_NE(story_of.at(other), story_of.at(meeting[0]));
+  }
+  // The three undated articles report three different events (the
+  // Blinken-Wang call, China and Pakistan, the Taliban in Tianjin): their
+  // events contradict each other's stories, shared topic words
+  // notwithstanding.
+  EXPECT_EQ(std::set<std::string>(
+                {story_of.at(others[0]), story_of.at(others[1]), story_of.at(others[2])})
+                .size(),
+            3u);
+  // The 27 September meeting is one event reported by both articles.
+  bool meeting_event = false;
+  for (const json& event : report["events"]) {
+    if (event["source"] != "CHNGOV" || event["target"] != "IGOWSTNAT" || event["root"] != "04") {
+      continue;
+    }
+    meeting_event = true;
+    EXPECT_EQ(event["date"]["value"], "2021-09-27");
+    EXPECT_EQ(event["num_articles"], 2);
+    std::set<std::string> reporting;
+    for (const json& mention : event["mentions"]) reporting.insert(mention["article"]);
+    EXPECT_EQ(reporting, std::set<std::string>(meeting.begin(), meeting.end()));
+  }
+  EXPECT_TRUE(meeting_event);
+  // The meeting's story lists that event and its actors.
+  for (const json& story : report["stories"]) {
+    if (story["id"] != story_of.at(meeting[0])) continue;
+    EXPECT_FALSE(story["events"].empty());
+    const std::vector<std::string> actors = story["actors"];
+    EXPECT_NE(std::find(actors.begin(), actors.end(), "IGOWSTNAT"), actors.end());
   }
   // The copied paragraphs: passages between the two, each side's text the
   // same words at its own offsets.

@@ -262,9 +262,16 @@ size_t EventLinker::Add(const EventMention& mention) {
     const double similarity =
         Containment(mention.words, event.words, event.words.size() >= s.options.max_sketch_words);
     if (similarity < (undated ? s.options.undated_similarity : s.options.min_similarity)) continue;
-    // The most similar wins; the same code and a known target break near-ties.
+    // The most similar wins; the same code, the same target and the nearer
+    // day break near-ties (a report published two days after one act may
+    // fit an earlier act and a later one).
+    const int64_t days_apart =
+        date.precision == Date::Precision::kDay && event_date.precision == Date::Precision::kDay
+            ? std::abs(date.day - event_date.day)
+            : 0;
     const double score = similarity + (event.code == mention.code ? 0.05 : 0) +
-                         (event.target == mention.target ? 0.05 : 0);
+                         (event.target == mention.target ? 0.05 : 0) -
+                         0.1 * static_cast<double>(days_apart);
     if (score > best_score) best_score = score, best = index;
   }
   if (best) {

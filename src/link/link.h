@@ -151,8 +151,8 @@ struct NearDuplicateOptions {
 };
 
 // Collects signatures and groups near-duplicates. Memory: one signature
-// (512 bytes), its hash and 32 band entries (16 bytes each) per article,
-// about 1 GB for a million articles. Grouping by band key is a sort of the
+// (512 bytes), its hash and 32 band entries (8 bytes each) per article,
+// about 800 MB for a million articles. Grouping by band key is a sort of the
 // band entries (the shuffle of a scaled-out run); each bucket is verified
 // as NearDuplicateOptions::max_pairwise_bucket says, so 2,000 copies of one
 // story cost about 2,000 comparisons per band and come out as one group.
@@ -178,8 +178,15 @@ class NearDuplicateIndex {
   // Connected components of VerifiedPairs() with two or more members: each
   // group's ids sorted, the smallest first (the label), with the lowest
   // estimated Jaccard among its verified pairs; groups sorted by label.
-  // Independent of the order of Add() calls.
-  std::vector<NearDuplicateGroup> Groups() const;
+  // Independent of the order of Add() calls. When `label_pairs` is not
+  // null it is set to every other member of a group paired with the group's
+  // label (indices in Add() order, first < second), sorted: candidates for
+  // FindSharedPassages() at one pair per member. SharedTextIndex leaves out
+  // the seeds of a wire story copied thousands of times (each is shared by
+  // more than max_articles_per_seed articles), so without these pairs the
+  // copies' shared passages would not be found.
+  std::vector<NearDuplicateGroup> Groups(
+      std::vector<std::pair<size_t, size_t>>* label_pairs = nullptr) const;
 
   size_t size() const { return ids_.size(); }
   const std::string& id(size_t i) const { return ids_[i]; }
@@ -237,8 +244,8 @@ std::vector<uint64_t> PassageSeeds(std::span<const Word> words, const PassageOpt
                                    int window = 4);
 
 // An inverted index from seeds to articles: the candidate pairs for
-// FindSharedPassages(), without comparing all pairs. Memory: 16 bytes per
-// seed, about 2 / (window + 1) of an article's words (about 3 GB for a
+// FindSharedPassages(), without comparing all pairs. Memory: 8 bytes per
+// seed, about 2 / (window + 1) of an article's words (about 1.5 GB for a
 // million 3 KB articles with the default window).
 class SharedTextIndex {
  public:
@@ -447,9 +454,17 @@ struct StoryArticle {
 // the time per article does not grow with the number of articles added when
 // dates advance (bench/link_scale_bench: 13,565 articles/s per core at
 // 100,000 articles, 11,050 at a million).
-// Memory: every article's term vector (16 bytes a distinct term) is kept
-// for Stories()' labels, plus each story's centroid (16 bytes a term) and
-// posted terms; it grows with the articles added.
+// Memory: a story whose last date is more than window_days before the
+// latest article date added is closed: its label is chosen, its members'
+// term vectors are freed, and its centroid (about 480 terms on
+// bench/link_scale_bench's corpus) is kept at 8 bytes a term (a term number
+// and a float sum) so that an undated or out-of-order article can still
+// join it (it then reopens; its label stays). Open stories keep each
+// member's term vector (16 bytes a distinct term) and the centroid at 16
+// bytes a term. So with dates advancing, full-size memory follows the
+// stories in the window; what grows with the articles is the closed
+// centroids, the member ids and the posting lists (about 270 MB at 100,000
+// articles, against 725 MB when every story stayed full size).
 // Measured (eval/story_eval.cc, Multi-News dev, 690 articles of 250 events,
 // shuffled): B-cubed F1 0.846 (P 0.895, R 0.802), pairwise F1 0.625; the
 // held-out odd rows alone 0.841. Averaged over five shuffles, 0.844 on both:
@@ -481,7 +496,8 @@ class StoryClusterer {
 
   // The stories so far, in order of creation. The id is "s-" followed by
   // the XXH3 (hex) of the first article's id; the label is the title of the
-  // article closest to the centroid (ties: earliest added).
+  // article closest to the centroid (ties: earliest added), for a story that
+  // has closed (see Memory above) its centroid when it first closed.
   std::vector<Story> Stories() const;
 
  private:
@@ -539,8 +555,10 @@ struct LinkResult {
   // Every near-duplicate group over all articles, old and new (groups are
   // recomputed whole: a new article can join two old groups).
   std::vector<NearDuplicateGroup> near_duplicates;
-  // Passages of the candidate pairs with at least one new article; in each
-  // pair `a` is the article with the smaller id.
+  // Passages of the candidate pairs with at least one new article: pairs
+  // sharing a seed, and each near-duplicate with its group's label
+  // (NearDuplicateIndex::Groups()); in each pair `a` is the article with the
+  // smaller id.
   std::vector<Passage> passages;
   // New articles with the story each joined, in the order they were added.
   std::vector<std::pair<std::string, std::string>> joined;  // (article id, story id)
@@ -555,7 +573,8 @@ struct LinkResult {
 // origin, then id), then call Run() once. Near-duplicates and passage
 // candidates come from all articles; stories of linked articles are replayed,
 // never changed, and new articles then join them or start new ones. Not
-// thread-safe. Memory: a signature, the seeds and the terms of every article.
+// thread-safe. Memory: a signature, the seeds and the terms of every article
+// until Run(), whose indexes are freed before the stories are clustered.
 class Linker {
  public:
   explicit Linker(LinkOptions options = {});

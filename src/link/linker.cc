@@ -130,8 +130,15 @@ struct Linker::State {
     is_new.push_back(fresh_article);
   }
 
-  Result<std::vector<Passage>> Passages(const ArticleLoader& load) const {
+  // `label_pairs` from NearDuplicateIndex::Groups(): the near-duplicate and
+  // seed indexes number articles alike (Index()).
+  Result<std::vector<Passage>> Passages(
+      const ArticleLoader& load, const std::vector<std::pair<size_t, size_t>>& label_pairs) const {
     std::vector<std::pair<size_t, size_t>> pairs = shared_text.CandidatePairs();
+    const size_t seed_pairs = pairs.size();
+    pairs.insert(pairs.end(), label_pairs.begin(), label_pairs.end());
+    std::inplace_merge(pairs.begin(), pairs.begin() + seed_pairs, pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
     std::erase_if(pairs,
                   [&](const auto& pair) { return !is_new[pair.first] && !is_new[pair.second]; });
     // Pairs are sorted by their first article: it is loaded once for all
@@ -188,8 +195,9 @@ size_t Linker::new_articles() const { return state_->fresh.size(); }
 Result<LinkResult> Linker::Run(const ArticleLoader& load) {
   State& st = *state_;
   LinkResult result;
-  result.near_duplicates = st.near_duplicates.Groups();
-  SL_ASSIGN_OR_RETURN(result.passages, st.Passages(load));
+  std::vector<std::pair<size_t, size_t>> label_pairs;
+  result.near_duplicates = st.near_duplicates.Groups(&label_pairs);
+  SL_ASSIGN_OR_RETURN(result.passages, st.Passages(load, label_pairs));
   // Each step's memory goes before the next step takes its own.
   st.near_duplicates = NearDuplicateIndex(st.options.near_duplicates);
   st.shared_text = SharedTextIndex(st.options.max_articles_per_seed);

@@ -2,6 +2,7 @@
 // Linker runs split across "runs" the way storyline analyze splits them.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <map>
 #include <memory>
 #include <string>
@@ -257,6 +258,57 @@ TEST(Linker, ReportsAStoryCopiedThousandsOfTimesAsOneGroup) {
   EXPECT_EQ(result.near_duplicates[0].articles, expected);
   EXPECT_EQ(result.near_duplicates[0].similarity,
             EstimatedJaccard(MinHash(articles.at("a1").text), MinHash(articles.at("a2").text)));
+}
+
+// A wire story republished 1,500 times with two words changed in each copy:
+// every seed of the story is shared by far more than max_articles_per_seed
+// articles, so the copies are paired with the group's label for passages,
+// one pair per copy rather than 1,500^2 / 2.
+TEST(Linker, FindsThePassagesOfAWireStoryCopiedThousandsOfTimes) {
+  constexpr size_t kCopies = 1500;
+  std::vector<std::string> words;
+  uint64_t state = 7;
+  for (int w = 0; w < 300; ++w) {
+    std::string word;
+    for (int syllable = 0; syllable < 3; ++syllable) {
+      state = state * 6364136223846793005ull + 1442695040888963407ull;
+      word += "bdgklmnprstv"[(state >> 33) % 12];
+      word += "aeiou"[(state >> 45) % 5];
+    }
+    words.push_back(word);
+  }
+  // Six paragraphs of five ten-word sentences; each copy changes two words.
+  const auto text_of = [&](size_t copy) {
+    std::string text;
+    for (size_t w = 0; w < words.size(); ++w) {
+      const bool edited = copy > 0 && (w == copy % 300 || w == (copy * 7 + 150) % 300);
+      // The new word is the copy's own, so no seed is shared by a few copies only.
+      text += edited ? "edit" + std::string{char('a' + copy / 676), char('a' + copy / 26 % 26),
+                                            char('a' + copy % 26)}
+                     : words[w];
+      text += w % 50 == 49 ? ".\n" : w % 10 == 9 ? ". " : " ";
+    }
+    return text;
+  };
+  std::map<std::string, Article> articles;
+  Linker linker;
+  for (size_t copy = 0; copy <= kCopies; ++copy) {
+    char id[16];
+    std::snprintf(id, sizeof(id), "w%05zu", copy);
+    const Article a = MakeArticle(id, "Wire story", text_of(copy), "2031-06-03");
+    linker.AddNew(AsStoryArticle(a), a.origin, ComputeFeatures(a));
+    articles.emplace(a.id, a);
+  }
+  Result<LinkResult> result = linker.Run(LoaderOf(articles));
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  ASSERT_EQ(result->near_duplicates.size(), 1u);
+  EXPECT_EQ(result->near_duplicates[0].articles.size(), kCopies + 1);
+  EXPECT_EQ(result->near_duplicates[0].articles[0], "w00000");
+  std::map<std::string, size_t> passages_with_original;
+  for (const Passage& p : result->passages) {
+    if (p.a.article == "w00000") ++passages_with_original[p.b.article];
+  }
+  EXPECT_EQ(passages_with_original.size(), kCopies);
 }
 
 }  // namespace

@@ -267,7 +267,8 @@ std::vector<std::pair<size_t, size_t>> NearDuplicateIndex::VerifiedPairs(
   return verifier.TakePairs();
 }
 
-std::vector<NearDuplicateGroup> NearDuplicateIndex::Groups() const {
+std::vector<NearDuplicateGroup> NearDuplicateIndex::Groups(
+    std::vector<std::pair<size_t, size_t>>* label_pairs) const {
   // Union-find over ranks, so that roots are the smallest ids.
   const std::vector<size_t> rank = RankById();
   std::vector<size_t> by_id(ids_.size());
@@ -293,6 +294,16 @@ std::vector<NearDuplicateGroup> NearDuplicateIndex::Groups() const {
     groups[group_of_root[root]].articles.push_back(ids_[by_id[r]]);
   }
   std::erase_if(groups, [](const auto& g) { return g.articles.size() < 2; });
+  if (label_pairs != nullptr) {
+    label_pairs->clear();
+    for (size_t r = 0; r < by_id.size(); ++r) {
+      const size_t label = by_id[sets.Find(r)];
+      if (label != by_id[r]) {
+        label_pairs->emplace_back(std::min(label, by_id[r]), std::max(label, by_id[r]));
+      }
+    }
+    std::sort(label_pairs->begin(), label_pairs->end());
+  }
   return groups;
 }
 

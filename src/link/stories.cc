@@ -10,7 +10,9 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <optional>
+#include <queue>
 #include <span>
 #include <string>
 #include <string_view>
@@ -254,19 +256,32 @@ double TermStatistics::Idf(uint64_t term) const {
 }
 
 struct StoryClusterer::State {
-  struct Member {
-    std::string id;
-    std::string title;
-    TermVector vector;
-  };
+  // A story is open until the latest article date passes its last date by
+  // more than window_days; then it is closed: its label is chosen and its
+  // members' vectors are freed, and its centroid and posted terms are kept
+  // compact (4-byte term numbers, float sums), for an article that may
+  // still join it: an undated one, or one dated out of order that finds it
+  // through a posting list not yet pruned. Joining reopens it. With dates in
+  // arrival order no article can join a closed story (WithinWindow), so the
+  // clusterer's full-size memory follows the stories in the window.
   struct StoryState {
-    std::vector<Member> members;
+    std::vector<std::string> ids;           // members, in order of joining
+    std::vector<std::string> titles;        // of the members, until labelled
+    std::vector<TermVector> vectors;        // of the members (unit length), until labelled
     TermVector centroid;                    // sum of member vectors (shareable terms), sorted
     double norm_squared = 0;                // |centroid|^2
     absl::flat_hash_set<uint64_t> indexed;  // terms posted for this story
+    // While closed: the centroid and the posted terms by term number (the
+    // centroid still sorted by term hash), the others empty.
+    std::vector<uint32_t> closed_terms;
+    std::vector<float> closed_sums;
+    std::vector<uint32_t> closed_indexed;
     std::optional<int64_t> first_day, last_day;
     std::optional<std::string> first_date, last_date;
     std::vector<uint64_t> events, lead_acts, acts;  // of its members, sorted, unique
+    // Chosen when the story first closes; a member joining it later does
+    // not change it, since the earlier members' vectors are gone.
+    std::optional<std::string> label;
   };
   // The stories posted under one term. Stories whose last date fell out of
   // the window are dropped, at most once per list and article date.
@@ -281,12 +296,24 @@ struct StoryClusterer::State {
   // Each story's last day (INT64_MAX when undated), apart from the rest of
   // its state: pruning reads it for every story of a posting list.
   std::vector<int64_t> last_days;
+  std::vector<bool> closed;  // by story, apart for the same reason
+  // Numbers of the terms of closed stories, and back.
+  absl::flat_hash_map<uint64_t, uint32_t> term_numbers;
+  std::vector<uint64_t> terms_by_number;
   absl::flat_hash_map<uint64_t, Postings> postings;
+  // The latest date of an article added (not assigned) so far.
+  int64_t latest_day = INT64_MIN;
+  // (last day, story) of dated open stories, earliest first; an entry whose
+  // day is no longer its story's last day is stale and skipped.
+  std::priority_queue<std::pair<int64_t, uint32_t>, std::vector<std::pair<int64_t, uint32_t>>,
+                      std::greater<>>
+      ending;
 
   // Starts an empty story; returns its number.
   size_t NewStory() {
     stories.emplace_back();
     last_days.push_back(INT64_MAX);
+    closed.push_back(false);
     return stories.size() - 1;
   }
 
@@ -307,6 +334,81 @@ struct StoryClusterer::State {
     list.pruned_for_day = day;
     std::erase_if(list.stories,
                   [&](uint32_t story) { return last_days[story] < day - options.window_days; });
+  }
+
+  // The title of the member closest to the centroid (ties: earliest added).
+  static std::string Label(const StoryState& s) {
+    double best = -1;
+    const std::string* label = &s.titles[0];
+    for (size_t m = 0; m < s.vectors.size(); ++m) {
+      const double centrality = Dot(s.vectors[m], s.centroid);
+      if (centrality > best) best = centrality, label = &s.titles[m];
+    }
+    return *label;
+  }
+
+  uint32_t TermNumber(uint64_t term) {
+    const auto [it, added] =
+        term_numbers.try_emplace(term, static_cast<uint32_t>(terms_by_number.size()));
+    if (added) terms_by_number.push_back(term);
+    return it->second;
+  }
+
+  // Closes the open stories whose last day is before `day`: an article
+  // dated D can join only a story that ended at most window_days before D
+  // (WithinWindow).
+  void CloseStoriesEndedBefore(int64_t day) {
+    while (!ending.empty() && ending.top().first < day) {
+      const auto [last, story] = ending.top();
+      ending.pop();
+      if (closed[story] || last != last_days[story]) continue;
+      closed[story] = true;
+      StoryState& s = stories[story];
+      if (!s.label) s.label = Label(s);
+      for (const auto& entry : s.centroid) term_numbers.prefetch(entry.first);
+      s.closed_terms.reserve(s.centroid.size());
+      s.closed_sums.reserve(s.centroid.size());
+      for (const auto& [term, sum] : s.centroid) {
+        s.closed_terms.push_back(TermNumber(term));
+        s.closed_sums.push_back(static_cast<float>(sum));
+      }
+      s.closed_indexed.reserve(s.indexed.size());
+      for (uint64_t term : s.indexed) s.closed_indexed.push_back(TermNumber(term));
+      // Assigning {} would keep the capacity.
+      s.titles = std::vector<std::string>();
+      s.vectors = std::vector<TermVector>();
+      s.centroid = TermVector();
+      s.indexed = absl::flat_hash_set<uint64_t>();
+    }
+  }
+
+  // Makes a closed story open again, its centroid from the compact one.
+  void Reopen(size_t story) {
+    StoryState& s = stories[story];
+    closed[story] = false;
+    s.centroid.reserve(s.closed_terms.size());
+    for (size_t i = 0; i < s.closed_terms.size(); ++i) {
+      s.centroid.emplace_back(terms_by_number[s.closed_terms[i]], s.closed_sums[i]);
+    }
+    for (uint32_t number : s.closed_indexed) s.indexed.insert(terms_by_number[number]);
+    s.closed_terms = std::vector<uint32_t>();
+    s.closed_sums = std::vector<float>();
+    s.closed_indexed = std::vector<uint32_t>();
+    if (s.last_day) ending.emplace(*s.last_day, static_cast<uint32_t>(story));
+  }
+
+  // The cosine of a unit vector and the centroid of `story`.
+  double Cosine(const TermVector& vector, size_t story) const {
+    const StoryState& s = stories[story];
+    if (!closed[story]) return Dot(vector, s.centroid) / std::sqrt(s.norm_squared);
+    double dot = 0;
+    size_t c = 0;
+    for (const auto& [term, weight] : vector) {
+      while (c < s.closed_terms.size() && terms_by_number[s.closed_terms[c]] < term) ++c;
+      if (c == s.closed_terms.size()) break;
+      if (terms_by_number[s.closed_terms[c]] == term) dot += weight * s.closed_sums[c];
+    }
+    return dot / std::sqrt(s.norm_squared);
   }
 
   // The weighted vector of an article's ArticleTerms().
@@ -410,23 +512,31 @@ struct StoryClusterer::State {
   void Join(size_t story, const StoryArticle& article, WeightedTerms weighted,
             const TermVector& query, std::optional<int64_t> day) {
     StoryState& s = stories[story];
-    AddToCentroid(weighted, s);
     const std::optional<std::string>& date = article.published;
+    s.ids.push_back(article.id);
+    if (day) {
+      if (!s.first_day || *day < *s.first_day) s.first_day = day, s.first_date = date;
+      if (!s.last_day || *day > *s.last_day) {
+        s.last_day = day, s.last_date = date;
+        last_days[story] = *s.last_day;
+        if (!closed[story]) ending.emplace(*s.last_day, static_cast<uint32_t>(story));
+      }
+    }
+    if (closed[story]) Reopen(story);
+    AddToCentroid(weighted, s);
     for (const auto& entry : query) {
       const uint64_t term = entry.first;
       if (s.indexed.insert(term).second) {
         postings[term].stories.push_back(static_cast<uint32_t>(story));
       }
     }
-    if (day) {
-      if (!s.first_day || *day < *s.first_day) s.first_day = day, s.first_date = date;
-      if (!s.last_day || *day > *s.last_day) s.last_day = day, s.last_date = date;
-      last_days[story] = *s.last_day;
+    if (!s.label) {
+      s.titles.push_back(article.title);
+      s.vectors.push_back(std::move(weighted.vector));
     }
     MergeInto(s.events, article.events);
     MergeInto(s.lead_acts, article.lead_acts);
     MergeInto(s.acts, article.acts);
-    s.members.push_back({article.id, article.title, std::move(weighted.vector)});
   }
 
   // Whether what `article`'s events say lets it join `s`: they do not
@@ -462,7 +572,7 @@ struct StoryClusterer::State {
 };
 
 StoryClusterer::StoryClusterer(const TermStatistics& statistics, StoryOptions options)
-    : state_(new State{statistics, options, {}, {}, {}}) {}
+    : state_(new State{statistics, options, {}, {}, {}, {}, {}, {}, INT64_MIN, {}}) {}
 StoryClusterer::~StoryClusterer() = default;
 StoryClusterer::StoryClusterer(StoryClusterer&&) noexcept = default;
 StoryClusterer& StoryClusterer::operator=(StoryClusterer&&) noexcept = default;
@@ -490,13 +600,17 @@ size_t StoryClusterer::Add(const StoryArticle& article) {
   WeightedTerms weighted = st.Weigh(article.terms);
   const TermVector query = st.QueryTerms(weighted);
   const std::optional<int64_t> day = DayNumber(article.published);
+  if (day && *day > st.latest_day) {
+    st.latest_day = *day;
+    st.CloseStoriesEndedBefore(*day - st.options.window_days);
+  }
 
   size_t best = SIZE_MAX;
   double best_score = st.options.join_threshold;
   for (uint32_t story : st.Candidates(query, day)) {  // ascending: ties go to the older story
     const State::StoryState& s = st.stories[story];
     if (!st.WithinWindow(day, s) || s.norm_squared <= 0) continue;
-    const double cosine = Dot(weighted.vector, s.centroid) / std::sqrt(s.norm_squared);
+    const double cosine = st.Cosine(weighted.vector, story);
     if (cosine >= best_score && (best == SIZE_MAX || cosine > best_score) &&
         st.EventsAllow(article, s)) {
       best = story;
@@ -510,16 +624,13 @@ size_t StoryClusterer::Add(const StoryArticle& article) {
 
 std::vector<Story> StoryClusterer::Stories() const {
   std::vector<Story> stories;
-  for (const State::StoryState& s : state_->stories) {
+  for (size_t i = 0; i < state_->stories.size(); ++i) {
+    const State::StoryState& s = state_->stories[i];
     Story story;
-    const uint64_t h = XXH3_64bits(s.members[0].id.data(), s.members[0].id.size());
+    const uint64_t h = XXH3_64bits(s.ids[0].data(), s.ids[0].size());
     story.id = "s-" + HashHex(h);
-    double best = -1;
-    for (const State::Member& m : s.members) {
-      story.articles.push_back(m.id);
-      const double centrality = Dot(m.vector, s.centroid);
-      if (centrality > best) best = centrality, story.label = m.title;
-    }
+    story.articles = s.ids;
+    story.label = s.label ? *s.label : State::Label(s);
     story.first_date = s.first_date;
     story.last_date = s.last_date;
     stories.push_back(std::move(story));
