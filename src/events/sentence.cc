@@ -28,6 +28,13 @@ constexpr uint32_t kClauseWords = kCoordinator | kOblique | kReporting | kBe | k
                                   kRelative | kSubordinator | kNegation | kFuture | kPossible |
                                   kConditional;
 
+// The word after a dateline's place: "PARIS, ...", "PARIS - ...", "PARIS
+// (AP) ...", "PARIS — ...".
+bool IsDatelineEnd(std::string_view word) {
+  return word == "," || word == "-" || word == "--" || word == "(" || word == "\u2014" ||
+         word == "\u2013";
+}
+
 bool StartsUpper(std::string_view token) {
   if (token.empty()) return false;
   const unsigned char first = static_cast<unsigned char>(token.front());
@@ -146,9 +153,10 @@ class SentenceReader {
     view_.actors = std::move(joined);
   }
 
-  // "PHILADELPHIA, July 25 (UPI) -": a place in capitals before a comma at
-  // the start of a sentence is its dateline, where it was filed, not an
-  // actor of its events; nor is the wire in brackets.
+  // "PHILADELPHIA, July 25 (UPI) -", "NAIROBI - ", "VIENNA (AP) —": a place
+  // in capitals before a comma, a dash or the wire's bracket at the start of
+  // a sentence is its dateline, where it was filed, not an actor of its
+  // events; nor is the wire in brackets.
   void DropDateline() {
     // "(Reuters)", "(UPI)": an actor alone in brackets is an aside (the
     // wire of a dateline), not a subject.
@@ -158,7 +166,7 @@ class SentenceReader {
     });
     if (view_.actors.empty() || view_.actors.front().begin != 0) return;
     const ActorSpan& first = view_.actors.front();
-    if (first.end >= view_.size() || view_.words[first.end] != ",") return;
+    if (first.end >= view_.size() || !IsDatelineEnd(view_.words[first.end])) return;
     const ByteSpan span = view_.Span(first.begin, first.end);
     const std::string_view text(article_.text.data() + span.begin, span.size());
     const bool capitals =

@@ -663,6 +663,30 @@ TEST(EventsDateline, ADatelineIsWhereTheStoryWasFiledNotAnActor) {
   for (const Event& event : article.events) EXPECT_NE(event.source.code, "DEU");
 }
 
+// Regression: a dateline closed by a dash or by the wire's bracket, not a
+// comma, was read as an actor ("NAIROBI - Kenya's minister accused ...":
+// source KEN; "VIENNA (AP) — Iran held talks ...": Austria met Iran).
+TEST(EventsDateline, ADatelineEndsWithADashOrTheWiresBracketToo) {
+  Result<TextCoder> coder = TextCoder::Create({}, DataFiles{});
+  ASSERT_TRUE(coder.ok()) << coder.status().ToString();
+  TextCoder::Workspace workspace = coder->NewWorkspace();
+  const Article dash = coder->Code(
+      "d2", "2025-03-11",
+      "NAIROBI - Kenya's interior minister accused Tanzania of holding truck drivers.", workspace);
+  ASSERT_EQ(dash.events.size(), 1u);
+  EXPECT_EQ(dash.events[0].source.code, "KENGOV");
+  ASSERT_TRUE(dash.events[0].target.has_value());
+  EXPECT_EQ(dash.events[0].target->code, "TZA");
+  const Article wire = coder->Code(
+      "d3", "2025-03-12", "VIENNA (AP) \u2014 Iran held nuclear talks with Russia on Wednesday.",
+      workspace);
+  ASSERT_FALSE(wire.events.empty());
+  for (const Event& event : wire.events) {
+    EXPECT_NE(event.source.code, "AUT");
+    EXPECT_EQ(event.root, "04");
+  }
+}
+
 }  // namespace
 }  // namespace storyline::pipeline
 
