@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "core/actor_code.h"
 #include "core/calendar.h"
 #include "store/store.h"
 
@@ -89,58 +90,6 @@ class Output {
   FILE* file_ = nullptr;
 };
 
-// ---- CAMEO actor codes, split into GDELT's columns ----
-
-// Three-letter CAMEO codes of roles and sectors (GDELT's Type columns),
-// including the classes of international and non-state organisations.
-constexpr std::string_view kTypeCodes[] = {
-    "AGR", "BUS", "COP", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "GOV", "HLH", "HRI", "IGO",
-    "IMG", "INS", "INT", "JUD", "LAB", "LEG", "MED", "MIL", "MNC", "MOD", "NGM", "NGO", "OPP",
-    "PKO", "PTY", "RAD", "REB", "REF", "REL", "SEP", "SET", "SPY", "UAF", "UIS"};
-// Codes that start an organisation's code (IGOWSTNAT, NGOHRIAMN, IMGMUSALQ):
-// such a code has no country.
-constexpr std::string_view kOrganisationClasses[] = {"IGO", "IMG", "MNC", "NGO"};
-// CAMEO regions and religions, which stand between an organisation's class
-// and its own code (IGO WST NAT, IMG MUS ALQ) and are not the organisation.
-constexpr std::string_view kRegionAndReligionCodes[] = {
-    "AFR", "ASA", "BLK", "BUD", "CAS", "CAU", "CHR", "CRB", "EAF", "EEU",
-    "EUR", "HIN", "JEW", "LAM", "MDT", "MEA", "MOS", "MUS", "NAF", "NAM",
-    "NMR", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA", "WAF", "WST"};
-
-template <size_t N>
-bool IsOneOf(std::string_view code, const std::string_view (&list)[N]) {
-  return std::find(std::begin(list), std::end(list), code) != std::end(list);
-}
-
-// The parts of an actor code GDELT has columns for.
-struct ActorParts {
-  std::string country;             // the leading country (or CAMEO region): "CHN" of "CHNGOV"
-  std::string known_group;         // an organisation's own code: "NAT" of "IGOWSTNAT"
-  std::vector<std::string> types;  // up to three role codes: "IGO", "GOV", "MIL"
-};
-
-// Splits `code` into three-letter parts: a leading part that is not a role
-// or organisation class is the country; the role parts are the types; in
-// an organisation's code, the last part that is not a role, region or
-// religion is the organisation (the known group). A country's own groups
-// (AFGREB, the Taliban) have no known group code we can derive.
-ActorParts SplitActorCode(std::string_view code) {
-  std::vector<std::string_view> parts;
-  for (size_t i = 0; i + 3 <= code.size(); i += 3) parts.push_back(code.substr(i, 3));
-  ActorParts actor;
-  if (parts.empty()) return actor;
-  const bool organisation = IsOneOf(parts[0], kOrganisationClasses);
-  if (!organisation && !IsOneOf(parts[0], kTypeCodes)) actor.country = parts[0];
-  for (size_t i = actor.country.empty() ? 0 : 1; i < parts.size(); ++i) {
-    if (IsOneOf(parts[i], kTypeCodes)) {
-      if (actor.types.size() < 3) actor.types.emplace_back(parts[i]);
-    } else if (organisation && !IsOneOf(parts[i], kRegionAndReligionCodes)) {
-      actor.known_group = parts[i];
-    }
-  }
-  return actor;
-}
-
 // ---- Values of the columns ----
 
 // A text column: tabs and line breaks would break the table, so they become
@@ -204,7 +153,7 @@ void AppendActorColumns(std::vector<std::string>& row, const std::optional<Event
     row.insert(row.end(), 10, "");
     return;
   }
-  ActorParts parts = SplitActorCode(actor->code);
+  ActorCodeParts parts = SplitActorCode(actor->code);
   parts.types.resize(3);
   row.insert(row.end(), {Field(actor->code), Field(actor->text), parts.country, parts.known_group,
                          "", "", "", parts.types[0], parts.types[1], parts.types[2]});
