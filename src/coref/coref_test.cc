@@ -126,22 +126,45 @@ TEST(Coref, AnUndatedMentionJoinsOnlyWhatItsSentenceRepeats) {
   EXPECT_NE(a, linker.Add(Mention({"a3", "KENGOV", "040", "TZAGOV", {}, "", other, ""})));
 }
 
-TEST(Coref, DifferentPlacesAreDifferentEvents) {
+TEST(Coref, ADifferentPlaceJoinsOnlyASentenceSayingMuchTheSame) {
   EventLinker linker;
   const size_t a = linker.Add(
       Mention({"a1", "KENGOV", "040", "TZAGOV", "2025-03-11", "timex", kMeeting, "TZA"}));
-  EXPECT_NE(a, linker.Add(Mention(
+  // The coder may have read the wrong place of a sentence: a close rewording
+  // of the act still joins...
+  EXPECT_EQ(a, linker.Add(Mention(
                    {"a2", "KENGOV", "040", "TZAGOV", "2025-03-11", "timex", kMeeting, "KEN"})));
+  // ... but a sentence that shares little with it does not.
+  const std::string other = "Officials from both capitals gathered for a cricket final.";
+  EXPECT_NE(
+      a,
+      linker.Add(Mention({"a3", "KENGOV", "040", "TZAGOV", "2025-03-11", "timex", other, "KEN"})));
 }
 
-TEST(Coref, ASentenceSayingNothingAlikeStartsItsOwnEvent) {
+TEST(Coref, TheSameActorsActAndDayAreOneEventHoweverWorded) {
   EventLinker linker;
   const size_t a =
       linker.Add(Mention({"a1", "KENGOV", "040", "TZAGOV", "2025-03-11", "timex", kMeeting, ""}));
-  const std::string unrelated = "Officials from both capitals gathered for a cricket final.";
-  EXPECT_NE(
-      a,
-      linker.Add(Mention({"a2", "KENGOV", "040", "TZAGOV", "2025-03-11", "timex", unrelated, ""})));
+  const std::string other = "Officials from both capitals gathered for a cricket final.";
+  EXPECT_EQ(
+      a, linker.Add(Mention({"a2", "KENGOV", "040", "TZAGOV", "2025-03-11", "timex", other, ""})));
+}
+
+TEST(Coref, MutualActsJoinEitherWayRound) {
+  EventLinker linker;
+  const std::string signed_deal = "Germany signed a rail agreement with Poland on Monday.";
+  const size_t a =
+      linker.Add(Mention({"a1", "DEUGOV", "057", "POL", "2025-06-02", "timex", signed_deal, ""}));
+  const size_t b =
+      linker.Add(Mention({"a2", "POL", "057", "DEU", "2025-06-02", "timex", signed_deal, ""}));
+  EXPECT_EQ(a, b);
+  EXPECT_EQ(linker.events()[a].source, "DEUGOV");  // the orientation of its first mention
+  // An accusation is not mutual: the other way round is another event.
+  const std::string accused = "Germany accused Poland of delaying the rail works.";
+  const size_t c =
+      linker.Add(Mention({"a3", "DEUGOV", "112", "POL", "2025-06-02", "timex", accused, ""}));
+  EXPECT_NE(c,
+            linker.Add(Mention({"a4", "POL", "112", "DEU", "2025-06-02", "timex", accused, ""})));
 }
 
 TEST(Coref, StoredEventsKeepTheirIdsAndNewMentionsJoinThem) {

@@ -201,6 +201,49 @@ struct EventLinker::State {
     return mention.month == event.month;
   }
 
+  bool Symmetric(const std::string& root) const {
+    return std::find(options.symmetric_roots.begin(), options.symmetric_roots.end(), root) !=
+           options.symmetric_roots.end();
+  }
+
+  // How well `mention` fits `event`, nullopt when it cannot be a report of
+  // it: the share of its words in the event's sketch, plus a little for the
+  // same code and target, much less for each day between them (a report
+  // published on the day of a second attack must not join the first, two
+  // days before, for its words: the first's many reports share more of
+  // them), and less for a place that differs (the coder's places are often
+  // the wrong one of a sentence's, so a place conflict asks for more words
+  // in common, not a veto).
+  std::optional<double> Score(const EventMention& mention, const Date& date,
+                              const ReportedEvent& event) const {
+    if (event.root != mention.root || !CompatibleActors(event.source, mention.source)) {
+      return std::nullopt;
+    }
+    if (!mention.target.empty() && !event.target.empty() &&
+        !CompatibleActors(event.target, mention.target)) {
+      return std::nullopt;
+    }
+    const Date event_date = Date::Of(event.date);
+    if (!DatesAgree(date, mention.date_how, event_date, event.date_how)) return std::nullopt;
+    const bool undated = date.precision == Date::Precision::kUnknown ||
+                         event_date.precision == Date::Precision::kUnknown;
+    const bool other_place =
+        !mention.place.empty() && !event.place.empty() && mention.place != event.place;
+    const double similarity =
+        Containment(mention.words, event.words, event.words.size() >= options.max_sketch_words);
+    const double needed = undated       ? options.undated_similarity
+                          : other_place ? options.other_place_similarity
+                                        : options.min_similarity;
+    if (similarity < needed) return std::nullopt;
+    const int64_t days_apart =
+        date.precision == Date::Precision::kDay && event_date.precision == Date::Precision::kDay
+            ? std::abs(date.day - event_date.day)
+            : 0;
+    return similarity + (event.code == mention.code ? 0.05 : 0) +
+           (event.target == mention.target ? 0.05 : 0) - 0.3 * static_cast<double>(days_apart) -
+           (other_place ? 0.1 : 0);
+  }
+
   // Joins `mention` into `event`: codes and date made more specific, the
   // sketch filled up to its size.
   void Join(ReportedEvent& event, const EventMention& mention, const Date& date) {
@@ -247,35 +290,23 @@ size_t EventLinker::Add(const EventMention& mention) {
   const Date date = Date::Of(mention.date);
   std::optional<size_t> best;
   double best_score = -1;
-  for (size_t index : s.Candidates(mention, date)) {
-    const ReportedEvent& event = s.events[index];
-    if (event.root != mention.root || !CompatibleActors(event.source, mention.source)) continue;
-    if (!mention.target.empty() && !event.target.empty() &&
-        !CompatibleActors(event.target, mention.target)) {
-      continue;
+  bool best_swapped = false;
+  auto consider = [&](const EventMention& oriented, bool swapped) {
+    for (size_t index : s.Candidates(oriented, date)) {
+      const std::optional<double> score = s.Score(oriented, date, s.events[index]);
+      if (score && *score > best_score) best_score = *score, best = index, best_swapped = swapped;
     }
-    const Date event_date = Date::Of(event.date);
-    if (!s.DatesAgree(date, mention.date_how, event_date, event.date_how)) continue;
-    if (!mention.place.empty() && !event.place.empty() && mention.place != event.place) continue;
-    const bool undated = date.precision == Date::Precision::kUnknown ||
-                         event_date.precision == Date::Precision::kUnknown;
-    const double similarity =
-        Containment(mention.words, event.words, event.words.size() >= s.options.max_sketch_words);
-    if (similarity < (undated ? s.options.undated_similarity : s.options.min_similarity)) continue;
-    // The most similar wins; the same code, the same target and the nearer
-    // day break near-ties (a report published two days after one act may
-    // fit an earlier act and a later one).
-    const int64_t days_apart =
-        date.precision == Date::Precision::kDay && event_date.precision == Date::Precision::kDay
-            ? std::abs(date.day - event_date.day)
-            : 0;
-    const double score = similarity + (event.code == mention.code ? 0.05 : 0) +
-                         (event.target == mention.target ? 0.05 : 0) -
-                         0.1 * static_cast<double>(days_apart);
-    if (score > best_score) best_score = score, best = index;
+  };
+  consider(mention, false);
+  if (!mention.target.empty() && s.Symmetric(mention.root)) {
+    EventMention swapped = mention;
+    std::swap(swapped.source, swapped.target);
+    consider(swapped, true);
   }
   if (best) {
-    s.Join(s.events[*best], mention, date);
+    EventMention oriented = mention;
+    if (best_swapped) std::swap(oriented.source, oriented.target);
+    s.Join(s.events[*best], oriented, date);
     s.changed[*best] = true;
     s.Index(*best);  // its date may have become more precise
     return *best;

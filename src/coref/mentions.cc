@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/actor_code.h"
 #include "coref/coref.h"
 #include "link/link.h"
 
@@ -67,8 +68,10 @@ EventMention MentionOf(const Article& article, const Event& event) {
 
 std::optional<uint64_t> ActOf(const Event& event) {
   if (!event.target || !Coreferable(event)) return std::nullopt;
-  std::string first = event.source.code.substr(0, 3), second = event.target->code.substr(0, 3);
-  if (first == second) return std::nullopt;  // within one country: says little about which event
+  std::string first = ActorParty(event.source.code), second = ActorParty(event.target->code);
+  // A role alone ("GOV", "MIL") names no party, and an act within one
+  // country says little about which story it belongs to.
+  if (first.empty() || second.empty() || first == second) return std::nullopt;
   if (second < first) std::swap(first, second);
   const std::string act = first + '\0' + second + '\0' + event.root;
   return XXH3_64bits(act.data(), act.size());
