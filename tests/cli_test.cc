@@ -703,6 +703,9 @@ TEST_F(CliTest, LinksTheSeedArticlesAboutOneMeeting) {
     EXPECT_EQ(reporting, std::set<std::string>(meeting.begin(), meeting.end()));
   }
   EXPECT_TRUE(meeting_event);
+  // show lists, under each event, the other articles that report it.
+  const Outcome show = Run("show --db " + Path("s.db") + " " + meeting[0]);
+  EXPECT_NE(show.out.find("    also    " + meeting[1] + " event "), std::string::npos) << show.out;
   // The meeting's story lists that event and its actors.
   for (const json& story : report["stories"]) {
     if (story["id"] != story_of.at(meeting[0])) continue;

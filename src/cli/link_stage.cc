@@ -68,7 +68,7 @@ Result<std::vector<EventEvidence>> JoinEvents(store::Database& db,
   }));
   std::vector<EventEvidence> evidence(articles.size());
   for (size_t i = 0; i < articles.size(); ++i) {
-    SL_ASSIGN_OR_RETURN(const Article article, db.GetArticle(articles[i].record.id));
+    SL_ASSIGN_OR_RETURN(const Article article, db.GetArticleEvents(articles[i].record.id));
     for (const Event& event : article.events) {
       if (!coref::Coreferable(event)) continue;
       const size_t joined = linker.Add(coref::MentionOf(article, event));

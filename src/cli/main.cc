@@ -25,7 +25,8 @@ constexpr CommandEntry kCommands[] = {
      AddAnalyzeCommand},
     {"show",
      "Print one stored article: its story, near-duplicates and shared passages, entities, "
-     "quotes and events, then its clean text with its removed lines marked",
+     "quotes and events (each with the other articles that report the same event), then its "
+     "clean text with its removed lines marked",
      AddShowCommand},
     {"export",
      "Write the stored events out: export events --format gdelt (the GDELT 2.0 event table, "

@@ -3,6 +3,7 @@
 // text with the removed lines in place.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -154,10 +155,31 @@ std::string EventFlags(const Event& event) {
   return flags.empty() ? flags : "  (" + flags + ")";
 }
 
+// The other reports of the real-world event an article's event joined: a
+// line with its id and counts, and one per other article reporting it.
+void PrintOtherMentions(const Article& article, const Event& event,
+                        const std::vector<store::ReportedEventReport>& reported) {
+  for (const store::ReportedEventReport& report : reported) {
+    const auto is_this = [&](const store::ReportedEventMention& m) {
+      return m.article == article.id && m.event == event.id;
+    };
+    if (std::none_of(report.mentions.begin(), report.mentions.end(), is_this)) continue;
+    std::printf("  reported  %s: %zu mentions, %u articles, %u sources\n", report.event.id.c_str(),
+                report.mentions.size(), report.articles, report.sources);
+    for (const store::ReportedEventMention& m : report.mentions) {
+      if (m.article == article.id) continue;
+      std::printf("    also    %s event %u  s%u  %s  %s\n", m.article.c_str(), m.event, m.sentence,
+                  m.outlet.value_or("-").c_str(), m.published.value_or("date unknown").c_str());
+    }
+    return;
+  }
+}
+
 // One line per event: id, sentence, source -code-> target (or "-"), what
 // sets it apart, its date and how it was found, its place, the verb as
-// written and the pattern that coded it.
-void PrintEvents(const Article& article) {
+// written and the pattern that coded it; then the other articles that
+// report the same real-world event.
+void PrintEvents(const Article& article, const std::vector<store::ReportedEventReport>& reported) {
   for (const Event& event : article.events) {
     const std::string target = event.target ? event.target->code : "-";
     const std::string date =
@@ -168,6 +190,7 @@ void PrintEvents(const Article& article) {
                 event.source.code.c_str(), event.code.c_str(), target.c_str(),
                 EventFlags(event).c_str(), date.c_str(), place.c_str(), verb.c_str(),
                 event.pattern.c_str());
+    PrintOtherMentions(article, event, reported);
   }
 }
 
@@ -265,7 +288,7 @@ int RunShow(const ShowArgs& args) {
   PrintLinks(*article, *links);
   PrintEntities(*article);
   PrintQuotes(*article);
-  PrintEvents(*article);
+  PrintEvents(*article, links->events);
   std::printf("\n");
   PrintBody(*article);
   return kSuccess;

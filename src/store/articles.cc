@@ -171,6 +171,8 @@ Result<std::optional<Article>> ReadArticle(Connection& connection, const std::st
   SL_ASSIGN_OR_RETURN(article.published.evidence, ParseEvidence(evidence, id));
   SL_RETURN_IF_ERROR(ReadSentences(connection, article));
   if (parts == ArticleParts::kAll) SL_RETURN_IF_ERROR(ReadOtherChildren(connection, article));
+  if (parts == ArticleParts::kSentencesAndEvents)
+    SL_RETURN_IF_ERROR(ReadEvents(connection, article));
   return std::optional<Article>(std::move(article));
 }
 

@@ -22,7 +22,7 @@ namespace storyline::store::internal {
 Result<bool> InsertArticle(Connection& connection, int64_t run, const Article& article);
 
 // What ReadArticle() reads beside the article's own row.
-enum class ArticleParts { kAll, kSentences };
+enum class ArticleParts { kAll, kSentences, kSentencesAndEvents };
 
 // The article with exactly this id, or nullopt.
 Result<std::optional<Article>> ReadArticle(Connection& connection, const std::string& id,

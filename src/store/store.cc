@@ -151,6 +151,14 @@ Result<Article> Database::GetArticleText(const std::string& id) {
   return std::move(*article);
 }
 
+Result<Article> Database::GetArticleEvents(const std::string& id) {
+  SL_ASSIGN_OR_RETURN(
+      std::optional<Article> article,
+      internal::ReadArticle(*handle_->connection, id, internal::ArticleParts::kSentencesAndEvents));
+  if (!article) return Status::NotFound("no article with id '" + id + "'");
+  return std::move(*article);
+}
+
 Status Database::ForEachLinkRecord(const std::function<Status(LinkRecord&&)>& visit) {
   return internal::ForEachLinkRecord(*handle_->connection, visit);
 }

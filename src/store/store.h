@@ -235,6 +235,9 @@ class Database {
   // without the removed lines, time expressions, entities, quotes, events
   // and warnings that linking does not read. NotFound "no article with id 'ID'".
   Result<Article> GetArticleText(const std::string& id);
+  // The same with the article's events: what the link stage joins into
+  // events across articles. NotFound as GetArticleText.
+  Result<Article> GetArticleEvents(const std::string& id);
 
   // Calls `visit` for every stored article: the linked ones in the order they
   // joined their stories, then the others (new, or stored by a run that
