@@ -716,6 +716,7 @@ TEST_F(CliTest, LinksTheSeedArticlesAboutOneMeeting) {
     EXPECT_FALSE(story["events"].empty());
     const std::vector<std::string> actors = story["actors"];
     EXPECT_NE(std::find(actors.begin(), actors.end(), "IGOWSTNAT"), actors.end());
+    EXPECT_EQ(story["first_event_date"], "2021-09-27");  // the meeting, the day before both
   }
   // The copied paragraphs: passages between the two, each side's text the
   // same words at its own offsets.

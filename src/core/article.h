@@ -297,6 +297,10 @@ struct Story {
   // actors, the codes those events' mentions name most, at most five.
   std::vector<std::string> events;
   std::vector<std::string> actors;
+  // The earliest and latest day those events are dated to ("YYYY-MM-DD");
+  // nullopt when none is dated to a day.
+  std::optional<std::string> first_event_date;
+  std::optional<std::string> last_event_date;
   bool operator==(const Story&) const = default;
 };
 

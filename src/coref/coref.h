@@ -29,7 +29,8 @@
 // possible acts are (CAMEO codes them as intents and threats).
 //
 // Candidates come from an index keyed by (source country, root, date bucket),
-// never from all events: a mention dated to a day reads the buckets of the
+// never from all events (a mutual act is also looked up under its target's
+// country): a mention dated to a day reads the buckets of the
 // days its tolerance allows (and those of events known only to the month or
 // year), one dated to a month the days of that month, and an undated one at
 // most CorefOptions::max_undated_candidates recent events of its source

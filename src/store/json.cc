@@ -114,7 +114,9 @@ Result<std::string> DumpLinks(const LinkReport& links) {
                        {"first_date", OptionalString(story.first_date)},
                        {"last_date", OptionalString(story.last_date)},
                        {"events", story.events},
-                       {"actors", story.actors}});
+                       {"actors", story.actors},
+                       {"first_event_date", OptionalString(story.first_event_date)},
+                       {"last_event_date", OptionalString(story.last_event_date)}});
     }
     section("stories", items);
     items.clear();

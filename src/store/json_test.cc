@@ -354,6 +354,7 @@ TEST_F(StoreTest, JsonReportWritesLinkSectionsOneItemPerLine) {
   Story story = links.stories[0];
   story.events = {event.event.id};
   story.actors = {"KENGOV", "TZAGOV"};
+  story.first_event_date = story.last_event_date = "2031-04-14";
   ASSERT_TRUE(writer->WriteLinks({links.near_duplicates, links.passages, {story}, {event}}).ok());
   EXPECT_FALSE(writer->Write(PlainArticle()).ok());  // articles come first
   ASSERT_TRUE(writer->Finish(0, 0, {}).ok());
@@ -371,7 +372,8 @@ TEST_F(StoreTest, JsonReportWritesLinkSectionsOneItemPerLine) {
                 full + "\",\"" + plain +
                 "\"],\"title\":\"Lantern festival returns to Port Veyra after décennie of "
                 "silence\",\"first_date\":\"2031-04-15\",\"last_date\":\"2031-04-15\","
-                "\"events\":[\"e-0000000000000002\"],\"actors\":[\"KENGOV\",\"TZAGOV\"]}\n],\n"
+                "\"events\":[\"e-0000000000000002\"],\"actors\":[\"KENGOV\",\"TZAGOV\"],"
+                "\"first_event_date\":\"2031-04-14\",\"last_event_date\":\"2031-04-14\"}\n],\n"
                 "\"events\": [\n{\"id\":\"e-0000000000000002\",\"source\":\"KENGOV\","
                 "\"target\":\"TZAGOV\",\"code\":\"040\",\"root\":\"04\",\"date\":{\"value\":"
                 "\"2031-04-14\",\"how\":\"timex\"},\"place\":\"TZA\",\"num_mentions\":2,"

@@ -182,6 +182,11 @@ Status ReadStoryEvents(Connection& connection, Story& story) {
     if (!row) continue;
     actor_mentions[query.Text(1)] += mentions;
     if (!query.IsNull(2)) actor_mentions[query.Text(2)] += mentions;
+    const std::optional<std::string> date = query.OptionalText(5);
+    if (date && date->size() == 10) {  // a day
+      if (!story.first_event_date || *date < *story.first_event_date) story.first_event_date = date;
+      if (!story.last_event_date || *date > *story.last_event_date) story.last_event_date = date;
+    }
   }
   std::vector<std::pair<int64_t, std::string>> ranked;
   for (auto& [code, mentions] : actor_mentions) ranked.emplace_back(-mentions, code);

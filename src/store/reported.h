@@ -30,8 +30,8 @@ Result<ReportedEventReport> GetReportedEvent(Connection& connection, const std::
 Result<std::vector<std::string>> ReportedEventsOf(Connection& connection,
                                                   const std::string& article_id);
 
-// The events of story `story_id` (most mentioned first) and its main actors
-// (the codes their events name most, at most five).
+// The events of `story` (most mentioned first), its main actors (the codes
+// their events name most, at most five) and the days they are dated to.
 Status ReadStoryEvents(Connection& connection, Story& story);
 
 }  // namespace storyline::store::internal
