@@ -185,6 +185,26 @@ TEST(Coref, StoredEventsKeepTheirIdsAndNewMentionsJoinThem) {
   EXPECT_EQ(linker.events()[0].mentions, 2u);
 }
 
+// Regression: every join filed its event again under its day, so a day's
+// list grew with the mentions of its events and each new mention of a much
+// reported day read them all (quadratic in the mentions of one day).
+TEST(Coref, ManyReportsOfOneDayJoinTheirEventsEachOnce) {
+  EventLinker linker;
+  // Two events under one key and day (Kenya, root 04), reported in turn.
+  const std::string talks = "Kenya and Tanzania held talks on the border.";
+  const std::string other = "Kenya and Uganda held talks on the lake.";
+  for (int i = 0; i < 5000; ++i) {
+    const std::string id = "a" + std::to_string(i);
+    EXPECT_EQ(
+        linker.Add(Mention({id, "KENGOV", "040", "TZAGOV", "2025-03-11", "timex", talks, ""})), 0u);
+    EXPECT_EQ(
+        linker.Add(Mention({id, "KENGOV", "040", "UGAGOV", "2025-03-11", "timex", other, ""})), 1u);
+  }
+  ASSERT_EQ(linker.events().size(), 2u);
+  EXPECT_EQ(linker.events()[0].mentions, 5000u);
+  EXPECT_EQ(linker.events()[1].mentions, 5000u);
+}
+
 TEST(Coref, OnlyActsThatHappenedOrAreAnnouncedTakePart) {
   Event event;
   EXPECT_TRUE(Coreferable(event));

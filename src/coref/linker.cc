@@ -125,13 +125,15 @@ struct EventLinker::State {
     return UndatedBucket(key);
   }
 
-  void Index(size_t index) {
+  // Files event `index` under its date's bucket, and a new one under its
+  // key too. An event is filed again only when its date changes, so a list
+  // holds each event at most once per date it had, however many mentions
+  // join it.
+  void Index(size_t index, bool new_event) {
     const ReportedEvent& event = events[index];
     const uint64_t key = Key(event.source, event.root);
-    std::vector<size_t>& bucket = buckets[BucketOf(key, Date::Of(event.date))];
-    if (bucket.empty() || bucket.back() != index) bucket.push_back(index);
-    std::vector<size_t>& keyed = by_key[key];
-    if (keyed.empty() || keyed.back() != index) keyed.push_back(index);
+    buckets[BucketOf(key, Date::Of(event.date))].push_back(index);
+    if (new_event) by_key[key].push_back(index);
   }
 
   // The events `mention` may join, each once, in index order.
@@ -281,7 +283,7 @@ size_t EventLinker::Add(ReportedEvent event) {
   State& s = *state_;
   s.events.push_back(std::move(event));
   s.changed.push_back(false);
-  s.Index(s.events.size() - 1);
+  s.Index(s.events.size() - 1, true);
   return s.events.size() - 1;
 }
 
@@ -306,9 +308,10 @@ size_t EventLinker::Add(const EventMention& mention) {
   if (best) {
     EventMention oriented = mention;
     if (best_swapped) std::swap(oriented.source, oriented.target);
+    const std::optional<std::string> was_dated = s.events[*best].date;
     s.Join(s.events[*best], oriented, date);
     s.changed[*best] = true;
-    s.Index(*best);  // its date may have become more precise
+    if (s.events[*best].date != was_dated) s.Index(*best, false);  // now more precise
     return *best;
   }
   ReportedEvent event;
@@ -328,7 +331,7 @@ size_t EventLinker::Add(const EventMention& mention) {
   event.mentions = 1;
   s.events.push_back(std::move(event));
   s.changed.push_back(true);
-  s.Index(s.events.size() - 1);
+  s.Index(s.events.size() - 1, true);
   return s.events.size() - 1;
 }
 
