@@ -4,7 +4,6 @@
 #include <chrono>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -145,9 +144,8 @@ Result<LinkSummary> LinkNewArticles(store::Database& db, int64_t run,
   // Events first, in the order the linker adds new articles, so that stories
   // can weigh the events they report.
   std::sort(new_articles.begin(), new_articles.end(), [](const NewArticle& a, const NewArticle& b) {
-    const auto& [x, y] = std::tie(a.record, b.record);
-    return std::make_tuple(!x.published, x.published, std::cref(x.origin), std::cref(x.id)) <
-           std::make_tuple(!y.published, y.published, std::cref(y.origin), std::cref(y.id));
+    return link::LinkOrder(a.record.published, a.record.origin, a.record.id) <
+           link::LinkOrder(b.record.published, b.record.origin, b.record.id);
   });
   SL_ASSIGN_OR_RETURN(std::vector<EventEvidence> evidence, JoinEvents(db, new_articles, update));
   for (size_t i = 0; i < new_articles.size(); ++i) {

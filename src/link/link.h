@@ -57,6 +57,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -568,6 +569,16 @@ struct LinkResult {
   // The stories that new articles joined or started, as they stand now.
   std::vector<Story> stories;
 };
+
+// The order in which Linker::Run() links new articles: publication date,
+// unknown last, then origin, then id; stories then do not depend on how the
+// input was split into runs or files. A caller preparing what new articles
+// bring (their events) in the same order compares these keys.
+using LinkOrderKey = std::tuple<bool, std::string_view, std::string_view, std::string_view>;
+inline LinkOrderKey LinkOrder(const std::optional<std::string>& published, std::string_view origin,
+                              std::string_view id) {
+  return {!published.has_value(), published ? std::string_view(*published) : "", origin, id};
+}
 
 // Links new articles to each other and to the articles earlier runs linked.
 // Feed it the linked articles in the order they joined their stories (their

@@ -45,14 +45,12 @@ class Reader {
   std::string_view bytes_;
 };
 
-// Pending articles are linked in this order, so that the stories do not
-// depend on how the input was split into runs or files.
+// Pending articles are linked in LinkOrder().
 bool CanonicalOrder(const std::tuple<StoryArticle*, const std::string*>& x,
                     const std::tuple<StoryArticle*, const std::string*>& y) {
   const auto key = [](const auto& t) {
     const StoryArticle& a = *std::get<0>(t);
-    return std::make_tuple(!a.published.has_value(), a.published.value_or(""),
-                           std::cref(*std::get<1>(t)), std::cref(a.id));
+    return LinkOrder(a.published, *std::get<1>(t), a.id);
   };
   return key(x) < key(y);
 }

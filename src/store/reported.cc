@@ -169,20 +169,17 @@ Result<std::vector<std::string>> ReportedEventsOf(Connection& connection,
 }
 
 Status ReadStoryEvents(Connection& connection, Story& story) {
-  std::vector<std::pair<std::string, int64_t>> events;
-  SL_RETURN_IF_ERROR(
-      ReadRows(connection, kEventsOfStory, story.id, "cannot read the events of a story", events,
-               [](const Query& query) { return std::make_pair(query.Text(0), query.Int(1)); }));
   std::map<std::string, int64_t> actor_mentions;
-  for (const auto& [id, mentions] : events) {
-    story.events.push_back(id);
-    SL_ASSIGN_OR_RETURN(Query query, connection.Prepare(kSelectReportedEvent));
-    query.BindText(1, id);
-    SL_ASSIGN_OR_RETURN(bool row, query.Next("cannot read a reported event"));
-    if (!row) continue;
-    actor_mentions[query.Text(1)] += mentions;
-    if (!query.IsNull(2)) actor_mentions[query.Text(2)] += mentions;
-    const std::optional<std::string> date = query.OptionalText(5);
+  SL_ASSIGN_OR_RETURN(Query query, connection.Prepare(kEventsOfStory));
+  query.BindText(1, story.id);
+  while (true) {
+    SL_ASSIGN_OR_RETURN(bool row, query.Next("cannot read the events of a story"));
+    if (!row) break;
+    story.events.push_back(query.Text(0));
+    const int64_t mentions = query.Int(1);
+    actor_mentions[query.Text(2)] += mentions;
+    if (!query.IsNull(3)) actor_mentions[query.Text(3)] += mentions;
+    const std::optional<std::string> date = query.OptionalText(4);
     if (date && date->size() == 10) {  // a day
       if (!story.first_event_date || *date < *story.first_event_date) story.first_event_date = date;
       if (!story.last_event_date || *date > *story.last_event_date) story.last_event_date = date;

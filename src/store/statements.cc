@@ -145,10 +145,12 @@ constexpr const char* kStatementSql[] = {
     "a.published FROM event_mentions m JOIN events e ON e.article_id = m.article_id "
     "AND e.idx = m.idx JOIN articles a ON a.id = m.article_id WHERE m.event_id = ?1 "
     "ORDER BY a.published IS NULL, a.published, m.article_id, m.idx",
-    // kEventsOfStory: its events, most mentioned first.
-    "SELECT m.event_id, count(*) AS n FROM story_members s JOIN event_mentions m "
-    "ON m.article_id = s.article_id WHERE s.story_id = ?1 GROUP BY m.event_id "
-    "ORDER BY n DESC, m.event_id",
+    // kEventsOfStory: its events, most mentioned first, with their actors and
+    // date, in one statement rather than a lookup per event.
+    "SELECT m.event_id, count(*) AS n, r.source_code, r.target_code, r.date_value "
+    "FROM story_members s JOIN event_mentions m ON m.article_id = s.article_id "
+    "JOIN reported_events r ON r.id = m.event_id WHERE s.story_id = ?1 "
+    "GROUP BY m.event_id ORDER BY n DESC, m.event_id",
 };
 static_assert(std::size(kStatementSql) == kStatementCount);
 
