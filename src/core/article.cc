@@ -12,6 +12,8 @@ std::string_view DateHowName(DateHow how) {
       return "inferred";
     case DateHow::kUnknown:
       return "unknown";
+    case DateHow::kCapture:
+      return "capture";
   }
   return "unknown";
 }

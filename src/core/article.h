@@ -47,7 +47,9 @@ struct Rejection {
 
 // How a publication date was obtained. Values are written to the database
 // and to JSON by name: never rename them.
-enum class DateHow { kExplicit, kMetadata, kInferred, kUnknown };
+// kCapture: the day a crawler fetched the page (WARC-Date), a fallback that
+// bounds the publication from above, never presented as found.
+enum class DateHow { kExplicit, kMetadata, kInferred, kUnknown, kCapture };
 std::string_view DateHowName(DateHow how);  // "explicit", "metadata", ...
 
 struct PublishedDate {
@@ -60,15 +62,32 @@ struct PublishedDate {
 struct RawDocument {
   std::string id;      // stable: derived from origin and content (see MakeArticleId)
   std::string origin;  // path as given, or path:LINE for a JSONL record
-  std::string format;  // "txt" or "jsonl"
-  std::string text;    // the record's text, valid UTF-8, line ends normalised to '\n'
+  std::string format;  // "txt", "jsonl" or "html" (HTML files, JSONL "html", WARC responses)
+  // The record's text, valid UTF-8, line ends normalised to '\n'; for "html"
+  // the page's markup, converted to UTF-8 from its declared or detected charset.
+  std::string text;
   // Metadata supplied by the container (JSONL fields); absent for plain text.
   std::optional<std::string> source_id;
   std::optional<std::string> url;
   std::optional<std::string> outlet;
   std::optional<std::string> title;
   std::optional<std::string> published;  // as given, e.g. "2021-09-28T10:53:00Z"
-  std::vector<Warning> warnings;         // e.g. repaired UTF-8
+  // When a crawler fetched the page (WARC-Date, ISO 8601), for WARC records.
+  std::optional<std::string> captured;
+  std::vector<Warning> warnings;  // e.g. repaired UTF-8
+};
+
+// One metadata value read from a web page, and where it came from: `how` is
+// the kind of source ("json-ld", "meta", "time", "url", "byline", "title-tag",
+// "heading", "html-lang", "link", "capture"), `evidence` the markup or text it
+// was read from, e.g. `<meta property="article:published_time">`.
+struct MetadataField {
+  std::string field;  // "title", "published", "modified", "author", "site_name",
+                      // "canonical_url", "language"
+  std::string value;
+  std::string how;
+  std::string evidence;
+  bool operator==(const MetadataField&) const = default;
 };
 
 // A line of the raw text that the cleaner removed, and why.
@@ -331,6 +350,9 @@ struct Article {
   std::vector<Event> events;     // by sentence, then verb position
   std::vector<RemovedLine> removed;
   std::vector<Warning> warnings;
+  // For web pages: every metadata value found, with its source (authors in
+  // page order); empty for text and JSONL records.
+  std::vector<MetadataField> metadata;
   // What the link stage needs of the article (link::EncodeFeatures), filled
   // in by the pipeline's workers and stored with it; opaque bytes, empty when
   // not computed.

@@ -29,8 +29,8 @@ Result<std::vector<std::string>> ParseEvidence(const std::string& text, const st
 }
 
 std::optional<DateHow> DateHowFromName(std::string_view name) {
-  for (DateHow how :
-       {DateHow::kExplicit, DateHow::kMetadata, DateHow::kInferred, DateHow::kUnknown}) {
+  for (DateHow how : {DateHow::kExplicit, DateHow::kMetadata, DateHow::kInferred, DateHow::kUnknown,
+                      DateHow::kCapture}) {
     if (DateHowName(how) == name) return how;
   }
   return std::nullopt;

@@ -1,0 +1,87 @@
+#include "html/cues.h"
+
+#include <re2/set.h>
+
+#include <array>
+#include <string>
+#include <vector>
+
+namespace storyline::html {
+namespace {
+
+constexpr std::array<std::string_view, static_cast<size_t>(CueKind::kCount)> kKindNames = {
+    "drop", "negative", "positive", "content"};
+
+RE2::Options CueOptions() {
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  return options;
+}
+
+}  // namespace
+
+struct ClassCues::Sets {
+  std::vector<std::unique_ptr<RE2::Set>> by_kind;
+};
+
+Result<ClassCues> ClassCues::Parse(std::string_view file_name, std::string_view contents) {
+  auto sets = std::make_unique<Sets>();
+  for (size_t kind = 0; kind < kKindNames.size(); ++kind) {
+    sets->by_kind.push_back(std::make_unique<RE2::Set>(CueOptions(), RE2::UNANCHORED));
+  }
+  std::vector<int> count(kKindNames.size(), 0);
+  int line_number = 0;
+  size_t start = 0;
+  while (start <= contents.size()) {
+    size_t end = contents.find('\n', start);
+    if (end == std::string_view::npos) end = contents.size();
+    std::string_view line = contents.substr(start, end - start);
+    start = end + 1;
+    ++line_number;
+    if (line.empty() || line.front() == '#') {
+      if (end == contents.size()) break;
+      continue;
+    }
+    const std::string where = std::string(file_name) + ":" + std::to_string(line_number) + ": ";
+    const size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) {
+      return Status::InvalidArgument(where + "expected KIND<TAB>PATTERN");
+    }
+    const std::string_view kind_name = line.substr(0, tab);
+    size_t kind = 0;
+    while (kind < kKindNames.size() && kKindNames[kind] != kind_name) ++kind;
+    if (kind == kKindNames.size()) {
+      return Status::InvalidArgument(where + "unknown kind '" + std::string(kind_name) +
+                                     "' (drop, negative, positive or content)");
+    }
+    std::string error;
+    if (sets->by_kind[kind]->Add(line.substr(tab + 1), &error) < 0) {
+      return Status::InvalidArgument(where + "bad pattern: " + error);
+    }
+    ++count[kind];
+    if (end == contents.size()) break;
+  }
+  for (size_t kind = 0; kind < kKindNames.size(); ++kind) {
+    // An empty set cannot compile; it matches nothing, as no pattern would.
+    if (count[kind] == 0) {
+      sets->by_kind[kind].reset();
+    } else if (!sets->by_kind[kind]->Compile()) {
+      return Status::InvalidArgument(std::string(file_name) + ": cannot compile the " +
+                                     std::string(kKindNames[kind]) + " patterns");
+    }
+  }
+  return ClassCues(std::move(sets));
+}
+
+bool ClassCues::Matches(CueKind kind, std::string_view class_and_id) const {
+  const auto& set = sets_->by_kind[static_cast<size_t>(kind)];
+  return set && set->Match(class_and_id, nullptr);
+}
+
+ClassCues::ClassCues(std::unique_ptr<const Sets> sets) : sets_(std::move(sets)) {}
+ClassCues::ClassCues(ClassCues&&) noexcept = default;
+ClassCues& ClassCues::operator=(ClassCues&&) noexcept = default;
+ClassCues::~ClassCues() = default;
+
+}  // namespace storyline::html

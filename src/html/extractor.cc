@@ -1,0 +1,69 @@
+#include <libxml/HTMLparser.h>
+
+#include <limits>
+
+#include "html/content.h"
+#include "html/cues.h"
+#include "html/html.h"
+#include "html/metadata.h"
+
+namespace storyline::html {
+namespace {
+
+// Recovery on, no network, no error output; COMPACT saves allocations for
+// short text nodes. NOIMPLIED is left off so every page gets <html><body>.
+constexpr int kParseOptions = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                              HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT | HTML_PARSE_NODEFDTD;
+
+struct DocDeleter {
+  void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
+};
+
+}  // namespace
+
+struct Extractor::Rules {
+  ClassCues cues;
+};
+
+std::optional<std::string> Page::First(std::string_view field) const {
+  for (const MetadataField& entry : metadata) {
+    if (entry.field == field) return entry.value;
+  }
+  return std::nullopt;
+}
+
+Result<Extractor> Extractor::Create(const Options& options, const DataFiles& data) {
+  SL_ASSIGN_OR_RETURN(std::string contents, data.Read(options.cues));
+  SL_ASSIGN_OR_RETURN(ClassCues cues, ClassCues::Parse(options.cues, contents));
+  return Extractor(std::make_unique<const Rules>(Rules{std::move(cues)}));
+}
+
+Page Extractor::Extract(std::string_view markup, const PageContext& context) const {
+  Page page;
+  if (markup.size() > static_cast<size_t>(std::numeric_limits<int>::max())) {
+    page.warnings.push_back({"html_too_large", "page larger than 2 GB: not parsed"});
+    return page;
+  }
+  const std::string url(context.url);
+  std::unique_ptr<xmlDoc, DocDeleter> doc(
+      htmlReadMemory(markup.data(), static_cast<int>(markup.size()),
+                     url.empty() ? nullptr : url.c_str(), "UTF-8", kParseOptions));
+  if (!doc) {
+    page.warnings.push_back({"html_unparsed", "the markup could not be parsed"});
+    return page;
+  }
+  Metadata metadata = ReadMetadata(*doc, context);
+  page.metadata = std::move(metadata.fields);
+  page.text = ExtractContent(*doc, rules_->cues, metadata.json_ld_body);
+  if (page.text.empty()) {
+    page.warnings.push_back({"html_no_content", "no main text found in the page"});
+  }
+  return page;
+}
+
+Extractor::Extractor(std::unique_ptr<const Rules> rules) : rules_(std::move(rules)) {}
+Extractor::Extractor(Extractor&&) noexcept = default;
+Extractor& Extractor::operator=(Extractor&&) noexcept = default;
+Extractor::~Extractor() = default;
+
+}  // namespace storyline::html
