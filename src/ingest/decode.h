@@ -25,6 +25,16 @@ Result<std::string> ReadWholeFile(const std::string& path, uint64_t max_bytes);
 // or hold nothing but whitespace.
 Status DecodeText(std::string& bytes, std::vector<Warning>& warnings);
 
+// Turns the bytes of a web page into UTF-8 markup. The charset is the first
+// of: a byte-order mark; `declared` (the HTTP Content-Type charset, or empty);
+// <meta charset> or <meta http-equiv="Content-Type"> in the first 1024 bytes;
+// ICU's detection (ucsdet). Bytes the charset cannot map become U+FFFD with a
+// warning; a charset ICU does not know falls back to detection, with a
+// warning. Line ends are normalised as in DecodeText. InvalidArgument when
+// the bytes are binary or hold nothing but whitespace.
+Status DecodeHtml(std::string& bytes, std::string_view declared_charset,
+                  std::vector<Warning>& warnings);
+
 // Replaces invalid UTF-8 in `bytes` with U+FFFD, adding an "invalid_utf8"
 // warning with the count when there was any.
 void RepairUtf8WithWarning(std::string& bytes, std::vector<Warning>& warnings);
