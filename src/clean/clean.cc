@@ -12,6 +12,7 @@
 #include "clean/language.h"
 #include "clean/lines.h"
 #include "clean/title.h"
+#include "html/html.h"
 
 namespace storyline::clean {
 namespace {
@@ -242,12 +243,37 @@ void PublishFromMetadata(const std::optional<std::string>& published, Article& a
   }
 }
 
+// A web page's published date (html/html.h) wins over a dateline in its
+// text: structured data says which date is the publication's.
+void PublishFromPage(const html::Page& page, Article& article) {
+  for (const MetadataField& field : page.metadata) {
+    if (field.field != "published") continue;
+    if (std::optional<CivilDate> date = ParseIsoDate(field.value)) {
+      article.published.value = date->Iso();
+      article.published.how = DateHow::kMetadata;
+      article.published.evidence = {field.evidence, field.value};
+    }
+    return;
+  }
+}
+
+// The day a crawler fetched the page: the publication was no later.
+void PublishFromCapture(const std::optional<std::string>& captured, Article& article) {
+  if (!captured || article.published.how != DateHow::kUnknown) return;
+  if (std::optional<CivilDate> date = ParseIsoDate(*captured)) {
+    article.published.value = date->Iso();
+    article.published.how = DateHow::kCapture;
+    article.published.evidence = {"WARC-Date " + *captured};
+  }
+}
+
 }  // namespace
 
 struct Cleaner::Rules {
   Options options;
   CueSet cues;
   DateLexicon dates;
+  html::Extractor pages;
 };
 
 Cleaner::Cleaner(std::unique_ptr<const Rules> rules) : rules_(std::move(rules)) {}
@@ -260,7 +286,22 @@ Result<Cleaner> Cleaner::Create(const Options& options, const DataFiles& data) {
   SL_ASSIGN_OR_RETURN(CueSet cues, CueSet::Parse(options.cues, cue_text));
   SL_ASSIGN_OR_RETURN(const std::string date_text, data.Read(options.date_lexicon));
   SL_ASSIGN_OR_RETURN(DateLexicon dates, DateLexicon::Parse(options.date_lexicon, date_text));
-  return Cleaner(std::make_unique<const Rules>(Rules{options, std::move(cues), std::move(dates)}));
+  SL_ASSIGN_OR_RETURN(html::Extractor pages, html::Extractor::Create(options.html, data));
+  return Cleaner(std::make_unique<const Rules>(
+      Rules{options, std::move(cues), std::move(dates), std::move(pages)}));
+}
+
+// Replaces the markup in `doc` with the page's main text and fills what the
+// page says of itself where the container said nothing.
+html::Page Cleaner::ReadPage(RawDocument& doc, Article& article) const {
+  html::Page page = rules_->pages.Extract(doc.text, {doc.url.value_or(""), doc.captured});
+  doc.text = std::move(page.text);
+  if (!doc.title) doc.title = page.First("title");
+  if (!article.outlet) article.outlet = page.First("site_name");
+  if (!article.url) article.url = page.First("canonical_url");
+  article.metadata = page.metadata;
+  article.warnings.insert(article.warnings.end(), page.warnings.begin(), page.warnings.end());
+  return page;
 }
 
 Article Cleaner::Clean(RawDocument doc) const {
@@ -273,6 +314,9 @@ Article Cleaner::Clean(RawDocument doc) const {
   article.url = std::move(doc.url);
   article.warnings = std::move(doc.warnings);
 
+  std::optional<html::Page> page;
+  if (article.format == "html") page = ReadPage(doc, article);
+
   std::optional<std::string_view> metadata_title;
   if (doc.title && !TrimSpace(*doc.title).empty()) metadata_title = TrimSpace(*doc.title);
 
@@ -282,7 +326,9 @@ Article Cleaner::Clean(RawDocument doc) const {
   article.text.reserve(doc.text.size());
   LineWalker walker(rules_->cues, rules_->dates, lines, title, metadata_title, article);
   walker.Run();
-  if (!walker.published()) PublishFromMetadata(doc.published, article);
+  if (page) PublishFromPage(*page, article);
+  if (article.published.how == DateHow::kUnknown) PublishFromMetadata(doc.published, article);
+  PublishFromCapture(doc.captured, article);
 
   if (metadata_title) {
     article.title = std::string(*metadata_title);

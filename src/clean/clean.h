@@ -8,6 +8,11 @@
 //   - Article::title    the headline, or nullopt when the text has none;
 //   - Article::published  a date the text states (how = explicit), else the
 //                         container's metadata (how = metadata), else unknown;
+//                         for a web page its structured date comes first
+//                         (metadata) and the WARC capture day last (capture);
+//   - Article::metadata  for web pages (format "html"): what html::Extractor
+//                        read, whose main text then goes through the line
+//                        rules below as any text does;
 //   - Article::language ISO 639-1 code of the body, "und" when unsure.
 // Blank and whitespace-only lines (U+00A0 counts as white space) are layout,
 // not content: they are neither kept nor recorded. Every other line is either
@@ -45,6 +50,7 @@
 #include "core/article.h"
 #include "core/data_files.h"
 #include "core/status.h"
+#include "html/html.h"
 
 namespace storyline::clean {
 
@@ -57,6 +63,8 @@ struct Options {
   // (and above the first body paragraph); more finds headlines under long ad
   // blocks, fewer risks taking a body line. 0 means never find a headline.
   int title_search_lines = 12;
+  // Web pages (RawDocument::format "html"): main text and metadata.
+  html::Options html;
 };
 
 class Cleaner {
@@ -78,6 +86,7 @@ class Cleaner {
   ~Cleaner();
 
  private:
+  html::Page ReadPage(RawDocument& doc, Article& article) const;
   struct Rules;
   explicit Cleaner(std::unique_ptr<const Rules> rules);
   std::unique_ptr<const Rules> rules_;

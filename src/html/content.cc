@@ -12,10 +12,14 @@ namespace storyline::html {
 namespace {
 
 // Elements whose content is never article text.
-constexpr std::array<std::string_view, 24> kUnwantedTags = {
-    "script", "style",    "noscript", "template", "svg",    "iframe",     "button", "select",
-    "input",  "textarea", "nav",      "aside",    "footer", "header",     "head",   "object",
-    "embed",  "canvas",   "map",      "audio",    "video",  "figcaption", "dialog", "menu"};
+constexpr std::array<std::string_view, 18> kUnwantedTags = {
+    "script",   "style", "noscript", "template", "svg",    "iframe", "button", "select", "input",
+    "textarea", "head",  "object",   "embed",    "canvas", "map",    "audio",  "video",  "dialog"};
+
+// Elements that hold page furniture, dropped as a drop cue is (an HTML4
+// parser may nest a whole page in an unclosed <header>).
+constexpr std::array<std::string_view, 6> kFurnitureTags = {"nav",    "aside", "footer",
+                                                            "header", "menu",  "figcaption"};
 
 // Elements that start a new line of the output.
 constexpr std::array<std::string_view, 31> kBlockTags = {
@@ -31,8 +35,19 @@ constexpr std::array<std::string_view, 8> kParagraphTags = {"p",  "pre", "td", "
 constexpr size_t kShortBody = 250;
 // A content cue or <article> must hold this much text to be taken.
 constexpr size_t kMinCueText = 200;
+// Parts of a body split in several marked elements: each holds at least
+// kMinPart text, at most kMaxParts are merged, and together they hold at
+// least kMergedShare of the text of the element that holds them all.
+constexpr size_t kMinPart = 100;
+constexpr size_t kMaxParts = 200;
+constexpr double kMergedShare = 0.4;
 // A block of at least this much text is scored as a paragraph.
 constexpr size_t kMinParagraph = 25;
+// An element with a drop cue that holds at least this share of the page's
+// text is a layout wrapper, not boilerplate.
+constexpr double kWrapperShare = 0.6;
+// A line of at most this many bytes not ended like a sentence is a label.
+constexpr size_t kMaxLabelBytes = 60;
 // Output lines whose text is more than this share of link text are dropped.
 constexpr double kMaxLineLinkDensity = 0.5;
 
@@ -52,6 +67,7 @@ struct NodeStats {
   size_t link_text = 0;
   size_t commas = 0;
   size_t paragraphs = 0;
+  bool holds_body = false;  // is or holds an element marked as the article body
   double score = 0;
   bool scored = false;
 };
@@ -77,12 +93,6 @@ bool IsHidden(const xmlNode& node) {
          style.find("visibility:hidden") != std::string::npos;
 }
 
-bool IsProtected(const xmlNode& node) {
-  const std::string_view name = NameOf(node);
-  return name == "html" || name == "body" || name == "main" || name == "article" ||
-         AttributeOf(node, "itemprop") == "articleBody";
-}
-
 class ContentExtractor {
  public:
   ContentExtractor(xmlDoc& doc, const ClassCues& cues) : doc_(doc), cues_(cues) {}
@@ -90,6 +100,7 @@ class ContentExtractor {
   std::string Extract(const std::optional<std::string>& json_ld_body) {
     xmlNode* body = FindBody();
     if (!body) return json_ld_body ? *json_ld_body : "";
+    Measure(body);
     Prune(body);
     Measure(body);
     const xmlNode* root = ChooseRoot(body);
@@ -120,7 +131,7 @@ class ContentExtractor {
       bool descend = true;
       if (at->type == XML_COMMENT_NODE) {
         unwanted.push_back(const_cast<xmlNode*>(at));
-      } else if (IsElement(*at) && at != body && IsUnwanted(*at)) {
+      } else if (IsElement(*at) && at != body && IsUnwanted(*at, StatsOf(*body))) {
         unwanted.push_back(const_cast<xmlNode*>(at));
         descend = false;
       }
@@ -132,13 +143,19 @@ class ContentExtractor {
     }
   }
 
-  bool IsUnwanted(const xmlNode& node) const {
+  // Class cues also name layout wrappers ("has-sidebar", "page-with-menu"):
+  // an element holding the article body or most of the page's text stays.
+  bool IsUnwanted(const xmlNode& node, const NodeStats& page) const {
     const std::string_view name = NameOf(node);
     if (In(kUnwantedTags, name)) return true;
-    if (IsProtected(node)) return false;
+    const NodeStats& stats = StatsOf(node);
+    if (stats.holds_body) return false;
     if (IsHidden(node)) return true;
-    const std::string key = ClassAndId(node);
-    return key.size() > 1 && cues_.Matches(CueKind::kDrop, key);
+    if (!In(kFurnitureTags, name)) {
+      const std::string key = ClassAndId(node);
+      if (key.size() <= 1 || !cues_.Matches(CueKind::kDrop, key)) return false;
+    }
+    return static_cast<double>(stats.text) < kWrapperShare * static_cast<double>(page.text);
   }
 
   // Fills stats_ bottom-up: each text node's bytes count for every element
@@ -159,6 +176,7 @@ class ContentExtractor {
         }
       }
       if (NameOf(*node) == "a") stats.link_text = stats.text;
+      if (IsBodyMark(*node)) stats.holds_body = true;
       if (In(kParagraphTags, NameOf(*node)) && stats.text >= kMinParagraph) ++stats.paragraphs;
       if (node != body && node->parent && node->parent->_private) {
         NodeStats& parent = *static_cast<NodeStats*>(node->parent->_private);
@@ -166,6 +184,7 @@ class ContentExtractor {
         parent.link_text += stats.link_text;
         parent.commas += stats.commas;
         parent.paragraphs += stats.paragraphs;
+        parent.holds_body = parent.holds_body || stats.holds_body;
       }
     }
   }
@@ -181,28 +200,88 @@ class ContentExtractor {
     return *static_cast<const NodeStats*>(node._private);
   }
 
+  // <main>, schema.org's articleBody and the class cues of article bodies;
+  // not <article>, which teaser lists use for each link.
+  bool IsBodyMark(const xmlNode& node) const {
+    if (NameOf(node) == "main" || AttributeOf(node, "itemprop") == "articleBody") return true;
+    const std::string key = ClassAndId(node);
+    return key.size() > 1 && cues_.Matches(CueKind::kContent, key);
+  }
+
   const xmlNode* ChooseRoot(xmlNode* body) {
     if (const xmlNode* cued = BestCued(body)) return cued;
     return BestScored(body);
   }
 
-  // The element with the most text among articleBody and content cues, else
-  // the <article> with the most text.
+  // The articleBody and content cue elements, else the <article> elements,
+  // merged (see Merge).
   const xmlNode* BestCued(const xmlNode* body) const {
-    const xmlNode* best_cued = nullptr;
-    const xmlNode* best_article = nullptr;
+    std::vector<const xmlNode*> cued;
+    std::vector<const xmlNode*> articles;
     for (const xmlNode* at = body; at; at = NextInWalk(at, body)) {
       if (!IsElement(*at) || !at->_private) continue;
-      const size_t text = StatsOf(*at).text;
-      if (text < kMinCueText) continue;
-      const bool cued = AttributeOf(*at, "itemprop") == "articleBody" ||
-                        cues_.Matches(CueKind::kContent, ClassAndId(*at));
-      if (cued && (!best_cued || text > StatsOf(*best_cued).text)) best_cued = at;
-      if (NameOf(*at) == "article" && (!best_article || text > StatsOf(*best_article).text)) {
-        best_article = at;
+      if (StatsOf(*at).text < kMinPart) continue;
+      if (AttributeOf(*at, "itemprop") == "articleBody" ||
+          cues_.Matches(CueKind::kContent, ClassAndId(*at))) {
+        cued.push_back(at);
+      } else if (NameOf(*at) == "article") {
+        articles.push_back(at);
       }
     }
-    return best_cued ? best_cued : best_article;
+    if (const xmlNode* merged = Merge(cued)) return merged;
+    return Merge(articles);
+  }
+
+  // Pages split their body into several marked parts (a CMS's text elements,
+  // a forum's posts): the parts' nearest common ancestor when they make up
+  // most of its text, else the largest part. nullptr when the largest part
+  // is too short to be a body.
+  static const xmlNode* Merge(const std::vector<const xmlNode*>& candidates) {
+    std::vector<const xmlNode*> parts;
+    for (const xmlNode* candidate : candidates) {
+      // Preorder: a part inside the previous outermost part is not a part.
+      if (!parts.empty() && Contains(parts.back(), candidate)) continue;
+      parts.push_back(candidate);
+      if (parts.size() == kMaxParts) break;
+    }
+    const xmlNode* largest = nullptr;
+    size_t total = 0;
+    for (const xmlNode* part : parts) {
+      total += StatsOf(*part).text;
+      if (!largest || StatsOf(*part).text > StatsOf(*largest).text) largest = part;
+    }
+    if (!largest || StatsOf(*largest).text < kMinCueText) return nullptr;
+    if (parts.size() == 1) return largest;
+    const xmlNode* ancestor = parts.front();
+    for (const xmlNode* part : parts) ancestor = CommonAncestor(ancestor, part);
+    if (!ancestor || !ancestor->_private) return largest;
+    return static_cast<double>(total) >= kMergedShare * StatsOf(*ancestor).text ? ancestor
+                                                                                : largest;
+  }
+
+  static bool Contains(const xmlNode* outer, const xmlNode* inner) {
+    for (const xmlNode* at = inner; at; at = at->parent) {
+      if (at == outer) return true;
+    }
+    return false;
+  }
+
+  static const xmlNode* CommonAncestor(const xmlNode* a, const xmlNode* b) {
+    size_t depth_a = Depth(a);
+    size_t depth_b = Depth(b);
+    for (; depth_a > depth_b; --depth_a) a = a->parent;
+    for (; depth_b > depth_a; --depth_b) b = b->parent;
+    while (a != b) {
+      a = a->parent;
+      b = b->parent;
+    }
+    return a;
+  }
+
+  static size_t Depth(const xmlNode* node) {
+    size_t depth = 0;
+    for (; node; node = node->parent) ++depth;
+    return depth;
   }
 
   double ClassWeight(const xmlNode& node) const {
@@ -325,9 +404,20 @@ class ContentExtractor {
     }
     void Break() {
       const std::string_view line = Trim(line_);
-      if (!line.empty() && static_cast<double>(link_bytes_) / line_.size() <= kMaxLineLinkDensity) {
-        if (!out_.empty()) out_.push_back('\n');
-        out_.append(line);
+      if (!line.empty()) {
+        const bool links = static_cast<double>(link_bytes_) / line_.size() > kMaxLineLinkDensity;
+        // A short label right above a list of links heads that list
+        // ("More on this", "Related:"): it goes with it.
+        if (links && last_kept_short_) {
+          out_.resize(last_line_start_ > 0 ? last_line_start_ - 1 : 0);
+        }
+        last_kept_short_ = false;
+        if (!links) {
+          if (!out_.empty()) out_.push_back('\n');
+          last_line_start_ = out_.size();
+          out_.append(line);
+          last_kept_short_ = IsLabel(line);
+        }
       }
       line_.clear();
       link_bytes_ = 0;
@@ -335,10 +425,19 @@ class ContentExtractor {
     std::string Take() && { return std::move(out_); }
 
    private:
+    // Short and not ended like a sentence.
+    static bool IsLabel(std::string_view line) {
+      if (line.size() > kMaxLabelBytes) return false;
+      const char last = line.back();
+      return last != '.' && last != '!' && last != '?' && last != '"';
+    }
+
     std::string out_;
     std::string line_;
     size_t link_bytes_ = 0;
     int links_open_ = 0;
+    size_t last_line_start_ = 0;
+    bool last_kept_short_ = false;
   };
 
   xmlDoc& doc_;

@@ -19,6 +19,13 @@ RE2::Options CueOptions() {
   return options;
 }
 
+// Drop and content words stand at the start or the end of a token (see the
+// header of data/html/cues.tsv); tokens are separated by white space.
+std::string AtTokenEdge(std::string_view words) {
+  const std::string group = "(?:" + std::string(words) + ")";
+  return "(?:^|\\s)" + group + "(?:[-_]\\S*)?(?:\\s|$)|(?:^|\\s)\\S*[-_]" + group + "(?:\\s|$)";
+}
+
 }  // namespace
 
 struct ClassCues::Sets {
@@ -55,8 +62,12 @@ Result<ClassCues> ClassCues::Parse(std::string_view file_name, std::string_view 
       return Status::InvalidArgument(where + "unknown kind '" + std::string(kind_name) +
                                      "' (drop, negative, positive or content)");
     }
+    const std::string_view pattern = line.substr(tab + 1);
+    const bool token_edges = kind == static_cast<size_t>(CueKind::kDrop) ||
+                             kind == static_cast<size_t>(CueKind::kContent);
     std::string error;
-    if (sets->by_kind[kind]->Add(line.substr(tab + 1), &error) < 0) {
+    if (sets->by_kind[kind]->Add(token_edges ? AtTokenEdge(pattern) : std::string(pattern),
+                                 &error) < 0) {
       return Status::InvalidArgument(where + "bad pattern: " + error);
     }
     ++count[kind];

@@ -53,6 +53,14 @@ Status InsertChildren(Connection& connection, const Article& article) {
                                       .BindText(first + 2, removed.text)
                                       .BindText(first + 3, removed.reason);
                                 }));
+  SL_RETURN_IF_ERROR(InsertRows(connection, kInsertMetadata, article.id, article.metadata,
+                                "cannot store page metadata",
+                                [](Query& query, int first, const MetadataField& field) {
+                                  query.BindText(first, field.field)
+                                      .BindText(first + 1, field.value)
+                                      .BindText(first + 2, field.how)
+                                      .BindText(first + 3, field.evidence);
+                                }));
   SL_RETURN_IF_ERROR(InsertRows(connection, kInsertTimex, article.id, article.timexes,
                                 "cannot store a time expression",
                                 [](Query& query, int first, const Timex& timex) {
@@ -91,6 +99,11 @@ Status ReadOtherChildren(Connection& connection, Article& article) {
                                 removed.reason = query.Text(3);
                                 return removed;
                               }));
+  SL_RETURN_IF_ERROR(
+      ReadRows(connection, kSelectMetadata, article.id, "cannot read page metadata",
+               article.metadata, [](const Query& query) {
+                 return MetadataField{query.Text(0), query.Text(1), query.Text(2), query.Text(3)};
+               }));
   SL_RETURN_IF_ERROR(ReadRows(connection, kSelectTimexes, article.id,
                               "cannot read time expressions", article.timexes,
                               [](const Query& query) {

@@ -225,8 +225,8 @@ TEST_F(FactsTest, UpgradesVersion2DatabaseKeepingItsArticles) {
   db_.reset();
   {
     RawDb raw(PathOf("s.db"));
-    for (const char* table :
-         {"entities", "quotes", "event_mentions", "reported_events", "events"}) {
+    for (const char* table : {"entities", "quotes", "event_mentions", "reported_events", "events",
+                              "article_metadata"}) {
       raw.Exec(std::string("DROP TABLE ") + table);
     }
     raw.Exec("UPDATE meta SET value = '2' WHERE key = 'schema_version'");
@@ -234,7 +234,7 @@ TEST_F(FactsTest, UpgradesVersion2DatabaseKeepingItsArticles) {
   Database db = OpenOrDie(PathOf("s.db"));
   {
     RawDb raw(PathOf("s.db"));
-    EXPECT_EQ(raw.Text("SELECT value FROM meta WHERE key = 'schema_version'"), "5");
+    EXPECT_EQ(raw.Text("SELECT value FROM meta WHERE key = 'schema_version'"), "6");
     EXPECT_EQ(raw.Text("SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master "
                        "WHERE name LIKE 'entit%' OR name = 'quotes' ORDER BY name)"),
               "entities entities_by_key quotes");

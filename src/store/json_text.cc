@@ -334,6 +334,21 @@ void AppendArticleJson(std::string& out, const Article& article) {
   AppendJsonString(out, article.language);
   out += ",\"published\":";
   AppendPublished(out, article.published);
+  // Web pages only: text and JSONL records carry no page metadata.
+  if (!article.metadata.empty()) {
+    out += ",\"metadata\":";
+    AppendArray(out, article.metadata, [](std::string& out, const MetadataField& field) {
+      out += "{\"field\":";
+      AppendJsonString(out, field.field);
+      out += ",\"value\":";
+      AppendJsonString(out, field.value);
+      out += ",\"how\":";
+      AppendJsonString(out, field.how);
+      out += ",\"evidence\":";
+      AppendJsonString(out, field.evidence);
+      out += '}';
+    });
+  }
   out += ",\"text\":";
   AppendJsonString(out, article.text);
   out += ",\"sentences\":";

@@ -3,6 +3,7 @@
 
 #include "store/schema.h"
 
+#include <array>
 #include <charconv>
 #include <iterator>
 #include <optional>
@@ -35,23 +36,6 @@ CREATE TABLE runs (
   seconds      REAL
 );
 
-CREATE TABLE articles (
-  id                 TEXT PRIMARY KEY NOT NULL,
-  origin             TEXT NOT NULL,
-  format             TEXT NOT NULL,
-  source_id          TEXT,
-  title              TEXT,
-  outlet             TEXT,
-  url                TEXT,
-  language           TEXT NOT NULL,
-  published          TEXT,
-  published_how      TEXT NOT NULL
-                     CHECK (published_how IN ('explicit', 'metadata', 'inferred', 'unknown')),
-  published_evidence TEXT NOT NULL DEFAULT '[]',
-  text               TEXT NOT NULL,
-  run_id             INTEGER NOT NULL REFERENCES runs(id)
-);
-CREATE INDEX articles_by_run ON articles(run_id);
 
 CREATE TABLE sentences (
   article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -99,6 +83,60 @@ CREATE TABLE rejections (
   reason TEXT NOT NULL
 );
 CREATE INDEX rejections_by_run ON rejections(run_id);
+)sql";
+
+// The articles table, created apart from the other tables of version 1 so
+// that the upgrade to version 6 can rebuild it (its CHECK on published_how
+// gained 'capture').
+constexpr const char* kArticlesSql = R"sql(
+CREATE TABLE articles (
+  id                 TEXT PRIMARY KEY NOT NULL,
+  origin             TEXT NOT NULL,
+  format             TEXT NOT NULL,
+  source_id          TEXT,
+  title              TEXT,
+  outlet             TEXT,
+  url                TEXT,
+  language           TEXT NOT NULL,
+  published          TEXT,
+  published_how      TEXT NOT NULL
+                     CHECK (published_how IN ('explicit', 'metadata', 'inferred', 'unknown',
+                                             'capture')),
+  published_evidence TEXT NOT NULL DEFAULT '[]',
+  text               TEXT NOT NULL,
+  run_id             INTEGER NOT NULL REFERENCES runs(id)
+);
+CREATE INDEX articles_by_run ON articles(run_id);
+)sql";
+
+// Page metadata (html/html.h), added by schema version 6: each value found in
+// a web page, with where it came from, in the order the article lists them.
+constexpr const char* kPageMetadataSql = R"sql(
+CREATE TABLE article_metadata (
+  article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  idx        INTEGER NOT NULL,
+  field      TEXT NOT NULL,
+  value      TEXT NOT NULL,
+  how        TEXT NOT NULL,
+  evidence   TEXT NOT NULL,
+  PRIMARY KEY (article_id, idx)
+) WITHOUT ROWID;
+)sql";
+
+// Version 5 -> 6 rebuilds the articles table with the new CHECK. With
+// foreign keys off, legacy_alter_table keeps the child tables' REFERENCES
+// articles(id) as they are when the old table is renamed away (SQLite's
+// ALTER TABLE documentation); the rows are copied column by column, as the
+// table has had the same columns since version 1.
+constexpr const char* kRebuildArticlesSql = R"sql(
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE articles RENAME TO articles_v5;
+DROP INDEX articles_by_run;
+)sql";
+constexpr const char* kCopyArticlesSql = R"sql(
+INSERT INTO articles SELECT * FROM articles_v5;
+DROP TABLE articles_v5;
+PRAGMA legacy_alter_table = OFF;
 )sql";
 
 // The tables of the link stage, added by schema version 2 (created with the
@@ -357,6 +395,8 @@ Result<std::optional<int>> ReadSchemaVersion(Connection& connection) {
 
 Status CreateSchema(Connection& connection, const OpenOptions& options) {
   SL_RETURN_IF_ERROR(connection.Exec(kSchemaSql, "cannot create the schema"));
+  SL_RETURN_IF_ERROR(connection.Exec(kArticlesSql, "cannot create the schema"));
+  SL_RETURN_IF_ERROR(connection.Exec(kPageMetadataSql, "cannot create the schema"));
   SL_RETURN_IF_ERROR(connection.Exec(kLinkSchemaSql, "cannot create the schema"));
   SL_RETURN_IF_ERROR(connection.Exec(kFactsSchemaSql, "cannot create the schema"));
   SL_RETURN_IF_ERROR(connection.Exec(kEventsSchemaSql, "cannot create the schema"));
@@ -374,18 +414,21 @@ Status CreateSchema(Connection& connection, const OpenOptions& options) {
 // that version added.
 struct Upgrade {
   int from;
-  const char* sql;
+  std::array<const char*, 4> steps;  // run in order; nullptr ends the list
 };
 
 // Version 1 -> 2 adds the link stage's tables: the articles of a version 1
 // file have no link features and no story yet, so the next analyze links
 // them. Version 2 -> 3 adds the entities and quotes, version 3 -> 4 the
 // events, version 4 -> 5 the events across articles: articles stored before
-// have none (re-analysing into a new database computes them).
-constexpr Upgrade kUpgrades[] = {{1, kLinkSchemaSql},
-                                 {2, kFactsSchemaSql},
-                                 {3, kEventsSchemaSql},
-                                 {4, kReportedEventsSchemaSql}};
+// have none (re-analysing into a new database computes them). Version 5 -> 6
+// adds page metadata and the 'capture' publication date (see above).
+constexpr Upgrade kUpgrades[] = {
+    {1, {kLinkSchemaSql}},
+    {2, {kFactsSchemaSql}},
+    {3, {kEventsSchemaSql}},
+    {4, {kReportedEventsSchemaSql}},
+    {5, {kRebuildArticlesSql, kArticlesSql, kCopyArticlesSql, kPageMetadataSql}}};
 static_assert(kUpgrades[std::size(kUpgrades) - 1].from + 1 == kSchemaVersion,
               "an upgrade must reach every new schema version");
 
@@ -397,7 +440,10 @@ Status RunUpgrade(Connection& connection, const Upgrade& upgrade) {
   // Checked again under the write lock: another process may have upgraded.
   SL_ASSIGN_OR_RETURN(std::optional<int> version, ReadSchemaVersion(connection));
   if (version == upgrade.from) {
-    SL_RETURN_IF_ERROR(connection.Exec(upgrade.sql, "cannot upgrade the schema"));
+    for (const char* step : upgrade.steps) {
+      if (!step) break;
+      SL_RETURN_IF_ERROR(connection.Exec(step, "cannot upgrade the schema"));
+    }
     SL_RETURN_IF_ERROR(SetMeta(connection, "schema_version", std::to_string(upgrade.from + 1)));
   }
   return transaction.Commit();

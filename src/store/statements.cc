@@ -34,6 +34,8 @@ constexpr const char* kStatementSql[] = {
     nullptr,  // kInsertSentences: kRowsInserts below
     "INSERT INTO removed_lines(article_id, idx, line, \"offset\", text, reason) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    "INSERT INTO article_metadata(article_id, idx, field, value, how, evidence) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     "INSERT INTO timexes(article_id, idx, sentence, \"begin\", \"end\", text, type, value, mod, "
     "anchor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     "INSERT INTO warnings(article_id, idx, code, message) VALUES (?1, ?2, ?3, ?4)",
@@ -42,6 +44,7 @@ constexpr const char* kStatementSql[] = {
     "published_how, published_evidence, text FROM articles WHERE id = ?1",
     "SELECT \"begin\", \"end\" FROM sentences WHERE article_id = ?1 ORDER BY idx",
     "SELECT line, \"offset\", text, reason FROM removed_lines WHERE article_id = ?1 ORDER BY idx",
+    "SELECT field, value, how, evidence FROM article_metadata WHERE article_id = ?1 ORDER BY idx",
     "SELECT sentence, \"begin\", \"end\", text, type, value, mod, anchor FROM timexes "
     "WHERE article_id = ?1 ORDER BY idx",
     "SELECT code, message FROM warnings WHERE article_id = ?1 ORDER BY idx",

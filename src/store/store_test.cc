@@ -68,6 +68,30 @@ TEST_F(StoreTest, RoundTripsAnArticleWithEveryField) {
   EXPECT_EQ(got_plain->language, "und");
 }
 
+TEST_F(StoreTest, RoundTripsAWebPagesMetadataAndCaptureDate) {
+  const std::string path = PathOf("s.db");
+  Article page = PlainArticle();
+  page.id = "00000000000000000000000000000042";
+  page.format = "html";
+  page.published = {"2031-04-16", DateHow::kCapture, {"WARC-Date 2031-04-16T08:00:00Z"}};
+  page.metadata = {
+      {"title", "Veyra repaints its lighthouse", "meta", "<meta property=\"og:title\">"},
+      {"author", "Ilse Marrow", "json-ld", "JSON-LD NewsArticle.author"},
+      {"author", "Tomas Quell", "json-ld", "JSON-LD NewsArticle.author"}};
+  {
+    Database db = OpenOrDie(path);
+    Result<int64_t> run = db.BeginRun(TestRun());
+    ASSERT_TRUE(run.ok()) << run.status().ToString();
+    ASSERT_TRUE(db.PutArticles(*run, {page}).ok());
+  }
+  Database db = OpenOrDie(path);
+  Result<Article> got = db.GetArticle(page.id);
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  EXPECT_EQ(got->metadata, page.metadata);
+  EXPECT_EQ(got->published.how, DateHow::kCapture);
+  EXPECT_EQ(got->published.evidence, page.published.evidence);
+}
+
 TEST_F(StoreTest, GetArticleTextReadsTheTextAndSentencesOnly) {
   const std::string path = PathOf("s.db");
   const Article full = FullArticle();
@@ -148,7 +172,7 @@ TEST_F(StoreTest, CreatesSchemaWithMetaAndRecordsRuns) {
     EXPECT_EQ(db->FinishRun(99, counts).code(), StatusCode::kNotFound);
   }
   RawDb raw(path);
-  EXPECT_EQ(raw.Text("SELECT value FROM meta WHERE key = 'schema_version'"), "5");
+  EXPECT_EQ(raw.Text("SELECT value FROM meta WHERE key = 'schema_version'"), "6");
   EXPECT_EQ(raw.Text("SELECT value FROM meta WHERE key = 'storyline_version'"), "0.1.0-test");
   EXPECT_EQ(raw.Text("PRAGMA journal_mode"), "wal");
   EXPECT_EQ(raw.Text("SELECT options_json || ' ' || data_digest || ' ' || command || ' ' || "
@@ -358,7 +382,7 @@ TEST_F(StoreTest, RefusesDatabaseFromNewerSchema) {
   ASSERT_FALSE(db.ok());
   EXPECT_EQ(db.status().code(), StatusCode::kUnsupported);
   EXPECT_EQ(db.status().message(),
-            "database schema version 99 is newer than this storyline supports (5); "
+            "database schema version 99 is newer than this storyline supports (6); "
             "upgrade storyline");
 }
 
@@ -622,9 +646,10 @@ TEST_F(StoreTest, UpgradesVersion1DatabaseLeavingItsArticlesToLink) {
   }
   {
     RawDb raw(path);  // what storyline 0.1 with schema 1 left behind
-    for (const char* table : {"link_features", "story_members", "stories", "passages",
-                              "near_duplicate_members", "near_duplicate_groups", "entities",
-                              "quotes", "event_mentions", "reported_events", "events"}) {
+    for (const char* table :
+         {"link_features", "story_members", "stories", "passages", "near_duplicate_members",
+          "near_duplicate_groups", "entities", "quotes", "event_mentions", "reported_events",
+          "events", "article_metadata"}) {
       raw.Exec(std::string("DROP TABLE ") + table);
     }
     raw.Exec("UPDATE meta SET value = '1' WHERE key = 'schema_version'");
@@ -640,10 +665,18 @@ TEST_F(StoreTest, UpgradesVersion1DatabaseLeavingItsArticlesToLink) {
   EXPECT_TRUE(records[0].features.empty());
   EXPECT_FALSE(records[0].story.has_value());
   RawDb raw(path);
-  EXPECT_EQ(raw.Text("SELECT value FROM meta WHERE key = 'schema_version'"), "5");
+  EXPECT_EQ(raw.Text("SELECT value FROM meta WHERE key = 'schema_version'"), "6");
   EXPECT_EQ(raw.Int("SELECT count(*) FROM sqlite_master WHERE name IN "
-                    "('link_features', 'entities', 'quotes')"),
-            3);
+                    "('link_features', 'entities', 'quotes', 'article_metadata')"),
+            4);
+  // Version 6 rebuilt the articles table: its rows and its children's
+  // references survive, and it takes the capture date.
+  EXPECT_EQ(raw.Int("SELECT count(*) FROM sentences WHERE article_id IN (SELECT id FROM articles)"),
+            static_cast<int64_t>(PlainArticle().sentences.size()));
+  EXPECT_EQ(raw.Int("SELECT count(*) FROM sqlite_master WHERE sql LIKE '%articles_v5%'"), 0);
+  EXPECT_EQ(raw.Int("SELECT count(*) FROM sqlite_master WHERE name = 'articles' AND sql LIKE "
+                    "'%''capture''%'"),
+            1);
 }
 
 }  // namespace
