@@ -417,12 +417,18 @@ class ContentExtractor {
           last_line_start_ = out_.size();
           out_.append(line);
           last_kept_short_ = IsLabel(line);
+          if (!last_kept_short_) prose_end_ = out_.size();
         }
       }
       line_.clear();
       link_bytes_ = 0;
     }
-    std::string Take() && { return std::move(out_); }
+    // Labels after the last line that reads like prose are the page's, not
+    // the article's ("Photo: ...", "Share this", "Tags").
+    std::string Take() && {
+      if (prose_end_ > 0 && prose_end_ < out_.size()) out_.resize(prose_end_);
+      return std::move(out_);
+    }
 
    private:
     // Short and not ended like a sentence.
@@ -437,6 +443,7 @@ class ContentExtractor {
     size_t link_bytes_ = 0;
     int links_open_ = 0;
     size_t last_line_start_ = 0;
+    size_t prose_end_ = 0;  // end of the last line that is not a label
     bool last_kept_short_ = false;
   };
 

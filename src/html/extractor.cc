@@ -12,8 +12,12 @@ namespace {
 
 // Recovery on, no network, no error output; COMPACT saves allocations for
 // short text nodes. NOIMPLIED is left off so every page gets <html><body>.
+// HUGE lifts the cap of 256 nested elements, past which libxml2 stops and
+// drops the rest of the page: unclosed <div>s reach it on real pages, and
+// every walk here is iterative.
 constexpr int kParseOptions = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                              HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT | HTML_PARSE_NODEFDTD;
+                              HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT | HTML_PARSE_NODEFDTD |
+                              XML_PARSE_HUGE;
 
 struct DocDeleter {
   void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }

@@ -1,0 +1,123 @@
+// The main text of pages we wrote: what stays, what goes, and bounded work.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "html/html.h"
+
+namespace storyline::html {
+namespace {
+
+Extractor MakeExtractor() {
+  Result<Extractor> extractor = Extractor::Create({}, DataFiles());
+  EXPECT_TRUE(extractor.ok()) << extractor.status().ToString();
+  return std::move(extractor).value();
+}
+
+std::string TextOf(const std::string& markup) { return MakeExtractor().Extract(markup, {}).text; }
+
+constexpr const char* kFirst =
+    "The Veyra harbour board voted on Tuesday to rebuild the north pier, which storms "
+    "damaged twice last winter, at a cost of four million crowns.";
+constexpr const char* kSecond =
+    "Work starts in March, and the ferry to Lonn Island will dock at the south quay "
+    "until the pier reopens, the board's chair, Ilse Marrow, said.";
+constexpr const char* kThird =
+    "Fishermen, who asked for the repair for three years, welcomed the vote but warned "
+    "that the south quay is too shallow for the larger trawlers.";
+
+std::string Paragraphs() {
+  return std::string("<p>") + kFirst + "</p>\n<p>" + kSecond + "</p>\n<p>" + kThird + "</p>\n";
+}
+
+TEST(ContentTest, KeepsTheArticleAndDropsPageFurniture) {
+  const std::string page =
+      "<html><head><title>Pier to be rebuilt</title><script>var x = 1;</script></head><body>"
+      "<nav><ul><li><a href='/'>Home</a></li><li><a href='/sport'>Sport</a></li></ul></nav>"
+      "<div class='cookie-banner'>We use cookies to improve your experience.</div>"
+      "<article><h1>Pier to be rebuilt</h1>" +
+      Paragraphs() +
+      "<div class='share-bar'>Share on Facebook Share on X</div></article>"
+      "<section id='comments'><h3>3 comments</h3><p>Finally! My grandfather fished from "
+      "that pier for forty years and it is about time.</p></section>"
+      "<footer>Copyright Veyra Courier. All rights reserved.</footer></body></html>";
+  const std::string text = TextOf(page);
+  EXPECT_NE(text.find(std::string(kFirst) + "\n" + kSecond + "\n" + kThird), std::string::npos)
+      << text;
+  for (const char* gone : {"Home", "cookies", "Share on", "grandfather", "Copyright", "var x"}) {
+    EXPECT_EQ(text.find(gone), std::string::npos) << gone << " in:\n" << text;
+  }
+}
+
+TEST(ContentTest, JoinsABodySplitByAds) {
+  const std::string page =
+      std::string("<html><body><div class='story-body'><p>") + kFirst +
+      "</p><div class='ad-slot'>Advertisement: Buy the new Lonn cruiser today</div><p>" + kSecond +
+      "</p><aside>Most read: Lighthouse repainted</aside><p>" + kThird + "</p></div></body></html>";
+  const std::string text = TextOf(page);
+  EXPECT_EQ(text, std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
+}
+
+TEST(ContentTest, DropsALinkListWithItsHeading) {
+  const std::string page =
+      "<html><body><div class='content'>" + Paragraphs() +
+      "<h3>More on this story</h3><ul><li><a href='/a'>Ferry timetable changes for winter</a></li>"
+      "<li><a href='/b'>Trawler fleet shrinks again</a></li></ul></div></body></html>";
+  const std::string text = TextOf(page);
+  EXPECT_EQ(text.find("More on this story"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Ferry timetable"), std::string::npos) << text;
+  EXPECT_NE(text.find(kThird), std::string::npos) << text;
+}
+
+TEST(ContentTest, KeepsABodyInsideALayoutWrapperNamedLikeBoilerplate) {
+  // "has-sidebar" names the layout, not a sidebar: the body inside stays.
+  const std::string page = "<html><body><div class='page has-sidebar'><div class='main'>" +
+                           Paragraphs() + "</div><div class='sidebar'>Weather: 12 degrees, rain" +
+                           "</div></div></body></html>";
+  const std::string text = TextOf(page);
+  EXPECT_NE(text.find(kSecond), std::string::npos) << text;
+  EXPECT_EQ(text.find("Weather"), std::string::npos) << text;
+}
+
+TEST(ContentTest, DropsHiddenElements) {
+  const std::string page = "<html><body><article>" + Paragraphs() +
+                           "<div style='display: none'>Subscribe to read more articles</div>"
+                           "<p hidden>Hidden teaser text that no reader sees.</p>"
+                           "</article></body></html>";
+  const std::string text = TextOf(page);
+  EXPECT_EQ(text.find("Subscribe"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Hidden teaser"), std::string::npos) << text;
+}
+
+TEST(ContentTest, BrokenMarkupStillYieldsTheText) {
+  const std::string page = std::string("<html><body><div class='entry-content'><p>") + kFirst +
+                           "<p>" + kSecond + "<b><i>" + kThird + "</b></i></div>";
+  const std::string text = TextOf(page);
+  EXPECT_NE(text.find(kFirst), std::string::npos) << text;
+  EXPECT_NE(text.find(kThird), std::string::npos) << text;
+}
+
+TEST(ContentTest, EmptyAndTextlessPagesWarn) {
+  const Extractor extractor = MakeExtractor();
+  for (const std::string& page :
+       {std::string(), std::string("<html><body><nav><a href='/'>Home</a></nav></body></html>"),
+        std::string("\0\1\2", 3)}) {
+    const Page result = extractor.Extract(page, {});
+    EXPECT_EQ(result.text, "");
+    ASSERT_FALSE(result.warnings.empty());
+  }
+}
+
+TEST(ContentTest, DeepNestingTakesNoStack) {
+  // 100,000 nested elements: every walk is iterative.
+  std::string page = "<html><body>";
+  for (int i = 0; i < 100000; ++i) page += "<div>";
+  page += std::string("<p>") + kFirst + "</p>";
+  for (int i = 0; i < 100000; ++i) page += "</div>";
+  page += "</body></html>";
+  const Page result = MakeExtractor().Extract(page, {});
+  EXPECT_EQ(result.text, kFirst);
+}
+
+}  // namespace
+}  // namespace storyline::html
