@@ -67,7 +67,9 @@ struct NodeStats {
   size_t link_text = 0;
   size_t commas = 0;
   size_t paragraphs = 0;
-  bool holds_body = false;  // is or holds an element marked as the article body
+  bool holds_body = false;   // is or holds an element marked as the article body
+  bool drop_cue = false;     // its class or id matches a drop cue
+  bool content_cue = false;  // ... a content cue
   double score = 0;
   bool scored = false;
 };
@@ -152,20 +154,30 @@ class ContentExtractor {
     if (stats.holds_body) return false;
     if (IsHidden(node)) return true;
     if (!In(kFurnitureTags, name)) {
-      const std::string key = ClassAndId(node);
-      if (key.size() <= 1 || !cues_.Matches(CueKind::kDrop, key)) return false;
+      if (!stats.drop_cue) return false;
     }
     return static_cast<double>(stats.text) < kWrapperShare * static_cast<double>(page.text);
   }
 
   // Fills stats_ bottom-up: each text node's bytes count for every element
   // above it, added once per level from the children up.
+  // The cues are matched once, on the first measure, and carried over.
   void Measure(xmlNode* body) {
     std::vector<xmlNode*> order;
     for (const xmlNode* at = body; at; at = NextInWalk(at, body)) {
       if (IsElement(*at)) order.push_back(const_cast<xmlNode*>(at));
     }
-    stats_.assign(order.size(), NodeStats{});
+    const bool remeasure = !stats_.empty();
+    std::vector<NodeStats> fresh(order.size());
+    for (size_t i = 0; i < order.size(); ++i) {
+      if (remeasure) {
+        fresh[i].drop_cue = StatsOf(*order[i]).drop_cue;
+        fresh[i].content_cue = StatsOf(*order[i]).content_cue;
+      } else {
+        MatchCues(*order[i], fresh[i]);
+      }
+    }
+    stats_ = std::move(fresh);
     for (size_t i = 0; i < order.size(); ++i) order[i]->_private = &stats_[i];
     for (size_t i = order.size(); i-- > 0;) {
       xmlNode* node = order[i];
@@ -202,10 +214,16 @@ class ContentExtractor {
 
   // <main>, schema.org's articleBody and the class cues of article bodies;
   // not <article>, which teaser lists use for each link.
-  bool IsBodyMark(const xmlNode& node) const {
-    if (NameOf(node) == "main" || AttributeOf(node, "itemprop") == "articleBody") return true;
+  static bool IsBodyMark(const xmlNode& node) {
+    return NameOf(node) == "main" || StatsOf(node).content_cue ||
+           AttributeOf(node, "itemprop") == "articleBody";
+  }
+
+  void MatchCues(const xmlNode& node, NodeStats& stats) const {
+    if (AttributeOf(node, "class").empty() && AttributeOf(node, "id").empty()) return;
     const std::string key = ClassAndId(node);
-    return key.size() > 1 && cues_.Matches(CueKind::kContent, key);
+    stats.drop_cue = cues_.Matches(CueKind::kDrop, key);
+    stats.content_cue = cues_.Matches(CueKind::kContent, key);
   }
 
   const xmlNode* ChooseRoot(xmlNode* body) {
@@ -221,8 +239,7 @@ class ContentExtractor {
     for (const xmlNode* at = body; at; at = NextInWalk(at, body)) {
       if (!IsElement(*at) || !at->_private) continue;
       if (StatsOf(*at).text < kMinPart) continue;
-      if (AttributeOf(*at, "itemprop") == "articleBody" ||
-          cues_.Matches(CueKind::kContent, ClassAndId(*at))) {
+      if (StatsOf(*at).content_cue || AttributeOf(*at, "itemprop") == "articleBody") {
         cued.push_back(at);
       } else if (NameOf(*at) == "article") {
         articles.push_back(at);
