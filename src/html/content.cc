@@ -48,6 +48,10 @@ constexpr size_t kMinParagraph = 25;
 constexpr double kWrapperShare = 0.6;
 // A line of at most this many bytes not ended like a sentence is a label.
 constexpr size_t kMaxLabelBytes = 60;
+// How far up from a <header> an <article> is looked for.
+constexpr size_t kMaxArticleDepth = 64;
+// An <article> with at least this many paragraphs is not a teaser.
+constexpr size_t kArticleParagraphs = 3;
 // Output lines whose text is more than this share of link text are dropped.
 constexpr double kMaxLineLinkDensity = 0.5;
 
@@ -145,18 +149,32 @@ class ContentExtractor {
     }
   }
 
-  // Class cues also name layout wrappers ("has-sidebar", "page-with-menu"):
-  // an element holding the article body or most of the page's text stays.
+  // Class cues also name layout wrappers ("has-sidebar", "page-with-menu")
+  // and articles ("enable-pin-share"): an element holding the article body
+  // or most of the page's text stays, and so does an <article> of several
+  // paragraphs (a teaser card has one at most).
   bool IsUnwanted(const xmlNode& node, const NodeStats& page) const {
     const std::string_view name = NameOf(node);
     if (In(kUnwantedTags, name)) return true;
     const NodeStats& stats = StatsOf(node);
     if (stats.holds_body) return false;
     if (IsHidden(node)) return true;
-    if (!In(kFurnitureTags, name)) {
+    if (!In(kFurnitureTags, name) || (name == "header" && InArticle(node))) {
       if (!stats.drop_cue) return false;
+      if (name == "article" && stats.paragraphs >= kArticleParagraphs) return false;
     }
     return static_cast<double>(stats.text) < kWrapperShare * static_cast<double>(page.text);
+  }
+
+  // An article's own <header> holds its standfirst, not the site's menu.
+  // The look up is bounded, so nested headers cost linear time.
+  static bool InArticle(const xmlNode& node) {
+    size_t steps = 0;
+    for (const xmlNode* at = node.parent; at && steps < kMaxArticleDepth;
+         at = at->parent, ++steps) {
+      if (IsElement(*at) && NameOf(*at) == "article") return true;
+    }
+    return false;
   }
 
   // Fills stats_ bottom-up: each text node's bytes count for every element
