@@ -40,6 +40,8 @@ constexpr size_t kMinCueText = 200;
 // least kMergedShare of the text of the element that holds them all.
 constexpr size_t kMinPart = 100;
 constexpr size_t kMaxParts = 200;
+// Candidates looked at, so that nested marked elements cost bounded time.
+constexpr size_t kMaxCandidates = 1000;
 constexpr double kMergedShare = 0.4;
 // A block of at least this much text is scored as a paragraph.
 constexpr size_t kMinParagraph = 25;
@@ -258,9 +260,9 @@ class ContentExtractor {
       if (!IsElement(*at) || !at->_private) continue;
       if (StatsOf(*at).text < kMinPart) continue;
       if (StatsOf(*at).content_cue || AttributeOf(*at, "itemprop") == "articleBody") {
-        cued.push_back(at);
+        if (cued.size() < kMaxCandidates) cued.push_back(at);
       } else if (NameOf(*at) == "article") {
-        articles.push_back(at);
+        if (articles.size() < kMaxCandidates) articles.push_back(at);
       }
     }
     if (const xmlNode* merged = Merge(cued)) return merged;

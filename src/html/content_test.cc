@@ -119,5 +119,15 @@ TEST(ContentTest, DeepNestingTakesNoStack) {
   EXPECT_EQ(result.text, kFirst);
 }
 
+TEST(ContentTest, NestedMarkedElementsTakeBoundedTime) {
+  // 20,000 nested body candidates and headers: no walk up the tree per element.
+  std::string page = "<html><body>";
+  for (int i = 0; i < 20000; ++i) page += "<article class='entry-content'><header>";
+  page += std::string("<p>") + kFirst + "</p>";
+  page += "</body></html>";
+  const Page result = MakeExtractor().Extract(page, {});
+  EXPECT_EQ(result.text, kFirst);
+}
+
 }  // namespace
 }  // namespace storyline::html
