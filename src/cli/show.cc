@@ -34,6 +34,11 @@ void PrintHeader(const Article& article) {
   std::printf("language   %s\n", article.language.c_str());
   std::printf("published  %s (%s)\n", OrDash(article.published.value).c_str(),
               std::string(DateHowName(article.published.how)).c_str());
+  // A web page's metadata, each value with where it was read.
+  for (const MetadataField& field : article.metadata) {
+    std::printf("page       %s: %s (%s: %s)\n", field.field.c_str(), field.value.c_str(),
+                field.how.c_str(), field.evidence.c_str());
+  }
   std::printf("sentences  %zu; removed lines %zu\n", article.sentences.size(),
               article.removed.size());
   for (const Warning& warning : article.warnings) {
