@@ -6,6 +6,9 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/utf8.h"
+#include "ingest/decode.h"
+
 namespace storyline::ingest {
 namespace {
 
@@ -278,6 +281,133 @@ TEST_F(IngestTest, RejectsBinaryJsonlFileAsAWhole) {
   EXPECT_TRUE(records.documents.empty());
   ASSERT_EQ(records.rejected.size(), 1u);
   EXPECT_EQ(records.rejected[0].reason, "binary data, not JSON Lines");
+}
+
+// Web pages. The pages below are made up for the tests.
+
+// A French paragraph in windows-1252 (0xE9 is é, 0x93 and 0x94 curly quotes),
+// long enough for charset detection.
+const std::string kFrenchCp1252 =
+    "<p>Le conseil municipal de Valbrune a vot\xE9 mardi soir la r\xE9novation de la "
+    "biblioth\xE8que du quartier des \xC9"
+    "cluses. \x93Nous avons attendu cette d\xE9"
+    "cision pendant des ann\xE9"
+    "es\x94, a d\xE9"
+    "clar\xE9 la pr\xE9sidente de "
+    "l'association des riverains. Les travaux commenceront en f\xE9vrier et "
+    "dureront dix-huit mois; la salle de lecture sera d\xE9plac\xE9"
+    "e dans "
+    "l'ancienne \xE9"
+    "cole primaire pendant ce temps. Le maire a pr\xE9"
+    "cis\xE9 que "
+    "le budget, d\xE9j\xE0 approuv\xE9 par la r\xE9gion, ne sera pas d\xE9pass\xE9.</p>\n";
+
+TEST_F(IngestTest, ReadsLatin1LabelAsWindows1252) {
+  // Pages labelled ISO-8859-1 use 0x80-0x9F as windows-1252 does (WHATWG).
+  std::vector<Warning> warnings;
+  std::string page =
+      "<HTML><HEAD><META  CHARSET = 'ISO-8859-1' ></HEAD><BODY>\x93Ol\xE9\x94</BODY></HTML>";
+  ASSERT_TRUE(DecodeHtml(page, "", warnings).ok());
+  EXPECT_EQ(page, "<HTML><HEAD><META  CHARSET = 'ISO-8859-1' ></HEAD><BODY>“Olé”</BODY></HTML>");
+  EXPECT_TRUE(warnings.empty());
+}
+
+TEST_F(IngestTest, HttpEquivWithoutContentTypeDeclaresNothing) {
+  // content= counts only beside http-equiv="Content-Type"; then the page is
+  // valid UTF-8 and read as such.
+  std::vector<Warning> warnings;
+  std::string page = "<meta content=\"charset=shift_jis\"><p>Café</p>";
+  ASSERT_TRUE(DecodeHtml(page, "", warnings).ok());
+  EXPECT_EQ(page, "<meta content=\"charset=shift_jis\"><p>Café</p>");
+  EXPECT_TRUE(warnings.empty());
+}
+
+TEST_F(IngestTest, DetectsUndeclaredWindows1252Page) {
+  std::vector<Warning> warnings;
+  std::string page = "<html><head><title>Valbrune</title></head><body>\n" + kFrenchCp1252 +
+                     kFrenchCp1252 + "</body></html>\n";
+  ASSERT_TRUE(DecodeHtml(page, "", warnings).ok());
+  EXPECT_NE(page.find("a voté mardi soir la rénovation de la bibliothèque du quartier des "
+                      "Écluses. “Nous avons attendu cette décision pendant des années”"),
+            std::string::npos)
+      << page;
+  EXPECT_NE(page.find("déjà approuvé par la région, ne sera pas dépassé."), std::string::npos);
+  EXPECT_TRUE(warnings.empty());
+}
+
+TEST_F(IngestTest, ReadsUndeclaredMostlyUtf8PageAsUtf8) {
+  // One stray windows-1252 byte among UTF-8 must not turn the page to Latin-1.
+  std::vector<Warning> warnings;
+  std::string page =
+      "<p>La municipalité a approuvé le budget; les élus ont voté la rénovation du "
+      "théâtre.</p><p>Caf\xE9</p>";
+  ASSERT_TRUE(DecodeHtml(page, "", warnings).ok());
+  EXPECT_EQ(page,
+            "<p>La municipalité a approuvé le budget; les élus ont voté la rénovation du "
+            "théâtre.</p><p>Caf\xEF\xBF\xBD</p>");
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].code, "invalid_utf8");
+}
+
+TEST_F(IngestTest, DeclaredCharsetWinsOverMeta) {
+  std::vector<Warning> warnings;
+  std::string page = "<meta charset=\"utf-8\"><p>R\xE9sum\xE9 du match</p>";
+  ASSERT_TRUE(DecodeHtml(page, "windows-1252", warnings).ok());
+  EXPECT_EQ(page, "<meta charset=\"utf-8\"><p>Résumé du match</p>");
+  EXPECT_TRUE(warnings.empty());
+}
+
+TEST_F(IngestTest, ByteOrderMarkWinsOverEverything) {
+  std::vector<Warning> warnings;
+  std::string utf8 = "\xEF\xBB\xBF<meta charset=\"windows-1252\"><p>Caf\xC3\xA9</p>";
+  ASSERT_TRUE(DecodeHtml(utf8, "shift_jis", warnings).ok());
+  EXPECT_EQ(utf8, "<meta charset=\"windows-1252\"><p>Café</p>");
+  // UTF-16LE with its mark: NUL bytes do not make it binary.
+  const std::string ascii = "<meta charset=\"windows-1252\"><p>Caf";
+  std::string utf16("\xFF\xFE", 2);
+  for (const char c : ascii) utf16 += std::string{c, '\0'};
+  utf16 += std::string("\xE9\0<\0/\0p\0>\0\r\0\n\0", 14);
+  ASSERT_TRUE(DecodeHtml(utf16, "koi8-r", warnings).ok());
+  EXPECT_EQ(utf16, "<meta charset=\"windows-1252\"><p>Café</p>\n");
+  EXPECT_TRUE(warnings.empty());
+}
+
+TEST_F(IngestTest, UnknownCharsetLabelsWarnAndFallThrough) {
+  std::vector<Warning> warnings;
+  std::string page = "<meta charset=\"x-made-up\"><p>Caf\xE9 ouvert</p>";
+  ASSERT_TRUE(DecodeHtml(page, "klingon-8", warnings).ok());
+  ASSERT_EQ(warnings.size(), 2u);
+  EXPECT_EQ(warnings[0].code, "unknown_charset");
+  EXPECT_EQ(warnings[0].message, "unknown charset 'klingon-8' in the HTTP header ignored");
+  EXPECT_EQ(warnings[1].code, "unknown_charset");
+  EXPECT_EQ(warnings[1].message, "unknown charset 'x-made-up' in <meta> ignored");
+  EXPECT_TRUE(IsValidUtf8(page));
+  EXPECT_TRUE(page.starts_with("<meta charset=\"x-made-up\"><p>Caf"));
+  // ICU's options syntax and UTF-7 are not charsets here.
+  warnings.clear();
+  std::string utf7 = "<meta charset=\"utf-7\"><p>+AOk-</p>";
+  ASSERT_TRUE(DecodeHtml(utf7, "utf-8,swaplfnl", warnings).ok());
+  EXPECT_EQ(utf7, "<meta charset=\"utf-7\"><p>+AOk-</p>");
+  ASSERT_EQ(warnings.size(), 2u);
+  EXPECT_EQ(warnings[0].message, "unknown charset 'utf-8,swaplfnl' in the HTTP header ignored");
+  EXPECT_EQ(warnings[1].message, "unknown charset 'utf-7' in <meta> ignored");
+}
+
+TEST_F(IngestTest, ReplacesBytesTheCharsetCannotMapWithWarning) {
+  std::vector<Warning> warnings;
+  // 0xA0 is unassigned in Shift_JIS; 0x8D 0x60 is 港 ("port").
+  std::string sjis = "<p>\x8D\x60\xA0!</p>";
+  ASSERT_TRUE(DecodeHtml(sjis, "shift_jis", warnings).ok());
+  EXPECT_EQ(sjis, "<p>港\xEF\xBF\xBD!</p>");
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].code, "invalid_bytes");
+  EXPECT_EQ(warnings[0].message, "1 byte sequence(s) invalid in shift_jis replaced with U+FFFD");
+  warnings.clear();
+  std::string utf8 = "<meta charset=utf-8><p>Caf\xE9</p>";
+  ASSERT_TRUE(DecodeHtml(utf8, "", warnings).ok());
+  EXPECT_EQ(utf8, "<meta charset=utf-8><p>Caf\xEF\xBF\xBD</p>");
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].code, "invalid_utf8");
 }
 
 TEST_F(IngestTest, ListsHundredThousandFiles) {
