@@ -122,16 +122,19 @@ TEST_F(IngestTest, RejectsEmptyAndBinaryFilesWithReasons) {
 }
 
 TEST_F(IngestTest, RejectsUnsupportedFormatsAndMissingPaths) {
-  const std::string html = Write("page.html", "<html></html>");
   const std::string csv = Write("data.csv", "a,b");
+  const std::string bare = Write("README", "words");
   const std::string missing = (dir_ / "nowhere.txt").string();
-  Records records = ReadAll({html, csv, missing});
+  Records records = ReadAll({csv, bare, missing});
   ASSERT_EQ(records.rejected.size(), 3u);
   EXPECT_EQ(records.rejected[0].origin, missing);
   EXPECT_EQ(records.rejected[0].reason, "no such file or folder");
-  EXPECT_EQ(records.rejected[1].reason, "HTML input is not supported yet");
+  EXPECT_EQ(records.rejected[1].reason,
+            "unsupported format '.csv' (expected .txt, .jsonl, .html, .htm or .warc, "
+            "optionally .gz)");
   EXPECT_EQ(records.rejected[2].reason,
-            "unsupported format '.csv' (expected .txt or .jsonl, optionally .gz)");
+            "unsupported format: no file extension (expected .txt, .jsonl, .html, .htm or "
+            ".warc, optionally .gz)");
 }
 
 TEST_F(IngestTest, WalksFoldersRecursivelyInSortedOrder) {
@@ -225,7 +228,7 @@ TEST_F(IngestTest, RejectsMalformedJsonlLinesAndKeepsTheOthers) {
   EXPECT_TRUE(records.rejected[0].reason.starts_with("malformed JSON: "))
       << records.rejected[0].reason;
   EXPECT_EQ(records.rejected[1].reason, "not a JSON object");
-  EXPECT_EQ(records.rejected[2].reason, "no \"text\" field");
+  EXPECT_EQ(records.rejected[2].reason, "no \"text\" or \"html\" field");
   EXPECT_EQ(records.rejected[3].reason, "\"text\" is empty: no text");
 }
 
@@ -302,6 +305,27 @@ const std::string kFrenchCp1252 =
     "cis\xE9 que "
     "le budget, d\xE9j\xE0 approuv\xE9 par la r\xE9gion, ne sera pas d\xE9pass\xE9.</p>\n";
 
+TEST_F(IngestTest, ReadsWindows1252PageDeclaredByMetaCharset) {
+  const std::string path =
+      Write("page.html",
+            "<!DOCTYPE html>\r\n<html><head><meta charset=\"windows-1252\">\r\n"
+            "<title>Caf\xE9 du Port</title></head>\r\n"
+            "<body><p>\x93"
+            "Caf\xE9 ouvert\x94, dit-elle.</p></body></html>\r\n");
+  Records records = ReadAll({path});
+  ASSERT_EQ(records.documents.size(), 1u);
+  EXPECT_TRUE(records.rejected.empty());
+  const RawDocument& doc = records.documents[0];
+  EXPECT_EQ(doc.format, "html");
+  EXPECT_EQ(doc.origin, path);
+  EXPECT_EQ(doc.id.size(), 16u);
+  EXPECT_EQ(doc.text,
+            "<!DOCTYPE html>\n<html><head><meta charset=\"windows-1252\">\n"
+            "<title>Café du Port</title></head>\n"
+            "<body><p>“Café ouvert”, dit-elle.</p></body></html>\n");
+  EXPECT_TRUE(doc.warnings.empty());
+}
+
 TEST_F(IngestTest, ReadsLatin1LabelAsWindows1252) {
   // Pages labelled ISO-8859-1 use 0x80-0x9F as windows-1252 does (WHATWG).
   std::vector<Warning> warnings;
@@ -310,6 +334,27 @@ TEST_F(IngestTest, ReadsLatin1LabelAsWindows1252) {
   ASSERT_TRUE(DecodeHtml(page, "", warnings).ok());
   EXPECT_EQ(page, "<HTML><HEAD><META  CHARSET = 'ISO-8859-1' ></HEAD><BODY>“Olé”</BODY></HTML>");
   EXPECT_TRUE(warnings.empty());
+}
+
+TEST_F(IngestTest, ReadsShiftJisPageDeclaredByHttpEquiv) {
+  // 港町で新しい橋が開通した。 ("A new bridge opened in the port town.") in Shift_JIS.
+  const std::string sjis =
+      "\x8D\x60\x92\xAC\x82\xC5\x90\x56\x82\xB5\x82\xA2\x8B\xB4\x82\xAA\x8A\x4A\x92\xCA\x82\xB5"
+      "\x82\xBD\x81\x42";
+  const std::string path =
+      Write("sjis.htm",
+            "<html><head>\n<!-- <meta charset=\"koi8-r\"> is only a comment -->\n"
+            "<link rel=\"alternate\" title=\"<meta charset=big5>\">\n"
+            "<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; Charset = Shift_JIS\">\n"
+            "</head><body><p>" +
+                sjis + "</p></body></html>\n");
+  Records records = ReadAll({path});
+  ASSERT_EQ(records.documents.size(), 1u);
+  const RawDocument& doc = records.documents[0];
+  EXPECT_EQ(doc.format, "html");
+  EXPECT_NE(doc.text.find("<p>港町で新しい橋が開通した。</p>"), std::string::npos) << doc.text;
+  EXPECT_TRUE(doc.text.starts_with("<html><head>\n<!-- <meta charset=\"koi8-r\">"));
+  EXPECT_TRUE(doc.warnings.empty());
 }
 
 TEST_F(IngestTest, HttpEquivWithoutContentTypeDeclaresNothing) {
@@ -408,6 +453,64 @@ TEST_F(IngestTest, ReplacesBytesTheCharsetCannotMapWithWarning) {
   EXPECT_EQ(utf8, "<meta charset=utf-8><p>Caf\xEF\xBF\xBD</p>");
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_EQ(warnings[0].code, "invalid_utf8");
+}
+
+TEST_F(IngestTest, RejectsBinaryAndBlankPages) {
+  const std::string binary = Write("junk.html", std::string("\x7F"
+                                                            "ELF\0\0\x01\x02",
+                                                            8));
+  const std::string blank = Write("blank.htm", " \r\n\t");
+  Records records = ReadAll({binary, blank});
+  EXPECT_TRUE(records.documents.empty());
+  ASSERT_EQ(records.rejected.size(), 2u);
+  EXPECT_EQ(records.rejected[0].reason, "binary data, not HTML");
+  EXPECT_EQ(records.rejected[1].reason, "empty: no markup");
+}
+
+TEST_F(IngestTest, ReadsGzippedPage) {
+  const std::string path = WriteGzip("page.HTML.gz",
+                                     "<meta charset=windows-1252><p>\x93"
+                                     "D\xE9j\xE0 vu\x94</p>\r\n");
+  Records records = ReadAll({path});
+  ASSERT_EQ(records.documents.size(), 1u);
+  EXPECT_EQ(records.documents[0].format, "html");
+  EXPECT_EQ(records.documents[0].origin, path);
+  EXPECT_EQ(records.documents[0].text, "<meta charset=windows-1252><p>“Déjà vu”</p>\n");
+}
+
+TEST_F(IngestTest, ReadsJsonlHtmlRecords) {
+  const std::string path =
+      Write("pages.jsonl",
+            R"({"html": "<html><body><p>Ferry \u201cDelta\u201d sails.</p>\r\n</body></html>", )"
+            R"("url": "https://example.org/ferry", "published": "2025-06-01"})"
+            "\n"
+            R"({"text": "Ignored body.", "html": "<p>Market opens.</p>", "outlet": "Delta Wire"})"
+            "\n"
+            R"({"html": 42})"
+            "\n"
+            R"({"html": " \n "})"
+            "\n");
+  Records records = ReadAll({path});
+  ASSERT_EQ(records.documents.size(), 2u);
+  const RawDocument& page = records.documents[0];
+  EXPECT_EQ(page.origin, path + ":1");
+  EXPECT_EQ(page.format, "html");
+  EXPECT_EQ(page.text, "<html><body><p>Ferry “Delta” sails.</p>\n</body></html>");
+  EXPECT_EQ(page.url, "https://example.org/ferry");
+  EXPECT_EQ(page.published, "2025-06-01");
+  EXPECT_EQ(page.id.size(), 16u);
+  EXPECT_TRUE(page.warnings.empty());
+  const RawDocument& both = records.documents[1];
+  EXPECT_EQ(both.format, "html");
+  EXPECT_EQ(both.text, "<p>Market opens.</p>");
+  EXPECT_EQ(both.outlet, "Delta Wire");
+  ASSERT_EQ(both.warnings.size(), 1u);
+  EXPECT_EQ(both.warnings[0].code, "ignored_field");
+  EXPECT_EQ(both.warnings[0].message, "field \"text\" ignored: \"html\" is read instead");
+  ASSERT_EQ(records.rejected.size(), 2u);
+  EXPECT_EQ(records.rejected[0].origin, path + ":3");
+  EXPECT_EQ(records.rejected[0].reason, "\"html\" is not a string");
+  EXPECT_EQ(records.rejected[1].reason, "\"html\" is empty: no text");
 }
 
 TEST_F(IngestTest, ListsHundredThousandFiles) {
