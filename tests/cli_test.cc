@@ -136,7 +136,7 @@ TEST_F(CliTest, SecondRunOnSameInputAddsNothingAndNewFileAddsOnlyIt) {
 TEST_F(CliTest, RejectedInputGivesExitOneAndIsReported) {
   Write("corpus/good.txt", "Council approves the flood levy.\n");
   Write("corpus/empty.txt", "");
-  Write("corpus/page.html", "<p>later</p>");
+  Write("corpus/notes.md", "not an article");
   const Outcome outcome =
       Run("analyze " + Path("corpus") + " --db " + Path("s.db") + " --json " + Path("s.json"));
   EXPECT_EQ(outcome.exit_code, 1);
@@ -147,7 +147,9 @@ TEST_F(CliTest, RejectedInputGivesExitOneAndIsReported) {
   const json report = json::parse(testing::ReadFileOrEmpty(Path("s.json")));
   ASSERT_EQ(report["inputs"]["rejected"].size(), 2u);
   EXPECT_EQ(report["inputs"]["rejected"][0]["origin"], Path("corpus/empty.txt"));
-  EXPECT_EQ(report["inputs"]["rejected"][1]["reason"], "HTML input is not supported yet");
+  EXPECT_EQ(report["inputs"]["rejected"][1]["reason"],
+            "unsupported format '.md' (expected .txt, .jsonl, .html, .htm or .warc, optionally "
+            ".gz)");
 }
 
 TEST_F(CliTest, UsageErrorsGiveExitTwo) {

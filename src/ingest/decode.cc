@@ -56,6 +56,13 @@ std::string Utf16ToUtf8(std::string_view bytes, bool big_endian) {
   return out;
 }
 
+Status TooLarge(uint64_t max_bytes) {
+  return Status::InvalidArgument("larger than the limit of " + std::to_string(max_bytes) +
+                                 " bytes");
+}
+
+}  // namespace
+
 void NormaliseLineEnds(std::string& text) {
   if (text.find('\r') == std::string::npos) return;
   size_t out = 0;
@@ -75,13 +82,6 @@ bool IsBlank(std::string_view text) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
   });
 }
-
-Status TooLarge(uint64_t max_bytes) {
-  return Status::InvalidArgument("larger than the limit of " + std::to_string(max_bytes) +
-                                 " bytes");
-}
-
-}  // namespace
 
 bool LooksBinary(std::string_view head) {
   head = head.substr(0, kBinaryProbeBytes);

@@ -28,16 +28,25 @@ Status DecodeText(std::string& bytes, std::vector<Warning>& warnings);
 // Turns the bytes of a web page into UTF-8 markup. The charset is the first
 // of: a byte-order mark; `declared` (the HTTP Content-Type charset, or empty);
 // <meta charset> or <meta http-equiv="Content-Type"> in the first 1024 bytes;
-// ICU's detection (ucsdet). Bytes the charset cannot map become U+FFFD with a
-// warning; a charset ICU does not know falls back to detection, with a
-// warning. Line ends are normalised as in DecodeText. InvalidArgument when
-// the bytes are binary or hold nothing but whitespace.
+// UTF-8 when the bytes are UTF-8 (or nearly: a few stray bytes); ICU's
+// detection (ucsdet); UTF-8. ISO-8859-1 and ASCII labels read as
+// windows-1252, as in the WHATWG encoding standard. Bytes the charset cannot
+// map become U+FFFD with a warning ("invalid_utf8", "invalid_bytes"); a
+// charset ICU does not know is passed over for the next source, with an
+// "unknown_charset" warning. Line ends are normalised as in DecodeText.
+// InvalidArgument when the bytes are binary or hold nothing but whitespace.
 Status DecodeHtml(std::string& bytes, std::string_view declared_charset,
                   std::vector<Warning>& warnings);
 
 // Replaces invalid UTF-8 in `bytes` with U+FFFD, adding an "invalid_utf8"
 // warning with the count when there was any.
 void RepairUtf8WithWarning(std::string& bytes, std::vector<Warning>& warnings);
+
+// Turns CR LF and lone CR into LF.
+void NormaliseLineEnds(std::string& text);
+
+// True when `text` holds nothing but ASCII whitespace (or nothing).
+bool IsBlank(std::string_view text);
 
 // True when the first bytes look like a binary file rather than text.
 bool LooksBinary(std::string_view head);

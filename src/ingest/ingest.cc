@@ -12,6 +12,9 @@ namespace {
 
 enum class Format { kText, kJsonl, kHtml, kOther };
 
+// The formats read, for the message that rejects others.
+constexpr char kExpected[] = "expected .txt, .jsonl, .html, .htm or .warc, optionally .gz";
+
 // How often a JSON Lines file reports its progress.
 constexpr size_t kRecordsPerProgressReport = 256;
 
@@ -37,19 +40,24 @@ Format FormatOf(const std::string& extension) {
   return Format::kOther;
 }
 
-void ReadTextFile(const InputFile& file, const Options& options, const RecordSink& sink) {
+// Reads a file that holds one record: a text ("txt") or a web page ("html",
+// its charset the page's own: there is no HTTP header here).
+void ReadWholeFileRecord(const InputFile& file, const Options& options, const RecordSink& sink,
+                         std::string format) {
   Result<std::string> bytes = ReadWholeFile(file.path, options.max_record_bytes);
   if (!bytes.ok()) {
     sink.reject({file.path, bytes.status().message()});
     return;
   }
   RawDocument doc;
-  if (Status status = DecodeText(*bytes, doc.warnings); !status.ok()) {
+  const Status status =
+      format == "html" ? DecodeHtml(*bytes, "", doc.warnings) : DecodeText(*bytes, doc.warnings);
+  if (!status.ok()) {
     sink.reject({file.path, status.message()});
     return;
   }
   doc.origin = file.path;
-  doc.format = "txt";
+  doc.format = std::move(format);
   doc.text = std::move(bytes).value();
   doc.id = MakeArticleId(doc.origin, doc.text);
   sink.document(std::move(doc));
@@ -62,7 +70,6 @@ bool IsBlankLine(std::string_view line) {
 void ReadJsonlRecord(std::string& line, const std::string& origin, const RecordSink& sink) {
   RawDocument doc;
   doc.origin = origin;
-  doc.format = "jsonl";
   // The JSON parser needs valid UTF-8; everything else about the text is
   // checked once it is decoded from the JSON string, below.
   RepairUtf8WithWarning(line, doc.warnings);
@@ -70,10 +77,12 @@ void ReadJsonlRecord(std::string& line, const std::string& origin, const RecordS
     sink.reject({origin, status.message()});
     return;
   }
-  // The text may hold escaped CR LF; records share the line-end convention.
+  // The text (or page: JSON strings are UTF-8 already) may hold escaped CR
+  // LF; records share the line-end convention.
   std::vector<Warning> text_warnings;
   if (Status status = DecodeText(doc.text, text_warnings); !status.ok()) {
-    sink.reject({origin, "\"text\" is " + status.message()});
+    sink.reject(
+        {origin, (doc.format == "html" ? "\"html\" is " : "\"text\" is ") + status.message()});
     return;
   }
   doc.id = MakeArticleId(doc.origin, doc.text);
@@ -120,20 +129,19 @@ void ReadFile(const InputFile& file, const Options& options, const RecordSink& s
   const std::string extension = Extension(file.path);
   switch (FormatOf(extension)) {
     case Format::kText:
-      ReadTextFile(file, options, sink);
+      ReadWholeFileRecord(file, options, sink, "txt");
       return;
     case Format::kJsonl:
       ReadJsonlFile(file, options, sink);
       return;
     case Format::kHtml:
-      sink.reject({file.path, "HTML input is not supported yet"});
+      ReadWholeFileRecord(file, options, sink, "html");
       return;
     case Format::kOther:
-      sink.reject({file.path, extension.empty()
-                                  ? "unsupported format: no file extension (expected .txt or "
-                                    ".jsonl, optionally .gz)"
-                                  : "unsupported format '" + extension +
-                                        "' (expected .txt or .jsonl, optionally .gz)"});
+      sink.reject(
+          {file.path, extension.empty()
+                          ? "unsupported format: no file extension (" + std::string(kExpected) + ")"
+                          : "unsupported format '" + extension + "' (" + kExpected + ")"});
       return;
   }
 }

@@ -4,14 +4,20 @@
 // order). Each file is gzip-compressed or not (told by its magic bytes) and
 // has one of these formats (told by its name, less a .gz suffix):
 //   .txt    one article per file, scraped text;
-//   .jsonl  one article per line: an object with "text" (required) and
-//           optional "id", "url", "outlet", "title", "published".
+//   .html, .htm  one web page per file (format "html": the record's text is
+//           the page's markup, converted to UTF-8 from the charset its
+//           byte-order mark or <meta> declares, or ICU detects);
+//   .jsonl  one article per line: an object with "text" or "html" (one is
+//           required; "html" makes a format "html" record and wins when both
+//           are given, with a warning) and optional "id", "url", "outlet",
+//           "title", "published".
 // Anything else is rejected with a reason, never skipped silently.
 //
 // Every record read ends up in exactly one of two places: a RawDocument or a
 // Rejection. Records are decoded to valid UTF-8 (invalid bytes become U+FFFD
-// with a warning; UTF-16 with a byte-order mark is converted), line ends are
-// normalised to '\n'. Empty and binary files are rejected.
+// with a warning; UTF-16 with a byte-order mark is converted; a page's
+// unknown charset is ignored with a warning), line ends are normalised to
+// '\n'. Empty and binary files are rejected.
 //
 // Deterministic. The functions hold no state and may run concurrently on
 // different files.
@@ -56,7 +62,7 @@ struct RecordSink {
   std::function<void(uint64_t)> consumed;
 };
 
-// Reads `file` and hands each record to `sink`: one for .txt, one per
+// Reads `file` and hands each record to `sink`: one for .txt and .html, one per
 // non-blank line for .jsonl. A malformed JSONL line is rejected with its line
 // number and the others are kept. Never fails as a whole: a file that cannot
 // be read becomes a Rejection.

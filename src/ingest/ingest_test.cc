@@ -6,6 +6,9 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/utf8.h"
+#include "ingest/decode.h"
+
 namespace storyline::ingest {
 namespace {
 
@@ -119,16 +122,19 @@ TEST_F(IngestTest, RejectsEmptyAndBinaryFilesWithReasons) {
 }
 
 TEST_F(IngestTest, RejectsUnsupportedFormatsAndMissingPaths) {
-  const std::string html = Write("page.html", "<html></html>");
   const std::string csv = Write("data.csv", "a,b");
+  const std::string bare = Write("README", "words");
   const std::string missing = (dir_ / "nowhere.txt").string();
-  Records records = ReadAll({html, csv, missing});
+  Records records = ReadAll({csv, bare, missing});
   ASSERT_EQ(records.rejected.size(), 3u);
   EXPECT_EQ(records.rejected[0].origin, missing);
   EXPECT_EQ(records.rejected[0].reason, "no such file or folder");
-  EXPECT_EQ(records.rejected[1].reason, "HTML input is not supported yet");
+  EXPECT_EQ(records.rejected[1].reason,
+            "unsupported format '.csv' (expected .txt, .jsonl, .html, .htm or .warc, "
+            "optionally .gz)");
   EXPECT_EQ(records.rejected[2].reason,
-            "unsupported format '.csv' (expected .txt or .jsonl, optionally .gz)");
+            "unsupported format: no file extension (expected .txt, .jsonl, .html, .htm or "
+            ".warc, optionally .gz)");
 }
 
 TEST_F(IngestTest, WalksFoldersRecursivelyInSortedOrder) {
@@ -222,7 +228,7 @@ TEST_F(IngestTest, RejectsMalformedJsonlLinesAndKeepsTheOthers) {
   EXPECT_TRUE(records.rejected[0].reason.starts_with("malformed JSON: "))
       << records.rejected[0].reason;
   EXPECT_EQ(records.rejected[1].reason, "not a JSON object");
-  EXPECT_EQ(records.rejected[2].reason, "no \"text\" field");
+  EXPECT_EQ(records.rejected[2].reason, "no \"text\" or \"html\" field");
   EXPECT_EQ(records.rejected[3].reason, "\"text\" is empty: no text");
 }
 
@@ -278,6 +284,233 @@ TEST_F(IngestTest, RejectsBinaryJsonlFileAsAWhole) {
   EXPECT_TRUE(records.documents.empty());
   ASSERT_EQ(records.rejected.size(), 1u);
   EXPECT_EQ(records.rejected[0].reason, "binary data, not JSON Lines");
+}
+
+// Web pages. The pages below are made up for the tests.
+
+// A French paragraph in windows-1252 (0xE9 is é, 0x93 and 0x94 curly quotes),
+// long enough for charset detection.
+const std::string kFrenchCp1252 =
+    "<p>Le conseil municipal de Valbrune a vot\xE9 mardi soir la r\xE9novation de la "
+    "biblioth\xE8que du quartier des \xC9"
+    "cluses. \x93Nous avons attendu cette d\xE9"
+    "cision pendant des ann\xE9"
+    "es\x94, a d\xE9"
+    "clar\xE9 la pr\xE9sidente de "
+    "l'association des riverains. Les travaux commenceront en f\xE9vrier et "
+    "dureront dix-huit mois; la salle de lecture sera d\xE9plac\xE9"
+    "e dans "
+    "l'ancienne \xE9"
+    "cole primaire pendant ce temps. Le maire a pr\xE9"
+    "cis\xE9 que "
+    "le budget, d\xE9j\xE0 approuv\xE9 par la r\xE9gion, ne sera pas d\xE9pass\xE9.</p>\n";
+
+TEST_F(IngestTest, ReadsWindows1252PageDeclaredByMetaCharset) {
+  const std::string path =
+      Write("page.html",
+            "<!DOCTYPE html>\r\n<html><head><meta charset=\"windows-1252\">\r\n"
+            "<title>Caf\xE9 du Port</title></head>\r\n"
+            "<body><p>\x93"
+            "Caf\xE9 ouvert\x94, dit-elle.</p></body></html>\r\n");
+  Records records = ReadAll({path});
+  ASSERT_EQ(records.documents.size(), 1u);
+  EXPECT_TRUE(records.rejected.empty());
+  const RawDocument& doc = records.documents[0];
+  EXPECT_EQ(doc.format, "html");
+  EXPECT_EQ(doc.origin, path);
+  EXPECT_EQ(doc.id.size(), 16u);
+  EXPECT_EQ(doc.text,
+            "<!DOCTYPE html>\n<html><head><meta charset=\"windows-1252\">\n"
+            "<title>Café du Port</title></head>\n"
+            "<body><p>“Café ouvert”, dit-elle.</p></body></html>\n");
+  EXPECT_TRUE(doc.warnings.empty());
+}
+
+TEST_F(IngestTest, ReadsLatin1LabelAsWindows1252) {
+  // Pages labelled ISO-8859-1 use 0x80-0x9F as windows-1252 does (WHATWG).
+  std::vector<Warning> warnings;
+  std::string page =
+      "<HTML><HEAD><META  CHARSET = 'ISO-8859-1' ></HEAD><BODY>\x93Ol\xE9\x94</BODY></HTML>";
+  ASSERT_TRUE(DecodeHtml(page, "", warnings).ok());
+  EXPECT_EQ(page, "<HTML><HEAD><META  CHARSET = 'ISO-8859-1' ></HEAD><BODY>“Olé”</BODY></HTML>");
+  EXPECT_TRUE(warnings.empty());
+}
+
+TEST_F(IngestTest, ReadsShiftJisPageDeclaredByHttpEquiv) {
+  // 港町で新しい橋が開通した。 ("A new bridge opened in the port town.") in Shift_JIS.
+  const std::string sjis =
+      "\x8D\x60\x92\xAC\x82\xC5\x90\x56\x82\xB5\x82\xA2\x8B\xB4\x82\xAA\x8A\x4A\x92\xCA\x82\xB5"
+      "\x82\xBD\x81\x42";
+  const std::string path =
+      Write("sjis.htm",
+            "<html><head>\n<!-- <meta charset=\"koi8-r\"> is only a comment -->\n"
+            "<link rel=\"alternate\" title=\"<meta charset=big5>\">\n"
+            "<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; Charset = Shift_JIS\">\n"
+            "</head><body><p>" +
+                sjis + "</p></body></html>\n");
+  Records records = ReadAll({path});
+  ASSERT_EQ(records.documents.size(), 1u);
+  const RawDocument& doc = records.documents[0];
+  EXPECT_EQ(doc.format, "html");
+  EXPECT_NE(doc.text.find("<p>港町で新しい橋が開通した。</p>"), std::string::npos) << doc.text;
+  EXPECT_TRUE(doc.text.starts_with("<html><head>\n<!-- <meta charset=\"koi8-r\">"));
+  EXPECT_TRUE(doc.warnings.empty());
+}
+
+TEST_F(IngestTest, HttpEquivWithoutContentTypeDeclaresNothing) {
+  // content= counts only beside http-equiv="Content-Type"; then the page is
+  // valid UTF-8 and read as such.
+  std::vector<Warning> warnings;
+  std::string page = "<meta content=\"charset=shift_jis\"><p>Café</p>";
+  ASSERT_TRUE(DecodeHtml(page, "", warnings).ok());
+  EXPECT_EQ(page, "<meta content=\"charset=shift_jis\"><p>Café</p>");
+  EXPECT_TRUE(warnings.empty());
+}
+
+TEST_F(IngestTest, DetectsUndeclaredWindows1252Page) {
+  std::vector<Warning> warnings;
+  std::string page = "<html><head><title>Valbrune</title></head><body>\n" + kFrenchCp1252 +
+                     kFrenchCp1252 + "</body></html>\n";
+  ASSERT_TRUE(DecodeHtml(page, "", warnings).ok());
+  EXPECT_NE(page.find("a voté mardi soir la rénovation de la bibliothèque du quartier des "
+                      "Écluses. “Nous avons attendu cette décision pendant des années”"),
+            std::string::npos)
+      << page;
+  EXPECT_NE(page.find("déjà approuvé par la région, ne sera pas dépassé."), std::string::npos);
+  EXPECT_TRUE(warnings.empty());
+}
+
+TEST_F(IngestTest, ReadsUndeclaredMostlyUtf8PageAsUtf8) {
+  // One stray windows-1252 byte among UTF-8 must not turn the page to Latin-1.
+  std::vector<Warning> warnings;
+  std::string page =
+      "<p>La municipalité a approuvé le budget; les élus ont voté la rénovation du "
+      "théâtre.</p><p>Caf\xE9</p>";
+  ASSERT_TRUE(DecodeHtml(page, "", warnings).ok());
+  EXPECT_EQ(page,
+            "<p>La municipalité a approuvé le budget; les élus ont voté la rénovation du "
+            "théâtre.</p><p>Caf\xEF\xBF\xBD</p>");
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].code, "invalid_utf8");
+}
+
+TEST_F(IngestTest, DeclaredCharsetWinsOverMeta) {
+  std::vector<Warning> warnings;
+  std::string page = "<meta charset=\"utf-8\"><p>R\xE9sum\xE9 du match</p>";
+  ASSERT_TRUE(DecodeHtml(page, "windows-1252", warnings).ok());
+  EXPECT_EQ(page, "<meta charset=\"utf-8\"><p>Résumé du match</p>");
+  EXPECT_TRUE(warnings.empty());
+}
+
+TEST_F(IngestTest, ByteOrderMarkWinsOverEverything) {
+  std::vector<Warning> warnings;
+  std::string utf8 = "\xEF\xBB\xBF<meta charset=\"windows-1252\"><p>Caf\xC3\xA9</p>";
+  ASSERT_TRUE(DecodeHtml(utf8, "shift_jis", warnings).ok());
+  EXPECT_EQ(utf8, "<meta charset=\"windows-1252\"><p>Café</p>");
+  // UTF-16LE with its mark: NUL bytes do not make it binary.
+  const std::string ascii = "<meta charset=\"windows-1252\"><p>Caf";
+  std::string utf16("\xFF\xFE", 2);
+  for (const char c : ascii) utf16 += std::string{c, '\0'};
+  utf16 += std::string("\xE9\0<\0/\0p\0>\0\r\0\n\0", 14);
+  ASSERT_TRUE(DecodeHtml(utf16, "koi8-r", warnings).ok());
+  EXPECT_EQ(utf16, "<meta charset=\"windows-1252\"><p>Café</p>\n");
+  EXPECT_TRUE(warnings.empty());
+}
+
+TEST_F(IngestTest, UnknownCharsetLabelsWarnAndFallThrough) {
+  std::vector<Warning> warnings;
+  std::string page = "<meta charset=\"x-made-up\"><p>Caf\xE9 ouvert</p>";
+  ASSERT_TRUE(DecodeHtml(page, "klingon-8", warnings).ok());
+  ASSERT_EQ(warnings.size(), 2u);
+  EXPECT_EQ(warnings[0].code, "unknown_charset");
+  EXPECT_EQ(warnings[0].message, "unknown charset 'klingon-8' in the HTTP header ignored");
+  EXPECT_EQ(warnings[1].code, "unknown_charset");
+  EXPECT_EQ(warnings[1].message, "unknown charset 'x-made-up' in <meta> ignored");
+  EXPECT_TRUE(IsValidUtf8(page));
+  EXPECT_TRUE(page.starts_with("<meta charset=\"x-made-up\"><p>Caf"));
+  // ICU's options syntax and UTF-7 are not charsets here.
+  warnings.clear();
+  std::string utf7 = "<meta charset=\"utf-7\"><p>+AOk-</p>";
+  ASSERT_TRUE(DecodeHtml(utf7, "utf-8,swaplfnl", warnings).ok());
+  EXPECT_EQ(utf7, "<meta charset=\"utf-7\"><p>+AOk-</p>");
+  ASSERT_EQ(warnings.size(), 2u);
+  EXPECT_EQ(warnings[0].message, "unknown charset 'utf-8,swaplfnl' in the HTTP header ignored");
+  EXPECT_EQ(warnings[1].message, "unknown charset 'utf-7' in <meta> ignored");
+}
+
+TEST_F(IngestTest, ReplacesBytesTheCharsetCannotMapWithWarning) {
+  std::vector<Warning> warnings;
+  // 0xA0 is unassigned in Shift_JIS; 0x8D 0x60 is 港 ("port").
+  std::string sjis = "<p>\x8D\x60\xA0!</p>";
+  ASSERT_TRUE(DecodeHtml(sjis, "shift_jis", warnings).ok());
+  EXPECT_EQ(sjis, "<p>港\xEF\xBF\xBD!</p>");
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].code, "invalid_bytes");
+  EXPECT_EQ(warnings[0].message, "1 byte sequence(s) invalid in shift_jis replaced with U+FFFD");
+  warnings.clear();
+  std::string utf8 = "<meta charset=utf-8><p>Caf\xE9</p>";
+  ASSERT_TRUE(DecodeHtml(utf8, "", warnings).ok());
+  EXPECT_EQ(utf8, "<meta charset=utf-8><p>Caf\xEF\xBF\xBD</p>");
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].code, "invalid_utf8");
+}
+
+TEST_F(IngestTest, RejectsBinaryAndBlankPages) {
+  const std::string binary = Write("junk.html", std::string("\x7F"
+                                                            "ELF\0\0\x01\x02",
+                                                            8));
+  const std::string blank = Write("blank.htm", " \r\n\t");
+  Records records = ReadAll({binary, blank});
+  EXPECT_TRUE(records.documents.empty());
+  ASSERT_EQ(records.rejected.size(), 2u);
+  EXPECT_EQ(records.rejected[0].reason, "binary data, not HTML");
+  EXPECT_EQ(records.rejected[1].reason, "empty: no markup");
+}
+
+TEST_F(IngestTest, ReadsGzippedPage) {
+  const std::string path = WriteGzip("page.HTML.gz",
+                                     "<meta charset=windows-1252><p>\x93"
+                                     "D\xE9j\xE0 vu\x94</p>\r\n");
+  Records records = ReadAll({path});
+  ASSERT_EQ(records.documents.size(), 1u);
+  EXPECT_EQ(records.documents[0].format, "html");
+  EXPECT_EQ(records.documents[0].origin, path);
+  EXPECT_EQ(records.documents[0].text, "<meta charset=windows-1252><p>“Déjà vu”</p>\n");
+}
+
+TEST_F(IngestTest, ReadsJsonlHtmlRecords) {
+  const std::string path =
+      Write("pages.jsonl",
+            R"({"html": "<html><body><p>Ferry \u201cDelta\u201d sails.</p>\r\n</body></html>", )"
+            R"("url": "https://example.org/ferry", "published": "2025-06-01"})"
+            "\n"
+            R"({"text": "Ignored body.", "html": "<p>Market opens.</p>", "outlet": "Delta Wire"})"
+            "\n"
+            R"({"html": 42})"
+            "\n"
+            R"({"html": " \n "})"
+            "\n");
+  Records records = ReadAll({path});
+  ASSERT_EQ(records.documents.size(), 2u);
+  const RawDocument& page = records.documents[0];
+  EXPECT_EQ(page.origin, path + ":1");
+  EXPECT_EQ(page.format, "html");
+  EXPECT_EQ(page.text, "<html><body><p>Ferry “Delta” sails.</p>\n</body></html>");
+  EXPECT_EQ(page.url, "https://example.org/ferry");
+  EXPECT_EQ(page.published, "2025-06-01");
+  EXPECT_EQ(page.id.size(), 16u);
+  EXPECT_TRUE(page.warnings.empty());
+  const RawDocument& both = records.documents[1];
+  EXPECT_EQ(both.format, "html");
+  EXPECT_EQ(both.text, "<p>Market opens.</p>");
+  EXPECT_EQ(both.outlet, "Delta Wire");
+  ASSERT_EQ(both.warnings.size(), 1u);
+  EXPECT_EQ(both.warnings[0].code, "ignored_field");
+  EXPECT_EQ(both.warnings[0].message, "field \"text\" ignored: \"html\" is read instead");
+  ASSERT_EQ(records.rejected.size(), 2u);
+  EXPECT_EQ(records.rejected[0].origin, path + ":3");
+  EXPECT_EQ(records.rejected[0].reason, "\"html\" is not a string");
+  EXPECT_EQ(records.rejected[1].reason, "\"html\" is empty: no text");
 }
 
 TEST_F(IngestTest, ListsHundredThousandFiles) {

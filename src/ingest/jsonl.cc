@@ -43,15 +43,22 @@ Status ParseJsonlRecord(const std::string& line, RawDocument& doc) {
   if (root.get(object) != simdjson::SUCCESS) {
     return Status::InvalidArgument("not a JSON object");
   }
+  // A web page ("html") wins over a text given beside it.
+  element html_value;
   element text_value;
-  if (object["text"].get(text_value) != simdjson::SUCCESS) {
-    return Status::InvalidArgument("no \"text\" field");
-  }
+  const bool has_html = object["html"].get(html_value) == simdjson::SUCCESS;
+  const bool has_text = object["text"].get(text_value) == simdjson::SUCCESS;
+  if (!has_html && !has_text) return Status::InvalidArgument("no \"text\" or \"html\" field");
   std::string_view text;
-  if (text_value.get(text) != simdjson::SUCCESS) {
-    return Status::InvalidArgument("\"text\" is not a string");
+  if ((has_html ? html_value : text_value).get(text) != simdjson::SUCCESS) {
+    return Status::InvalidArgument(has_html ? "\"html\" is not a string"
+                                            : "\"text\" is not a string");
   }
   doc.text.assign(text);
+  doc.format = has_html ? "html" : "jsonl";
+  if (has_html && has_text) {
+    doc.warnings.push_back({"ignored_field", "field \"text\" ignored: \"html\" is read instead"});
+  }
   doc.source_id = OptionalString(object, "id", doc.warnings);
   doc.url = OptionalString(object, "url", doc.warnings);
   doc.outlet = OptionalString(object, "outlet", doc.warnings);
