@@ -1,5 +1,6 @@
 #include "html/metadata.h"
 
+#include <libxml/HTMLparser.h>
 #include <libxml/uri.h>
 #include <re2/re2.h>
 #include <simdjson.h>
@@ -21,7 +22,7 @@ constexpr int kMaxJsonDepth = 32;
 constexpr size_t kMaxNameBytes = 80;
 constexpr size_t kMaxNameWords = 8;
 constexpr size_t kMaxSnippetBytes = 300;  // text read from a byline or date element
-constexpr int kMaxElementReads = 60;      // such elements read per page
+constexpr int kMaxElementReads = 100;     // such elements read per page, of each kind
 constexpr int kMinYear = 1995;
 constexpr int kMaxHeadings = 12;
 constexpr size_t kMaxPageText = 200000;  // page text kept for written-out dates
@@ -53,6 +54,7 @@ constexpr int kJsonPageTitle = 55;
 constexpr int kTitleTag = 60;
 constexpr int kHeading = 70;
 constexpr int kJsonWebSite = 40;
+constexpr int kSiteAsAuthor = 100;  // added to an author that is the site's name
 }  // namespace rank
 
 const std::array<std::string_view, 7> kFieldOrder = {
@@ -130,6 +132,76 @@ std::string HeadingText(const xmlNode& node, size_t limit) {
     at = NextInWalk(at, &node, descend);
   }
   return std::string(Trim(out));
+}
+
+// The text under `node` with a space at every element boundary (bylines
+// put names and labels in separate elements), bounded as BoundedText.
+std::string SpacedText(const xmlNode& node, size_t limit) {
+  std::string out;
+  const xmlNode* at = &node;
+  while (at && out.size() <= limit) {
+    bool descend = true;
+    if (IsElement(*at)) {
+      descend = NameOf(*at) != "script" && NameOf(*at) != "style";
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    } else if ((at->type == XML_TEXT_NODE || at->type == XML_CDATA_SECTION_NODE) && at->content) {
+      AppendCollapsed(reinterpret_cast<const char*>(at->content), out);
+    }
+    at = NextInWalk(at, &node, descend);
+  }
+  return std::string(Trim(out));
+}
+
+void AppendUtf8(uint32_t code, std::string& out) {
+  if (code == 0 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) code = 0xFFFD;
+  if (code < 0x80) {
+    out.push_back(static_cast<char>(code));
+  } else if (code < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (code >> 6)));
+    out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+  } else if (code < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (code >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (code >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((code >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+  }
+}
+
+// HTML character references in `text` decoded ("&oacute;", "&#039;"): JSON-LD
+// strings often carry them, escaped once more than the markup around them.
+std::string DecodeEntities(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t at = 0; at < text.size(); ++at) {
+    const size_t end = text[at] == '&' ? text.find(';', at) : std::string_view::npos;
+    if (end == std::string_view::npos || end - at > 12 || end == at + 1) {
+      out.push_back(text[at]);
+      continue;
+    }
+    const std::string name(text.substr(at + 1, end - at - 1));
+    uint32_t code = 0;
+    if (name[0] == '#') {
+      const bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
+      const std::string digits = name.substr(hex ? 2 : 1);
+      char* stop = nullptr;
+      const unsigned long value = std::strtoul(digits.c_str(), &stop, hex ? 16 : 10);
+      if (!digits.empty() && stop && *stop == '\0') code = static_cast<uint32_t>(value);
+    } else if (const htmlEntityDesc* entity =
+                   htmlEntityLookup(reinterpret_cast<const xmlChar*>(name.c_str()))) {
+      code = entity->value;
+    }
+    if (code == 0) {
+      out.push_back(text[at]);
+      continue;
+    }
+    AppendUtf8(code, out);
+    at = end;
+  }
+  return out;
 }
 
 std::string Shorten(std::string_view text, size_t limit = 40) {
@@ -455,6 +527,10 @@ std::optional<DateWords::Found> DateWords::FindDate(std::string_view text,
   return best;
 }
 
+bool DateWords::IsStamp(std::string_view word) const {
+  return patterns_->stamps.count(MonthKey(word)) > 0;
+}
+
 std::optional<std::string> DateWords::StampBefore(std::string_view text, size_t offset) const {
   constexpr size_t kWindow = 40;
   size_t start = offset > kWindow ? offset - kWindow : 0;
@@ -518,7 +594,7 @@ class Collector {
 
   void Add(std::string_view field, std::string_view value, std::string_view how,
            std::string evidence, int rank, int group = 0, int text_offset = -1) {
-    std::string clean = Collapse(value);
+    std::string clean = Collapse(how == "json-ld" ? DecodeEntities(value) : std::string(value));
     if (clean.empty()) return;
     candidates_.push_back(
         {{std::string(field), std::move(clean), std::string(how), std::move(evidence)},
@@ -579,11 +655,56 @@ bool StartsWithNoCase(std::string_view text, std::string_view prefix) {
   return text.size() >= prefix.size() && Lower(text.substr(0, prefix.size())) == prefix;
 }
 
+// Words that introduce a name in a byline ("View all posts by", "Von"),
+// matched at the start, without regard to case.
+constexpr std::array<std::string_view, 34> kBylinePrefixes = {"artikel von",
+                                                              "ein artikel von",
+                                                              "about",
+                                                              "über",
+                                                              "view all posts by",
+                                                              "zeige alle beiträge von",
+                                                              "alle beiträge von",
+                                                              "all posts by",
+                                                              "veröffentlicht von",
+                                                              "publiziert von",
+                                                              "eingestellt von",
+                                                              "geschrieben von",
+                                                              "verfasst von",
+                                                              "ein beitrag von",
+                                                              "beitrag von",
+                                                              "beitragvon",
+                                                              "written by",
+                                                              "posted by",
+                                                              "published by",
+                                                              "text von",
+                                                              "interview:",
+                                                              "text:",
+                                                              "authors",
+                                                              "author",
+                                                              "autorin",
+                                                              "autoren",
+                                                              "autor",
+                                                              "vom",
+                                                              "von",
+                                                              "by",
+                                                              "por",
+                                                              "par",
+                                                              "door",
+                                                              "posted"};
+// Bylines that name no one.
+constexpr std::array<std::string_view, 8> kNotNames = {
+    "no author", "admin",   "administrator",       "wordpressadmin",
+    "follow",    "unknown", "gesponserte inhalte", "redaktion"};
+// Words after which a byline goes on with something else ("am Samstag").
+constexpr std::array<std::string_view, 8> kNameEnds = {"am", "on", "um",  "le",
+                                                       "el", "il", "den", "|"};
+
 std::optional<std::string> Collector::CleanAuthor(std::string_view raw) const {
   std::string text = Collapse(raw);
   std::string_view view = text;
   const std::string lower = Lower(view);
-  if (ContainsAny(lower, {"http://", "https://", "www.", "@", ".com/", "/"})) return std::nullopt;
+  if (ContainsAny(lower, {"http://", "https://", "www.", "@", "[at]", ".com/", "/"}))
+    return std::nullopt;
   // A date and what follows it are not part of the name.
   if (std::optional<DateWords::Found> found = FindDate(view)) {
     view = view.substr(0, found->offset);
@@ -594,57 +715,52 @@ std::optional<std::string> Collector::CleanAuthor(std::string_view raw) const {
     size_t at = view.find(cut);
     if (at != std::string_view::npos && at > 0) view = view.substr(0, at);
   }
-  static constexpr std::array<std::string_view, 22> kPrefixes = {"written by ",
-                                                                 "posted by ",
-                                                                 "geschrieben von ",
-                                                                 "verfasst von ",
-                                                                 "ein beitrag von ",
-                                                                 "text von ",
-                                                                 "text: ",
-                                                                 "autor: ",
-                                                                 "autorin: ",
-                                                                 "author: ",
-                                                                 "authors: ",
-                                                                 "autoren: ",
-                                                                 "von: ",
-                                                                 "by: ",
-                                                                 "by ",
-                                                                 "von ",
-                                                                 "por ",
-                                                                 "par ",
-                                                                 "door ",
-                                                                 "di ",
-                                                                 "from ",
-                                                                 "posted "};
   for (bool again = true; again;) {
     again = false;
     view = Trim(view);
-    for (std::string_view prefix : kPrefixes) {
-      if (StartsWithNoCase(view, prefix)) {
-        view.remove_prefix(prefix.size());
+    while (!view.empty() &&
+           std::string_view(":|»>-–,").find(view.front()) != std::string_view::npos) {
+      view.remove_prefix(1);
+      view = Trim(view);
+    }
+    for (std::string_view prefix : kBylinePrefixes) {
+      if (!StartsWithNoCase(view, prefix)) continue;
+      // "AuthorJane Doe" and "By: Jane" as well as "By Jane"; not "Bystrom".
+      const std::string_view rest = view.substr(prefix.size());
+      const unsigned char next = rest.empty() ? ' ' : static_cast<unsigned char>(rest.front());
+      if (next == ' ' || next == ':' || (next >= 'A' && next <= 'Z') || next >= 0x80 ||
+          prefix.back() == ':') {
+        view = rest;
         again = true;
         break;
       }
     }
   }
-  // Trailing joiners and punctuation left by a cut date: "Max Muster, am".
-  for (bool again = true; again;) {
-    again = false;
-    view = Trim(view);
-    while (!view.empty() &&
-           std::string_view(",;:|-–(").find(view.back()) != std::string_view::npos) {
-      view.remove_suffix(1);
-      again = true;
-    }
-    for (std::string_view suffix : {" am", " on", " published", " veröffentlicht", " updated",
-                                    " aktualisiert", " le", " el", " il", " den", " vom"}) {
-      if (view.size() > suffix.size() &&
-          Lower(view.substr(view.size() - suffix.size())) == suffix) {
-        view.remove_suffix(suffix.size());
-        again = true;
-      }
+  // Cut at a stamp word or a joiner: "Jane Doe Stand", "Jane Doe am Samstag".
+  for (size_t at = view.find(' '); at != std::string_view::npos; at = view.find(' ', at + 1)) {
+    size_t end = view.find(' ', at + 1);
+    std::string_view word = view.substr(at + 1, end == std::string_view::npos ? end : end - at - 1);
+    const std::string key = Lower(word);
+    if (words_.IsStamp(word) ||
+        std::find(kNameEnds.begin(), kNameEnds.end(), key) != kNameEnds.end()) {
+      view = view.substr(0, at);
+      break;
     }
   }
+  // Trailing punctuation left by a cut.
+  view = Trim(view);
+  while (!view.empty() &&
+         std::string_view(",;:|-–(»").find(view.back()) != std::string_view::npos) {
+    view.remove_suffix(1);
+    view = Trim(view);
+  }
+  for (std::string_view arrow : {"→", "»", "›"}) {
+    if (view.size() > arrow.size() && view.substr(view.size() - arrow.size()) == arrow)
+      view = Trim(view.substr(0, view.size() - arrow.size()));
+  }
+  if (std::find(kNotNames.begin(), kNotNames.end(), Lower(view)) != kNotNames.end() ||
+      words_.IsStamp(view))
+    return std::nullopt;
   view = Trim(view);
   if (view.size() < 2 || view.size() > kMaxNameBytes) return std::nullopt;
   size_t words = 1 + static_cast<size_t>(std::count(view.begin(), view.end(), ' '));
@@ -960,6 +1076,15 @@ void ReadUrlDate(std::string_view url, Collector& collector) {
 // ---------------------------------------------------------------------------
 // Titles.
 
+// Lower case without spaces, dots, hyphens and underscores.
+std::string Squeeze(std::string_view text) {
+  std::string out;
+  for (char c : Lower(Trim(text))) {
+    if (c != ' ' && c != '.' && c != '-' && c != '_') out.push_back(c);
+  }
+  return out;
+}
+
 bool SameName(std::string_view a, std::string_view b) {
   std::string x = Lower(Trim(a)), y = Lower(Trim(b));
   if (x.empty() || y.empty()) return false;
@@ -1209,15 +1334,15 @@ class PageReader {
       collector_.AddDate(modified ? "modified" : "published", title, "time",
                          Tag(node, "class", modified ? "updated" : "published"), rank::kItemprop);
     }
-    if (reads_ < kMaxElementReads) {
+    if (author_reads_ < kMaxElementReads) {
       if (name == "a" && Lower(AttributeOf(node, "rel")) == "author") {
-        ++reads_;
-        collector_.AddAuthor(BoundedText(node, kMaxSnippetBytes), "byline", "<a rel=\"author\">",
+        ++author_reads_;
+        collector_.AddAuthor(SpacedText(node, kMaxSnippetBytes), "byline", "<a rel=\"author\">",
                              rank::kByline - 2, collector_.NewGroup());
       } else if (SuggestsAuthor(class_and_id) && name != "body" && name != "html" &&
                  name != "article" && name != "img") {
-        ++reads_;
-        std::string text = BoundedText(node, kMaxSnippetBytes);
+        ++author_reads_;
+        std::string text = SpacedText(node, kMaxSnippetBytes);
         if (text.size() <= kMaxSnippetBytes) {
           collector_.AddAuthor(text, "byline",
                                Tag(node, AttributeOf(node, "class").empty() ? "id" : "class",
@@ -1226,8 +1351,10 @@ class PageReader {
                                rank::kByline, collector_.NewGroup());
         }
       }
+    }
+    if (date_reads_ < kMaxElementReads) {
       if (SuggestsDate(class_and_id) && name != "body" && name != "html" && name != "time") {
-        ++reads_;
+        ++date_reads_;
         ReadTextDate(node);
       }
     }
@@ -1332,19 +1459,19 @@ class PageReader {
                          rank::kItemprop + (itemprop == "datecreated" ? 1 : 0));
       return;
     }
-    if (itemprop == "author" && !in_comments && reads_ < kMaxElementReads) {
-      ++reads_;
+    if (itemprop == "author" && !in_comments && author_reads_ < kMaxElementReads) {
+      ++author_reads_;
       std::string_view content = AttributeOf(node, "content");
       std::string text;
       // <span itemprop="author"><span itemprop="name">...</span></span>
       for (const xmlNode* at = node.children; at && text.empty(); at = NextInWalk(at, &node)) {
         if (IsElement(*at) && Lower(AttributeOf(*at, "itemprop")) == "name") {
-          text = BoundedText(*at, kMaxSnippetBytes);
+          text = SpacedText(*at, kMaxSnippetBytes);
           if (text.empty()) text = std::string(AttributeOf(*at, "content"));
         }
       }
       if (text.empty())
-        text = content.empty() ? BoundedText(node, kMaxSnippetBytes) : std::string(content);
+        text = content.empty() ? SpacedText(node, kMaxSnippetBytes) : std::string(content);
       if (text.size() <= kMaxSnippetBytes) {
         if (!itemprop_author_group_) itemprop_author_group_ = collector_.NewGroup();
         collector_.AddAuthor(text, "byline", Tag(node, "itemprop", "author"), rank::kItemprop,
@@ -1394,7 +1521,8 @@ class PageReader {
   int headings_ = 0;
   std::string text_;  // the page's text, collapsed, for dates written out
   std::optional<size_t> first_h1_offset_;
-  int reads_ = 0;
+  int author_reads_ = 0;  // byline elements read
+  int date_reads_ = 0;    // date elements read
   int itemprop_author_group_ = 0;
   std::map<std::string, int> meta_author_groups_;
 };
@@ -1417,22 +1545,28 @@ std::string Host(std::string_view url) {
   return host;
 }
 
+// Whether `text` is one of the site's names (not a longer text with it).
+bool IsSiteName(std::string_view text, const std::vector<std::string>& site_names,
+                bool exact = false) {
+  auto squeezed_size = [](std::string_view value) {
+    size_t size = 0;
+    for (char c : value) size += c != ' ' && c != '.' && c != '-' && c != '_';
+    return size;
+  };
+  for (const std::string& site : site_names) {
+    if (exact ? Squeeze(text) == Squeeze(site)
+              : SameName(text, site) && squeezed_size(text) <= squeezed_size(site) + 3)
+      return true;
+  }
+  return false;
+}
+
 // The title (see metadata.h): a heading that the page's own titles confirm,
 // else the first <h1> that is not the site's name, else the most trusted
 // title candidate.
 const MetadataField* ChooseTitle(const std::vector<Candidate>& candidates,
                                  const std::vector<std::string>& site_names) {
-  auto is_site = [&](std::string_view text) {
-    auto squeezed_size = [](std::string_view value) {
-      size_t size = 0;
-      for (char c : value) size += c != ' ' && c != '.' && c != '-' && c != '_';
-      return size;
-    };
-    for (const std::string& site : site_names) {
-      if (SameName(text, site) && squeezed_size(text) <= squeezed_size(site) + 3) return true;
-    }
-    return false;
-  };
+  auto is_site = [&](std::string_view text) { return IsSiteName(text, site_names); };
   std::vector<const Candidate*> references, headings;
   for (const Candidate& candidate : candidates) {
     if (candidate.field.field != "title") continue;
@@ -1472,6 +1606,7 @@ namespace {
 struct Gathered {
   std::vector<Candidate> candidates;
   std::optional<MetadataField> title;
+  std::vector<std::string> site_names;  // the site's names and host name
 };
 
 Gathered Gather(const xmlDoc& doc, const PageContext& context, const DateWords& words,
@@ -1512,6 +1647,7 @@ Gathered Gather(const xmlDoc& doc, const PageContext& context, const DateWords& 
   if (!headline_at) headline_at = reader.first_h1_offset();
   reader.ReadTextDates(headline_at);
   gathered.candidates = std::move(candidates);
+  gathered.site_names = std::move(site_names);
   return gathered;
 }
 
@@ -1546,14 +1682,36 @@ Metadata ReadMetadata(const xmlDoc& doc, const PageContext& context, const DateW
       if (gathered.title) metadata.fields.push_back(*gathered.title);
       continue;
     }
+    // A site or publisher named as the author is taken only when nothing
+    // else names one.
+    auto rank_of = [&](const Candidate& candidate) {
+      if (field == "author" && IsSiteName(candidate.field.value, gathered.site_names, true))
+        return candidate.rank + rank::kSiteAsAuthor;
+      return candidate.rank;
+    };
     const Candidate* best = nullptr;
     for (const Candidate& candidate : candidates) {
       if (candidate.field.field != field) continue;
-      if (!best || candidate.rank < best->rank ||
-          (candidate.rank == best->rank && candidate.order < best->order))
+      if (!best || rank_of(candidate) < rank_of(*best) ||
+          (rank_of(candidate) == rank_of(*best) && candidate.order < best->order))
         best = &candidate;
     }
     if (!best) continue;
+    if (field == "author" && best->rank == rank::kByline) {
+      // A byline element holds the name and more ("Jane Doe Staff writer");
+      // the name's own element, inside it, comes later.
+      for (const Candidate& candidate : candidates) {
+        if (candidate.field.field != "author" || candidate.rank != rank::kByline ||
+            candidate.order <= best->order)
+          continue;
+        const std::string& outer = best->field.value;
+        const std::string& inner = candidate.field.value;
+        if (inner.size() < outer.size() && outer.compare(0, inner.size(), inner) == 0 &&
+            outer[inner.size()] == ' ') {
+          best = &candidate;
+        }
+      }
+    }
     if (field == "published" && best->rank < rank::kNearHeadline) {
       // The date shown under the headline wins over markup a few days off
       // (time zones, re-publication): it is the date readers see.

@@ -100,6 +100,7 @@ class DateWords {
 
   // A stamp word ("published", "veröffentlicht", "stand") in the 40 bytes
   // of `text` before `offset`, as written; nullopt when there is none.
+  bool IsStamp(std::string_view word) const;
   std::optional<std::string> StampBefore(std::string_view text, size_t offset) const;
 
   DateWords(DateWords&&) noexcept;
