@@ -27,6 +27,7 @@ struct DocDeleter {
 
 struct Extractor::Rules {
   ClassCues cues;
+  DateWords date_words;
 };
 
 std::optional<std::string> Page::First(std::string_view field) const {
@@ -39,7 +40,9 @@ std::optional<std::string> Page::First(std::string_view field) const {
 Result<Extractor> Extractor::Create(const Options& options, const DataFiles& data) {
   SL_ASSIGN_OR_RETURN(std::string contents, data.Read(options.cues));
   SL_ASSIGN_OR_RETURN(ClassCues cues, ClassCues::Parse(options.cues, contents));
-  return Extractor(std::make_unique<const Rules>(Rules{std::move(cues)}));
+  SL_ASSIGN_OR_RETURN(std::string words, data.Read(options.date_words));
+  SL_ASSIGN_OR_RETURN(DateWords date_words, DateWords::Parse(options.date_words, words));
+  return Extractor(std::make_unique<const Rules>(Rules{std::move(cues), std::move(date_words)}));
 }
 
 Page Extractor::Extract(std::string_view markup, const PageContext& context) const {
@@ -56,7 +59,7 @@ Page Extractor::Extract(std::string_view markup, const PageContext& context) con
     page.warnings.push_back({"html_unparsed", "the markup could not be parsed"});
     return page;
   }
-  Metadata metadata = ReadMetadata(*doc, context);
+  Metadata metadata = ReadMetadata(*doc, context, rules_->date_words);
   page.metadata = std::move(metadata.fields);
   page.text = ExtractContent(*doc, rules_->cues, metadata.json_ld_body);
   if (page.text.empty()) {

@@ -43,6 +43,9 @@ struct Options {
   // Class and id cues for boilerplate and content containers, a path
   // relative to data/ (see core/data_files.h).
   std::string cues = "html/cues.tsv";
+  // Month names and stamp words for dates written out in pages (format in
+  // the file's header), a path relative to data/.
+  std::string date_words = "html/months.tsv";
 };
 
 struct PageContext {
@@ -61,8 +64,8 @@ struct Page {
 
 class Extractor {
  public:
-  // Loads the cue file. InvalidArgument with "file:line: message" when a
-  // line does not parse.
+  // Loads the cue and date-word files. InvalidArgument with
+  // "file:line: message" when a line does not parse.
   static Result<Extractor> Create(const Options& options, const DataFiles& data);
 
   // Never fails: markup that yields no body gives empty text and a warning.

@@ -1,0 +1,320 @@
+// Tests of html/metadata.h on small pages written for them (fictional sites
+// and people).
+#include "html/metadata.h"
+
+#include <gtest/gtest.h>
+#include <libxml/HTMLparser.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace storyline::html {
+namespace {
+
+struct DocDeleter {
+  void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
+};
+
+struct Parsed {
+  std::unique_ptr<xmlDoc, DocDeleter> doc;
+  Metadata metadata;
+};
+
+Parsed Read(const std::string& markup, const std::string& url = "",
+            std::optional<std::string> captured = std::nullopt) {
+  Parsed parsed;
+  parsed.doc.reset(htmlReadMemory(markup.data(), static_cast<int>(markup.size()),
+                                  url.empty() ? nullptr : url.c_str(), "UTF-8",
+                                  HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                                      HTML_PARSE_NOWARNING | HTML_PARSE_NODEFDTD));
+  EXPECT_NE(parsed.doc, nullptr);
+  PageContext context{url, std::move(captured)};
+  parsed.metadata = ReadMetadata(*parsed.doc, context);
+  return parsed;
+}
+
+std::vector<MetadataField> FieldsNamed(const Metadata& metadata, const std::string& name) {
+  std::vector<MetadataField> out;
+  for (const MetadataField& field : metadata.fields) {
+    if (field.field == name) out.push_back(field);
+  }
+  return out;
+}
+
+std::optional<MetadataField> Field(const Metadata& metadata, const std::string& name) {
+  std::vector<MetadataField> fields = FieldsNamed(metadata, name);
+  if (fields.empty()) return std::nullopt;
+  EXPECT_EQ(fields.size(), 1u) << name;
+  return fields.front();
+}
+
+TEST(Metadata, JsonLdGraphWithAuthorArray) {
+  const std::string page = R"(<html><head>
+<script type="application/ld+json">
+{"@context": "https://schema.org", "@graph": [
+  {"@type": "WebSite", "name": "The Harbour Courier"},
+  {"@type": "NewsArticle",
+   "headline": "Ferry service to Lindholm resumes after storm",
+   "datePublished": "2021-09-28T10:53:00Z",
+   "dateModified": "2021-09-29T08:00:00+02:00",
+   "author": [{"@type": "Person", "name": "Mara Quist"},
+              {"@type": "Person", "name": "Jonas Feld"}],
+   "publisher": {"@type": "Organization", "name": "Harbour Courier Media"},
+   "inLanguage": "en-GB",
+   "articleBody": "The ferry to Lindholm sails again."}
+]}
+</script></head><body><p>The ferry to Lindholm sails again.</p></body></html>)";
+  Parsed parsed = Read(page);
+  const Metadata& metadata = parsed.metadata;
+  std::optional<MetadataField> title = Field(metadata, "title");
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Ferry service to Lindholm resumes after storm");
+  EXPECT_EQ(title->how, "json-ld");
+  EXPECT_EQ(title->evidence, "JSON-LD NewsArticle.headline");
+  std::optional<MetadataField> published = Field(metadata, "published");
+  ASSERT_TRUE(published);
+  EXPECT_EQ(published->value, "2021-09-28T10:53:00+00:00");
+  EXPECT_EQ(published->evidence, "JSON-LD NewsArticle.datePublished");
+  std::optional<MetadataField> modified = Field(metadata, "modified");
+  ASSERT_TRUE(modified);
+  EXPECT_EQ(modified->value, "2021-09-29T08:00:00+02:00");
+  std::vector<MetadataField> authors = FieldsNamed(metadata, "author");
+  ASSERT_EQ(authors.size(), 2u);
+  EXPECT_EQ(authors[0].value, "Mara Quist");
+  EXPECT_EQ(authors[1].value, "Jonas Feld");
+  EXPECT_EQ(authors[0].evidence, "JSON-LD NewsArticle.author");
+  std::optional<MetadataField> site = Field(metadata, "site_name");
+  ASSERT_TRUE(site);
+  EXPECT_EQ(site->value, "Harbour Courier Media");
+  EXPECT_EQ(site->evidence, "JSON-LD NewsArticle.publisher.name");
+  std::optional<MetadataField> language = Field(metadata, "language");
+  ASSERT_TRUE(language);
+  EXPECT_EQ(language->value, "en-GB");
+  ASSERT_TRUE(metadata.json_ld_body);
+  EXPECT_EQ(*metadata.json_ld_body, "The ferry to Lindholm sails again.");
+  // Fields come in html.h's order.
+  std::vector<std::string> order;
+  for (const MetadataField& field : metadata.fields) {
+    if (order.empty() || order.back() != field.field) order.push_back(field.field);
+  }
+  EXPECT_EQ(order, (std::vector<std::string>{"title", "published", "modified", "author",
+                                             "site_name", "language"}));
+}
+
+TEST(Metadata, OpenGraphAndArticlePublishedTime) {
+  const std::string page = R"(<html lang="de"><head>
+<title>Neue Brücke über die Elsbach | Tageblatt Nordstadt</title>
+<meta property="og:title" content="Neue Brücke über die Elsbach">
+<meta property="og:site_name" content="Tageblatt Nordstadt">
+<meta property="article:published_time" content="2020-03-03T09:15:00+0100">
+<meta property="og:url" content="https://tageblatt-nordstadt.example/bruecke">
+<meta name="author" content="https://tageblatt-nordstadt.example/autoren/hanna">
+</head><body><p>Text.</p></body></html>)";
+  Parsed parsed = Read(page);
+  const Metadata& metadata = parsed.metadata;
+  std::optional<MetadataField> title = Field(metadata, "title");
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Neue Brücke über die Elsbach");
+  EXPECT_EQ(title->how, "meta");
+  EXPECT_EQ(title->evidence, "<meta property=\"og:title\">");
+  std::optional<MetadataField> published = Field(metadata, "published");
+  ASSERT_TRUE(published);
+  EXPECT_EQ(published->value, "2020-03-03T09:15:00+01:00");
+  EXPECT_EQ(published->how, "meta");
+  EXPECT_EQ(published->evidence, "<meta property=\"article:published_time\">");
+  EXPECT_EQ(Field(metadata, "site_name")->value, "Tageblatt Nordstadt");
+  EXPECT_EQ(Field(metadata, "canonical_url")->value, "https://tageblatt-nordstadt.example/bruecke");
+  EXPECT_EQ(Field(metadata, "language")->value, "de");
+  EXPECT_EQ(Field(metadata, "language")->how, "html-lang");
+  // A URL is not an author's name.
+  EXPECT_TRUE(FieldsNamed(metadata, "author").empty());
+}
+
+TEST(Metadata, PublishedAndModifiedKeptApart) {
+  const std::string page = R"(<html><head>
+<meta property="article:modified_time" content="2022-05-06">
+<meta property="og:updated_time" content="2022-05-07">
+</head><body><p>Only an update time is given.</p></body></html>)";
+  Parsed parsed = Read(page, "https://example.org/news/update-only");
+  EXPECT_FALSE(Field(parsed.metadata, "published"));
+  std::optional<MetadataField> modified = Field(parsed.metadata, "modified");
+  ASSERT_TRUE(modified);
+  EXPECT_EQ(modified->value, "2022-05-06");
+  EXPECT_EQ(modified->evidence, "<meta property=\"article:modified_time\">");
+}
+
+TEST(Metadata, DateOnlyInUrl) {
+  const std::string page = "<html><body><p>No dates here.</p></body></html>";
+  Parsed parsed = Read(page, "https://blog.example/2021/09/28/a-walk-by-the-river/");
+  std::optional<MetadataField> published = Field(parsed.metadata, "published");
+  ASSERT_TRUE(published);
+  EXPECT_EQ(published->value, "2021-09-28");
+  EXPECT_EQ(published->how, "url");
+  EXPECT_EQ(published->evidence, "URL /2021/09/28/");
+  // A year and a month give no day: nothing is taken.
+  Parsed month_only = Read(page, "https://blog.example/2021/09/a-walk-by-the-river/");
+  EXPECT_FALSE(Field(month_only.metadata, "published"));
+  Parsed compact = Read(page, "https://news.example/story-20190412.html");
+  ASSERT_TRUE(Field(compact.metadata, "published"));
+  EXPECT_EQ(Field(compact.metadata, "published")->value, "2019-04-12");
+}
+
+TEST(Metadata, GermanBylineDate) {
+  const std::string page = R"(<html lang="de"><body>
+<h1>Sommerfest im Stadtpark</h1>
+<div class="byline">Von Max Mustermann, 31. Mai 2012</div>
+<p>Das Sommerfest fand bei bestem Wetter statt.</p></body></html>)";
+  Parsed parsed = Read(page);
+  std::optional<MetadataField> published = Field(parsed.metadata, "published");
+  ASSERT_TRUE(published);
+  EXPECT_EQ(published->value, "2012-05-31");
+  EXPECT_EQ(published->how, "byline");
+  std::optional<MetadataField> author = Field(parsed.metadata, "author");
+  ASSERT_TRUE(author);
+  EXPECT_EQ(author->value, "Max Mustermann");
+  EXPECT_EQ(author->how, "byline");
+  EXPECT_EQ(author->evidence, "<div class=\"byline\">");
+  std::optional<MetadataField> title = Field(parsed.metadata, "title");
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Sommerfest im Stadtpark");
+  EXPECT_EQ(title->how, "heading");
+}
+
+TEST(Metadata, WrittenOutDatesWithStampWords) {
+  const std::string page = R"(<html lang="en"><body>
+<h1>Garden show opens</h1><p>Published on 3 March 2020</p>
+<p>The show runs for a week.</p></body></html>)";
+  Parsed parsed = Read(page);
+  std::optional<MetadataField> published = Field(parsed.metadata, "published");
+  ASSERT_TRUE(published);
+  EXPECT_EQ(published->value, "2020-03-03");
+  EXPECT_EQ(published->how, "byline");
+}
+
+TEST(Metadata, DateAfterCaptureRejected) {
+  const std::string page = R"(<html><head>
+<meta property="article:published_time" content="2030-01-01T00:00:00Z">
+</head><body><p>Text.</p></body></html>)";
+  Parsed captured = Read(page, "", "2021-10-01T12:00:00Z");
+  EXPECT_FALSE(Field(captured.metadata, "published"));
+  Parsed uncaptured = Read(page);
+  ASSERT_TRUE(Field(uncaptured.metadata, "published"));
+  EXPECT_EQ(Field(uncaptured.metadata, "published")->value, "2030-01-01T00:00:00+00:00");
+}
+
+TEST(Metadata, ImpossibleAndEarlyDatesRejected) {
+  const std::string page = R"(<html><head>
+<meta property="article:published_time" content="2021-02-30">
+<meta name="date" content="1989-11-09">
+</head><body><p>Text.</p></body></html>)";
+  Parsed parsed = Read(page);
+  EXPECT_FALSE(Field(parsed.metadata, "published"));
+}
+
+TEST(Metadata, TitleSiteSuffixCut) {
+  const std::string page = R"(<html><head>
+<title>Council approves new cycle lanes | Riverside Gazette</title>
+<meta property="og:site_name" content="Riverside Gazette">
+</head><body><p>Text.</p></body></html>)";
+  Parsed parsed = Read(page);
+  std::optional<MetadataField> title = Field(parsed.metadata, "title");
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Council approves new cycle lanes");
+  EXPECT_EQ(title->how, "title-tag");
+  EXPECT_EQ(title->evidence, "<title>");
+  // Without a site name the shorter last part is cut.
+  Parsed guessed = Read(
+      "<html><head><title>Harvest festival draws record crowds - Valley "
+      "Post</title></head><body></body></html>");
+  EXPECT_EQ(Field(guessed.metadata, "title")->value, "Harvest festival draws record crowds");
+}
+
+TEST(Metadata, HeadingConfirmedByPageTitle) {
+  // The first <h1> is the site's logo; the article's <h1> matches <title>.
+  const std::string page = R"(<html><head>
+<title>Lantern parade returns - Seaview Blog</title>
+<meta property="og:site_name" content="Seaview Blog">
+</head><body><h1>Seaview Blog</h1>
+<article><h1><span class="kicker">Events</span> Lantern parade returns</h1>
+<p>Text.</p></article></body></html>)";
+  Parsed parsed = Read(page);
+  std::optional<MetadataField> title = Field(parsed.metadata, "title");
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Lantern parade returns");
+  EXPECT_EQ(title->how, "heading");
+}
+
+TEST(Metadata, InvalidJsonLdSkipped) {
+  const std::string page = R"(<html><head>
+<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Broken</script>
+<script type="application/ld+json">
+[{"@type": "BlogPosting", "headline": "Valid post",
+  "datePublished": "2019-07-01", "author": "Ines Varga"}]
+</script></head><body></body></html>)";
+  Parsed parsed = Read(page);
+  EXPECT_EQ(Field(parsed.metadata, "title")->value, "Valid post");
+  EXPECT_EQ(Field(parsed.metadata, "published")->value, "2019-07-01");
+  std::optional<MetadataField> author = Field(parsed.metadata, "author");
+  ASSERT_TRUE(author);
+  EXPECT_EQ(author->value, "Ines Varga");
+  EXPECT_EQ(author->evidence, "JSON-LD BlogPosting.author");
+}
+
+TEST(Metadata, TimeElementAndCanonicalLink) {
+  const std::string page = R"(<html><head>
+<link rel="canonical" href="/stories/tide-tables">
+</head><body><h1>New tide tables</h1>
+<time class="entry-date published" datetime="2018-06-22T07:00:00-04:00">June 22</time>
+<time class="updated" datetime="2018-06-25T07:00:00-04:00">June 25</time>
+</body></html>)";
+  Parsed parsed = Read(page, "https://coast.example/index.html");
+  std::optional<MetadataField> published = Field(parsed.metadata, "published");
+  ASSERT_TRUE(published);
+  EXPECT_EQ(published->value, "2018-06-22T07:00:00-04:00");
+  EXPECT_EQ(published->how, "time");
+  std::optional<MetadataField> modified = Field(parsed.metadata, "modified");
+  ASSERT_TRUE(modified);
+  EXPECT_EQ(modified->value, "2018-06-25T07:00:00-04:00");
+  std::optional<MetadataField> canonical = Field(parsed.metadata, "canonical_url");
+  ASSERT_TRUE(canonical);
+  EXPECT_EQ(canonical->value, "https://coast.example/stories/tide-tables");
+  EXPECT_EQ(canonical->how, "link");
+}
+
+TEST(Metadata, DeepNestingTakesNoStack) {
+  std::string page = "<html><body>";
+  for (int i = 0; i < 100000; ++i) page += "<div>";
+  page += "<h1>Deep</h1>";
+  page += "</body></html>";
+  Parsed parsed = Read(page);
+  SUCCEED();
+}
+
+TEST(DateWords, FindsWrittenOutDates) {
+  const DateWords& words = DateWords::Default();
+  EXPECT_EQ(words.FindDate("Posted March 3, 2020 by staff")->date, "2020-03-03");
+  EXPECT_EQ(words.FindDate("Stand: 03.03.2020")->date, "2020-03-03");
+  EXPECT_EQ(words.FindDate("am 31. Mai 2012 um 10 Uhr")->date, "2012-05-31");
+  EXPECT_EQ(words.FindDate("el 3 de marzo de 2020")->date, "2020-03-03");
+  EXPECT_EQ(words.FindDate("04/05/2021")->date, "2021-04-05");
+  EXPECT_EQ(words.FindDate("04/05/2021", false)->date, "2021-05-04");
+  EXPECT_FALSE(words.FindDate("31. Februar 2020"));
+  EXPECT_FALSE(words.FindDate("no date at all"));
+  std::optional<DateWords::Found> found = words.FindDate("Updated: 1 June 2019");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->offset, 9u);
+}
+
+TEST(DateWords, ParseErrors) {
+  EXPECT_TRUE(DateWords::Parse("m.tsv", "month\tjan\t1\n").ok());
+  Result<DateWords> bad_number = DateWords::Parse("m.tsv", "# c\nmonth\tjan\t13\n");
+  ASSERT_FALSE(bad_number.ok());
+  EXPECT_NE(bad_number.status().message().find("m.tsv:2:"), std::string::npos);
+  EXPECT_FALSE(DateWords::Parse("m.tsv", "month\tjan\t1\nmonth\tjan\t1\n").ok());
+  EXPECT_FALSE(DateWords::Parse("m.tsv", "weekday\tmon\t1\n").ok());
+  EXPECT_FALSE(DateWords::Parse("m.tsv", "month\tJan\t1\n").ok());
+}
+
+}  // namespace
+}  // namespace storyline::html
