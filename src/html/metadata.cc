@@ -131,7 +131,18 @@ std::string HeadingText(const xmlNode& node, size_t limit) {
     }
     at = NextInWalk(at, &node, descend);
   }
-  return std::string(Trim(out));
+  // What separated a removed kicker from the headline: "Kicker: Headline".
+  std::string_view text = Trim(out);
+  for (bool again = true; again;) {
+    again = false;
+    for (std::string_view separator : {":", "-", "–", "—", "|", "·", "•"}) {
+      if (text.substr(0, separator.size()) == separator) {
+        text = Trim(text.substr(separator.size()));
+        again = true;
+      }
+    }
+  }
+  return std::string(text);
 }
 
 // The text under `node` with a space at every element boundary (bylines
@@ -1712,6 +1723,11 @@ Metadata ReadMetadata(const xmlDoc& doc, const PageContext& context, const DateW
         }
       }
     }
+    const Candidate* url_date = nullptr;
+    for (const Candidate& candidate : candidates) {
+      if (candidate.field.field == "published" && candidate.rank == rank::kUrl)
+        url_date = &candidate;
+    }
     if (field == "published" && best->rank < rank::kNearHeadline) {
       // The date shown under the headline wins over markup a few days off
       // (time zones, re-publication): it is the date readers see.
@@ -1719,7 +1735,11 @@ Metadata ReadMetadata(const xmlDoc& doc, const PageContext& context, const DateW
         if (candidate.field.field != "published" || candidate.rank != rank::kNearHeadline) continue;
         std::optional<long> shown = DayNumber(candidate.field.value);
         std::optional<long> marked = DayNumber(best->field.value);
-        if (shown && marked && std::labs(*shown - *marked) <= kShownDateSlack) best = &candidate;
+        // A date in the URL that differs from the shown one settles it.
+        const bool url_disagrees =
+            url_date && url_date->field.value.substr(0, 10) != candidate.field.value.substr(0, 10);
+        if (shown && marked && std::labs(*shown - *marked) <= kShownDateSlack && !url_disagrees)
+          best = &candidate;
         break;
       }
     }
