@@ -26,7 +26,7 @@ constexpr int kMaxElementReads = 100;     // such elements read per page, of eac
 constexpr int kMinYear = 1995;
 constexpr int kMaxHeadings = 12;
 constexpr size_t kMaxPageText = 200000;  // page text kept for written-out dates
-constexpr int kMaxTextDates = 64;        // dates looked at for a stamp word
+constexpr size_t kMaxTextDates = 64;     // dates of the page text looked at for a stamp word
 constexpr size_t kAfterHeadline = 1500;  // text after the headline searched for a date
 constexpr size_t kBeforeHeadline = 300;  // and before it
 constexpr long kShownDateSlack =
@@ -481,61 +481,98 @@ const DateWords& DateWords::Default() {
   return *words;
 }
 
-std::optional<DateWords::Found> DateWords::FindDate(std::string_view text,
+namespace {
+
+enum class DateOrder { kDmy, kMdy, kYmd };
+
+struct DatePattern {
+  const RE2* re;
+  DateOrder order;
+  bool month_name;
+};
+
+}  // namespace
+
+// The first valid date that `pattern` finds in `text` at or after `from`.
+std::optional<DateWords::Found> DateWords::NextDate(const void* pattern_pointer,
+                                                    std::string_view text, size_t from,
                                                     bool slash_month_first) const {
-  enum Order { kDmy, kMdy, kYmd };
-  struct Pattern {
-    const RE2* re;
-    Order order;
-    bool month_name;
-  };
-  const std::array<Pattern, 5> patterns = {{{patterns_->day_month_year.get(), kDmy, true},
-                                            {patterns_->month_day_year.get(), kMdy, true},
-                                            {patterns_->dotted.get(), kDmy, false},
-                                            {patterns_->slashed.get(), kMdy, false},
-                                            {patterns_->iso.get(), kYmd, false}}};
-  std::optional<Found> best;
-  for (const Pattern& pattern : patterns) {
-    size_t from = 0;
-    while (from < text.size()) {
-      std::array<re2::StringPiece, 4> pieces;
-      if (!pattern.re->Match(text, from, text.size(), RE2::UNANCHORED, pieces.data(), 4)) break;
-      const auto groups = Views(pieces);
-      const size_t offset = static_cast<size_t>(groups[1].data() - text.data());
-      if (best && offset >= best->offset) break;
-      from = static_cast<size_t>(groups[0].data() - text.data()) + 1;
-      int year = 0, month = 0, day = 0;
-      auto number = [](std::string_view digits) { return ParseNumber(digits).value_or(0); };
-      if (pattern.order == kYmd) {
-        year = number(groups[1]);
-        month = number(groups[2]);
-        day = number(groups[3]);
-      } else if (pattern.month_name) {
-        std::string_view name = pattern.order == kDmy ? groups[2] : groups[1];
-        auto found = patterns_->months.find(MonthKey(name));
-        if (found == patterns_->months.end()) continue;
-        month = found->second;
-        day = number(pattern.order == kDmy ? groups[1] : groups[2]);
-        year = number(groups[3]);
+  const DatePattern& pattern = *static_cast<const DatePattern*>(pattern_pointer);
+  while (from < text.size()) {
+    std::array<re2::StringPiece, 4> pieces;
+    if (!pattern.re->Match(text, from, text.size(), RE2::UNANCHORED, pieces.data(), 4)) break;
+    const auto groups = Views(pieces);
+    const size_t offset = static_cast<size_t>(groups[1].data() - text.data());
+    from = static_cast<size_t>(groups[0].data() - text.data()) + 1;
+    int year = 0, month = 0, day = 0;
+    auto number = [](std::string_view digits) { return ParseNumber(digits).value_or(0); };
+    if (pattern.order == DateOrder::kYmd) {
+      year = number(groups[1]);
+      month = number(groups[2]);
+      day = number(groups[3]);
+    } else if (pattern.month_name) {
+      std::string_view name = pattern.order == DateOrder::kDmy ? groups[2] : groups[1];
+      auto found = patterns_->months.find(MonthKey(name));
+      if (found == patterns_->months.end()) continue;
+      month = found->second;
+      day = number(pattern.order == DateOrder::kDmy ? groups[1] : groups[2]);
+      year = number(groups[3]);
+    } else {
+      int first = number(groups[1]), second = number(groups[2]);
+      year = number(groups[3]);
+      // "/" is month first (US) unless the caller says otherwise or the
+      // first number cannot be a month.
+      if (pattern.order == DateOrder::kMdy && slash_month_first && first <= 12) {
+        month = first;
+        day = second;
       } else {
-        int first = number(groups[1]), second = number(groups[2]);
-        year = number(groups[3]);
-        // "/" is month first (US) unless the caller says otherwise or the
-        // first number cannot be a month.
-        if (pattern.order == kMdy && slash_month_first && first <= 12) {
-          month = first;
-          day = second;
-        } else {
-          day = first;
-          month = second;
-        }
+        day = first;
+        month = second;
       }
-      if (!IsValidDate(year, month, day)) continue;
-      best = Found{FormatDate(year, month, day), offset};
-      break;
+    }
+    if (!IsValidDate(year, month, day)) continue;
+    return Found{FormatDate(year, month, day), offset};
+  }
+  return std::nullopt;
+}
+
+std::vector<DateWords::Found> DateWords::FindDates(std::string_view text, size_t limit,
+                                                   bool slash_month_first) const {
+  const std::array<DatePattern, 5> patterns = {
+      {{patterns_->day_month_year.get(), DateOrder::kDmy, true},
+       {patterns_->month_day_year.get(), DateOrder::kMdy, true},
+       {patterns_->dotted.get(), DateOrder::kDmy, false},
+       {patterns_->slashed.get(), DateOrder::kMdy, false},
+       {patterns_->iso.get(), DateOrder::kYmd, false}}};
+  // Each pattern keeps its next match, so the text is scanned about once
+  // per pattern however many dates it holds.
+  std::array<std::optional<Found>, patterns.size()> next;
+  for (size_t i = 0; i < patterns.size(); ++i) {
+    next[i] = NextDate(&patterns[i], text, 0, slash_month_first);
+  }
+  std::vector<Found> dates;
+  while (dates.size() < limit) {
+    std::optional<size_t> first;
+    for (size_t i = 0; i < patterns.size(); ++i) {
+      if (next[i] && (!first || next[i]->offset < next[*first]->offset)) first = i;
+    }
+    if (!first) break;
+    dates.push_back(*next[*first]);
+    const size_t after = dates.back().offset + 1;
+    for (size_t i = 0; i < patterns.size(); ++i) {
+      if (next[i] && next[i]->offset < after) {
+        next[i] = NextDate(&patterns[i], text, after, slash_month_first);
+      }
     }
   }
-  return best;
+  return dates;
+}
+
+std::optional<DateWords::Found> DateWords::FindDate(std::string_view text,
+                                                    bool slash_month_first) const {
+  std::vector<Found> dates = FindDates(text, 1, slash_month_first);
+  if (dates.empty()) return std::nullopt;
+  return dates.front();
 }
 
 bool DateWords::IsStamp(std::string_view word) const {
@@ -595,6 +632,9 @@ class Collector {
   // only on English pages.
   std::optional<DateWords::Found> FindDate(std::string_view text) const {
     return words_.FindDate(text, slash_month_first_);
+  }
+  std::vector<DateWords::Found> FindDates(std::string_view text, size_t limit) const {
+    return words_.FindDates(text, limit, slash_month_first_);
   }
   void SetLanguage(std::string_view language) {
     const std::string lower = Lower(Trim(language));
@@ -1224,6 +1264,7 @@ class PageReader {
           const std::string class_and_id = ClassAndId(node);
           if (IsCommentContainer(class_and_id)) --comment_depth;
           if (SuggestsDate(class_and_id)) --date_context;
+          if (NameOf(node) == "svg") --svg_depth_;
         });
   }
 
@@ -1236,20 +1277,21 @@ class PageReader {
   void ReadTextDates(std::optional<size_t> headline_at) {
     const DateWords& words = collector_.words();
     std::string_view text = text_;
-    size_t from = 0;
-    for (int tries = 0; tries < kMaxTextDates && from < text.size(); ++tries) {
-      std::optional<DateWords::Found> found = collector_.FindDate(text.substr(from));
-      if (!found) break;
-      const size_t at = from + found->offset;
-      from = at + 1;
-      std::optional<std::string> stamp = words.StampBefore(text, at);
-      if (!stamp || !collector_.Acceptable(found->date)) continue;
-      const bool modified = UpdatedBefore(text, at);
-      collector_.Add(modified ? "modified" : "published", found->date, "byline",
-                     "text \"" + *stamp + "\"", rank::kStampedDate);
+    const std::vector<DateWords::Found> dates = collector_.FindDates(text, kMaxTextDates);
+    // The last resort: the first date in the text.
+    for (const DateWords::Found& found : dates) {
+      if (!collector_.Acceptable(found.date)) continue;
+      collector_.Add(UpdatedBefore(text, found.offset) ? "modified" : "published", found.date,
+                     "byline", "first date in the text", rank::kFirstTextDate);
       break;
     }
-    ReadFirstTextDate();
+    for (const DateWords::Found& found : dates) {
+      std::optional<std::string> stamp = words.StampBefore(text, found.offset);
+      if (!stamp || !collector_.Acceptable(found.date)) continue;
+      collector_.Add(UpdatedBefore(text, found.offset) ? "modified" : "published", found.date,
+                     "byline", "text \"" + *stamp + "\"", rank::kStampedDate);
+      break;
+    }
     if (!headline_at || *headline_at > text.size()) return;
     std::string_view after = text.substr(*headline_at, kAfterHeadline);
     std::optional<DateWords::Found> found = collector_.FindDate(after);
@@ -1267,22 +1309,6 @@ class PageReader {
       collector_.Add(
           modified ? "modified" : "published", found->date, "byline", evidence,
           evidence == "text after the headline" ? rank::kNearHeadline : rank::kBeforeHeadline);
-    }
-  }
-
-  // The first date in the page's text, the last resort.
-  void ReadFirstTextDate() {
-    std::string_view text = text_;
-    size_t from = 0;
-    for (int tries = 0; tries < kMaxTextDates && from < text.size(); ++tries) {
-      std::optional<DateWords::Found> found = collector_.FindDate(text.substr(from));
-      if (!found) return;
-      const size_t at = from + found->offset;
-      from = at + 1;
-      if (!collector_.Acceptable(found->date)) continue;
-      collector_.Add(UpdatedBefore(text, at) ? "modified" : "published", found->date, "byline",
-                     "first date in the text", rank::kFirstTextDate);
-      return;
     }
   }
 
@@ -1318,7 +1344,8 @@ class PageReader {
       ReadLink(node);
       return false;
     }
-    if (name == "title" && raw_title_.empty() && !in_svg(node)) {
+    if (name == "svg") ++svg_depth_;
+    if (name == "title" && raw_title_.empty() && svg_depth_ == 0) {
       AppendText(node, raw_title_);
       raw_title_ = std::string(Trim(raw_title_));
       return false;
@@ -1370,13 +1397,6 @@ class PageReader {
       }
     }
     return true;
-  }
-
-  static bool in_svg(const xmlNode& node) {
-    for (const xmlNode* at = node.parent; at; at = at->parent) {
-      if (IsElement(*at) && NameOf(*at) == "svg") return true;
-    }
-    return false;
   }
 
   void ReadMeta(const xmlNode& node) {
@@ -1530,7 +1550,8 @@ class PageReader {
   JsonLdReader json_;
   std::string raw_title_;
   int headings_ = 0;
-  std::string text_;  // the page's text, collapsed, for dates written out
+  int svg_depth_ = 0;  // <title> inside <svg> is not the page's title
+  std::string text_;   // the page's text, collapsed, for dates written out
   std::optional<size_t> first_h1_offset_;
   int author_reads_ = 0;  // byline elements read
   int date_reads_ = 0;    // date elements read

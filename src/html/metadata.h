@@ -97,6 +97,10 @@ class DateWords {
   // "3/4/2020" is read as March 4 when `slash_month_first`, else as 3 April
   // (also when the first number is above 12).
   std::optional<Found> FindDate(std::string_view text, bool slash_month_first = true) const;
+  // The first `limit` dates written out in `text`, in text order. Linear in
+  // the text (each pattern scans it about once).
+  std::vector<Found> FindDates(std::string_view text, size_t limit,
+                               bool slash_month_first = true) const;
 
   // A stamp word ("published", "veröffentlicht", "stand") in the 40 bytes
   // of `text` before `offset`, as written; nullopt when there is none.
@@ -110,6 +114,8 @@ class DateWords {
  private:
   struct Patterns;
   explicit DateWords(std::unique_ptr<const Patterns> patterns);
+  std::optional<Found> NextDate(const void* pattern, std::string_view text, size_t from,
+                                bool slash_month_first) const;
   std::unique_ptr<const Patterns> patterns_;
 };
 

@@ -306,6 +306,46 @@ TEST(DateWords, FindsWrittenOutDates) {
   EXPECT_EQ(found->offset, 9u);
 }
 
+TEST(DateWords, FindsAllDatesInOrder) {
+  std::vector<DateWords::Found> dates = DateWords::Default().FindDates(
+      "From 2020-01-02 to 3 February 2020, then 04.03.2020; bad 2020-13-01.", 10);
+  ASSERT_EQ(dates.size(), 3u);
+  EXPECT_EQ(dates[0].date, "2020-01-02");
+  EXPECT_EQ(dates[1].date, "2020-02-03");
+  EXPECT_EQ(dates[2].date, "2020-03-04");
+  EXPECT_LT(dates[0].offset, dates[1].offset);
+  EXPECT_EQ(DateWords::Default().FindDates("1.1.2001 2.1.2001 3.1.2001", 2).size(), 2u);
+}
+
+TEST(Metadata, ShownDateWinsOverMarkupDaysOff) {
+  // Markup in UTC says the 25th; the page shows the 24th under the headline.
+  const std::string page = R"(<html lang="en"><head>
+<meta property="article:published_time" content="2020-02-25T03:00:00Z">
+</head><body><h1>Night market reopens</h1><p>February 24, 2020</p>
+<p>Stalls are back.</p></body></html>)";
+  Parsed parsed = Read(page);
+  std::optional<MetadataField> published = Field(parsed.metadata, "published");
+  ASSERT_TRUE(published);
+  EXPECT_EQ(published->value, "2020-02-24");
+  EXPECT_EQ(published->evidence, "text after the headline");
+  // A date in the URL that agrees with the markup keeps the markup's.
+  Parsed with_url = Read(page, "https://news.example/2020/02/25/night-market/");
+  EXPECT_EQ(Field(with_url.metadata, "published")->value, "2020-02-25T03:00:00+00:00");
+}
+
+TEST(Metadata, SiteNameAsAuthorTakenLast) {
+  const std::string page = R"(<html><head>
+<meta property="og:site_name" content="Hillside Daily">
+<meta name="author" content="Hillside Daily">
+</head><body><h1>Road works</h1><span class="author-name">By Petra Lind</span>
+<p>Text.</p></body></html>)";
+  Parsed parsed = Read(page);
+  std::optional<MetadataField> author = Field(parsed.metadata, "author");
+  ASSERT_TRUE(author);
+  EXPECT_EQ(author->value, "Petra Lind");
+  EXPECT_EQ(author->how, "byline");
+}
+
 TEST(DateWords, ParseErrors) {
   EXPECT_TRUE(DateWords::Parse("m.tsv", "month\tjan\t1\n").ok());
   Result<DateWords> bad_number = DateWords::Parse("m.tsv", "# c\nmonth\tjan\t13\n");
