@@ -1,39 +1,57 @@
 // metadata.h (internal): a parsed page's metadata, with where each value
 // came from (see html.h for the fields).
 //
-// Every source gives candidates; each field takes the candidate of the most
+// Every source gives candidates; a field takes the candidate of the most
 // trusted source, the first in page order among equals (authors: all names
 // of that source, in page order). Sources, most trusted first:
 //
-//   title      JSON-LD headline/name of an Article-like object (Article,
-//              NewsArticle, BlogPosting, ...*Article, *Posting, Report),
-//              og:title, twitter:title, <title>, then the first <h1>. A
-//              site-name part is cut from all of them (below).
-//   published  JSON-LD datePublished (Article-like objects before others,
-//              then dateCreated); <meta> article:published_time,
-//              datePublished, og:published_time, parsely-pub-date,
-//              sailthru.date, DC.date.issued, dcterms.created, ...; weaker
-//              <meta> names (date, pubdate, publishdate, DC.date); elements
-//              with itemprop="datePublished" (content, datetime or text),
-//              <time pubdate>, <abbr class="published" title>; a full date
-//              in the URL (/2021/09/28/, /2021-09-28/, /20210928/; a year and
-//              month alone give nothing); <time datetime> inside an element
-//              whose class or id suggests a date or byline; a date written
-//              out in such an element ("Published on 3 March 2020",
-//              "03.03.2020", "31. Mai 2012", "March 3, 2020"); the first
-//              <time datetime> of the page.
+//   title      A heading the page's own titles confirm: the first <h1> (then
+//              <h2>) whose text equals, or is at least 30% of and contained
+//              in, a JSON-LD headline/name, og:title, twitter:title or the
+//              <title>; headings that are only the site's name (og:site_name,
+//              publisher, host name) do not count, and kickers inside a
+//              heading (<small>, class kicker, dachzeile, roofline, topline,
+//              ...) are left out. Else the first such <h1>; else JSON-LD
+//              headline of an Article-like object (Article, NewsArticle,
+//              BlogPosting, *Article, *Posting, Report, Review), og:title,
+//              twitter:title, other <meta> titles, JSON-LD page names, then
+//              <title>. A site-name part is cut from all of them (below).
+//   published  JSON-LD datePublished (Article-like objects, then pages, then
+//              others; dateCreated after datePublished); <meta>
+//              article:published_time, datePublished, og:published_time,
+//              parsely-pub-date, sailthru.date, DC.date.issued,
+//              dcterms.created, ...; elements with itemprop="datePublished"
+//              (content, datetime or text), <time pubdate>, <abbr
+//              class="published" title>; a full date in the URL
+//              (/2021/09/28/, /2021-09-28/, /20210928/; a year and month
+//              alone give nothing); <time datetime> inside an element whose
+//              class or id suggests a date or byline; a date written after a
+//              stamp word ("Veröffentlicht am 16.08.2019"); a date written out
+//              in a date or byline element ("Published on 3 March 2020",
+//              "03.03.2020", "31. Mai 2012", "March 3, 2020"); the first date
+//              in the text after the headline; weak <meta> names (date,
+//              pubdate, publishdate, DC.date); the first <time datetime>; a
+//              date shortly before the headline; the first date in the text.
+//              The date shown after the headline replaces a markup date at
+//              most 7 days off it (time zones), unless the URL's date says
+//              otherwise.
 //   modified   JSON-LD dateModified, <meta> article:modified_time,
 //              og:updated_time, dateModified, DC.date.modified, ...,
 //              itemprop="dateModified", <time> with class "updated" or
-//              "modified". Never taken as published, nor the other way.
+//              "modified", written-out dates after "Updated"/"Aktualisiert".
+//              Never taken as published, nor the other way.
 //   author     JSON-LD author of the Article-like object (a string, an
 //              object with "name", or an array of them); <meta> author,
 //              article:author, DC.creator, citation_author, parsely-author,
-//              sailthru.author (values that are URLs are ignored); elements
-//              with itemprop="author"; rel="author" links; elements whose
-//              class or id names an author or byline (outside comments).
-//              Names are cleaned of "By ", "Von ", "Autor:", trailing dates
-//              and " | ..."; longer than 80 bytes or 8 words is not a name.
+//              sailthru.author (values that are URLs or e-mail addresses are
+//              ignored); elements with itemprop="author"; rel="author" links;
+//              elements whose class or id names an author or byline (outside
+//              comments; a name's own element wins over the byline around
+//              it). Names are cleaned of "By ", "Von ", "View all posts by",
+//              "Autor:", dates, stamp words and what follows ("am Samstag",
+//              " | ..."); longer than 80 bytes or 8 words is not a name. An
+//              author that is the site's name is taken only when no other
+//              source names one.
 //   site_name  og:site_name, JSON-LD publisher.name, application-name,
 //              JSON-LD WebSite name.
 //   canonical_url  <link rel="canonical"> (resolved against the page URL),
@@ -44,18 +62,25 @@
 // Dates: ISO "YYYY-MM-DD", or "YYYY-MM-DDTHH:MM:SS" with "±HH:MM" when the
 // page gives a zone ("Z" becomes "+00:00"). Impossible dates, dates before
 // 1995 and dates after the capture date (when the context gives one) are
-// not taken. Month names of written-out dates come from data/html/months.tsv
-// (month rows of docs/formats/lexicon.md, all languages in one file).
+// not taken. "3/4/2020" is read month first on English pages (<html lang>
+// "en" or "en-US"), day first elsewhere. Month names and stamp words of
+// written-out dates come from data/html/months.tsv (the month and stamp rows
+// of docs/formats/lexicon.md, all languages in one file).
 //
 // Site-name cut: a title "Headline | Site" (also " - ", " – ", " — ", " :: ",
-// " · ", " » ", " / ") loses the part that matches the site name (either
-// end); without a known site name, the last part is cut when it is shorter
-// than the rest and at most 5 words.
+// " · ", " » ", " / ", " • ") loses the part that matches the site name
+// (either end); without a known site name, the <title>'s last part is cut
+// when it is shorter than the rest and at most 5 words.
 //
 // JSON-LD: every <script type="application/ld+json"> is parsed with
 // simdjson; invalid JSON is skipped (raw control characters are read as
-// spaces first), arrays, @graph and nested objects are searched to depth 32.
-// Walks of the page tree are iterative and linear.
+// spaces first, HTML comment and CDATA wrappers are dropped), arrays, @graph
+// and nested objects are searched to depth 32; HTML character references in
+// its strings are decoded.
+//
+// Bounded work: one iterative walk of the tree; byline and date elements
+// read at most 100 of each kind, at most 12 headings; the page text kept for
+// written-out dates is at most 200,000 bytes, scanned once per date pattern.
 #pragma once
 
 #include <libxml/HTMLtree.h>
