@@ -1377,8 +1377,8 @@ class PageReader {
         ++author_reads_;
         collector_.AddAuthor(SpacedText(node, kMaxSnippetBytes), "byline", "<a rel=\"author\">",
                              rank::kByline - 2, collector_.NewGroup());
-      } else if (SuggestsAuthor(class_and_id) && name != "body" && name != "html" &&
-                 name != "article" && name != "img") {
+      } else if ((SuggestsAuthor(class_and_id) || name == "address") && name != "body" &&
+                 name != "html" && name != "article" && name != "img") {
         ++author_reads_;
         std::string text = SpacedText(node, kMaxSnippetBytes);
         if (text.size() <= kMaxSnippetBytes) {
