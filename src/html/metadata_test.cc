@@ -27,7 +27,7 @@ Parsed Read(const std::string& markup, const std::string& url = "",
   parsed.doc.reset(htmlReadMemory(markup.data(), static_cast<int>(markup.size()),
                                   url.empty() ? nullptr : url.c_str(), "UTF-8",
                                   HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                                      HTML_PARSE_NOWARNING | HTML_PARSE_NODEFDTD));
+                                      HTML_PARSE_NOWARNING | HTML_PARSE_NODEFDTD | XML_PARSE_HUGE));
   EXPECT_NE(parsed.doc, nullptr);
   PageContext context{url, std::move(captured)};
   parsed.metadata = ReadMetadata(*parsed.doc, context);
