@@ -6,11 +6,12 @@
 #include "core/id.h"
 #include "ingest/decode.h"
 #include "ingest/jsonl.h"
+#include "ingest/warc.h"
 
 namespace storyline::ingest {
 namespace {
 
-enum class Format { kText, kJsonl, kHtml, kOther };
+enum class Format { kText, kJsonl, kHtml, kWarc, kOther };
 
 // How often a JSON Lines file reports its progress.
 constexpr size_t kRecordsPerProgressReport = 256;
@@ -34,6 +35,7 @@ Format FormatOf(const std::string& extension) {
   if (extension == ".txt") return Format::kText;
   if (extension == ".jsonl" || extension == ".ndjson") return Format::kJsonl;
   if (extension == ".html" || extension == ".htm") return Format::kHtml;
+  if (extension == ".warc") return Format::kWarc;
   return Format::kOther;
 }
 
@@ -114,6 +116,15 @@ void ReadJsonlFile(const InputFile& file, const Options& options, const RecordSi
   if (records == 0) sink.reject({file.path, "empty: no JSON Lines records"});
 }
 
+void ReadWarcFile(const InputFile& file, const Options& options, const RecordSink& sink) {
+  Result<std::unique_ptr<ByteSource>> source = FileSource(file.path);
+  if (!source.ok()) {
+    sink.reject({file.path, source.status().message()});
+    return;
+  }
+  ReadWarc(**source, file.path, options, sink);
+}
+
 }  // namespace
 
 void ReadFile(const InputFile& file, const Options& options, const RecordSink& sink) {
@@ -127,6 +138,9 @@ void ReadFile(const InputFile& file, const Options& options, const RecordSink& s
       return;
     case Format::kHtml:
       sink.reject({file.path, "HTML input is not supported yet"});
+      return;
+    case Format::kWarc:
+      ReadWarcFile(file, options, sink);
       return;
     case Format::kOther:
       sink.reject({file.path, extension.empty()
