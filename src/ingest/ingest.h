@@ -80,9 +80,9 @@ struct RecordSink {
 };
 
 // Reads `file` and hands each record to `sink`: one for .txt, one per
-// non-blank line for .jsonl, one per HTML response for .warc. A malformed JSONL line is rejected
-// with its line number and the others are kept. Never fails as a whole: a file that cannot be read
-// becomes a Rejection.
+// non-blank line for .jsonl, one per HTML response for .warc. A malformed
+// JSONL line is rejected with its line number and the others are kept. Never
+// fails as a whole: a file that cannot be read becomes a Rejection.
 void ReadFile(const InputFile& file, const Options& options, const RecordSink& sink);
 
 }  // namespace storyline::ingest
