@@ -117,6 +117,41 @@ TEST_F(CliTest, AnalyzeWritesDatabaseJsonAndClosingLine) {
   EXPECT_EQ(jsonl_article["published"]["how"], "metadata");
 }
 
+// A WARC record with `block`, as a crawler writes it.
+std::string WarcRecord(const std::string& type, const std::string& id, const std::string& block) {
+  return "WARC/1.1\r\nWARC-Type: " + type + "\r\nWARC-Record-ID: <urn:uuid:" + id +
+         ">\r\nWARC-Date: 2025-03-14T09:00:00Z\r\nWARC-Target-URI: "
+         "https://harbour.example.net/strike\r\nContent-Length: " +
+         std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n";
+}
+
+TEST_F(CliTest, AnalyzeReadsWarcAndCountsTheSkippedRecords) {
+  const std::string page =
+      "<html><head><title>Portvale Strike</title></head><body><p>Dock workers in Portvale "
+      "stopped work on Friday, the union said.</p></body></html>";
+  const std::string warcinfo = WarcRecord("warcinfo", "1", "software: test\r\n");
+  const std::string request = WarcRecord("request", "2", "GET /strike HTTP/1.1\r\n\r\n");
+  const std::string response =
+      WarcRecord("response", "3", "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + page);
+  const std::string missing =
+      WarcRecord("response", "4", "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n");
+  const std::string warc = Write("crawl.warc", warcinfo + request + response + missing);
+  const Outcome outcome =
+      Run("analyze " + warc + " --db " + Path("s.db") + " --json " + Path("s.json"));
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+  EXPECT_NE(outcome.out.find("read 1, ingested 1, rejected 0"), std::string::npos) << outcome.out;
+  EXPECT_NE(outcome.out.find("3 WARC records skipped, not articles (1 HTTP 404, 1 request, 1 "
+                             "warcinfo)"),
+            std::string::npos)
+      << outcome.out;
+  const json report = json::parse(testing::ReadFileOrEmpty(Path("s.json")));
+  ASSERT_EQ(report["articles"].size(), 1u);
+  EXPECT_EQ(report["articles"][0]["origin"],
+            warc + "@" + std::to_string(warcinfo.size() + request.size()));
+  EXPECT_EQ(report["articles"][0]["url"], "https://harbour.example.net/strike");
+  EXPECT_EQ(report["articles"][0]["format"], "html");
+}
+
 TEST_F(CliTest, SecondRunOnSameInputAddsNothingAndNewFileAddsOnlyIt) {
   Write("corpus/a.txt", "Ferry service resumes after storm.\n");
   const std::string db = Path("s.db");

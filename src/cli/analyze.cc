@@ -1,6 +1,8 @@
 // storyline analyze: runs the pipeline over the inputs, stores the articles,
 // then links the new ones (near-duplicates, shared passages, stories).
+#include <algorithm>
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -84,6 +86,10 @@ class StoringSink : public pipeline::Sink {
     return Status::Ok();
   }
 
+  void Skipped(const ingest::SkippedRecords& skipped) override {
+    for (const auto& [reason, count] : skipped.reasons) skipped_[reason] += count;
+  }
+
   void Advanced(const pipeline::Progress& progress) override { progress_.Update(progress); }
 
   void Finish() { progress_.Finish(); }
@@ -91,6 +97,22 @@ class StoringSink : public pipeline::Sink {
   // The ids of the articles written to the JSON report, in input order.
   const std::vector<std::string>& article_ids() const { return article_ids_; }
   const std::vector<Rejection>& rejected() const { return rejected_; }
+  // "N WARC records skipped (M request, K metadata, ...)", most frequent
+  // reason first; empty when none was.
+  std::string SkippedLine() const {
+    if (skipped_.empty()) return "";
+    std::vector<std::pair<std::string, uint64_t>> reasons(skipped_.begin(), skipped_.end());
+    std::stable_sort(reasons.begin(), reasons.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    uint64_t total = 0;
+    std::string list;
+    for (const auto& [reason, count] : reasons) {
+      total += count;
+      list += (list.empty() ? "" : ", ") + std::to_string(count) + " " + reason;
+    }
+    return std::to_string(total) + " WARC record" + (total == 1 ? "" : "s") +
+           " skipped, not articles (" + list + ")";
+  }
 
  private:
   store::Database& db_;
@@ -102,6 +124,7 @@ class StoringSink : public pipeline::Sink {
   std::vector<std::string> article_ids_;
   uint64_t added_ = 0;
   std::vector<Rejection> rejected_;
+  std::map<std::string, uint64_t> skipped_;  // by reason, over all files
 };
 
 std::string OptionsJson(const AnalyzeArgs& args, const pipeline::Options& options) {
@@ -207,6 +230,9 @@ int RunAnalyze(const AnalyzeArgs& args) {
                static_cast<unsigned long long>(sink.added()), args.db.c_str(),
                args.json.empty() || args.json == "-" ? "" : ", JSON in ",
                args.json == "-" ? "" : args.json.c_str());
+  if (const std::string skipped = sink.SkippedLine(); !skipped.empty()) {
+    std::fprintf(out, "%s\n", skipped.c_str());
+  }
   if (linked->recomputed > 0) {
     std::fprintf(out,
                  "recomputed the link features of %llu stored articles from their text: they "
@@ -236,7 +262,8 @@ void AddAnalyzeCommand(CLI::App& command, Handler& run) {
   command
       .add_option("inputs", args->inputs,
                   "Files and folders to read (folders recursively): .txt (one article per "
-                  "file) and .jsonl (one article per line), optionally gzip-compressed")
+                  "file), .jsonl (one article per line) and .warc (one article per HTML "
+                  "response), optionally gzip-compressed")
       ->required();
   command
       .add_option("--db", args->db,

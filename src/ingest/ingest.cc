@@ -6,11 +6,12 @@
 #include "core/id.h"
 #include "ingest/decode.h"
 #include "ingest/jsonl.h"
+#include "ingest/warc.h"
 
 namespace storyline::ingest {
 namespace {
 
-enum class Format { kText, kJsonl, kHtml, kOther };
+enum class Format { kText, kJsonl, kHtml, kWarc, kOther };
 
 // The formats read, for the message that rejects others.
 constexpr char kExpected[] = "expected .txt, .jsonl, .html, .htm or .warc, optionally .gz";
@@ -37,6 +38,7 @@ Format FormatOf(const std::string& extension) {
   if (extension == ".txt") return Format::kText;
   if (extension == ".jsonl" || extension == ".ndjson") return Format::kJsonl;
   if (extension == ".html" || extension == ".htm") return Format::kHtml;
+  if (extension == ".warc") return Format::kWarc;
   return Format::kOther;
 }
 
@@ -123,6 +125,15 @@ void ReadJsonlFile(const InputFile& file, const Options& options, const RecordSi
   if (records == 0) sink.reject({file.path, "empty: no JSON Lines records"});
 }
 
+void ReadWarcFile(const InputFile& file, const Options& options, const RecordSink& sink) {
+  Result<std::unique_ptr<ByteSource>> source = FileSource(file.path);
+  if (!source.ok()) {
+    sink.reject({file.path, source.status().message()});
+    return;
+  }
+  ReadWarc(**source, file.path, options, sink);
+}
+
 }  // namespace
 
 void ReadFile(const InputFile& file, const Options& options, const RecordSink& sink) {
@@ -136,6 +147,9 @@ void ReadFile(const InputFile& file, const Options& options, const RecordSink& s
       return;
     case Format::kHtml:
       ReadWholeFileRecord(file, options, sink, "html");
+      return;
+    case Format::kWarc:
+      ReadWarcFile(file, options, sink);
       return;
     case Format::kOther:
       sink.reject(

@@ -11,6 +11,9 @@
 //           required; "html" makes a format "html" record and wins when both
 //           are given, with a warning) and optional "id", "url", "outlet",
 //           "title", "published".
+//   .warc   WARC/1.0 or 1.1 web archive (gzip per record or whole, or not
+//           compressed): one article per HTML response (see warc.h); other
+//           records are counted as skipped (RecordSink::skipped).
 // Anything else is rejected with a reason, never skipped silently.
 //
 // Every record read ends up in exactly one of two places: a RawDocument or a
@@ -26,6 +29,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/article.h"
@@ -53,6 +57,22 @@ struct InputList {
 // a path that cannot be used becomes a Rejection.
 InputList ListInputs(const std::vector<std::string>& paths);
 
+// Records of one file that are, by design, not articles, counted by reason:
+// a WARC file's warcinfo, request, metadata, ... records and its responses
+// that are not HTML or not 2xx (see warc.h). They are neither documents nor
+// rejections, but every input is accounted for: they are reported too.
+struct SkippedRecords {
+  std::string path;
+  // (reason, count), most frequent first, then by reason: {"request", 120},
+  // {"metadata", 120}, {"not HTML", 14}, {"HTTP 404", 2}.
+  std::vector<std::pair<std::string, uint64_t>> reasons;
+  uint64_t total() const {
+    uint64_t sum = 0;
+    for (const auto& reason : reasons) sum += reason.second;
+    return sum;
+  }
+};
+
 // Receives the records of one file, in file order.
 struct RecordSink {
   std::function<void(RawDocument)> document;
@@ -60,12 +80,15 @@ struct RecordSink {
   // Optional: called now and then with how many bytes of the file (as on
   // disk) have been consumed, so a long file can show progress.
   std::function<void(uint64_t)> consumed;
+  // Optional: called once, after the file's last record, when the file had
+  // records that were skipped.
+  std::function<void(const SkippedRecords&)> skipped = nullptr;
 };
 
 // Reads `file` and hands each record to `sink`: one for .txt and .html, one per
-// non-blank line for .jsonl. A malformed JSONL line is rejected with its line
-// number and the others are kept. Never fails as a whole: a file that cannot
-// be read becomes a Rejection.
+// non-blank line for .jsonl, one per HTML response for .warc. A malformed
+// JSONL line is rejected with its line number and the others are kept. Never
+// fails as a whole: a file that cannot be read becomes a Rejection.
 void ReadFile(const InputFile& file, const Options& options, const RecordSink& sink);
 
 }  // namespace storyline::ingest

@@ -20,6 +20,7 @@ struct Batch {
   uint64_t sequence = 0;
   std::vector<RawDocument> documents;
   std::vector<Rejection> rejections;
+  std::vector<ingest::SkippedRecords> skipped;
   std::vector<Article> articles;
   uint64_t text_bytes = 0;
   uint64_t files_done = 0;  // files finished when the batch was closed
@@ -158,7 +159,8 @@ void ReadInputs(const std::vector<std::string>& inputs, const Options& options, 
         batch.rejections.push_back(std::move(rejection));
         close_if_full();
       },
-      [&](uint64_t consumed) { bytes_done = bytes_before_file + consumed; }};
+      [&](uint64_t consumed) { bytes_done = bytes_before_file + consumed; },
+      [&](const ingest::SkippedRecords& skipped) { batch.skipped.push_back(skipped); }};
   for (size_t i = 0; i < list.files.size() && running; ++i) {
     ingest::ReadFile(list.files[i], options.ingest, record_sink);
     files_done = i + 1;
@@ -284,6 +286,10 @@ Result<Summary> Pipeline::Run(const std::vector<std::string>& inputs, Sink& sink
       if (failure.ok()) failure = sink.Rejected(rejection);
     }
     summary.rejected += batch.rejections.size();
+    for (const ingest::SkippedRecords& skipped : batch.skipped) {
+      sink.Skipped(skipped);
+      summary.skipped += skipped.total();
+    }
     summary.ingested += batch.articles.size();
     summary.text_bytes += batch.text_bytes;
     if (failure.ok() && !batch.articles.empty()) failure = sink.Articles(batch.articles);

@@ -90,6 +90,10 @@ class Sink {
   virtual Status Articles(std::vector<Article>& batch) = 0;
   // An input that could not become an article.
   virtual Status Rejected(const Rejection& rejection) = 0;
+  // Records of a file that are by design not articles (a WARC file's
+  // requests, metadata, non-HTML responses...), counted by reason, once per
+  // file after its last record; cheap to ignore, but a tool should show them.
+  virtual void Skipped(const ingest::SkippedRecords&) {}
   // Called after each batch; cheap to ignore.
   virtual void Advanced(const Progress&) {}
 };
@@ -98,6 +102,8 @@ struct Summary {
   uint64_t read = 0;      // records seen: ingested + rejected
   uint64_t ingested = 0;  // articles handed to the sink
   uint64_t rejected = 0;
+  // Records skipped by design (Sink::Skipped), not counted in `read`.
+  uint64_t skipped = 0;
   uint64_t text_bytes = 0;  // bytes of record text read (after decompression)
   double seconds = 0;
 };
