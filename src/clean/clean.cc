@@ -294,7 +294,7 @@ Result<Cleaner> Cleaner::Create(const Options& options, const DataFiles& data) {
 // Replaces the markup in `doc` with the page's main text and fills what the
 // page says of itself where the container said nothing.
 html::Page Cleaner::ReadPage(RawDocument& doc, Article& article) const {
-  html::Page page = rules_->pages.Extract(doc.text, {doc.url.value_or(""), doc.captured});
+  html::Page page = rules_->pages.Extract(doc.text, {article.url.value_or(""), doc.captured});
   doc.text = std::move(page.text);
   if (!doc.title) doc.title = page.First("title");
   if (!article.outlet) article.outlet = page.First("site_name");
