@@ -210,6 +210,33 @@ TEST_F(CliTest, EveryCommandHasHelp) {
     EXPECT_NE(outcome.out.find("--min-recall"), std::string::npos) << command << outcome.out;
   }
   EXPECT_NE(Run("eval coref --help").out.find("--min-bcubed"), std::string::npos);
+  EXPECT_NE(Run("eval html --help").out.find("--min-f1"), std::string::npos);
+}
+
+// storyline eval html: a set of one page, scored; the floor gives exit status 3.
+TEST_F(CliTest, EvalHtmlScoresPagesAndHoldsItsFloor) {
+  std::string paragraphs;
+  for (int i = 0; i < 6; ++i) {
+    paragraphs +=
+        "<p>The harbour authority said on Monday that the new quay, built over three years "
+        "with money from the port's own reserves, will open to container ships in May.</p>";
+  }
+  Write("set/pages/quay.html",
+        "<html><head><title>Quay opens</title></head><body><nav><a href='/'>Home</a> "
+        "<a href='/news'>News menu</a></nav><article>" +
+            paragraphs + "</article></body></html>");
+  Write("set/evaldata.json",
+        R"({"https://example.org/quay": {"file": "quay.html", "title": "Quay opens",
+            "with": ["open to container ships in May", "a sentence it does not have"],
+            "without": ["News menu"]}})");
+  const Outcome outcome = Run("eval html " + Path("set") + " --peers none");
+  EXPECT_EQ(outcome.exit_code, 0) << outcome.err;
+  EXPECT_NE(outcome.out.find("1 pages"), std::string::npos) << outcome.out;
+  // TP 1, FP 0, FN 1, TN 1: F1 2/3.
+  EXPECT_NE(outcome.out.find("1     0     1     1  1.000  0.500  0.667"), std::string::npos)
+      << outcome.out;
+  EXPECT_EQ(Run("eval html " + Path("set") + " --peers none --min-f1 0.7").exit_code, 3);
+  EXPECT_EQ(Run("eval html " + Path("set") + " --peers boilerpipe").exit_code, 2);
 }
 
 // storyline code: one line out per line in, in order, each event as in the

@@ -7,6 +7,8 @@ namespace storyline::cli {
 
 // eval_coref.cc
 void AddEvalCorefCommand(CLI::App& command, Handler& run);
+// eval_html.cc
+void AddEvalHtmlCommand(CLI::App& command, Handler& run);
 
 void AddEvalCommand(CLI::App& command, Handler& run) {
   command.require_subcommand(1);
@@ -21,6 +23,9 @@ void AddEvalCommand(CLI::App& command, Handler& run) {
   AddEvalCorefCommand(
       *command.add_subcommand("coref", "Event coreference across articles on examples/event-coref"),
       run);
+  AddEvalHtmlCommand(*command.add_subcommand(
+                         "html", "Main text and metadata of web pages, beside peer extractors"),
+                     run);
 }
 
 }  // namespace storyline::cli
