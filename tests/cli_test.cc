@@ -603,10 +603,10 @@ TEST_F(DemoLinkTest, LinksTheArticlesOfAVersion1Database) {
   {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(Path("s.db").c_str(), &db), SQLITE_OK);
-    for (const char* table : {"link_features", "story_members", "stories", "passages",
-                              "near_duplicate_members", "near_duplicate_groups", "entities",
-                              "quotes", "event_mentions", "reported_events", "events",
-                              "article_metadata"}) {
+    for (const char* table :
+         {"link_features", "story_members", "stories", "passages", "near_duplicate_members",
+          "near_duplicate_groups", "entities", "quotes", "event_mentions", "reported_events",
+          "events", "article_metadata"}) {
       EXPECT_EQ(
           sqlite3_exec(db, (std::string("DROP TABLE ") + table).c_str(), nullptr, nullptr, nullptr),
           SQLITE_OK);
