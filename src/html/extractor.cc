@@ -28,6 +28,7 @@ struct DocDeleter {
 struct Extractor::Rules {
   ClassCues cues;
   DateWords date_words;
+  MetadataWords metadata_words;
 };
 
 std::optional<std::string> Page::First(std::string_view field) const {
@@ -42,7 +43,11 @@ Result<Extractor> Extractor::Create(const Options& options, const DataFiles& dat
   SL_ASSIGN_OR_RETURN(ClassCues cues, ClassCues::Parse(options.cues, contents));
   SL_ASSIGN_OR_RETURN(std::string words, data.Read(options.date_words));
   SL_ASSIGN_OR_RETURN(DateWords date_words, DateWords::Parse(options.date_words, words));
-  return Extractor(std::make_unique<const Rules>(Rules{std::move(cues), std::move(date_words)}));
+  SL_ASSIGN_OR_RETURN(std::string metadata_contents, data.Read(options.metadata_words));
+  SL_ASSIGN_OR_RETURN(MetadataWords metadata_words,
+                      MetadataWords::Parse(options.metadata_words, metadata_contents));
+  return Extractor(std::make_unique<const Rules>(
+      Rules{std::move(cues), std::move(date_words), std::move(metadata_words)}));
 }
 
 Page Extractor::Extract(std::string_view markup, const PageContext& context) const {
@@ -59,7 +64,7 @@ Page Extractor::Extract(std::string_view markup, const PageContext& context) con
     page.warnings.push_back({"html_unparsed", "the markup could not be parsed"});
     return page;
   }
-  Metadata metadata = ReadMetadata(*doc, context, rules_->date_words);
+  Metadata metadata = ReadMetadata(*doc, context, rules_->date_words, rules_->metadata_words);
   page.metadata = std::move(metadata.fields);
   page.text = ExtractContent(*doc, rules_->cues, metadata.json_ld_body);
   if (page.text.empty()) {

@@ -46,6 +46,10 @@ struct Options {
   // Month names and stamp words for dates written out in pages (format in
   // the file's header), a path relative to data/.
   std::string date_words = "html/months.tsv";
+  // Byline prefixes, names that name no one, and the class cues of kickers,
+  // bylines, dates and comments (format in docs/formats/html.md), a path
+  // relative to data/.
+  std::string metadata_words = "html/metadata-words.tsv";
 };
 
 struct PageContext {
@@ -64,7 +68,7 @@ struct Page {
 
 class Extractor {
  public:
-  // Loads the cue and date-word files. InvalidArgument with
+  // Loads the cue, date-word and metadata-word files. InvalidArgument with
   // "file:line: message" when a line does not parse.
   static Result<Extractor> Create(const Options& options, const DataFiles& data);
 

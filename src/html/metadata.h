@@ -81,6 +81,16 @@
 // Bounded work: one iterative walk of the tree; byline and date elements
 // read at most 100 of each kind, at most 12 headings; the page text kept for
 // written-out dates is at most 200,000 bytes, scanned once per date pattern.
+//
+// Byline prefixes, names that name no one, kicker classes and the class/id
+// cues of author, date, modified and comment elements come from
+// data/html/metadata-words.tsv (metadata_words.h, docs/formats/html.md).
+//
+// The parts: candidates.h (ranks and the Collector; the choice per field in
+// metadata.cc), markup.h (the walk of the tree: <meta>, <link>, <time>,
+// itemprop, headings, bylines), json_ld.h, dates.h (DateWords, dates in the
+// URL and the text), titles.h (heading text, site names, the title's
+// choice), authors.cc (names in bylines), metadata_words.h, meta_text.h.
 #pragma once
 
 #include <libxml/HTMLtree.h>
@@ -93,7 +103,9 @@
 
 #include "core/article.h"
 #include "core/status.h"
+#include "html/dates.h"
 #include "html/html.h"
+#include "html/metadata_words.h"
 
 namespace storyline::html {
 
@@ -104,53 +116,16 @@ struct Metadata {
   std::optional<std::string> json_ld_body;
 };
 
-// Month names (data/html/months.tsv), compiled into the patterns that find
-// written-out dates.
-class DateWords {
- public:
-  // InvalidArgument "file:line: message" on a bad row or a name listed twice.
-  static Result<DateWords> Parse(std::string_view file_name, std::string_view contents);
-  // The embedded data/html/months.tsv, loaded once.
-  static const DateWords& Default();
-
-  // The first date written out in `text` as "YYYY-MM-DD", with the byte
-  // offset where it starts; nullopt when there is none.
-  struct Found {
-    std::string date;
-    size_t offset = 0;
-  };
-  // "3/4/2020" is read as March 4 when `slash_month_first`, else as 3 April
-  // (also when the first number is above 12).
-  std::optional<Found> FindDate(std::string_view text, bool slash_month_first = true) const;
-  // The first `limit` dates written out in `text`, in text order. Linear in
-  // the text (each pattern scans it about once).
-  std::vector<Found> FindDates(std::string_view text, size_t limit,
-                               bool slash_month_first = true) const;
-
-  // A stamp word ("published", "veröffentlicht", "stand") in the 40 bytes
-  // of `text` before `offset`, as written; nullopt when there is none.
-  bool IsStamp(std::string_view word) const;
-  std::optional<std::string> StampBefore(std::string_view text, size_t offset) const;
-
-  DateWords(DateWords&&) noexcept;
-  DateWords& operator=(DateWords&&) noexcept;
-  ~DateWords();
-
- private:
-  struct Patterns;
-  explicit DateWords(std::unique_ptr<const Patterns> patterns);
-  std::optional<Found> NextDate(const void* pattern, std::string_view text, size_t from,
-                                bool slash_month_first) const;
-  std::unique_ptr<const Patterns> patterns_;
-};
-
 // Every candidate found, most trusted first within each field (fields in
 // html.h's order); for inspecting and tuning the rules.
 std::vector<MetadataField> MetadataCandidates(const xmlDoc& doc, const PageContext& context,
-                                              const DateWords& words);
+                                              const DateWords& words,
+                                              const MetadataWords& page_words);
 
-// Reads the metadata of `doc`. Never fails; bad JSON-LD is skipped.
-Metadata ReadMetadata(const xmlDoc& doc, const PageContext& context, const DateWords& words);
+// Reads the metadata of `doc`. Never fails; bad JSON-LD is skipped. Without
+// word lists, the embedded data/html/months.tsv and metadata-words.tsv.
+Metadata ReadMetadata(const xmlDoc& doc, const PageContext& context, const DateWords& words,
+                      const MetadataWords& page_words);
 Metadata ReadMetadata(const xmlDoc& doc, const PageContext& context);
 
 }  // namespace storyline::html

@@ -356,5 +356,33 @@ TEST(DateWords, ParseErrors) {
   EXPECT_FALSE(DateWords::Parse("m.tsv", "month\tJan\t1\n").ok());
 }
 
+TEST(MetadataWords, Parse) {
+  Result<MetadataWords> words = MetadataWords::Parse(
+      "w.tsv", "# c\nbyline_prefix\tview all posts by\nnot_name\tadmin\nkicker_class\tkicker\n");
+  ASSERT_TRUE(words.ok());
+  EXPECT_EQ(words->byline_prefixes().size(), 1u);
+  EXPECT_TRUE(words->IsNotName("admin"));
+  EXPECT_TRUE(words->IsKickerClass("article-kicker big"));
+  EXPECT_FALSE(words->SuggestsAuthor("author"));
+  Result<MetadataWords> unknown = MetadataWords::Parse("w.tsv", "# c\nsomething\tx\n");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_NE(unknown.status().message().find("w.tsv:2:"), std::string::npos);
+  EXPECT_FALSE(MetadataWords::Parse("w.tsv", "not_name\tAdmin\n").ok());
+  EXPECT_FALSE(MetadataWords::Parse("w.tsv", "not_name\tadmin\nnot_name\tadmin\n").ok());
+  EXPECT_FALSE(MetadataWords::Parse("w.tsv", "name_end\tam on\n").ok());
+  EXPECT_FALSE(MetadataWords::Parse("w.tsv", "not_name\t admin\n").ok());
+  EXPECT_FALSE(MetadataWords::Parse("w.tsv", "not_name admin\n").ok());
+}
+
+TEST(MetadataWords, DefaultFile) {
+  const MetadataWords& words = MetadataWords::Default();
+  EXPECT_EQ(words.byline_prefixes().front(), "artikel von");
+  EXPECT_TRUE(words.IsNotName("redaktion"));
+  EXPECT_TRUE(words.IsNameEnd("|"));
+  EXPECT_TRUE(words.SuggestsAuthor("post-author "));
+  EXPECT_FALSE(words.SuggestsAuthor("author-bio "));
+  EXPECT_TRUE(words.UpdatedBefore("Zuletzt aktualisiert am 3. März 2020", 27));
+}
+
 }  // namespace
 }  // namespace storyline::html

@@ -1,0 +1,465 @@
+#include "html/dates.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <unordered_map>
+#include <utility>
+
+#include "core/data_files.h"
+#include "html/candidates.h"
+#include "html/meta_text.h"
+#include "html/metadata_words.h"
+
+namespace storyline::html {
+namespace {
+
+constexpr size_t kMaxTextDates = 64;     // dates of the page text looked at for a stamp word
+constexpr size_t kAfterHeadline = 1500;  // text after the headline searched for a date
+constexpr size_t kBeforeHeadline = 300;  // and before it
+
+bool IsLeap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Reads `count` digits at `at`; advances it.
+bool ReadDigits(std::string_view text, size_t& at, size_t count, int& value) {
+  if (at + count > text.size()) return false;
+  value = 0;
+  for (size_t i = 0; i < count; ++i) {
+    if (!IsDigit(text[at + i])) return false;
+    value = value * 10 + (text[at + i] - '0');
+  }
+  at += count;
+  return true;
+}
+
+// 1 or 2 digits.
+bool ReadShort(std::string_view text, size_t& at, int& value) {
+  if (at < text.size() && IsDigit(text[at]) && at + 1 < text.size() && IsDigit(text[at + 1]))
+    return ReadDigits(text, at, 2, value);
+  return ReadDigits(text, at, 1, value);
+}
+
+std::array<std::string_view, 4> Views(const std::array<re2::StringPiece, 4>& pieces) {
+  std::array<std::string_view, 4> views;
+  for (size_t i = 0; i < pieces.size(); ++i)
+    views[i] = std::string_view(pieces[i].data(), pieces[i].size());
+  return views;
+}
+
+}  // namespace
+
+bool IsValidDate(int year, int month, int day) {
+  static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1) return false;
+  int days = kDays[month - 1] + (month == 2 && IsLeap(year) ? 1 : 0);
+  return day <= days;
+}
+
+std::string FormatDate(int year, int month, int day) {
+  char buffer[40];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+  return buffer;
+}
+
+// "2021-09-28", "2021/09/28", "20210928", with an optional time
+// "T10:53[:00[.000]][Z|+02:00|+0200]". nullopt when `text` does not start so.
+std::optional<std::string> ParseIsoLike(std::string_view text) {
+  size_t at = 0;
+  int year = 0, month = 0, day = 0;
+  if (!ReadDigits(text, at, 4, year)) return std::nullopt;
+  if (at < text.size() && (text[at] == '-' || text[at] == '/' || text[at] == '.')) {
+    const char separator = text[at++];
+    if (!ReadShort(text, at, month)) return std::nullopt;
+    if (at >= text.size() || text[at] != separator) return std::nullopt;
+    ++at;
+    if (!ReadShort(text, at, day)) return std::nullopt;
+  } else {
+    if (!ReadDigits(text, at, 2, month) || !ReadDigits(text, at, 2, day)) return std::nullopt;
+  }
+  if (at < text.size() && IsDigit(text[at])) return std::nullopt;
+  if (!IsValidDate(year, month, day)) return std::nullopt;
+  std::string date = FormatDate(year, month, day);
+  // Time of day.
+  if (at + 5 < text.size() + 0 && (text[at] == 'T' || text[at] == ' ')) {
+    size_t t = at + 1;
+    int hour = 0, minute = 0, second = 0;
+    if (!ReadDigits(text, t, 2, hour) || t >= text.size() || text[t] != ':' ||
+        !ReadDigits(text, ++t, 2, minute))
+      return date;
+    if (t < text.size() && text[t] == ':' && !ReadDigits(text, ++t, 2, second)) return date;
+    if (hour > 23 || minute > 59 || second > 60) return date;
+    if (t < text.size() && text[t] == '.') {
+      ++t;
+      while (t < text.size() && IsDigit(text[t])) ++t;
+    }
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "T%02d:%02d:%02d", hour, minute, second);
+    date += buffer;
+    while (t < text.size() && text[t] == ' ') ++t;
+    if (t < text.size() && text[t] == 'Z') {
+      date += "+00:00";
+    } else if (t < text.size() && (text[t] == '+' || text[t] == '-')) {
+      const char sign = text[t++];
+      int zone_hour = 0, zone_minute = 0;
+      if (ReadDigits(text, t, 2, zone_hour)) {
+        if (t < text.size() && text[t] == ':') ++t;
+        if (!ReadDigits(text, t, 2, zone_minute)) zone_minute = 0;
+        if (zone_hour <= 14 && zone_minute <= 59) {
+          std::snprintf(buffer, sizeof buffer, "%c%02d:%02d", sign, zone_hour, zone_minute);
+          date += buffer;
+        }
+      }
+    }
+  }
+  return date;
+}
+
+int YearOf(std::string_view date) { return std::atoi(std::string(date.substr(0, 4)).c_str()); }
+
+std::optional<int> ParseNumber(std::string_view text) {
+  if (text.empty() || text.size() > 4) return std::nullopt;
+  int value = 0;
+  for (char c : text) {
+    if (!IsDigit(c)) return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+// Days since 1970-01-01 of an ISO date's first 10 characters.
+std::optional<long> DayNumber(std::string_view date) {
+  if (date.size() < 10) return std::nullopt;
+  std::optional<int> y = ParseNumber(date.substr(0, 4)), m = ParseNumber(date.substr(5, 2)),
+                     d = ParseNumber(date.substr(8, 2));
+  if (!y || !m || !d) return std::nullopt;
+  long year = *y - (*m <= 2 ? 1 : 0);
+  const long era = year / 400;
+  const long year_of_era = year - era * 400;
+  const long day_of_year = (153 * (*m + (*m > 2 ? -3 : 9)) + 2) / 5 + *d - 1;
+  const long day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  return era * 146097 + day_of_era - 719468;
+}
+
+// ---------------------------------------------------------------------------
+// DateWords.
+
+struct DateWords::Patterns {
+  std::unordered_map<std::string, int> months;
+  std::unordered_map<std::string, int> stamps;
+  std::unique_ptr<RE2>
+      day_month_year;  // "3. März 2020", "3rd of March, 2020", "3 de marzo de 2020"
+  std::unique_ptr<RE2> month_day_year;  // "March 3, 2020"
+  std::unique_ptr<RE2> dotted;          // "03.03.2020"
+  std::unique_ptr<RE2> slashed;         // "03/03/2020"
+  std::unique_ptr<RE2> iso;             // "2020-03-03", "2020/03/03"
+};
+
+namespace {
+
+std::string MonthKey(std::string_view text) {
+  std::string key;
+  for (char c : text) {
+    if (c == '.') continue;
+    key.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  // Upper-case umlauts and accents of the listed names ("MÄRZ", "DÉC").
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kUpper = {
+      {{"\xC3\x84", "\xC3\xA4"},
+       {"\xC3\x89", "\xC3\xA9"},
+       {"\xC3\x96", "\xC3\xB6"},
+       {"\xC3\x9C", "\xC3\xBC"},
+       {"\xC3\x9B", "\xC3\xBB"},
+       {"\xC3\x82", "\xC3\xA2"}}};
+  for (const auto& [from, to] : kUpper) {
+    for (size_t at = key.find(from); at != std::string::npos; at = key.find(from, at)) {
+      key.replace(at, from.size(), to);
+    }
+  }
+  return key;
+}
+
+}  // namespace
+
+Result<DateWords> DateWords::Parse(std::string_view file_name, std::string_view contents) {
+  auto patterns = std::make_unique<Patterns>();
+  int line_number = 0;
+  size_t start = 0;
+  while (start < contents.size()) {
+    size_t end = contents.find('\n', start);
+    if (end == std::string_view::npos) end = contents.size();
+    std::string_view line = contents.substr(start, end - start);
+    start = end + 1;
+    ++line_number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    auto error = [&](std::string_view message) {
+      return Status::InvalidArgument(std::string(file_name) + ":" + std::to_string(line_number) +
+                                     ": " + std::string(message));
+    };
+    const size_t tab1 = line.find('\t');
+    const size_t tab2 = tab1 == std::string_view::npos ? tab1 : line.find('\t', tab1 + 1);
+    if (tab2 == std::string_view::npos || line.find('\t', tab2 + 1) != std::string_view::npos)
+      return error("expected KIND<TAB>NAME<TAB>VALUE");
+    const std::string_view kind = line.substr(0, tab1);
+    if (kind != "month" && kind != "stamp") return error("kind must be \"month\" or \"stamp\"");
+    std::string_view name = line.substr(tab1 + 1, tab2 - tab1 - 1);
+    if (name.empty() || name.size() > 31 || Contains(name, ".") || Contains(name, " "))
+      return error("name must be one word without dots, at most 31 bytes");
+    if (MonthKey(name) != name) return error("name must be lower case");
+    if (kind == "stamp") {
+      if (line.substr(tab2 + 1) != "-") return error("a stamp's value must be \"-\"");
+      if (!patterns->stamps.emplace(std::string(name), 0).second)
+        return error("stamp listed twice: " + std::string(name));
+      continue;
+    }
+    std::optional<int> value = ParseNumber(line.substr(tab2 + 1));
+    if (!value || *value < 1 || *value > 12) return error("month number must be 1-12");
+    if (!patterns->months.emplace(std::string(name), *value).second)
+      return error("month name listed twice: " + std::string(name));
+  }
+  if (patterns->months.empty()) {
+    return Status::InvalidArgument(std::string(file_name) + ": no month names");
+  }
+  // Longest names first, so "march" is tried before "mar".
+  std::vector<std::string> names;
+  for (const auto& [name, number] : patterns->months) names.push_back(RE2::QuoteMeta(name));
+  std::sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  std::string alternation;
+  for (const std::string& name : names) {
+    if (!alternation.empty()) alternation += '|';
+    alternation += name;
+  }
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  const std::string before = R"((?:^|[^\pL\pN]))";
+  const std::string after_word = R"((?:$|[^\pL]))";
+  const std::string after_number = R"((?:$|[^\pN]))";
+  patterns->day_month_year =
+      std::make_unique<RE2>(before + R"((\d{1,2})(?:st|nd|rd|th|er)?\.?\s*(?:of\s+|de\s+)?()" +
+                                alternation + R"()\.?,?\s*(?:de\s+)?(\d{4}))" + after_number,
+                            options);
+  patterns->month_day_year =
+      std::make_unique<RE2>(before + "(" + alternation +
+                                R"()\.?\s*(\d{1,2})(?:st|nd|rd|th)?\.?,?\s*(\d{4}))" + after_number,
+                            options);
+  patterns->dotted = std::make_unique<RE2>(
+      R"((?:^|[^\pN.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}))" + after_number, options);
+  patterns->slashed =
+      std::make_unique<RE2>(R"((?:^|[^\pN/])(\d{1,2})/(\d{1,2})/(\d{4}))" + after_number, options);
+  patterns->iso = std::make_unique<RE2>(
+      R"((?:^|[^\pN])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2}))" + after_number, options);
+  for (const RE2* re : {patterns->day_month_year.get(), patterns->month_day_year.get(),
+                        patterns->dotted.get(), patterns->slashed.get(), patterns->iso.get()}) {
+    if (!re->ok()) return Status::InvalidArgument(std::string(file_name) + ": " + re->error());
+  }
+  (void)after_word;
+  return DateWords(std::move(patterns));
+}
+
+const DateWords& DateWords::Default() {
+  static const DateWords* words = [] {
+    Result<std::string> contents = DataFiles().Read("html/months.tsv");
+    Result<DateWords> parsed = contents.ok() ? DateWords::Parse("html/months.tsv", *contents)
+                                             : DateWords::Parse("html/months.tsv", "");
+    if (!parsed.ok()) {
+      parsed = DateWords::Parse("builtin", "month\tjanuary\t1\n");
+    }
+    return new DateWords(std::move(*parsed));
+  }();
+  return *words;
+}
+
+namespace {
+
+enum class DateOrder { kDmy, kMdy, kYmd };
+
+struct DatePattern {
+  const RE2* re;
+  DateOrder order;
+  bool month_name;
+};
+
+}  // namespace
+
+// The first valid date that `pattern` finds in `text` at or after `from`.
+std::optional<DateWords::Found> DateWords::NextDate(const void* pattern_pointer,
+                                                    std::string_view text, size_t from,
+                                                    bool slash_month_first) const {
+  const DatePattern& pattern = *static_cast<const DatePattern*>(pattern_pointer);
+  while (from < text.size()) {
+    std::array<re2::StringPiece, 4> pieces;
+    if (!pattern.re->Match(text, from, text.size(), RE2::UNANCHORED, pieces.data(), 4)) break;
+    const auto groups = Views(pieces);
+    const size_t offset = static_cast<size_t>(groups[1].data() - text.data());
+    from = static_cast<size_t>(groups[0].data() - text.data()) + 1;
+    int year = 0, month = 0, day = 0;
+    auto number = [](std::string_view digits) { return ParseNumber(digits).value_or(0); };
+    if (pattern.order == DateOrder::kYmd) {
+      year = number(groups[1]);
+      month = number(groups[2]);
+      day = number(groups[3]);
+    } else if (pattern.month_name) {
+      std::string_view name = pattern.order == DateOrder::kDmy ? groups[2] : groups[1];
+      auto found = patterns_->months.find(MonthKey(name));
+      if (found == patterns_->months.end()) continue;
+      month = found->second;
+      day = number(pattern.order == DateOrder::kDmy ? groups[1] : groups[2]);
+      year = number(groups[3]);
+    } else {
+      int first = number(groups[1]), second = number(groups[2]);
+      year = number(groups[3]);
+      // "/" is month first (US) unless the caller says otherwise or the
+      // first number cannot be a month.
+      if (pattern.order == DateOrder::kMdy && slash_month_first && first <= 12) {
+        month = first;
+        day = second;
+      } else {
+        day = first;
+        month = second;
+      }
+    }
+    if (!IsValidDate(year, month, day)) continue;
+    return Found{FormatDate(year, month, day), offset};
+  }
+  return std::nullopt;
+}
+
+std::vector<DateWords::Found> DateWords::FindDates(std::string_view text, size_t limit,
+                                                   bool slash_month_first) const {
+  const std::array<DatePattern, 5> patterns = {
+      {{patterns_->day_month_year.get(), DateOrder::kDmy, true},
+       {patterns_->month_day_year.get(), DateOrder::kMdy, true},
+       {patterns_->dotted.get(), DateOrder::kDmy, false},
+       {patterns_->slashed.get(), DateOrder::kMdy, false},
+       {patterns_->iso.get(), DateOrder::kYmd, false}}};
+  // Each pattern keeps its next match, so the text is scanned about once
+  // per pattern however many dates it holds.
+  std::array<std::optional<Found>, patterns.size()> next;
+  for (size_t i = 0; i < patterns.size(); ++i) {
+    next[i] = NextDate(&patterns[i], text, 0, slash_month_first);
+  }
+  std::vector<Found> dates;
+  while (dates.size() < limit) {
+    std::optional<size_t> first;
+    for (size_t i = 0; i < patterns.size(); ++i) {
+      if (next[i] && (!first || next[i]->offset < next[*first]->offset)) first = i;
+    }
+    if (!first) break;
+    dates.push_back(*next[*first]);
+    const size_t after = dates.back().offset + 1;
+    for (size_t i = 0; i < patterns.size(); ++i) {
+      if (next[i] && next[i]->offset < after) {
+        next[i] = NextDate(&patterns[i], text, after, slash_month_first);
+      }
+    }
+  }
+  return dates;
+}
+
+std::optional<DateWords::Found> DateWords::FindDate(std::string_view text,
+                                                    bool slash_month_first) const {
+  std::vector<Found> dates = FindDates(text, 1, slash_month_first);
+  if (dates.empty()) return std::nullopt;
+  return dates.front();
+}
+
+bool DateWords::IsStamp(std::string_view word) const {
+  return patterns_->stamps.count(MonthKey(word)) > 0;
+}
+
+std::optional<std::string> DateWords::StampBefore(std::string_view text, size_t offset) const {
+  constexpr size_t kWindow = 40;
+  size_t start = offset > kWindow ? offset - kWindow : 0;
+  while (start > 0 && start < offset && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80)
+    --start;
+  std::string_view window = text.substr(start, offset - start);
+  size_t at = 0;
+  while (at < window.size()) {
+    auto is_letter = [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+             static_cast<unsigned char>(c) >= 0x80;
+    };
+    if (!is_letter(window[at])) {
+      ++at;
+      continue;
+    }
+    size_t end = at;
+    while (end < window.size() && is_letter(window[end])) ++end;
+    std::string_view word = window.substr(at, end - at);
+    if (patterns_->stamps.count(MonthKey(word))) return std::string(word);
+    at = end;
+  }
+  return std::nullopt;
+}
+
+DateWords::DateWords(std::unique_ptr<const Patterns> patterns) : patterns_(std::move(patterns)) {}
+DateWords::DateWords(DateWords&&) noexcept = default;
+DateWords& DateWords::operator=(DateWords&&) noexcept = default;
+DateWords::~DateWords() = default;
+
+// ---------------------------------------------------------------------------
+// Dates in the URL and in the page's text.
+
+std::vector<UrlDate> DatesInUrl(std::string_view url) {
+  static const RE2 kSlashed(R"([/_-]((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?:[/_.-]|$))");
+  static const RE2 kCompact(R"([/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$))");
+  std::vector<UrlDate> dates;
+  for (const RE2* re : {&kSlashed, &kCompact}) {
+    std::array<re2::StringPiece, 4> pieces;
+    if (!re->Match(url, 0, url.size(), RE2::UNANCHORED, pieces.data(), 4)) continue;
+    const auto groups = Views(pieces);
+    int y = ParseNumber(groups[1]).value_or(0), m = ParseNumber(groups[2]).value_or(0),
+        d = ParseNumber(groups[3]).value_or(0);
+    if (!IsValidDate(y, m, d)) continue;
+    dates.push_back({FormatDate(y, m, d), std::string(groups[0])});
+  }
+  return dates;
+}
+
+void AddTextDates(std::string_view text, std::optional<size_t> headline_at, Collector& collector) {
+  const DateWords& words = collector.words();
+  const MetadataWords& page_words = collector.page_words();
+  const std::vector<DateWords::Found> dates = collector.FindDates(text, kMaxTextDates);
+  // The last resort: the first date in the text.
+  for (const DateWords::Found& found : dates) {
+    if (!collector.Acceptable(found.date)) continue;
+    collector.Add(page_words.UpdatedBefore(text, found.offset) ? "modified" : "published",
+                  found.date, "byline", "first date in the text", rank::kFirstTextDate);
+    break;
+  }
+  for (const DateWords::Found& found : dates) {
+    std::optional<std::string> stamp = words.StampBefore(text, found.offset);
+    if (!stamp || !collector.Acceptable(found.date)) continue;
+    collector.Add(page_words.UpdatedBefore(text, found.offset) ? "modified" : "published",
+                  found.date, "byline", "text \"" + *stamp + "\"", rank::kStampedDate);
+    break;
+  }
+  if (!headline_at || *headline_at > text.size()) return;
+  std::string_view after = text.substr(*headline_at, kAfterHeadline);
+  std::optional<DateWords::Found> found = collector.FindDate(after);
+  std::string evidence = "text after the headline";
+  size_t at = *headline_at + (found ? found->offset : 0);
+  if (!found) {
+    const size_t start = *headline_at > kBeforeHeadline ? *headline_at - kBeforeHeadline : 0;
+    std::string_view before = text.substr(start, *headline_at - start);
+    found = collector.FindDate(before);
+    evidence = "text before the headline";
+    at = start + (found ? found->offset : 0);
+  }
+  if (found && collector.Acceptable(found->date)) {
+    const bool modified = page_words.UpdatedBefore(text, at);
+    collector.Add(
+        modified ? "modified" : "published", found->date, "byline", evidence,
+        evidence == "text after the headline" ? rank::kNearHeadline : rank::kBeforeHeadline);
+  }
+}
+
+}  // namespace storyline::html

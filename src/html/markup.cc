@@ -1,0 +1,426 @@
+#include "html/markup.h"
+
+#include <libxml/uri.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+#include "html/candidates.h"
+#include "html/dom.h"
+#include "html/json_ld.h"
+#include "html/meta_text.h"
+#include "html/metadata_words.h"
+#include "html/titles.h"
+
+namespace storyline::html {
+namespace {
+
+constexpr size_t kMaxSnippetBytes = 300;  // text read from a byline or date element
+constexpr int kMaxElementReads = 100;     // such elements read per page, of each kind
+constexpr int kMaxHeadings = 12;          // <h1> and <h2> read per page
+constexpr size_t kMaxPageText = 200000;   // page text kept for written-out dates
+
+// <meta> names and properties, lower case, with the field they give.
+enum class MetaKind { kNone, kTitle, kPublished, kModified, kAuthor, kSite, kUrl, kLanguage };
+
+struct MetaRule {
+  std::string_view key;  // lower case
+  MetaKind kind;
+  int rank;
+};
+
+constexpr std::array<MetaRule, 64> kMetaRules = {{
+    {"og:title", MetaKind::kTitle, rank::kMetaStrong},
+    {"twitter:title", MetaKind::kTitle, rank::kMetaStrong + 1},
+    {"dc.title", MetaKind::kTitle, rank::kMetaWeak},
+    {"citation_title", MetaKind::kTitle, rank::kMetaWeak},
+    {"headline", MetaKind::kTitle, rank::kMetaWeak},
+    {"article:published_time", MetaKind::kPublished, rank::kMetaStrong},
+    {"article:published", MetaKind::kPublished, rank::kMetaStrong},
+    {"og:published_time", MetaKind::kPublished, rank::kMetaStrong},
+    {"og:article:published_time", MetaKind::kPublished, rank::kMetaStrong},
+    {"datepublished", MetaKind::kPublished, rank::kMetaStrong},
+    {"article.published", MetaKind::kPublished, rank::kMetaStrong},
+    {"published_time", MetaKind::kPublished, rank::kMetaStrong},
+    {"published-date", MetaKind::kPublished, rank::kMetaStrong},
+    {"publication_date", MetaKind::kPublished, rank::kMetaStrong},
+    {"publish-date", MetaKind::kPublished, rank::kMetaStrong},
+    {"publish_date", MetaKind::kPublished, rank::kMetaStrong},
+    {"parsely-pub-date", MetaKind::kPublished, rank::kMetaStrong},
+    {"sailthru.date", MetaKind::kPublished, rank::kMetaStrong},
+    {"dc.date.issued", MetaKind::kPublished, rank::kMetaStrong},
+    {"dcterms.issued", MetaKind::kPublished, rank::kMetaStrong},
+    {"dc.date.created", MetaKind::kPublished, rank::kMetaStrong},
+    {"dcterms.created", MetaKind::kPublished, rank::kMetaStrong},
+    {"citation_publication_date", MetaKind::kPublished, rank::kMetaStrong},
+    {"citation_date", MetaKind::kPublished, rank::kMetaStrong},
+    {"originalpublicationdate", MetaKind::kPublished, rank::kMetaStrong},
+    {"article_date_original", MetaKind::kPublished, rank::kMetaStrong},
+    {"bt:pubdate", MetaKind::kPublished, rank::kMetaStrong},
+    {"pubdate", MetaKind::kPublished, rank::kMetaDateWeak},
+    {"publishdate", MetaKind::kPublished, rank::kMetaDateWeak},
+    {"date", MetaKind::kPublished, rank::kMetaDateWeak},
+    {"dc.date", MetaKind::kPublished, rank::kMetaDateWeak},
+    {"dcterms.date", MetaKind::kPublished, rank::kMetaDateWeak},
+    {"created", MetaKind::kPublished, rank::kMetaDateWeak},
+    {"article:modified_time", MetaKind::kModified, rank::kMetaStrong},
+    {"article:modified", MetaKind::kModified, rank::kMetaStrong},
+    {"og:updated_time", MetaKind::kModified, rank::kMetaStrong},
+    {"og:article:modified_time", MetaKind::kModified, rank::kMetaStrong},
+    {"datemodified", MetaKind::kModified, rank::kMetaStrong},
+    {"modified_time", MetaKind::kModified, rank::kMetaStrong},
+    {"dc.date.modified", MetaKind::kModified, rank::kMetaStrong},
+    {"dcterms.modified", MetaKind::kModified, rank::kMetaStrong},
+    {"article.updated", MetaKind::kModified, rank::kMetaStrong},
+    {"last-modified", MetaKind::kModified, rank::kMetaWeak},
+    {"lastmod", MetaKind::kModified, rank::kMetaWeak},
+    {"author", MetaKind::kAuthor, rank::kMetaStrong},
+    {"article:author", MetaKind::kAuthor, rank::kMetaStrong},
+    {"article:author_name", MetaKind::kAuthor, rank::kMetaStrong},
+    {"dc.creator", MetaKind::kAuthor, rank::kMetaStrong},
+    {"dcterms.creator", MetaKind::kAuthor, rank::kMetaStrong},
+    {"citation_author", MetaKind::kAuthor, rank::kMetaStrong},
+    {"parsely-author", MetaKind::kAuthor, rank::kMetaStrong},
+    {"sailthru.author", MetaKind::kAuthor, rank::kMetaStrong},
+    {"byl", MetaKind::kAuthor, rank::kMetaWeak},
+    {"og:site_name", MetaKind::kSite, rank::kMetaStrong - 10},
+    {"application-name", MetaKind::kSite, rank::kMetaWeak},
+    {"og:url", MetaKind::kUrl, rank::kMetaStrong},
+    {"twitter:url", MetaKind::kUrl, rank::kMetaWeak},
+    {"og:locale", MetaKind::kLanguage, rank::kMetaStrong},
+    {"content-language", MetaKind::kLanguage, rank::kMetaWeak},
+    {"language", MetaKind::kLanguage, rank::kMetaWeak},
+    {"dc.language", MetaKind::kLanguage, rank::kMetaWeak},
+    {"dcterms.language", MetaKind::kLanguage, rank::kMetaWeak},
+    {"og:locale:alternate", MetaKind::kNone, 0},
+    {"", MetaKind::kNone, 0},
+}};
+
+const MetaRule* FindMetaRule(std::string_view key) {
+  for (const MetaRule& rule : kMetaRules) {
+    if (!rule.key.empty() && rule.key == key) return &rule;
+  }
+  return nullptr;
+}
+// ---------------------------------------------------------------------------
+// The page walk.
+
+// Lower-case "class id" of an element.
+std::string ClassAndId(const xmlNode& node) {
+  std::string text = Lower(AttributeOf(node, "class"));
+  text += ' ';
+  text += Lower(AttributeOf(node, "id"));
+  return text;
+}
+
+// Evidence: `<name attribute="value">`, the value shortened. Appended piece
+// by piece (GCC 12 warns, wrongly, on "<" + std::string here).
+std::string Tag(const xmlNode& node, std::string_view attribute, std::string_view value) {
+  std::string tag = "<";
+  tag += NameOf(node);
+  tag += ' ';
+  tag += attribute;
+  tag += "=\"";
+  tag += Shorten(value);
+  tag += "\">";
+  return tag;
+}
+
+class PageReader {
+ public:
+  PageReader(const xmlDoc& doc, Collector& collector, std::optional<std::string>& body)
+      : doc_(doc), collector_(collector), words_(collector.page_words()), json_(collector, body) {}
+
+  void Read() {
+    const xmlNode* root = xmlDocGetRootElement(&doc_);
+    if (!root) return;
+    int comment_depth = 0;
+    int date_context = 0;
+    WalkTree(
+        *root,
+        [&](const xmlNode& node) {
+          if (!IsElement(node)) {
+            if ((node.type == XML_TEXT_NODE || node.type == XML_CDATA_SECTION_NODE) &&
+                node.content && comment_depth == 0 && text_.size() < kMaxPageText) {
+              AppendCollapsed(reinterpret_cast<const char*>(node.content), text_);
+            }
+            return false;
+          }
+          if (!text_.empty() && text_.back() != ' ') text_.push_back(' ');
+          const std::string class_and_id = ClassAndId(node);
+          const bool in_comments = comment_depth > 0;
+          if (words_.IsCommentContainer(class_and_id)) ++comment_depth;
+          if (words_.SuggestsDate(class_and_id)) ++date_context;
+          return Enter(node, class_and_id, in_comments, date_context > 0);
+        },
+        [&](const xmlNode& node) {
+          if (!IsElement(node)) return;
+          const std::string class_and_id = ClassAndId(node);
+          if (words_.IsCommentContainer(class_and_id)) --comment_depth;
+          if (words_.SuggestsDate(class_and_id)) --date_context;
+          if (NameOf(node) == "svg") --svg_depth_;
+        });
+  }
+
+  const std::string& raw_title() const { return raw_title_; }
+  std::optional<size_t> first_h1_offset() const { return first_h1_offset_; }
+  const std::string& text() const { return text_; }
+
+ private:
+  // Returns whether to walk `node`'s children.
+  bool Enter(const xmlNode& node, const std::string& class_and_id, bool in_comments,
+             bool in_date_context) {
+    const std::string_view name = NameOf(node);
+    if (name == "html") {
+      std::string_view lang = AttributeOf(node, "lang");
+      if (!Trim(lang).empty()) {
+        collector_.Add("language", lang, "html-lang", "<html lang>", 10);
+        collector_.SetLanguage(lang);
+      }
+      return true;
+    }
+    if (name == "script") {
+      if (Lower(Trim(AttributeOf(node, "type"))) == "application/ld+json") {
+        std::string text;
+        for (const xmlNode* child = node.children; child; child = child->next) {
+          if (child->content) text += reinterpret_cast<const char*>(child->content);
+        }
+        json_.Read(text);
+      }
+      return false;
+    }
+    if (name == "style" || name == "noscript" || name == "template") return false;
+    if (name == "meta") {
+      ReadMeta(node);
+      return false;
+    }
+    if (name == "link") {
+      ReadLink(node);
+      return false;
+    }
+    if (name == "svg") ++svg_depth_;
+    if (name == "title" && raw_title_.empty() && svg_depth_ == 0) {
+      AppendText(node, raw_title_);
+      raw_title_ = std::string(Trim(raw_title_));
+      return false;
+    }
+    if ((name == "h1" || name == "h2") && headings_ < kMaxHeadings && !in_comments) {
+      std::string text = HeadingText(node, 400, words_);
+      if (!text.empty() && text.size() <= 400) {
+        ++headings_;
+        if (name == "h1" && !first_h1_offset_) first_h1_offset_ = text_.size();
+        collector_.Add("title", text, "heading", name == "h1" ? "<h1>" : "<h2>",
+                       name == "h1" ? rank::kHeading : rank::kHeading + 5, 0,
+                       static_cast<int>(text_.size()));
+      }
+    }
+    const std::string_view itemprop = AttributeOf(node, "itemprop");
+    if (!itemprop.empty()) ReadItemprop(node, Lower(itemprop), in_comments);
+    if (in_comments) return true;
+    if (name == "time") {
+      ReadTime(node, class_and_id, in_date_context);
+    } else if (name == "abbr" && ContainsAny(class_and_id, {"published", "updated"})) {
+      std::string_view title = AttributeOf(node, "title");
+      const bool modified =
+          Contains(class_and_id, "updated") && !Contains(class_and_id, "published");
+      collector_.AddDate(modified ? "modified" : "published", title, "time",
+                         Tag(node, "class", modified ? "updated" : "published"), rank::kItemprop);
+    }
+    if (author_reads_ < kMaxElementReads) {
+      if (name == "a" && Lower(AttributeOf(node, "rel")) == "author") {
+        ++author_reads_;
+        collector_.AddAuthor(SpacedText(node, kMaxSnippetBytes), "byline", "<a rel=\"author\">",
+                             rank::kByline - 2, collector_.NewGroup());
+      } else if ((words_.SuggestsAuthor(class_and_id) || name == "address") && name != "body" &&
+                 name != "html" && name != "article" && name != "img") {
+        ++author_reads_;
+        std::string text = SpacedText(node, kMaxSnippetBytes);
+        if (text.size() <= kMaxSnippetBytes) {
+          collector_.AddAuthor(text, "byline",
+                               Tag(node, AttributeOf(node, "class").empty() ? "id" : "class",
+                                   AttributeOf(node, "class").empty() ? AttributeOf(node, "id")
+                                                                      : AttributeOf(node, "class")),
+                               rank::kByline, collector_.NewGroup());
+        }
+      }
+    }
+    if (date_reads_ < kMaxElementReads) {
+      if (words_.SuggestsDate(class_and_id) && name != "body" && name != "html" && name != "time") {
+        ++date_reads_;
+        ReadTextDate(node);
+      }
+    }
+    return true;
+  }
+
+  void ReadMeta(const xmlNode& node) {
+    std::string_view attribute = "property";
+    std::string_view key = AttributeOf(node, "property");
+    if (key.empty()) {
+      attribute = "name";
+      key = AttributeOf(node, "name");
+    }
+    if (key.empty()) {
+      attribute = "itemprop";
+      key = AttributeOf(node, "itemprop");
+    }
+    if (key.empty()) {
+      attribute = "http-equiv";
+      key = AttributeOf(node, "http-equiv");
+    }
+    if (key.empty()) return;
+    const std::string lower = Lower(Trim(key));
+    const MetaRule* rule = FindMetaRule(lower);
+    if (!rule || rule->kind == MetaKind::kNone) return;
+    std::string_view content = AttributeOf(node, "content");
+    if (content.empty()) content = AttributeOf(node, "value");
+    if (Trim(content).empty()) return;
+    std::string evidence =
+        "<meta " + std::string(attribute) + "=\"" + std::string(Trim(key)) + "\">";
+    switch (rule->kind) {
+      case MetaKind::kTitle:
+        collector_.Add("title", content, "meta", evidence, rule->rank);
+        break;
+      case MetaKind::kPublished:
+        collector_.AddDate("published", content, "meta", evidence, rule->rank);
+        break;
+      case MetaKind::kModified:
+        collector_.AddDate("modified", content, "meta", evidence, rule->rank);
+        break;
+      case MetaKind::kAuthor: {
+        // All <meta> tags with the same key are one source.
+        int& group = meta_author_groups_[lower];
+        if (!group) group = collector_.NewGroup();
+        collector_.AddAuthor(content, "meta", evidence, rule->rank, group);
+        break;
+      }
+      case MetaKind::kSite:
+        collector_.Add("site_name", content, "meta", evidence, rule->rank);
+        break;
+      case MetaKind::kUrl:
+        collector_.Add("canonical_url", content, "meta", evidence, rule->rank);
+        break;
+      case MetaKind::kLanguage: {
+        std::string language(Trim(content));
+        std::replace(language.begin(), language.end(), '_', '-');
+        collector_.Add("language", language, "meta", evidence, rule->rank);
+        break;
+      }
+      case MetaKind::kNone:
+        break;
+    }
+  }
+
+  void ReadLink(const xmlNode& node) {
+    const std::string rel = Lower(Trim(AttributeOf(node, "rel")));
+    std::string_view href = Trim(AttributeOf(node, "href"));
+    if (rel != "canonical" || href.empty()) return;
+    std::string value(href);
+    if (doc_.URL) {
+      xmlChar* resolved = xmlBuildURI(reinterpret_cast<const xmlChar*>(value.c_str()), doc_.URL);
+      if (resolved) {
+        value = reinterpret_cast<const char*>(resolved);
+        xmlFree(resolved);
+      }
+    }
+    collector_.Add("canonical_url", value, "link", "<link rel=\"canonical\">", 10);
+  }
+
+  void ReadItemprop(const xmlNode& node, const std::string& itemprop, bool in_comments) {
+    const std::string_view name = NameOf(node);
+    if (name == "meta") return;
+    if (itemprop == "datepublished" || itemprop == "datecreated" || itemprop == "datemodified") {
+      const bool modified = itemprop == "datemodified";
+      std::string_view value = AttributeOf(node, "content");
+      if (value.empty()) value = AttributeOf(node, "datetime");
+      std::string text;
+      if (value.empty()) {
+        text = BoundedText(node, kMaxSnippetBytes);
+        value = text;
+      }
+      collector_.AddDate(modified ? "modified" : "published", value,
+                         name == "time" ? "time" : "meta",
+                         Tag(node, "itemprop", AttributeOf(node, "itemprop")),
+                         rank::kItemprop + (itemprop == "datecreated" ? 1 : 0));
+      return;
+    }
+    if (itemprop == "author" && !in_comments && author_reads_ < kMaxElementReads) {
+      ++author_reads_;
+      std::string_view content = AttributeOf(node, "content");
+      std::string text;
+      // <span itemprop="author"><span itemprop="name">...</span></span>
+      for (const xmlNode* at = node.children; at && text.empty(); at = NextInWalk(at, &node)) {
+        if (IsElement(*at) && Lower(AttributeOf(*at, "itemprop")) == "name") {
+          text = SpacedText(*at, kMaxSnippetBytes);
+          if (text.empty()) text = std::string(AttributeOf(*at, "content"));
+        }
+      }
+      if (text.empty())
+        text = content.empty() ? SpacedText(node, kMaxSnippetBytes) : std::string(content);
+      if (text.size() <= kMaxSnippetBytes) {
+        if (!itemprop_author_group_) itemprop_author_group_ = collector_.NewGroup();
+        collector_.AddAuthor(text, "byline", Tag(node, "itemprop", "author"), rank::kItemprop,
+                             itemprop_author_group_);
+      }
+    }
+  }
+
+  void ReadTime(const xmlNode& node, const std::string& class_and_id, bool in_date_context) {
+    std::string_view datetime = AttributeOf(node, "datetime");
+    if (Trim(datetime).empty()) return;
+    const bool modified = words_.SuggestsModified(class_and_id);
+    if (xmlHasProp(&node, reinterpret_cast<const xmlChar*>("pubdate"))) {
+      collector_.AddDate("published", datetime, "time", "<time pubdate>", rank::kItemprop);
+      return;
+    }
+    if (modified) {
+      collector_.AddDate("modified", datetime, "time", Tag(node, "class", "updated"),
+                         rank::kTimeInContext);
+      return;
+    }
+    if (in_date_context || Contains(class_and_id, "publish") || Contains(class_and_id, "date")) {
+      collector_.AddDate("published", datetime, "time", "<time datetime> in a date element",
+                         rank::kTimeInContext);
+      return;
+    }
+    collector_.AddDate("published", datetime, "time", "<time datetime>", rank::kAnyTime);
+  }
+
+  void ReadTextDate(const xmlNode& node) {
+    std::string text = BoundedText(node, kMaxSnippetBytes);
+    if (text.empty() || text.size() > kMaxSnippetBytes) return;
+    std::optional<DateWords::Found> found = collector_.FindDate(text);
+    if (!found || !collector_.Acceptable(found->date)) return;
+    const bool modified = words_.UpdatedBefore(text, found->offset);
+    std::string_view class_name = AttributeOf(node, "class");
+    collector_.Add(modified ? "modified" : "published", found->date, "byline",
+                   Tag(node, class_name.empty() ? "id" : "class",
+                       class_name.empty() ? AttributeOf(node, "id") : class_name),
+                   rank::kTextDate);
+  }
+
+  const xmlDoc& doc_;
+  Collector& collector_;
+  const MetadataWords& words_;
+  JsonLdReader json_;
+  std::string raw_title_;
+  int headings_ = 0;
+  int svg_depth_ = 0;  // <title> inside <svg> is not the page's title
+  std::string text_;   // the page's text, collapsed, for dates written out
+  std::optional<size_t> first_h1_offset_;
+  int author_reads_ = 0;  // byline elements read
+  int date_reads_ = 0;    // date elements read
+  int itemprop_author_group_ = 0;
+  std::map<std::string, int> meta_author_groups_;
+};
+
+}  // namespace
+
+PageMarkup ReadMarkup(const xmlDoc& doc, Collector& collector, std::optional<std::string>& body) {
+  PageReader reader(doc, collector, body);
+  reader.Read();
+  return {reader.raw_title(), reader.text(), reader.first_h1_offset()};
+}
+
+}  // namespace storyline::html

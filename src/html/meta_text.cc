@@ -1,0 +1,70 @@
+#include "html/meta_text.h"
+
+#include "html/dom.h"
+
+namespace storyline::html {
+
+std::string Lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+bool ContainsAny(std::string_view haystack, std::initializer_list<std::string_view> needles) {
+  for (std::string_view needle : needles) {
+    if (Contains(haystack, needle)) return true;
+  }
+  return false;
+}
+
+bool StartsWithNoCase(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() && Lower(text.substr(0, prefix.size())) == prefix;
+}
+
+std::string Collapse(std::string_view text) {
+  std::string out;
+  AppendCollapsed(text, out);
+  return std::string(Trim(out));
+}
+
+std::string Shorten(std::string_view text, size_t limit) {
+  if (text.size() <= limit) return std::string(text);
+  size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(text.substr(0, cut)) + "...";
+}
+
+std::string BoundedText(const xmlNode& node, size_t limit) {
+  std::string out;
+  const xmlNode* at = &node;
+  while (at && out.size() <= limit) {
+    bool descend = true;
+    if (IsElement(*at)) {
+      descend = NameOf(*at) != "script" && NameOf(*at) != "style";
+    } else if ((at->type == XML_TEXT_NODE || at->type == XML_CDATA_SECTION_NODE) && at->content) {
+      AppendCollapsed(reinterpret_cast<const char*>(at->content), out);
+    }
+    at = NextInWalk(at, &node, descend);
+  }
+  return std::string(Trim(out));
+}
+
+std::string SpacedText(const xmlNode& node, size_t limit) {
+  std::string out;
+  const xmlNode* at = &node;
+  while (at && out.size() <= limit) {
+    bool descend = true;
+    if (IsElement(*at)) {
+      descend = NameOf(*at) != "script" && NameOf(*at) != "style";
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    } else if ((at->type == XML_TEXT_NODE || at->type == XML_CDATA_SECTION_NODE) && at->content) {
+      AppendCollapsed(reinterpret_cast<const char*>(at->content), out);
+    }
+    at = NextInWalk(at, &node, descend);
+  }
+  return std::string(Trim(out));
+}
+
+}  // namespace storyline::html

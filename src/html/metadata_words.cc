@@ -1,0 +1,115 @@
+#include "html/metadata_words.h"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+#include "core/data_files.h"
+#include "html/meta_text.h"
+
+namespace storyline::html {
+namespace {
+
+bool ContainsAnyOf(std::string_view haystack, const std::vector<std::string>& needles) {
+  for (const std::string& needle : needles) {
+    if (Contains(haystack, needle)) return true;
+  }
+  return false;
+}
+
+bool IsListed(const std::vector<std::string>& entries, std::string_view entry) {
+  return std::find(entries.begin(), entries.end(), entry) != entries.end();
+}
+
+}  // namespace
+
+Result<MetadataWords> MetadataWords::Parse(std::string_view file_name, std::string_view contents) {
+  MetadataWords words;
+  // Kind, its list, whether an entry may hold spaces.
+  const std::array<std::pair<std::string_view, std::pair<std::vector<std::string>*, bool>>, 10>
+      kinds = {{{"byline_prefix", {&words.byline_prefixes_, true}},
+                {"not_name", {&words.not_names_, true}},
+                {"name_end", {&words.name_ends_, false}},
+                {"kicker_class", {&words.kicker_classes_, false}},
+                {"author_class", {&words.author_classes_, false}},
+                {"author_class_not", {&words.author_classes_not_, false}},
+                {"date_class", {&words.date_classes_, false}},
+                {"modified_class", {&words.modified_classes_, false}},
+                {"comment_class", {&words.comment_classes_, false}},
+                {"updated_word", {&words.updated_words_, true}}}};
+  int line_number = 0;
+  size_t start = 0;
+  while (start < contents.size()) {
+    size_t end = contents.find('\n', start);
+    if (end == std::string_view::npos) end = contents.size();
+    std::string_view line = contents.substr(start, end - start);
+    start = end + 1;
+    ++line_number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    auto error = [&](std::string_view message) {
+      return Status::InvalidArgument(std::string(file_name) + ":" + std::to_string(line_number) +
+                                     ": " + std::string(message));
+    };
+    const size_t tab = line.find('\t');
+    if (tab == std::string_view::npos || line.find('\t', tab + 1) != std::string_view::npos)
+      return error("expected KIND<TAB>TEXT");
+    const std::string_view kind = line.substr(0, tab);
+    const std::string_view text = line.substr(tab + 1);
+    auto found = std::find_if(kinds.begin(), kinds.end(),
+                              [&](const auto& entry) { return entry.first == kind; });
+    if (found == kinds.end()) return error("unknown kind \"" + std::string(kind) + "\"");
+    auto [list, spaces] = found->second;
+    if (text.empty() || text.size() > 63 || text.front() == ' ' || text.back() == ' ')
+      return error("text must be 1-63 bytes, without spaces at either end");
+    if (!spaces && Contains(text, " ")) return error("a " + std::string(kind) + " is one word");
+    if (Lower(text) != text) return error("text must be lower case");
+    if (IsListed(*list, text)) return error("listed twice: " + std::string(text));
+    list->emplace_back(text);
+  }
+  return words;
+}
+
+const MetadataWords& MetadataWords::Default() {
+  static const MetadataWords* words = [] {
+    Result<std::string> contents = DataFiles().Read("html/metadata-words.tsv");
+    Result<MetadataWords> parsed = contents.ok()
+                                       ? MetadataWords::Parse("html/metadata-words.tsv", *contents)
+                                       : MetadataWords::Parse("html/metadata-words.tsv", "");
+    if (!parsed.ok()) parsed = MetadataWords::Parse("builtin", "");
+    return new MetadataWords(std::move(*parsed));
+  }();
+  return *words;
+}
+
+bool MetadataWords::IsNotName(std::string_view lower) const { return IsListed(not_names_, lower); }
+
+bool MetadataWords::IsNameEnd(std::string_view lower) const { return IsListed(name_ends_, lower); }
+
+bool MetadataWords::IsKickerClass(std::string_view lower_class) const {
+  return ContainsAnyOf(lower_class, kicker_classes_);
+}
+
+bool MetadataWords::SuggestsAuthor(std::string_view class_and_id) const {
+  return ContainsAnyOf(class_and_id, author_classes_) &&
+         !ContainsAnyOf(class_and_id, author_classes_not_);
+}
+
+bool MetadataWords::SuggestsDate(std::string_view class_and_id) const {
+  return ContainsAnyOf(class_and_id, date_classes_);
+}
+
+bool MetadataWords::SuggestsModified(std::string_view class_and_id) const {
+  return ContainsAnyOf(class_and_id, modified_classes_);
+}
+
+bool MetadataWords::IsCommentContainer(std::string_view class_and_id) const {
+  return ContainsAnyOf(class_and_id, comment_classes_);
+}
+
+bool MetadataWords::UpdatedBefore(std::string_view text, size_t offset) const {
+  size_t from = offset > 40 ? offset - 40 : 0;
+  return ContainsAnyOf(Lower(text.substr(from, offset - from)), updated_words_);
+}
+
+}  // namespace storyline::html

@@ -1,0 +1,52 @@
+// metadata_words.h (internal): the words and class names the metadata
+// reader recognises in a page (data/html/metadata-words.tsv, format in
+// docs/formats/html.md): byline prefixes, bylines that name no one, words
+// that end a name, kicker classes of headings, class/id cues of author,
+// date, modified and comment elements, and words that mark a date as an
+// update. Immutable once parsed.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+
+namespace storyline::html {
+
+class MetadataWords {
+ public:
+  // InvalidArgument "file:line: message" on a bad row or an entry listed
+  // twice under one kind.
+  static Result<MetadataWords> Parse(std::string_view file_name, std::string_view contents);
+  // The embedded data/html/metadata-words.tsv, loaded once.
+  static const MetadataWords& Default();
+
+  // Words that introduce a name in a byline ("view all posts by", "von"),
+  // in file order: CleanAuthor strips the first that fits, then tries again.
+  const std::vector<std::string>& byline_prefixes() const { return byline_prefixes_; }
+  // A cleaned byline, lower-cased, that names no one ("admin").
+  bool IsNotName(std::string_view lower) const;
+  // A word, lower-cased, after which a byline goes on with something else
+  // ("am" in "Jane Doe am Samstag").
+  bool IsNameEnd(std::string_view lower) const;
+
+  // Cues found anywhere in a lower-cased class attribute (kickers) or in
+  // "class id" (the others).
+  bool IsKickerClass(std::string_view lower_class) const;
+  bool SuggestsAuthor(std::string_view class_and_id) const;  // and no author_class_not cue
+  bool SuggestsDate(std::string_view class_and_id) const;
+  bool SuggestsModified(std::string_view class_and_id) const;
+  bool IsCommentContainer(std::string_view class_and_id) const;
+
+  // "Published on ..." vs "Updated ...": whether an update word comes in the
+  // 40 bytes of `text` before `offset`.
+  bool UpdatedBefore(std::string_view text, size_t offset) const;
+
+ private:
+  std::vector<std::string> byline_prefixes_, not_names_, name_ends_, kicker_classes_,
+      author_classes_, author_classes_not_, date_classes_, modified_classes_, comment_classes_,
+      updated_words_;
+};
+
+}  // namespace storyline::html

@@ -1,0 +1,48 @@
+// titles.h (internal): titles and site names of the metadata reader
+// (metadata.h): the text of a heading, the site-name part of a title, the
+// site's names, and the choice of the title among its candidates.
+#pragma once
+
+#include <libxml/tree.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "html/candidates.h"
+
+namespace storyline::html {
+
+class MetadataWords;
+
+// The text of a heading without kickers (<small>, kicker classes of
+// `words`), scripts and styles, and without what separated a kicker from the
+// headline ("Kicker: Headline"); block children are separated by a space.
+// Reads a little past `limit` bytes at most.
+std::string HeadingText(const xmlNode& node, size_t limit, const MetadataWords& words);
+
+// `title` without a site-name part (see metadata.h): the end (or start)
+// that names `site`; without a site, when `guess`, a last part shorter than
+// the rest and at most 5 words.
+std::string CutSiteName(std::string_view title, std::string_view site, bool guess);
+
+// The most trusted site_name candidate, or "".
+std::string BestSiteName(const std::vector<Candidate>& candidates);
+
+// The host of `url`, lower case, without "www.".
+std::string Host(std::string_view url);
+
+// Whether `text` is one of `site_names` (not a longer text with it):
+// ignoring case, spaces, dots, hyphens and underscores when `exact`, else
+// also when one contains the other (4 bytes at least) and `text` is at most
+// 3 bytes longer.
+bool IsSiteName(std::string_view text, const std::vector<std::string>& site_names,
+                bool exact = false);
+
+// The title (see metadata.h): a heading that the page's own titles confirm,
+// else the first <h1> that is not the site's name, else the most trusted
+// title candidate; nullptr when there is none. Points into `candidates`.
+const MetadataField* ChooseTitle(const std::vector<Candidate>& candidates,
+                                 const std::vector<std::string>& site_names);
+
+}  // namespace storyline::html
