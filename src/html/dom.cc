@@ -1,5 +1,7 @@
 #include "html/dom.h"
 
+#include <cstring>
+
 namespace storyline::html {
 namespace {
 
@@ -11,7 +13,13 @@ bool IsSpace(unsigned char c) {
 
 std::string_view AttributeOf(const xmlNode& node, std::string_view name) {
   for (const xmlAttr* attribute = node.properties; attribute; attribute = attribute->next) {
-    if (!attribute->name || name != reinterpret_cast<const char*>(attribute->name)) continue;
+    // Compared without measuring each attribute's name first: this runs for
+    // every element in several walks.
+    const char* attribute_name = reinterpret_cast<const char*>(attribute->name);
+    if (!attribute_name || std::strncmp(attribute_name, name.data(), name.size()) != 0 ||
+        attribute_name[name.size()] != '\0') {
+      continue;
+    }
     const xmlNode* value = attribute->children;
     if (value && value->content) return reinterpret_cast<const char*>(value->content);
     return "";
@@ -20,17 +28,20 @@ std::string_view AttributeOf(const xmlNode& node, std::string_view name) {
 }
 
 void AppendCollapsed(std::string_view text, std::string& out) {
-  for (size_t i = 0; i < text.size(); ++i) {
-    const unsigned char c = text[i];
-    // U+00A0 (C2 A0) is layout white space in pages as much as ' ' is.
-    const bool nbsp =
-        c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0;
-    if (IsSpace(c) || nbsp) {
-      if (nbsp) ++i;
-      if (!out.empty() && out.back() != ' ' && out.back() != '\n') out.push_back(' ');
-      continue;
+  size_t i = 0;
+  while (i < text.size()) {
+    // Runs without white space are copied whole.
+    size_t end = i;
+    while (end < text.size() && !IsSpace(static_cast<unsigned char>(text[end])) &&
+           !(static_cast<unsigned char>(text[end]) == 0xC2 && end + 1 < text.size() &&
+             static_cast<unsigned char>(text[end + 1]) == 0xA0)) {
+      ++end;
     }
-    out.push_back(static_cast<char>(c));
+    out.append(text.data() + i, end - i);
+    if (end == text.size()) break;
+    // U+00A0 (C2 A0) is layout white space in pages as much as ' ' is.
+    i = end + (static_cast<unsigned char>(text[end]) == 0xC2 ? 2 : 1);
+    if (!out.empty() && out.back() != ' ' && out.back() != '\n') out.push_back(' ');
   }
 }
 

@@ -150,15 +150,22 @@ class PageReader {
           if (!text_.empty() && text_.back() != ' ') text_.push_back(' ');
           const std::string class_and_id = ClassAndId(node);
           const bool in_comments = comment_depth > 0;
-          if (words_.IsCommentContainer(class_and_id)) ++comment_depth;
-          if (words_.SuggestsDate(class_and_id)) ++date_context;
+          // What the element opens is kept until the walk leaves it, so its
+          // class is read once.
+          const bool has_class = class_and_id.size() > 1;
+          const Opened opened{has_class && words_.IsCommentContainer(class_and_id),
+                              has_class && words_.SuggestsDate(class_and_id)};
+          opened_.push_back(opened);
+          comment_depth += opened.comments;
+          date_context += opened.date_context;
           return Enter(node, class_and_id, in_comments, date_context > 0);
         },
         [&](const xmlNode& node) {
           if (!IsElement(node)) return;
-          const std::string class_and_id = ClassAndId(node);
-          if (words_.IsCommentContainer(class_and_id)) --comment_depth;
-          if (words_.SuggestsDate(class_and_id)) --date_context;
+          const Opened opened = opened_.back();
+          opened_.pop_back();
+          comment_depth -= opened.comments;
+          date_context -= opened.date_context;
           if (NameOf(node) == "svg") --svg_depth_;
         });
   }
@@ -168,6 +175,13 @@ class PageReader {
   const std::string& text() const { return text_; }
 
  private:
+  // What an element entered in the walk opened: a comments section, a
+  // context where dates are the page's.
+  struct Opened {
+    bool comments = false;
+    bool date_context = false;
+  };
+
   // Returns whether to walk `node`'s children.
   bool Enter(const xmlNode& node, const std::string& class_and_id, bool in_comments,
              bool in_date_context) {
@@ -406,8 +420,9 @@ class PageReader {
   JsonLdReader json_;
   std::string raw_title_;
   int headings_ = 0;
-  int svg_depth_ = 0;  // <title> inside <svg> is not the page's title
-  std::string text_;   // the page's text, collapsed, for dates written out
+  int svg_depth_ = 0;           // <title> inside <svg> is not the page's title
+  std::vector<Opened> opened_;  // one entry per element the walk is inside
+  std::string text_;            // the page's text, collapsed, for dates written out
   std::optional<size_t> first_h1_offset_;
   int author_reads_ = 0;  // byline elements read
   int date_reads_ = 0;    // date elements read
