@@ -184,8 +184,11 @@ class ContentExtractor {
   // The cues are matched once, on the first measure, and carried over.
   void Measure(xmlNode* body) {
     std::vector<xmlNode*> order;
-    for (const xmlNode* at = body; at; at = NextInWalk(at, body)) {
-      if (IsElement(*at)) order.push_back(const_cast<xmlNode*>(at));
+    // Scripts and styles are neither text nor structure: not walked into.
+    for (const xmlNode* at = body; at;) {
+      const bool element = IsElement(*at);
+      if (element) order.push_back(const_cast<xmlNode*>(at));
+      at = NextInWalk(at, body, !element || !In(kUnwantedTags, NameOf(*at)));
     }
     const bool remeasure = !stats_.empty();
     std::vector<NodeStats> fresh(order.size());
@@ -203,7 +206,7 @@ class ContentExtractor {
       xmlNode* node = order[i];
       NodeStats& stats = *static_cast<NodeStats*>(node->_private);
       for (const xmlNode* child = node->children; child; child = child->next) {
-        if (child->type == XML_TEXT_NODE && child->content) {
+        if (child->type == XML_TEXT_NODE && child->content && !In(kUnwantedTags, NameOf(*node))) {
           CountText(reinterpret_cast<const char*>(child->content), stats);
         }
       }
