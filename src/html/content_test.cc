@@ -108,6 +108,22 @@ TEST(ContentTest, EmptyAndTextlessPagesWarn) {
   }
 }
 
+TEST(ContentTest, TakesJsonLdArticleBodyWhenThePageShowsOnlyATeaser) {
+  // A paywalled page: one teaser line in the markup, the whole body in JSON-LD.
+  const std::string page =
+      std::string(
+          "<html><head><script type='application/ld+json'>{\"@context\": "
+          "\"https://schema.org\", \"@type\": \"NewsArticle\", \"headline\": \"Pier "
+          "to be rebuilt\", \"articleBody\": \"") +
+      kFirst + " " + kSecond + " " + kThird +
+      "\"}</script></head><body><article><p>The harbour board voted on Tuesday.</p>"
+      "<div class='paywall'>Subscribe to read on</div></article></body></html>";
+  const std::string text = TextOf(page);
+  EXPECT_NE(text.find(kFirst), std::string::npos) << text;
+  EXPECT_NE(text.find(kThird), std::string::npos) << text;
+  EXPECT_EQ(text.find("Subscribe"), std::string::npos) << text;
+}
+
 TEST(ContentTest, DeepNestingTakesNoStack) {
   // 100,000 nested elements: every walk is iterative.
   std::string page = "<html><body>";
