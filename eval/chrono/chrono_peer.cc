@@ -1,8 +1,5 @@
 #include "chrono/chrono_peer.h"
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -14,20 +11,12 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
-extern char** environ;
+#include "peer_process.h"
 
 namespace storyline::eval {
 namespace {
 
 using nlohmann::json;
-
-// A descriptor closed when it goes out of scope.
-struct Descriptor {
-  int fd = -1;
-  ~Descriptor() {
-    if (fd >= 0) ::close(fd);
-  }
-};
 
 Status WriteAll(int fd, std::string_view data) {
   while (!data.empty()) {
@@ -38,52 +27,6 @@ Status WriteAll(int fd, std::string_view data) {
     data.remove_prefix(static_cast<size_t>(written));
   }
   return Status::Ok();
-}
-
-std::string ReadAll(int fd) {
-  std::string out;
-  char buffer[1 << 16];
-  for (;;) {
-    const ssize_t got = ::read(fd, buffer, sizeof buffer);
-    if (got < 0 && errno == EINTR) continue;
-    if (got <= 0) return out;
-    out.append(buffer, static_cast<size_t>(got));
-  }
-}
-
-// Starts `argv` with stdin from `input` and stdout into a pipe, and returns
-// what it wrote once it has exited.
-Result<std::string> RunWithInput(std::vector<std::string> argv, int input) {
-  int pipe_fds[2];
-  if (::pipe2(pipe_fds, O_CLOEXEC) != 0)
-    return Status::IoError("pipe: " + std::string(strerror(errno)));
-  Descriptor read_end{pipe_fds[0]};
-  Descriptor write_end{pipe_fds[1]};
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, input, STDIN_FILENO);
-  posix_spawn_file_actions_adddup2(&actions, write_end.fd, STDOUT_FILENO);
-  std::vector<char*> args;
-  for (std::string& arg : argv) args.push_back(arg.data());
-  args.push_back(nullptr);
-  pid_t pid = 0;
-  const int spawned = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (spawned != 0) {
-    return Status::NotFound("cannot start " + argv[0] + ": " + strerror(spawned) +
-                            " (is it installed and on PATH?)");
-  }
-  ::close(write_end.fd);
-  write_end.fd = -1;
-  std::string output = ReadAll(read_end.fd);
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    return Status::Internal(argv[0] + " " + argv[1] + " failed (exit status " +
-                            std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) + ")");
-  }
-  return output;
 }
 
 struct Results {
@@ -153,15 +96,9 @@ Result<PeerRun> ParseChronoResults(std::string_view output, const std::vector<Pe
   Results results;
   results.run.timexes.resize(jobs.size());
   results.answered.resize(jobs.size());
-  int line_number = 0;
-  while (!output.empty()) {
-    const size_t newline = output.find('\n');
-    const std::string_view line = output.substr(0, newline);
-    output.remove_prefix(newline == output.npos ? output.size() : newline + 1);
-    ++line_number;
-    if (line.empty()) continue;
-    const std::string where = "chrono output line " + std::to_string(line_number) + ": ";
-    const json record = json::parse(line, nullptr, /*allow_exceptions=*/false);
+  for (const PeerOutputLine& line : PeerOutputLines(output)) {
+    const std::string where = "chrono output line " + std::to_string(line.number) + ": ";
+    const json record = json::parse(line.text, nullptr, /*allow_exceptions=*/false);
     if (record.is_discarded()) return Status::InvalidArgument(where + "not JSON");
     try {
       const Status added = AddRecord(record, jobs, job_index, results);
@@ -185,8 +122,10 @@ Result<PeerRun> RunChrono(const std::string& dir, const std::vector<PeerJob>& jo
   SL_RETURN_IF_ERROR(WriteAll(fd, ChronoJobs(jobs)));
   if (::lseek(fd, 0, SEEK_SET) != 0) return Status::IoError("cannot rewind chrono's input");
   const std::string script = (std::filesystem::path(dir) / "chrono_tag.mjs").string();
-  SL_ASSIGN_OR_RETURN(const std::string output,
-                      RunWithInput({"node", script, "--repeat", std::to_string(repeat)}, fd));
+  SL_ASSIGN_OR_RETURN(
+      const std::string output,
+      RunPeerProcess({"node", script, "--repeat", std::to_string(repeat)},
+                     {.stdin_fd = fd, .not_found_hint = "(is it installed and on PATH?)"}));
   return ParseChronoResults(output, jobs);
 }
 

@@ -1,20 +1,15 @@
 #include "html-peers/html_peer.h"
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
 
-extern char** environ;
+#include "peer_process.h"
 
 namespace storyline::eval {
 namespace {
@@ -27,60 +22,6 @@ constexpr size_t kPagesPerProcess = 250;
 // another installation (pyenv, a virtualenv) first on PATH would not see it.
 std::string Python() {
   return std::filesystem::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
-}
-
-struct Descriptor {
-  int fd = -1;
-  ~Descriptor() {
-    if (fd >= 0) ::close(fd);
-  }
-};
-
-std::string ReadAll(int fd) {
-  std::string out;
-  char buffer[1 << 16];
-  for (;;) {
-    const ssize_t got = ::read(fd, buffer, sizeof buffer);
-    if (got < 0 && errno == EINTR) continue;
-    if (got <= 0) return out;
-    out.append(buffer, static_cast<size_t>(got));
-  }
-}
-
-// Runs `argv` with stdin from /dev/null and stdout into a pipe (stderr
-// discarded when `quiet`), and returns what it wrote once it has exited
-// with status 0.
-Result<std::string> Run(std::vector<std::string> argv, bool quiet = false) {
-  int pipe_fds[2];
-  if (::pipe2(pipe_fds, O_CLOEXEC) != 0)
-    return Status::IoError("pipe: " + std::string(strerror(errno)));
-  Descriptor read_end{pipe_fds[0]};
-  Descriptor write_end{pipe_fds[1]};
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_adddup2(&actions, write_end.fd, STDOUT_FILENO);
-  if (quiet) posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-  std::vector<char*> args;
-  for (std::string& arg : argv) args.push_back(arg.data());
-  args.push_back(nullptr);
-  pid_t pid = 0;
-  const int spawned = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (spawned != 0) {
-    return Status::NotFound("cannot start " + argv[0] + ": " + strerror(spawned));
-  }
-  ::close(write_end.fd);
-  write_end.fd = -1;
-  std::string output = ReadAll(read_end.fd);
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    return Status::Internal(argv[0] + " " + argv[1] + " failed (exit status " +
-                            std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) + ")");
-  }
-  return output;
 }
 
 std::string NodeVersion(const std::string& dir, const std::string& package) {
@@ -117,7 +58,7 @@ Result<std::string> HtmlPeerName(const std::string& peer, const std::string& dir
   }
   if (peer == "readability-lxml") {
     const std::string script = (std::filesystem::path(dir) / "readability_lxml.py").string();
-    Result<std::string> version = Run({Python(), script, "--version"}, /*quiet=*/true);
+    Result<std::string> version = RunPeerProcess({Python(), script, "--version"}, {.quiet = true});
     if (!version.ok()) {
       return Status::NotFound(
           "not installed: run scripts/install-peers (apt-get install python3-readability)");
@@ -141,15 +82,9 @@ Result<HtmlPeerRun> ParseHtmlPeerResults(std::string_view output, size_t pages) 
   HtmlPeerRun run;
   run.pages.resize(pages);
   std::vector<bool> answered(pages, false);
-  int line_number = 0;
-  while (!output.empty()) {
-    const size_t newline = output.find('\n');
-    const std::string_view line = output.substr(0, newline);
-    output.remove_prefix(newline == output.npos ? output.size() : newline + 1);
-    ++line_number;
-    if (line.empty()) continue;
-    const std::string where = "peer output line " + std::to_string(line_number) + ": ";
-    const json record = json::parse(line, nullptr, /*allow_exceptions=*/false);
+  for (const PeerOutputLine& line : PeerOutputLines(output)) {
+    const std::string where = "peer output line " + std::to_string(line.number) + ": ";
+    const json record = json::parse(line.text, nullptr, /*allow_exceptions=*/false);
     if (record.is_discarded() || !record.is_object()) {
       return Status::InvalidArgument(where + "not a JSON object");
     }
@@ -216,7 +151,7 @@ Result<HtmlPeerRun> RunHtmlPeer(const std::string& peer, const std::string& dir,
     }
     std::vector<std::string> argv = command;
     argv.push_back(jobs_path.string());
-    Result<std::string> output = Run(argv);
+    Result<std::string> output = RunPeerProcess(argv);
     std::error_code ignored;
     std::filesystem::remove(jobs_path, ignored);
     if (!output.ok()) return output.status();

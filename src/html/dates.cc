@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "core/data_files.h"
+#include "core/tsv.h"
 #include "html/candidates.h"
 #include "html/meta_text.h"
 #include "html/metadata_words.h"
@@ -187,37 +188,25 @@ std::string MonthKey(std::string_view text) {
 
 Result<DateWords> DateWords::Parse(std::string_view file_name, std::string_view contents) {
   auto patterns = std::make_unique<Patterns>();
-  int line_number = 0;
-  size_t start = 0;
-  while (start < contents.size()) {
-    size_t end = contents.find('\n', start);
-    if (end == std::string_view::npos) end = contents.size();
-    std::string_view line = contents.substr(start, end - start);
-    start = end + 1;
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line.front() == '#') continue;
+  for (const TsvRow& row : SplitTsv(contents)) {
     auto error = [&](std::string_view message) {
-      return Status::InvalidArgument(std::string(file_name) + ":" + std::to_string(line_number) +
+      return Status::InvalidArgument(std::string(file_name) + ":" + std::to_string(row.line) +
                                      ": " + std::string(message));
     };
-    const size_t tab1 = line.find('\t');
-    const size_t tab2 = tab1 == std::string_view::npos ? tab1 : line.find('\t', tab1 + 1);
-    if (tab2 == std::string_view::npos || line.find('\t', tab2 + 1) != std::string_view::npos)
-      return error("expected KIND<TAB>NAME<TAB>VALUE");
-    const std::string_view kind = line.substr(0, tab1);
+    if (row.fields.size() != 3) return error("expected KIND<TAB>NAME<TAB>VALUE");
+    const std::string_view kind = row.fields[0];
     if (kind != "month" && kind != "stamp") return error("kind must be \"month\" or \"stamp\"");
-    std::string_view name = line.substr(tab1 + 1, tab2 - tab1 - 1);
+    std::string_view name = row.fields[1];
     if (name.empty() || name.size() > 31 || Contains(name, ".") || Contains(name, " "))
       return error("name must be one word without dots, at most 31 bytes");
     if (MonthKey(name) != name) return error("name must be lower case");
     if (kind == "stamp") {
-      if (line.substr(tab2 + 1) != "-") return error("a stamp's value must be \"-\"");
+      if (row.fields[2] != "-") return error("a stamp's value must be \"-\"");
       if (!patterns->stamps.emplace(std::string(name), 0).second)
         return error("stamp listed twice: " + std::string(name));
       continue;
     }
-    std::optional<int> value = ParseNumber(line.substr(tab2 + 1));
+    std::optional<int> value = ParseNumber(row.fields[2]);
     if (!value || *value < 1 || *value > 12) return error("month number must be 1-12");
     if (!patterns->months.emplace(std::string(name), *value).second)
       return error("month name listed twice: " + std::string(name));

@@ -36,13 +36,19 @@ std::string Shorten(std::string_view text, size_t limit) {
   return std::string(text.substr(0, cut)) + "...";
 }
 
-std::string BoundedText(const xmlNode& node, size_t limit) {
+namespace {
+
+// The collapsed text under `node` (script and style left out), read until it
+// exceeds `limit` bytes; with a space at each element boundary when
+// `space_elements`.
+std::string WalkText(const xmlNode& node, size_t limit, bool space_elements) {
   std::string out;
   const xmlNode* at = &node;
   while (at && out.size() <= limit) {
     bool descend = true;
     if (IsElement(*at)) {
       descend = NameOf(*at) != "script" && NameOf(*at) != "style";
+      if (space_elements && !out.empty() && out.back() != ' ') out.push_back(' ');
     } else if ((at->type == XML_TEXT_NODE || at->type == XML_CDATA_SECTION_NODE) && at->content) {
       AppendCollapsed(reinterpret_cast<const char*>(at->content), out);
     }
@@ -51,20 +57,14 @@ std::string BoundedText(const xmlNode& node, size_t limit) {
   return std::string(Trim(out));
 }
 
+}  // namespace
+
+std::string BoundedText(const xmlNode& node, size_t limit) {
+  return WalkText(node, limit, /*space_elements=*/false);
+}
+
 std::string SpacedText(const xmlNode& node, size_t limit) {
-  std::string out;
-  const xmlNode* at = &node;
-  while (at && out.size() <= limit) {
-    bool descend = true;
-    if (IsElement(*at)) {
-      descend = NameOf(*at) != "script" && NameOf(*at) != "style";
-      if (!out.empty() && out.back() != ' ') out.push_back(' ');
-    } else if ((at->type == XML_TEXT_NODE || at->type == XML_CDATA_SECTION_NODE) && at->content) {
-      AppendCollapsed(reinterpret_cast<const char*>(at->content), out);
-    }
-    at = NextInWalk(at, &node, descend);
-  }
-  return std::string(Trim(out));
+  return WalkText(node, limit, /*space_elements=*/true);
 }
 
 }  // namespace storyline::html

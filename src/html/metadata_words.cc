@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "core/data_files.h"
+#include "core/tsv.h"
 #include "html/meta_text.h"
 
 namespace storyline::html {
@@ -37,25 +38,14 @@ Result<MetadataWords> MetadataWords::Parse(std::string_view file_name, std::stri
                 {"modified_class", {&words.modified_classes_, false}},
                 {"comment_class", {&words.comment_classes_, false}},
                 {"updated_word", {&words.updated_words_, true}}}};
-  int line_number = 0;
-  size_t start = 0;
-  while (start < contents.size()) {
-    size_t end = contents.find('\n', start);
-    if (end == std::string_view::npos) end = contents.size();
-    std::string_view line = contents.substr(start, end - start);
-    start = end + 1;
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line.front() == '#') continue;
+  for (const TsvRow& row : SplitTsv(contents)) {
     auto error = [&](std::string_view message) {
-      return Status::InvalidArgument(std::string(file_name) + ":" + std::to_string(line_number) +
+      return Status::InvalidArgument(std::string(file_name) + ":" + std::to_string(row.line) +
                                      ": " + std::string(message));
     };
-    const size_t tab = line.find('\t');
-    if (tab == std::string_view::npos || line.find('\t', tab + 1) != std::string_view::npos)
-      return error("expected KIND<TAB>TEXT");
-    const std::string_view kind = line.substr(0, tab);
-    const std::string_view text = line.substr(tab + 1);
+    if (row.fields.size() != 2) return error("expected KIND<TAB>TEXT");
+    const std::string_view kind = row.fields[0];
+    const std::string_view text = row.fields[1];
     auto found = std::find_if(kinds.begin(), kinds.end(),
                               [&](const auto& entry) { return entry.first == kind; });
     if (found == kinds.end()) return error("unknown kind \"" + std::string(kind) + "\"");

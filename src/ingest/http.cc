@@ -5,32 +5,14 @@
 #include <algorithm>
 #include <cstring>
 
+#include "ingest/header_text.h"
+
 namespace storyline::ingest {
 namespace {
 
 // How much of a body is searched for the start of an HTML document.
 constexpr size_t kSniffBytes = 1024;
 constexpr size_t kInflateChunk = 1 << 16;
-
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string Lowercase(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), Lower);
-  return out;
-}
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
-                                            [](char x, char y) { return Lower(x) == Lower(y); });
-}
-
-std::string_view Trim(std::string_view text) {
-  const size_t begin = text.find_first_not_of(" \t\r\n");
-  if (begin == std::string_view::npos) return {};
-  const size_t end = text.find_last_not_of(" \t\r\n");
-  return text.substr(begin, end - begin + 1);
-}
 
 // Splits off the next line of `text` (without its LF or CR LF).
 std::string_view NextLine(std::string_view& text) {

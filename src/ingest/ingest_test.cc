@@ -8,29 +8,16 @@
 
 #include "core/utf8.h"
 #include "ingest/decode.h"
+#include "ingest/test_util.h"
 
 namespace storyline::ingest {
 namespace {
 
 namespace fs = std::filesystem;
 
-class IngestTest : public ::testing::Test {
+class IngestTest : public testing::TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("storyline_ingest_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::string Write(const std::string& name, const std::string& bytes) {
-    const fs::path path = dir_ / name;
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << bytes;
-    return path.string();
-  }
+  IngestTest() : TempDirTest("storyline_ingest_") {}
 
   std::string WriteGzip(const std::string& name, const std::string& bytes) {
     const std::string path = (dir_ / name).string();
@@ -54,8 +41,6 @@ class IngestTest : public ::testing::Test {
     for (const InputFile& file : list.files) ReadFile(file, options, sink);
     return records;
   }
-
-  fs::path dir_;
 };
 
 TEST_F(IngestTest, ReadsTextFileAsOneRecordWithStableId) {

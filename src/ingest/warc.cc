@@ -12,6 +12,7 @@
 
 #include "core/id.h"
 #include "ingest/decode.h"
+#include "ingest/header_text.h"
 #include "ingest/http.h"
 
 namespace storyline::ingest {
@@ -31,26 +32,6 @@ constexpr size_t kMaxTrailerBlank = 4096;
 // How often a WARC file reports its progress.
 constexpr uint64_t kRecordsPerProgressReport = 64;
 constexpr std::string_view kGzipMagic = "\x1f\x8b\x08";
-
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string Lowercase(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), Lower);
-  return out;
-}
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
-                                            [](char x, char y) { return Lower(x) == Lower(y); });
-}
-
-std::string_view Trim(std::string_view text) {
-  const size_t begin = text.find_first_not_of(" \t\r\n");
-  if (begin == std::string_view::npos) return {};
-  const size_t end = text.find_last_not_of(" \t\r\n");
-  return text.substr(begin, end - begin + 1);
-}
 
 bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 

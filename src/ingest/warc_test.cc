@@ -10,6 +10,7 @@
 #include "core/id.h"
 #include "ingest/http.h"
 #include "ingest/ingest.h"
+#include "ingest/test_util.h"
 
 namespace storyline::ingest {
 namespace {
@@ -129,22 +130,9 @@ std::string Rejections(const Records& records) {
   return out;
 }
 
-class WarcTest : public ::testing::Test {
+class WarcTest : public testing::TempDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("storyline_warc_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::string Write(const std::string& name, const std::string& bytes) {
-    const fs::path path = dir_ / name;
-    std::ofstream(path, std::ios::binary) << bytes;
-    return path.string();
-  }
+  WarcTest() : TempDirTest("storyline_warc_") {}
 
   Records ReadPath(const std::string& path) {
     Records records;
@@ -153,8 +141,6 @@ class WarcTest : public ::testing::Test {
     for (const InputFile& file : list.files) ReadFile(file, {}, SinkInto(records));
     return records;
   }
-
-  fs::path dir_;
 };
 
 TEST_F(WarcTest, PerRecordGzipKeepsOnlyTheHtmlResponse) {
