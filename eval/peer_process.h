@@ -35,9 +35,9 @@
 namespace storyline::eval {
 
 struct PeerProcessOptions {
-  int stdin_fd = -1;           // the child's stdin; -1: /dev/null
-  bool quiet = false;          // discard the child's stderr
-  std::string not_found_hint;  // appended to the NotFound message
+  int stdin_fd = -1;                // the child's stdin; -1: /dev/null
+  bool quiet = false;               // discard the child's stderr
+  std::string not_found_hint = {};  // appended to the NotFound message
 };
 
 Result<std::string> RunPeerProcess(std::vector<std::string> argv,
