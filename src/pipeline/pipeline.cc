@@ -229,16 +229,23 @@ Article Pipeline::Process(RawDocument doc, text::Segmenter& segmenter,
 
 void Pipeline::TagTimexes(Article& article) const {
   const timex::Tagger& tagger = stages_->tagger;
-  const std::optional<CivilDay> publication =
-      article.published.value ? CivilDay::FromIso(*article.published.value) : std::nullopt;
+  // A web page dated only by its capture was published no later: its text is
+  // read as undated first, and a date it gives on or before the capture wins.
+  const bool captured = article.published.how == DateHow::kCapture;
+  const std::optional<CivilDay> publication = article.published.value && !captured
+                                                  ? CivilDay::FromIso(*article.published.value)
+                                                  : std::nullopt;
   article.timexes = tagger.Tag(article.text, article.sentences, publication);
   // Without a stated date, the text may date itself; relative expressions are
   // then anchored on that inferred date.
-  if (article.published.how != DateHow::kUnknown) return;
+  if (article.published.how != DateHow::kUnknown && !captured) return;
   std::optional<PublishedDate> inferred =
       tagger.InferPublication(article.text, article.sentences, article.timexes);
-  if (!inferred) return;
-  article.published = std::move(*inferred);
+  if (inferred && (!captured || *inferred->value <= *article.published.value)) {
+    article.published = std::move(*inferred);
+  } else if (!captured) {
+    return;
+  }
   article.timexes =
       tagger.Tag(article.text, article.sentences, CivilDay::FromIso(*article.published.value));
 }

@@ -116,6 +116,46 @@ TEST_F(PipelineTest, TagsTimeExpressionsAgainstThePublicationDateUnlessTurnedOff
   EXPECT_TRUE(untagged->Process(doc, *segmenter).timexes.empty());
 }
 
+TEST_F(PipelineTest, ADateTheTextGivesBeatsACaptureDay) {
+  Result<Pipeline> pipeline = Pipeline::Create({});
+  ASSERT_TRUE(pipeline.ok());
+  Result<text::Segmenter> segmenter = text::Segmenter::Create({}, pipeline->data());
+  ASSERT_TRUE(segmenter.ok());
+  RawDocument doc;
+  doc.id = "0123456789abcdef";
+  doc.origin = "crawl.warc.gz@460";
+  doc.format = "html";
+  doc.text =
+      "<html><body><article><p>The ferry line reopened on Tuesday, 28 September 2021, after "
+      "repairs. Crews said on Monday that the hull was sound.</p></article></body></html>";
+  doc.captured = "2021-10-20T08:00:00Z";
+  Article article = pipeline->Process(doc, *segmenter);
+  EXPECT_EQ(article.published.value, "2021-09-28");
+  // The page's own text dates it (metadata reader or inference from the body).
+  EXPECT_NE(article.published.how, DateHow::kCapture);
+  ASSERT_FALSE(article.timexes.empty());
+  EXPECT_EQ(article.timexes.back().value, "2021-09-27");
+
+  // Read as plain text, the body dates itself only through inference.
+  doc.format = "txt";
+  doc.text =
+      "The ferry line reopened on Tuesday, 28 September 2021, after repairs. Crews said on "
+      "Monday that the hull was sound.";
+  article = pipeline->Process(doc, *segmenter);
+  EXPECT_EQ(article.published.value, "2021-09-28");
+  EXPECT_EQ(article.published.how, DateHow::kInferred);
+
+  // A date after the capture cannot be the publication's: the capture stays.
+  doc.format = "html";
+  doc.text =
+      "<html><body><p>Crews said on Monday that the hull was sound. The line reopened "
+      "on Tuesday, 28 September 2021.</p></body></html>";
+  doc.captured = "2021-09-01T08:00:00Z";
+  article = pipeline->Process(doc, *segmenter);
+  EXPECT_EQ(article.published.value, "2021-09-01");
+  EXPECT_EQ(article.published.how, DateHow::kCapture);
+}
+
 TEST_F(PipelineTest, InfersAnUnstatedPublicationDateAndAnchorsOnIt) {
   RawDocument doc;
   doc.id = "0123456789abcdef";
