@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -380,10 +381,12 @@ class ContentExtractor {
   }
 
   // The chosen container and those of its siblings that read like more of
-  // the article (scored near it, or long paragraphs with few links).
+  // the article: prose with few links beside any body (a standfirst, a
+  // closing block), and for a scored body siblings scored near it.
   std::string WriteWithSiblings(const xmlNode& root) const {
-    if (!root.parent || best_score_ <= 0) return Write(root);
-    const double threshold = std::max(10.0, best_score_ * 0.2);
+    if (!root.parent) return Write(root);
+    const double threshold =
+        best_score_ > 0 ? std::max(10.0, best_score_ * 0.2) : std::numeric_limits<double>::max();
     std::string text;
     for (const xmlNode* sibling = root.parent->children; sibling; sibling = sibling->next) {
       if (!IsElement(*sibling) || !sibling->_private) continue;
@@ -392,7 +395,8 @@ class ContentExtractor {
       if (!take && stats.scored && stats.score * (1.0 - LinkDensity(stats)) >= threshold) {
         take = true;
       }
-      if (!take && NameOf(*sibling) == "p" && stats.text > 80 && LinkDensity(stats) < 0.25) {
+      if (!take && (NameOf(*sibling) == "p" || stats.paragraphs > 0) && stats.text > 80 &&
+          LinkDensity(stats) < 0.25) {
         take = true;
       }
       if (take) {
