@@ -150,6 +150,8 @@ TEST_F(CliTest, AnalyzeReadsWarcAndCountsTheSkippedRecords) {
             warc + "@" + std::to_string(warcinfo.size() + request.size()));
   EXPECT_EQ(report["articles"][0]["url"], "https://harbour.example.net/strike");
   EXPECT_EQ(report["articles"][0]["format"], "html");
+  // The skipped records are accounted for in the report too.
+  EXPECT_EQ(report["inputs"]["skipped"], json({{"HTTP 404", 1}, {"request", 1}, {"warcinfo", 1}}));
 }
 
 TEST_F(CliTest, SecondRunOnSameInputAddsNothingAndNewFileAddsOnlyIt) {

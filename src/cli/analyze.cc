@@ -97,6 +97,8 @@ class StoringSink : public pipeline::Sink {
   // The ids of the articles written to the JSON report, in input order.
   const std::vector<std::string>& article_ids() const { return article_ids_; }
   const std::vector<Rejection>& rejected() const { return rejected_; }
+  const std::map<std::string, uint64_t>& skipped() const { return skipped_; }
+
   // "N WARC records skipped (M request, K metadata, ...)", most frequent
   // reason first; empty when none was.
   std::string SkippedLine() const {
@@ -213,7 +215,8 @@ int RunAnalyze(const AnalyzeArgs& args) {
     Result<store::LinkReport> links = db->GetLinks(sink.article_ids());
     if (!links.ok()) return Fail(links.status());
     Status status = json->WriteLinks(*links);
-    if (status.ok()) status = json->Finish(summary->read, summary->ingested, sink.rejected());
+    if (status.ok())
+      status = json->Finish(summary->read, summary->ingested, sink.rejected(), sink.skipped());
     if (!status.ok()) return Fail(status);
   }
   if (sink.rejected().size() > kRejectionsShown) {

@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <utility>
 
@@ -36,13 +37,16 @@ std::string Dump(const Json& json) {
 }
 
 Result<std::string> DumpInputs(uint64_t read, uint64_t ingested,
-                               const std::vector<Rejection>& rejected) {
+                               const std::vector<Rejection>& rejected,
+                               const std::map<std::string, uint64_t>& skipped) {
   try {
     Json rejections = Json::array();
     for (const Rejection& rejection : rejected) {
       rejections.push_back({{"origin", rejection.origin}, {"reason", rejection.reason}});
     }
-    return Dump({{"read", read}, {"ingested", ingested}, {"rejected", std::move(rejections)}});
+    Json inputs = {{"read", read}, {"ingested", ingested}, {"rejected", std::move(rejections)}};
+    if (!skipped.empty()) inputs["skipped"] = skipped;
+    return Dump(inputs);
   } catch (const nlohmann::json::exception& e) {
     return Status::Internal(std::string("cannot write the inputs summary as JSON: ") + e.what());
   }
@@ -242,13 +246,13 @@ Status JsonWriter::WriteLinks(const LinkReport& links) {
   return state.Flush();
 }
 
-Status JsonWriter::Finish(uint64_t read, uint64_t ingested,
-                          const std::vector<Rejection>& rejected) {
+Status JsonWriter::Finish(uint64_t read, uint64_t ingested, const std::vector<Rejection>& rejected,
+                          const std::map<std::string, uint64_t>& skipped) {
   State& state = *state_;
   if (state.finished) return Status::Internal("JsonWriter::Finish called twice");
   if (!state.links_written) SL_RETURN_IF_ERROR(WriteLinks({}));
   if (!state.error.ok()) return state.error;
-  SL_ASSIGN_OR_RETURN(std::string inputs, DumpInputs(read, ingested, rejected));
+  SL_ASSIGN_OR_RETURN(std::string inputs, DumpInputs(read, ingested, rejected, skipped));
   state.pending += ",\n\"inputs\": ";
   state.pending += inputs;
   state.pending += "}\n";

@@ -27,6 +27,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -303,7 +304,8 @@ class Database {
 
 // Streams the JSON report (the contract is in docs/json.md):
 //   {"articles": [...], "near_duplicates": [...], "passages": [...],
-//    "stories": [...], "inputs": {"read", "ingested", "rejected": [...]}}
+//    "stories": [...], "inputs": {"read", "ingested", "rejected": [...],
+//    "skipped": {reason: count} (only when records were skipped)}}
 // Articles are written as they come, one per line, so memory stays flat in
 // their number. Writes to `path + ".tmp"`, renamed into place by Finish(): a
 // killed run leaves no half-written report under the final name, and a
@@ -323,8 +325,10 @@ class JsonWriter {
   Status WriteLinks(const LinkReport& links);
   // Closes the array, writes the inputs summary, flushes and syncs the file
   // and renames it to the final path. Call it once; Write() after Finish()
-  // is an error.
-  Status Finish(uint64_t read, uint64_t ingested, const std::vector<Rejection>& rejected);
+  // is an error. `skipped` counts, by reason, records that are not articles
+  // by design (a WARC file's requests, metadata, non-HTML responses).
+  Status Finish(uint64_t read, uint64_t ingested, const std::vector<Rejection>& rejected,
+                const std::map<std::string, uint64_t>& skipped = {});
 
   JsonWriter(JsonWriter&&) noexcept;
   JsonWriter& operator=(JsonWriter&&) noexcept;
