@@ -245,8 +245,8 @@ void PublishFromMetadata(const std::optional<std::string>& published, Article& a
 
 // A web page's published date (html/html.h) wins over a dateline in its
 // text: structured data says which date is the publication's.
-void PublishFromPage(const html::Page& page, Article& article) {
-  for (const MetadataField& field : page.metadata) {
+void PublishFromPage(Article& article) {
+  for (const MetadataField& field : article.metadata) {
     if (field.field != "published") continue;
     if (std::optional<CivilDate> date = ParseIsoDate(field.value)) {
       article.published.value = date->Iso();
@@ -293,15 +293,14 @@ Result<Cleaner> Cleaner::Create(const Options& options, const DataFiles& data) {
 
 // Replaces the markup in `doc` with the page's main text and fills what the
 // page says of itself where the container said nothing.
-html::Page Cleaner::ReadPage(RawDocument& doc, Article& article) const {
+void Cleaner::ReadPage(RawDocument& doc, Article& article) const {
   html::Page page = rules_->pages.Extract(doc.text, {article.url.value_or(""), doc.captured});
   doc.text = std::move(page.text);
   if (!doc.title) doc.title = page.First("title");
   if (!article.outlet) article.outlet = page.First("site_name");
   if (!article.url) article.url = page.First("canonical_url");
-  article.metadata = page.metadata;
+  article.metadata = std::move(page.metadata);
   article.warnings.insert(article.warnings.end(), page.warnings.begin(), page.warnings.end());
-  return page;
 }
 
 Article Cleaner::Clean(RawDocument doc) const {
@@ -314,8 +313,8 @@ Article Cleaner::Clean(RawDocument doc) const {
   article.url = std::move(doc.url);
   article.warnings = std::move(doc.warnings);
 
-  std::optional<html::Page> page;
-  if (article.format == "html") page = ReadPage(doc, article);
+  const bool page = article.format == "html";
+  if (page) ReadPage(doc, article);
 
   std::optional<std::string_view> metadata_title;
   if (doc.title && !TrimSpace(*doc.title).empty()) metadata_title = TrimSpace(*doc.title);
@@ -326,7 +325,7 @@ Article Cleaner::Clean(RawDocument doc) const {
   article.text.reserve(doc.text.size());
   LineWalker walker(rules_->cues, rules_->dates, lines, title, metadata_title, article);
   walker.Run();
-  if (page) PublishFromPage(*page, article);
+  if (page) PublishFromPage(article);
   if (article.published.how == DateHow::kUnknown) PublishFromMetadata(doc.published, article);
   PublishFromCapture(doc.captured, article);
 

@@ -86,7 +86,7 @@ class Cleaner {
   ~Cleaner();
 
  private:
-  html::Page ReadPage(RawDocument& doc, Article& article) const;
+  void ReadPage(RawDocument& doc, Article& article) const;
   struct Rules;
   explicit Cleaner(std::unique_ptr<const Rules> rules);
   std::unique_ptr<const Rules> rules_;
