@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 namespace storyline::pipeline {
 namespace {
@@ -43,6 +44,21 @@ class PipelineTest : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
+  // One document through the default pipeline, made once per test.
+  Article Process(const RawDocument& doc) {
+    if (!pipeline_) {
+      Result<Pipeline> pipeline = Pipeline::Create({});
+      EXPECT_TRUE(pipeline.ok()) << pipeline.status().ToString();
+      if (!pipeline.ok()) return Article();
+      pipeline_.emplace(std::move(pipeline).value());
+      Result<text::Segmenter> segmenter = text::Segmenter::Create({}, pipeline_->data());
+      EXPECT_TRUE(segmenter.ok()) << segmenter.status().ToString();
+      if (!segmenter.ok()) return Article();
+      segmenter_.emplace(std::move(segmenter).value());
+    }
+    return segmenter_ ? pipeline_->Process(doc, *segmenter_) : Article();
+  }
+
   RecordingSink RunWith(int threads, int batch_records) {
     Options options;
     options.threads = threads;
@@ -59,6 +75,8 @@ class PipelineTest : public ::testing::Test {
   }
 
   fs::path dir_;
+  std::optional<Pipeline> pipeline_;
+  std::optional<text::Segmenter> segmenter_;
 };
 
 TEST_F(PipelineTest, SplitsOneLargeJsonlFileIntoBoundedBatches) {
@@ -77,15 +95,11 @@ TEST_F(PipelineTest, OutputOrderDoesNotDependOnThreadsOrBatchSize) {
 }
 
 TEST_F(PipelineTest, ProcessCleansAndSegments) {
-  Result<Pipeline> pipeline = Pipeline::Create({});
-  ASSERT_TRUE(pipeline.ok());
-  Result<text::Segmenter> segmenter = text::Segmenter::Create({}, pipeline->data());
-  ASSERT_TRUE(segmenter.ok());
   RawDocument doc;
   doc.id = "0123456789abcdef";
   doc.origin = "a.txt";
   doc.text = "Advertisement\nGen. Ortiz visited the dam on Monday. Repairs begin soon.\n";
-  const Article article = pipeline->Process(doc, *segmenter);
+  const Article article = Process(doc);
   EXPECT_EQ(article.text, "Gen. Ortiz visited the dam on Monday. Repairs begin soon.");
   EXPECT_EQ(article.sentences, (std::vector<ByteSpan>{{0, 37}, {38, 57}}));
   ASSERT_EQ(article.removed.size(), 1u);
@@ -117,10 +131,6 @@ TEST_F(PipelineTest, TagsTimeExpressionsAgainstThePublicationDateUnlessTurnedOff
 }
 
 TEST_F(PipelineTest, ADateTheTextGivesBeatsACaptureDay) {
-  Result<Pipeline> pipeline = Pipeline::Create({});
-  ASSERT_TRUE(pipeline.ok());
-  Result<text::Segmenter> segmenter = text::Segmenter::Create({}, pipeline->data());
-  ASSERT_TRUE(segmenter.ok());
   RawDocument doc;
   doc.id = "0123456789abcdef";
   doc.origin = "crawl.warc.gz@460";
@@ -129,7 +139,7 @@ TEST_F(PipelineTest, ADateTheTextGivesBeatsACaptureDay) {
       "<html><body><article><p>The ferry line reopened on Tuesday, 28 September 2021, after "
       "repairs. Crews said on Monday that the hull was sound.</p></article></body></html>";
   doc.captured = "2021-10-20T08:00:00Z";
-  Article article = pipeline->Process(doc, *segmenter);
+  Article article = Process(doc);
   EXPECT_EQ(article.published.value, "2021-09-28");
   // The page's own text dates it (metadata reader or inference from the body).
   EXPECT_NE(article.published.how, DateHow::kCapture);
@@ -141,7 +151,7 @@ TEST_F(PipelineTest, ADateTheTextGivesBeatsACaptureDay) {
   doc.text =
       "The ferry line reopened on Tuesday, 28 September 2021, after repairs. Crews said on "
       "Monday that the hull was sound.";
-  article = pipeline->Process(doc, *segmenter);
+  article = Process(doc);
   EXPECT_EQ(article.published.value, "2021-09-28");
   EXPECT_EQ(article.published.how, DateHow::kInferred);
 
@@ -151,7 +161,7 @@ TEST_F(PipelineTest, ADateTheTextGivesBeatsACaptureDay) {
       "<html><body><p>Crews said on Monday that the hull was sound. The line reopened "
       "on Tuesday, 28 September 2021.</p></body></html>";
   doc.captured = "2021-09-01T08:00:00Z";
-  article = pipeline->Process(doc, *segmenter);
+  article = Process(doc);
   EXPECT_EQ(article.published.value, "2021-09-01");
   EXPECT_EQ(article.published.how, DateHow::kCapture);
 }
@@ -163,11 +173,7 @@ TEST_F(PipelineTest, InfersAnUnstatedPublicationDateAndAnchorsOnIt) {
   doc.text =
       "The ferry line reopened on Tuesday, 28 September 2021, after repairs. "
       "Crews said on Monday that the hull was sound.";
-  Result<Pipeline> pipeline = Pipeline::Create({});
-  ASSERT_TRUE(pipeline.ok());
-  Result<text::Segmenter> segmenter = text::Segmenter::Create({}, pipeline->data());
-  ASSERT_TRUE(segmenter.ok());
-  Article article = pipeline->Process(doc, *segmenter);
+  Article article = Process(doc);
   EXPECT_EQ(article.published.value, "2021-09-28");
   EXPECT_EQ(article.published.how, DateHow::kInferred);
   EXPECT_EQ(article.published.evidence, (std::vector<std::string>{"Tuesday, 28 September 2021"}));
@@ -177,7 +183,7 @@ TEST_F(PipelineTest, InfersAnUnstatedPublicationDateAndAnchorsOnIt) {
   EXPECT_EQ(article.timexes.back().anchor, "publication");
 
   doc.text = "The mill closed in 2019. Crews said on Monday that it would reopen.";
-  article = pipeline->Process(doc, *segmenter);
+  article = Process(doc);
   EXPECT_EQ(article.published.how, DateHow::kUnknown);
   EXPECT_FALSE(article.published.value.has_value());
   ASSERT_EQ(article.timexes.size(), 2u);
