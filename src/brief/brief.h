@@ -122,10 +122,10 @@ struct TimelineItem {
 
 // A copy of one article's text in another, summed over their passages.
 struct Copy {
-  std::string from;       // the article copied (the earlier one when known)
-  std::string to;         // the article that carries the copy
-  uint32_t bytes = 0;     // bytes of `to` inside the shared passages
-  double share = 0;       // bytes / size of `to`'s text
+  std::string from;              // the article copied (the earlier one when known)
+  std::string to;                // the article that carries the copy
+  uint32_t bytes = 0;            // bytes of `to` inside the shared passages
+  double share = 0;              // bytes / size of `to`'s text
   bool direction_known = false;  // false: the two are undated or dated alike
 };
 
@@ -160,7 +160,13 @@ struct Difference {
   // "numbers": sentences on the same thing giving different numbers;
   // "only_some": a quote only some of the story's outlets carry.
   std::string kind;
-  std::string what;  // for people: "Wang Yi's remark", "killed: 12 vs 15"
+  // For people: "Wang Yi's remark"; for numbers what they count and the
+  // amounts that differ, "people: 12 vs 15", "$2 billion vs $3 billion".
+  std::string what;
+  // "quote_wording": one per wording, as the first article to give it whole
+  // has it; "numbers": one sentence per set of numbers given;
+  // "only_some": the quote, then where each other outlet that carries it
+  // does (its quote, else its sentence).
   std::vector<Variant> variants;
   // For "only_some": the outlets that carry it and those that do not.
   std::vector<std::string> carried_by;
