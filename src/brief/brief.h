@@ -154,7 +154,13 @@ struct Difference {
   // "numbers": sentences on the same thing giving different numbers;
   // "only_some": a quote only some of the story's outlets carry.
   std::string kind;
-  std::string what;  // for people: "Wang Yi's remark", "killed: 12 vs 15"
+  // For people: "Wang Yi's remark"; for numbers what they count and the
+  // amounts that differ, "people: 12 vs 15", "$2 billion vs $3 billion".
+  std::string what;
+  // "quote_wording": one per wording, as the first article to give it whole
+  // has it; "numbers": one sentence per set of numbers given;
+  // "only_some": the quote, then where each other outlet that carries it
+  // does (its quote, else its sentence).
   std::vector<Variant> variants;
   // For "only_some": the outlets that carry it and those that do not.
   std::vector<std::string> carried_by;
