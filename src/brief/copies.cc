@@ -4,9 +4,9 @@
 
 #include <algorithm>
 #include <numeric>
-#include <string>
 #include <unordered_map>
 
+#include "brief/story.h"
 #include "brief/words.h"
 
 namespace storyline::brief {
@@ -68,26 +68,17 @@ StorySentences::StorySentences(const StoryInput& input, const link::Stopwords& s
 
 void StorySentences::GroupCopies(const StoryInput& input) {
   UnionFind copies(sentences_.size());
-  std::unordered_map<std::string_view, uint32_t> article_index;
-  for (uint32_t a = 0; a < input.articles.size(); ++a) {
-    article_index.emplace(input.articles[a]->id, a);
-  }
-  auto sentences_in = [&](uint32_t article, ByteSpan passage) {
+  auto sentences_in = [&](size_t article, ByteSpan passage) {
     std::vector<uint32_t> inside;
-    const size_t count = input.articles[article]->sentences.size();
-    for (uint32_t s = 0; s < count; ++s) {
-      if (MostlyInside(input.articles[article]->sentences[s], passage)) {
-        inside.push_back(IndexOf(article, s));
-      }
+    const std::vector<ByteSpan>& spans = input.articles[article]->sentences;
+    for (uint32_t s = 0; s < spans.size(); ++s) {
+      if (MostlyInside(spans[s], passage)) inside.push_back(IndexOf(article, s));
     }
     return inside;
   };
-  for (const Passage& passage : input.passages) {
-    const auto a = article_index.find(passage.a.article);
-    const auto b = article_index.find(passage.b.article);
-    if (a == article_index.end() || b == article_index.end() || a->second == b->second) continue;
-    const std::vector<uint32_t> in_a = sentences_in(a->second, passage.a.span);
-    for (uint32_t s : sentences_in(b->second, passage.b.span)) {
+  for (const StoryPassage& shared : StoryPassages(input)) {
+    const std::vector<uint32_t> in_a = sentences_in(shared.a, shared.passage->a.span);
+    for (uint32_t s : sentences_in(shared.b, shared.passage->b.span)) {
       uint32_t best = 0;
       double best_jaccard = 0;
       for (uint32_t t : in_a) {

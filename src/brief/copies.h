@@ -32,7 +32,7 @@ class StorySentences {
   // first member is the sentence as first given.
   const std::vector<std::vector<uint32_t>>& groups() const { return groups_; }
   // The index in sentences() of an article's sentence.
-  uint32_t IndexOf(uint32_t article, uint32_t sentence) const {
+  uint32_t IndexOf(size_t article, uint32_t sentence) const {
     return first_of_article_[article] + sentence;
   }
 

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "brief/brief.h"
-#include "brief/test_util.h"
+#include "brief/test_story.h"
 
 namespace storyline::brief {
 namespace {

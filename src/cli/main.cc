@@ -28,6 +28,11 @@ constexpr CommandEntry kCommands[] = {
      "quotes and events (each with the other articles that report the same event), then its "
      "clean text with its removed lines marked",
      AddShowCommand},
+    {"brief",
+     "Treat the inputs as one story and print its brief (an extractive summary), timeline, "
+     "sources (who copied whom) and where the sources differ; nothing is stored unless --db "
+     "is given",
+     AddBriefCommand},
     {"export",
      "Write the stored events out: export events --format gdelt (the GDELT 2.0 event table, "
      "and with --mentions its mentions table) or --format jsonl",
