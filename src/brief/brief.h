@@ -11,18 +11,16 @@
 //     differently by different outlets, numbers that disagree.
 //
 // The brief scores each sentence by how central it is to the story (cosine
-// with the story's TF-IDF centroid, where syndicated copies count once), how
-// early it stands in its article and how many independent articles say the
-// same, then picks sentences greedily, skipping any too close to one already
-// picked (maximal marginal relevance). Sentences a shared passage copies
-// from another article are one sentence with several sources: copies never
-// count twice. The chosen sentences are shown in reading order (article
-// order, then position).
+// with the story's TF-IDF centroid, where syndicated copies count once) and
+// how early it stands in its article, then picks sentences greedily, skipping any too close to one
+// already picked (maximal marginal relevance). Sentences a shared passage copies from another
+// article are one sentence with several sources: copies never count twice. The chosen sentences are
+// shown in reading order (article order, then position).
 //
-// Pure and deterministic: the same StoryInput gives the same Digest,
-// whatever order the caller found the articles in is kept as given (pass
-// them by publication date, then id, for results that do not depend on
-// arrival). Thread-safe: Summarize() keeps no state between calls.
+// Pure and deterministic: the same StoryInput gives the same Digest. The
+// articles' order is the reading order and breaks ties (the earlier article
+// is the source a copy is quoted from): pass them by publication date, then
+// id, for results that do not depend on arrival. Thread-safe.
 //
 //   brief::StoryInput input;
 //   input.articles = {&a, &b};                 // analysed, in canonical order
@@ -57,10 +55,6 @@ struct Options {
   // score = centrality * (1 - position_weight + position_weight * lead),
   // lead = 1 for an article's first sentence, falling as 1/sqrt(1 + i).
   double position_weight = 0.5;
-  // Weight of agreement: each further independent article that carries the
-  // sentence (by a shared passage or the same words) multiplies its score by
-  // 1 + support_weight.
-  double support_weight = 0.1;
   // Words that carry no content (link's story stopwords); null: the list
   // compiled in (link::Stopwords::Embedded()).
   const link::Stopwords* stopwords = nullptr;
@@ -122,10 +116,10 @@ struct TimelineItem {
 
 // A copy of one article's text in another, summed over their passages.
 struct Copy {
-  std::string from;       // the article copied (the earlier one when known)
-  std::string to;         // the article that carries the copy
-  uint32_t bytes = 0;     // bytes of `to` inside the shared passages
-  double share = 0;       // bytes / size of `to`'s text
+  std::string from;              // the article copied (the earlier one when known)
+  std::string to;                // the article that carries the copy
+  uint32_t bytes = 0;            // bytes of `to` inside the shared passages
+  double share = 0;              // bytes / size of `to`'s text
   bool direction_known = false;  // false: the two are undated or dated alike
 };
 
