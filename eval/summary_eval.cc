@@ -1,5 +1,6 @@
-// summary_eval: scores multi-document summaries on the Multi-News sample,
-// the baselines (eval/summary_baselines.h) side by side in one run.
+// summary_eval: scores multi-document summaries on the Multi-News sample:
+// our brief (src/brief/brief.h) and the baselines (eval/summary_baselines.h)
+// side by side in one run.
 //
 // Each CSV row is one story: its articles (the `documents` column) and the
 // summary a person wrote from them (`summary`, the reference). Every
@@ -30,6 +31,7 @@
 #include <string>
 #include <vector>
 
+#include "brief/brief.h"
 #include "clean/clean.h"
 #include "core/article.h"
 #include "core/data_files.h"
@@ -70,13 +72,22 @@ std::string LexRank(const Story& story, size_t words) {
 std::string TextRank(const Story& story, size_t words) {
   return eval::PickSentences(story.articles, eval::TextRankRanking(story.articles), words);
 }
+// Asked for the budget, the brief ends at the first sentence reaching it.
+std::string Brief(const Story& story, size_t words) {
+  storyline::brief::StoryInput input;
+  for (const Article& article : story.articles) input.articles.push_back(&article);
+  input.passages = story.passages;
+  storyline::brief::Options options;
+  options.brief_words = static_cast<uint32_t>(words);
+  return storyline::brief::MakeSummary(input, options).text;
+}
 
 struct System {
   const char* name;
   Summarizer summarize;
 };
-constexpr std::array<System, 3> kSystems = {
-    {{"lead", Lead}, {"LexRank", LexRank}, {"TextRank", TextRank}}};
+constexpr std::array<System, 4> kSystems = {
+    {{"lead", Lead}, {"LexRank", LexRank}, {"TextRank", TextRank}, {"brief", Brief}}};
 
 // What one system did on one story.
 struct SystemResult {
