@@ -2,22 +2,18 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
+
+#include "brief/test_util.h"
 
 namespace storyline::eval {
 namespace {
 
 // An article of the given sentences, one space apart.
 Article MakeArticle(const std::vector<std::string>& sentences) {
-  Article article;
-  for (const std::string& sentence : sentences) {
-    if (!article.text.empty()) article.text += ' ';
-    const uint32_t begin = static_cast<uint32_t>(article.text.size());
-    article.text += sentence;
-    article.sentences.push_back({begin, static_cast<uint32_t>(article.text.size())});
-  }
-  return article;
+  return brief::testing::MakeArticle("", "", sentences);
 }
 
 // A story whose sentence 1 of article 1 shares words with every sentence

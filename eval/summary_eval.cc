@@ -147,7 +147,7 @@ class StoryReader {
       : cleaner_(std::move(cleaner)), coder_(std::move(coder)) {}
 
   // The clean stage, then the text coder over the clean text; the coded
-  // article keeps what cleaning found (title, date, removed lines).
+  // article keeps the headline and the date cleaning read.
   Article ReadText(const std::string& id, std::string text,
                    storyline::pipeline::TextCoder::Workspace& workspace) const {
     storyline::RawDocument doc;
@@ -159,12 +159,8 @@ class StoryReader {
     Article clean = cleaner_.Clean(std::move(doc));
     Article article =
         coder_.Code(id, clean.published.value.value_or(""), std::move(clean.text), workspace);
-    article.origin = std::move(clean.origin);
-    article.format = std::move(clean.format);
     article.title = std::move(clean.title);
     article.published = std::move(clean.published);
-    article.language = std::move(clean.language);
-    article.removed = std::move(clean.removed);
     return article;
   }
 
