@@ -25,10 +25,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <map>
 #include <random>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -37,105 +35,10 @@
 #include "core/utf8.h"
 #include "coref/coref.h"
 #include "link/link.h"
+#include "multi_news.h"
 #include "pipeline/text_coder.h"
 
 namespace {
-
-// Splits CSV text into rows of fields: quoted fields may hold commas,
-// newlines and doubled quotes.
-std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
-  std::vector<std::vector<std::string>> rows(1);
-  std::string field;
-  bool quoted = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      rows.back().push_back(std::move(field));
-      field.clear();
-    } else if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      rows.back().push_back(std::move(field));
-      field.clear();
-      rows.emplace_back();
-    } else {
-      field += c;
-    }
-  }
-  if (!field.empty() || !rows.back().empty()) rows.back().push_back(std::move(field));
-  if (rows.back().empty()) rows.pop_back();
-  return rows;
-}
-
-// Appends the UTF-8 encoding of code point `cp`.
-void AppendUtf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
-// The strings of a Python list literal of str: '...' or "..." with
-// backslash escapes (\n \t \\ \' \" \xHH \uHHHH).
-std::vector<std::string> ParsePythonList(const std::string& text) {
-  std::vector<std::string> items;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char q = text[i];
-    if (q != '\'' && q != '"') continue;
-    std::string item;
-    for (++i; i < text.size() && text[i] != q; ++i) {
-      if (text[i] != '\\' || i + 1 >= text.size()) {
-        item += text[i];
-        continue;
-      }
-      const char e = text[++i];
-      switch (e) {
-        case 'n':
-          item += '\n';
-          break;
-        case 't':
-          item += '\t';
-          break;
-        case 'r':
-          item += '\r';
-          break;
-        case 'x':
-          AppendUtf8(item, std::strtoul(text.substr(i + 1, 2).c_str(), nullptr, 16));
-          i += 2;
-          break;
-        case 'u':
-          AppendUtf8(item, std::strtoul(text.substr(i + 1, 4).c_str(), nullptr, 16));
-          i += 4;
-          break;
-        default:
-          item += e;
-      }
-    }
-    items.push_back(std::move(item));
-  }
-  return items;
-}
 
 struct Scores {
   double precision = 0, recall = 0, f1 = 0;
@@ -349,27 +252,21 @@ int main(int argc, char** argv) {
       path = arg;
     }
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::fprintf(stderr, "story_eval: cannot read %s\n", path.c_str());
-    return 2;
-  }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  const std::vector<std::vector<std::string>> rows = ParseCsv(buffer.str());
-  if (rows.empty() || rows[0].empty() || rows[0][0] != "documents") {
-    std::fprintf(stderr, "story_eval: %s has no 'documents' column first\n", path.c_str());
+  const storyline::Result<std::vector<storyline::eval::MultiNewsRow>> rows =
+      storyline::eval::ReadMultiNews(path);
+  if (!rows.ok()) {
+    std::fprintf(stderr, "story_eval: %s\n", rows.status().message().c_str());
     return 2;
   }
   std::vector<Sample> samples;
-  for (size_t r = 1; r < rows.size(); ++r) {
-    for (std::string& text : ParsePythonList(rows[r][0])) {
+  for (size_t r = 1; r <= rows->size(); ++r) {
+    for (const std::string& text : (*rows)[r - 1].documents) {
       if (text.find_first_not_of(" \n\t") == std::string::npos) continue;
       Sample& s = samples.emplace_back();
       char id[48];
       std::snprintf(id, sizeof id, "r%zu-%zu", r, samples.size());
       s.article.id = id;
-      s.article.text = std::move(text);
+      s.article.text = text;
       s.row = static_cast<int>(r);
     }
   }
@@ -388,7 +285,7 @@ int main(int argc, char** argv) {
       s.article = coder->Code(s.article.id, "", std::move(s.article.text), workspace);
     }
   }
-  std::printf("rows %zu (even: tuning, odd: held out)\n", rows.size() - 1);
+  std::printf("rows %zu (even: tuning, odd: held out)\n", rows->size());
   std::vector<double> thresholds = {options.join_threshold};
   if (sweep) {
     thresholds.clear();
