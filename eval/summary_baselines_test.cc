@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "brief/test_util.h"
+#include "brief/test_story.h"
 
 namespace storyline::eval {
 namespace {
