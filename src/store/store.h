@@ -431,4 +431,8 @@ std::string ArticleToJson(const Article& article);
 // bytes as in the report). Never fails.
 std::string EventToJson(const Event& event);
 
+// One reported event with its mentions, as an element of the report's
+// "events" (docs/json.md). Never fails.
+std::string ReportedEventToJson(const ReportedEventReport& report);
+
 }  // namespace storyline::store
