@@ -109,6 +109,30 @@ TEST_F(ServeTest, AMissingDatabaseIs503UntilItExists) {
   EXPECT_EQ(present->status, 200);
 }
 
+TEST_F(ServeTest, AnswersFollowWhatARunAddsWhileServing) {
+  const std::string path = MakeDatabase();
+  Start(path);
+  ASSERT_EQ(json::parse(client_->Get("/api/stories")->body)["total"], 1);
+  ASSERT_EQ(json::parse(client_->Get("/api/stories")->body)["total"], 1);  // from the cache
+  {
+    store::Database db = store::testing::OpenOrDie(path);
+    Result<int64_t> run = db.BeginRun(store::testing::TestRun());
+    ASSERT_TRUE(run.ok());
+    const Article added = store::testing::FactsArticle();
+    ASSERT_TRUE(db.PutArticles(*run, {added}).ok());
+    store::LinkUpdate links;
+    links.joined = {{added.id, "s-0000000000000002"}};
+    Story story;
+    story.id = "s-0000000000000002";
+    story.articles = {added.id};
+    story.label = "Veyra opens its ferry terminal";
+    links.stories = {story};
+    ASSERT_TRUE(db.PutLinks(*run, links).ok());
+    ASSERT_TRUE(db.FinishRun(*run, {}).ok());
+  }
+  EXPECT_EQ(json::parse(client_->Get("/api/stories")->body)["total"], 2);
+}
+
 TEST_F(ServeTest, ServesConcurrentClients) {
   Start(MakeDatabase());
   std::vector<std::future<int>> clients;
