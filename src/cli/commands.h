@@ -26,6 +26,7 @@ void AddAnalyzeCommand(CLI::App& command, Handler& run);
 void AddShowCommand(CLI::App& command, Handler& run);
 void AddBriefCommand(CLI::App& command, Handler& run);
 void AddServeCommand(CLI::App& command, Handler& run);
+void AddReportCommand(CLI::App& command, Handler& run);
 void AddExportCommand(CLI::App& command, Handler& run);
 void AddTrainCommand(CLI::App& command, Handler& run);
 void AddEvalCommand(CLI::App& command, Handler& run);

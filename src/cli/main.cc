@@ -37,6 +37,10 @@ constexpr CommandEntry kCommands[] = {
      "Serve the database read-only over HTTP: the JSON API (docs/api.md) and the web app, "
      "on 127.0.0.1:8080 unless told otherwise",
      AddServeCommand},
+    {"report",
+     "Write every story of the database into one self-contained HTML file (report --html "
+     "FILE): the web app with its data inside, for reading offline",
+     AddReportCommand},
     {"export",
      "Write the stored events out: export events --format gdelt (the GDELT 2.0 event table, "
      "and with --mentions its mentions table) or --format jsonl",
