@@ -104,13 +104,14 @@
   }
 
   function matchesSection(matches, filters, params) {
-    const section = el("section", { class: "matches" }, el("h2", {}, "Matches in articles and quotes"));
     if (matches === null) {
-      section.append(
-        el("p", { class: "note" }, "This report has no full-text index: stories are filtered by label and brief."),
+      return el(
+        "p",
+        { class: "note" },
+        "This offline report has no full-text search: stories are filtered by label and brief.",
       );
-      return section;
     }
+    const section = el("section", { class: "matches" }, el("h2", {}, "Matches in articles and quotes"));
     if (matches.results.length === 0) {
       section.append(el("p", { class: "empty" }, `Nothing matches “${matches.query}”.`));
       return section;
