@@ -608,7 +608,7 @@ TEST_F(DemoLinkTest, LinksTheArticlesOfAVersion1Database) {
     for (const char* table :
          {"link_features", "story_members", "stories", "passages", "near_duplicate_members",
           "near_duplicate_groups", "entities", "quotes", "event_mentions", "reported_events",
-          "events", "article_metadata"}) {
+          "events", "article_metadata", "search_text"}) {
       EXPECT_EQ(
           sqlite3_exec(db, (std::string("DROP TABLE ") + table).c_str(), nullptr, nullptr, nullptr),
           SQLITE_OK);

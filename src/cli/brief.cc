@@ -11,10 +11,10 @@
 #include <string>
 #include <vector>
 
+#include "api/story_input.h"
 #include "brief/json.h"
 #include "cli/analysis.h"
 #include "cli/commands.h"
-#include "cli/story_input.h"
 #include "store/store.h"
 
 namespace storyline::cli {
@@ -127,7 +127,7 @@ int RunBrief(const BriefArgs& args) {
                static_cast<unsigned long long>(analysis->summary.ingested),
                static_cast<unsigned long long>(analysis->summary.rejected),
                analysis->summary.seconds);
-  Result<StoredStory> story = LoadStory(*db, analysis->article_ids);
+  Result<api::StoredStory> story = api::LoadStory(*db, analysis->article_ids);
   if (!story.ok()) return Fail(story.status());
   Result<std::shared_ptr<const link::Stopwords>> stopwords = LoadStopwords(args.analyze.data_dir);
   if (!stopwords.ok()) return Fail(stopwords.status());

@@ -25,6 +25,7 @@ int Fail(const Status& status);
 void AddAnalyzeCommand(CLI::App& command, Handler& run);
 void AddShowCommand(CLI::App& command, Handler& run);
 void AddBriefCommand(CLI::App& command, Handler& run);
+void AddServeCommand(CLI::App& command, Handler& run);
 void AddExportCommand(CLI::App& command, Handler& run);
 void AddTrainCommand(CLI::App& command, Handler& run);
 void AddEvalCommand(CLI::App& command, Handler& run);

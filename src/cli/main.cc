@@ -33,6 +33,10 @@ constexpr CommandEntry kCommands[] = {
      "sources (who copied whom) and where the sources differ; nothing is stored unless --db "
      "is given",
      AddBriefCommand},
+    {"serve",
+     "Serve the database read-only over HTTP: the JSON API (docs/api.md) and the web app, "
+     "on 127.0.0.1:8080 unless told otherwise",
+     AddServeCommand},
     {"export",
      "Write the stored events out: export events --format gdelt (the GDELT 2.0 event table, "
      "and with --mentions its mentions table) or --format jsonl",

@@ -272,4 +272,8 @@ std::string EventToJson(const Event& event) {
   return json;
 }
 
+std::string ReportedEventToJson(const ReportedEventReport& report) {
+  return Dump(ReportedEventJson(report));
+}
+
 }  // namespace storyline::store

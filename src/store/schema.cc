@@ -339,6 +339,25 @@ CREATE TABLE event_mentions (
 CREATE INDEX event_mentions_by_event ON event_mentions(event_id);
 )sql";
 
+// Full-text search over article titles and texts and over quotes (with
+// their speakers as titles), added by schema version 7: an FTS5 table with
+// its own copy of the text, as snippets need it and the articles table has
+// no stable rowid to point an external-content table at. Kinds: 'article'
+// (idx 0) and 'quote' (idx = the quote's index).
+constexpr const char* kSearchSchemaSql = R"sql(
+CREATE VIRTUAL TABLE search_text USING fts5(
+  kind UNINDEXED, article_id UNINDEXED, idx UNINDEXED, title, body,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+)sql";
+// Version 6 -> 7 indexes what is stored.
+constexpr const char* kFillSearchSql = R"sql(
+INSERT INTO search_text(kind, article_id, idx, title, body)
+  SELECT 'article', id, 0, coalesce(title, ''), text FROM articles;
+INSERT INTO search_text(kind, article_id, idx, title, body)
+  SELECT 'quote', article_id, idx, coalesce(speaker_text, ''), text FROM quotes;
+)sql";
+
 // Per-connection settings. WAL lets readers run beside the writer and makes a
 // commit one append; synchronous=NORMAL skips the fsync per commit (a power
 // cut may lose the last commits, never consistency). Ids are hashes, so a
@@ -359,6 +378,12 @@ constexpr const char* kConnectionSql =
     "PRAGMA cache_size = -65536;"
     "PRAGMA wal_autocheckpoint = 16384;"
     "PRAGMA journal_size_limit = 67108864;";
+
+// A reader's settings: the writer chose the journal mode; query_only makes
+// any write an error, whatever the file's permissions.
+constexpr const char* kReadOnlyConnectionSql =
+    "PRAGMA cache_size = -65536;"
+    "PRAGMA query_only = ON;";
 
 // The schema version stored in the meta table, or nullopt for a database with
 // no tables at all (a new file).
@@ -401,6 +426,7 @@ Status CreateSchema(Connection& connection, const OpenOptions& options) {
   SL_RETURN_IF_ERROR(connection.Exec(kFactsSchemaSql, "cannot create the schema"));
   SL_RETURN_IF_ERROR(connection.Exec(kEventsSchemaSql, "cannot create the schema"));
   SL_RETURN_IF_ERROR(connection.Exec(kReportedEventsSchemaSql, "cannot create the schema"));
+  SL_RETURN_IF_ERROR(connection.Exec(kSearchSchemaSql, "cannot create the schema"));
   SL_RETURN_IF_ERROR(SetMeta(connection, "schema_version", std::to_string(kSchemaVersion)));
   SL_RETURN_IF_ERROR(SetMeta(
       connection, "storyline_version",
@@ -428,7 +454,8 @@ constexpr Upgrade kUpgrades[] = {
     {2, {kFactsSchemaSql}},
     {3, {kEventsSchemaSql}},
     {4, {kReportedEventsSchemaSql}},
-    {5, {kRebuildArticlesSql, kArticlesSql, kCopyArticlesSql, kPageMetadataSql}}};
+    {5, {kRebuildArticlesSql, kArticlesSql, kCopyArticlesSql, kPageMetadataSql}},
+    {6, {kSearchSchemaSql, kFillSearchSql}}};
 static_assert(kUpgrades[std::size(kUpgrades) - 1].from + 1 == kSchemaVersion,
               "an upgrade must reach every new schema version");
 
@@ -451,8 +478,9 @@ Status RunUpgrade(Connection& connection, const Upgrade& upgrade) {
 
 }  // namespace
 
-Status ConfigureConnection(Connection& connection) {
-  return connection.Exec(kConnectionSql, "cannot configure the connection");
+Status ConfigureConnection(Connection& connection, const OpenOptions& options) {
+  return connection.Exec(options.read_only ? kReadOnlyConnectionSql : kConnectionSql,
+                         "cannot configure the connection");
 }
 
 Status SetMeta(Connection& connection, std::string_view key, std::string_view value) {
@@ -463,6 +491,18 @@ Status SetMeta(Connection& connection, std::string_view key, std::string_view va
 
 Status EnsureSchema(Connection& connection, const OpenOptions& options) {
   SL_ASSIGN_OR_RETURN(std::optional<int> version, ReadSchemaVersion(connection));
+  if (options.read_only) {
+    if (!version) {
+      return Status::Corruption("'" + connection.path() + "' is empty, not a storyline database");
+    }
+    if (*version != kSchemaVersion) {
+      return Status::Unsupported("database schema version " + std::to_string(*version) +
+                                 " is not the one this storyline reads (" +
+                                 std::to_string(kSchemaVersion) +
+                                 "); run storyline analyze on it to upgrade");
+    }
+    return Status::Ok();
+  }
   if (!version) {
     // Checked again under the write lock: another process may have created
     // the schema since the read above.

@@ -16,7 +16,7 @@ namespace storyline::store::internal {
 // Applies the per-connection settings (WAL, cache size, ...). The first
 // statement reads the file header: a file that is not a database fails here,
 // before anything is written to it.
-Status ConfigureConnection(Connection& connection);
+Status ConfigureConnection(Connection& connection, const OpenOptions& options);
 
 // Creates the schema in a new file, upgrades an older one, refuses a newer
 // one (errors as Database::Open documents them). Each upgrade runs in the

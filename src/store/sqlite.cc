@@ -73,11 +73,12 @@ Result<bool> Query::Next(std::string_view what) {
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path,
                                                      const OpenOptions& options) {
   std::error_code error;
-  if (!options.create_if_missing && !std::filesystem::exists(path, error)) {
+  if ((!options.create_if_missing || options.read_only) && !std::filesystem::exists(path, error)) {
     return Status::NotFound("no database at '" + path + "'");
   }
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
-  if (options.create_if_missing) flags |= SQLITE_OPEN_CREATE;
+  int flags =
+      (options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX;
+  if (options.create_if_missing && !options.read_only) flags |= SQLITE_OPEN_CREATE;
   sqlite3* raw = nullptr;
   const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
   ConnectionPtr db(raw);  // SQLite returns a handle to close even on failure

@@ -8,6 +8,22 @@
 namespace storyline::store::internal {
 namespace {
 
+// The filters of kListStories and kCountStories.
+#define STORIES_WHERE                                                                 \
+  "(?1 IS NULL OR s.last_date >= ?1) AND (?2 IS NULL OR s.first_date <= ?2) "         \
+  "AND (?3 IS NULL OR EXISTS (SELECT 1 FROM story_members m JOIN event_mentions e "   \
+  "ON e.article_id = m.article_id JOIN reported_events r ON r.id = e.event_id "       \
+  "WHERE m.story_id = s.id AND (substr(r.source_code, 1, length(?3)) = ?3 "           \
+  "OR substr(r.target_code, 1, length(?3)) = ?3))) "                                  \
+  "AND (?4 IS NULL OR EXISTS (SELECT 1 FROM story_members m WHERE m.story_id = s.id " \
+  "AND m.article_id IN (SELECT article_id FROM search_text WHERE search_text MATCH ?4)))"
+// The filters of kListReportedEvents and kCountReportedEvents.
+#define EVENTS_WHERE                                                                              \
+  "(?1 IS NULL OR substr(source_code, 1, length(?1)) = ?1 "                                       \
+  "OR substr(target_code, 1, length(?1)) = ?1) AND (?2 IS NULL OR substr(code, 1, length(?2)) = " \
+  "?2) "                                                                                          \
+  "AND (?3 IS NULL OR date_value >= ?3) AND (?4 IS NULL OR date_value <= ?4)"
+
 constexpr const char* kStatementSql[] = {
     // kBegin: IMMEDIATE takes the write lock now, so a busy database fails
     // (after the busy timeout) before any work rather than at COMMIT.
@@ -154,8 +170,35 @@ constexpr const char* kStatementSql[] = {
     "FROM story_members s JOIN event_mentions m ON m.article_id = s.article_id "
     "JOIN reported_events r ON r.id = m.event_id WHERE s.story_id = ?1 "
     "GROUP BY m.event_id ORDER BY n DESC, m.event_id",
+    "INSERT INTO search_text(kind, article_id, idx, title, body) VALUES (?1, ?2, ?3, ?4, ?5)",
+    // kListStories, kCountStories: ?1 from, ?2 to (dates overlapping), ?3 an
+    // actor code prefix, ?4 a full-text query (each NULL when not asked for);
+    // ?5 limit, ?6 offset.
+    "SELECT s.id, s.title, s.first_date, s.last_date, "
+    "(SELECT count(*) FROM story_members m WHERE m.story_id = s.id), "
+    "(SELECT count(DISTINCT coalesce(a.outlet, a.id)) FROM story_members m "
+    " JOIN articles a ON a.id = m.article_id WHERE m.story_id = s.id) "
+    "FROM stories s WHERE " STORIES_WHERE
+    " ORDER BY s.last_date IS NULL, s.last_date DESC, s.id LIMIT ?5 OFFSET ?6",
+    "SELECT count(*) FROM stories s WHERE " STORIES_WHERE,
+    // kListReportedEvents, kCountReportedEvents: ?1 an actor code prefix, ?2
+    // a CAMEO code prefix, ?3 from, ?4 to; ?5 limit, ?6 offset.
+    "SELECT id FROM reported_events WHERE " EVENTS_WHERE
+    " ORDER BY date_value IS NULL, date_value, position LIMIT ?5 OFFSET ?6",
+    "SELECT count(*) FROM reported_events WHERE " EVENTS_WHERE,
+    // kSearch, kCountSearch: ?1 an FTS5 query; ?2 limit, ?3 offset. The
+    // snippet marks matches with the control characters 1 and 2, which the
+    // caller turns into markup after escaping the rest.
+    "SELECT t.kind, t.article_id, a.title, a.outlet, m.story_id, "
+    "snippet(search_text, 4, char(1), char(2), '…', 24) "
+    "FROM search_text t JOIN articles a ON a.id = t.article_id "
+    "LEFT JOIN story_members m ON m.article_id = t.article_id "
+    "WHERE search_text MATCH ?1 ORDER BY rank, t.article_id, t.idx LIMIT ?2 OFFSET ?3",
+    "SELECT count(*) FROM search_text WHERE search_text MATCH ?1",
 };
 static_assert(std::size(kStatementSql) == kStatementCount);
+#undef STORIES_WHERE
+#undef EVENTS_WHERE
 
 // An INSERT of `rows` rows: `head` (up to VALUES), then each row's
 // parameters: the article id ?1, which all rows share, then `per_row` of

@@ -90,6 +90,13 @@ enum StatementId : size_t {
   kSelectReportedEvent,
   kMentionsOfEvent,
   kEventsOfStory,
+  kInsertSearchText,
+  kListStories,
+  kCountStories,
+  kListReportedEvents,
+  kCountReportedEvents,
+  kSearch,
+  kCountSearch,
   kStatementCount,
 };
 

@@ -15,6 +15,7 @@
 #include "store/reported.h"
 #include "store/schema.h"
 #include "store/sqlite.h"
+#include "store/views.h"
 
 namespace storyline::store {
 
@@ -45,7 +46,7 @@ Database::~Database() = default;
 
 Result<Database> Database::Open(const std::string& path, const OpenOptions& options) {
   SL_ASSIGN_OR_RETURN(std::unique_ptr<Connection> connection, Connection::Open(path, options));
-  SL_RETURN_IF_ERROR(internal::ConfigureConnection(*connection));
+  SL_RETURN_IF_ERROR(internal::ConfigureConnection(*connection, options));
   SL_RETURN_IF_ERROR(internal::EnsureSchema(*connection, options));
   return Database(std::make_unique<Handle>(Handle{std::move(connection)}));
 }
@@ -110,7 +111,9 @@ Result<size_t> Database::PutArticles(int64_t run, const std::vector<Article>& ar
       return Status(status.code(), status.message() + " (article " + article.id + " from '" +
                                        article.origin + "')");
     }
-    if (*inserted) ++added;
+    if (!*inserted) continue;
+    ++added;
+    SL_RETURN_IF_ERROR(internal::InsertSearchText(connection, article));
   }
   SL_RETURN_IF_ERROR(transaction.Commit());
   return added;
@@ -200,6 +203,26 @@ Status Database::ForEachReportedEvent(const std::function<Status(ReportedEvent&&
 
 Status Database::ForEachEventMention(const std::function<Status(EventMentionRecord&&)>& visit) {
   return internal::ForEachEventMention(*handle_->connection, visit);
+}
+
+Result<StoryPage> Database::ListStories(const StoryFilter& filter) {
+  return internal::ListStories(*handle_->connection, filter);
+}
+
+Result<Story> Database::GetStory(const std::string& id) {
+  return internal::GetStory(*handle_->connection, id);
+}
+
+Result<std::optional<std::string>> Database::StoryOfArticle(const std::string& article_id) {
+  return internal::StoryOfArticle(*handle_->connection, article_id);
+}
+
+Result<EventPage> Database::ListReportedEvents(const EventFilter& filter) {
+  return internal::ListReportedEvents(*handle_->connection, filter);
+}
+
+Result<SearchPage> Database::Search(const std::string& fts_query, uint64_t offset, uint64_t limit) {
+  return internal::Search(*handle_->connection, fts_query, offset, limit);
 }
 
 Result<ReportedEventReport> Database::GetReportedEvent(const std::string& id) {

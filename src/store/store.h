@@ -42,7 +42,7 @@ struct sqlite3;
 
 namespace storyline::store {
 
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 struct RunInfo {
   std::string version;       // storyline version
@@ -180,7 +180,74 @@ struct OpenOptions {
   // How long a write waits for another process's transaction to end before
   // failing with IoError ("database is locked").
   int busy_timeout_ms = 5000;
+  // Open for reading only (`storyline serve`): nothing is created or
+  // upgraded, and a database of another schema version is refused
+  // (Unsupported: "... run storyline analyze on it to upgrade").
+  bool read_only = false;
 };
+
+// What ListStories selects: each filter applies when set. Dates are
+// "YYYY-MM-DD"; `text` is an FTS5 query (FtsQuery).
+struct StoryFilter {
+  std::optional<std::string> from;   // stories whose last date is on or after it
+  std::optional<std::string> to;     // stories whose first date is on or before it
+  std::optional<std::string> actor;  // a reported event's source or target code starts with it
+  std::optional<std::string> text;   // an article or quote of the story matches it
+  uint64_t offset = 0;
+  uint64_t limit = 50;
+};
+
+// A story as listed: its fields, events and actors (Story::articles empty),
+// and how many articles and outlets it has (an article without an outlet
+// counts as its own).
+struct StoryListing {
+  Story story;
+  uint64_t articles = 0;
+  uint64_t outlets = 0;
+};
+
+struct StoryPage {
+  uint64_t total = 0;  // stories that match, over all pages
+  std::vector<StoryListing> stories;
+};
+
+// What ListReportedEvents selects; code prefixes, dates "YYYY-MM-DD".
+struct EventFilter {
+  std::optional<std::string> actor;  // source or target code starts with it
+  std::optional<std::string> code;   // the CAMEO code starts with it
+  std::optional<std::string> from;
+  std::optional<std::string> to;
+  uint64_t offset = 0;
+  uint64_t limit = 50;
+};
+
+struct EventPage {
+  uint64_t total = 0;
+  std::vector<ReportedEventReport> events;
+};
+
+// One full-text match: an article ("article") or one of its quotes ("quote").
+struct SearchHit {
+  std::string kind;
+  std::string article;
+  std::optional<std::string> title;
+  std::optional<std::string> outlet;
+  std::optional<std::string> story;
+  // The matching text around the match, each match between the bytes 0x01
+  // and 0x02 (for the caller to mark up after escaping the rest).
+  std::string snippet;
+};
+
+struct SearchPage {
+  uint64_t total = 0;
+  std::vector<SearchHit> hits;
+};
+
+// A user's words as an FTS5 query that cannot be malformed: each word, or
+// each "quoted phrase", quoted as a string (so AND, OR, NEAR, column names
+// and punctuation are plain words); a trailing * keeps its prefix meaning.
+// All must match. Empty when there are no words.
+std::string FtsQuery(std::string_view words);
 
 class Database {
  public:
@@ -287,6 +354,21 @@ class Database {
   // events, each once.
   Result<std::vector<std::string>> ReportedEventsOf(const std::string& article_id);
 
+  // Stories, newest first (last date, undated last, then id), paged.
+  Result<StoryPage> ListStories(const StoryFilter& filter);
+  // One story, its articles in the order they joined, with its events and
+  // actors. NotFound "no story with id 'ID'".
+  Result<Story> GetStory(const std::string& id);
+  // The story an article is in; nullopt when none.
+  Result<std::optional<std::string>> StoryOfArticle(const std::string& article_id);
+  // Reported events by date (undated last), then the order they were
+  // started, paged.
+  Result<EventPage> ListReportedEvents(const EventFilter& filter);
+  // Full-text search over article titles and texts and quotes, best first.
+  // `fts_query` is FTS5 syntax (FtsQuery makes one from a user's words);
+  // InvalidArgument when FTS5 cannot parse it.
+  Result<SearchPage> Search(const std::string& fts_query, uint64_t offset, uint64_t limit);
+
   // The number of stored articles; 0 when it cannot be read.
   uint64_t ArticleCount();
   // The ids of every stored article.
@@ -348,5 +430,9 @@ std::string ArticleToJson(const Article& article);
 // One event as the compact JSON object of an article's "events" (the same
 // bytes as in the report). Never fails.
 std::string EventToJson(const Event& event);
+
+// One reported event with its mentions, as an element of the report's
+// "events" (docs/json.md). Never fails.
+std::string ReportedEventToJson(const ReportedEventReport& report);
 
 }  // namespace storyline::store

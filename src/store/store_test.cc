@@ -172,7 +172,7 @@ TEST_F(StoreTest, CreatesSchemaWithMetaAndRecordsRuns) {
     EXPECT_EQ(db->FinishRun(99, counts).code(), StatusCode::kNotFound);
   }
   RawDb raw(path);
-  EXPECT_EQ(raw.Text("SELECT value FROM meta WHERE key = 'schema_version'"), "6");
+  EXPECT_EQ(raw.Text("SELECT value FROM meta WHERE key = 'schema_version'"), "7");
   EXPECT_EQ(raw.Text("SELECT value FROM meta WHERE key = 'storyline_version'"), "0.1.0-test");
   EXPECT_EQ(raw.Text("PRAGMA journal_mode"), "wal");
   EXPECT_EQ(raw.Text("SELECT options_json || ' ' || data_digest || ' ' || command || ' ' || "
@@ -382,7 +382,7 @@ TEST_F(StoreTest, RefusesDatabaseFromNewerSchema) {
   ASSERT_FALSE(db.ok());
   EXPECT_EQ(db.status().code(), StatusCode::kUnsupported);
   EXPECT_EQ(db.status().message(),
-            "database schema version 99 is newer than this storyline supports (6); "
+            "database schema version 99 is newer than this storyline supports (7); "
             "upgrade storyline");
 }
 
@@ -649,7 +649,7 @@ TEST_F(StoreTest, UpgradesVersion1DatabaseLeavingItsArticlesToLink) {
     for (const char* table :
          {"link_features", "story_members", "stories", "passages", "near_duplicate_members",
           "near_duplicate_groups", "entities", "quotes", "event_mentions", "reported_events",
-          "events", "article_metadata"}) {
+          "events", "article_metadata", "search_text"}) {
       raw.Exec(std::string("DROP TABLE ") + table);
     }
     raw.Exec("UPDATE meta SET value = '1' WHERE key = 'schema_version'");
@@ -665,7 +665,7 @@ TEST_F(StoreTest, UpgradesVersion1DatabaseLeavingItsArticlesToLink) {
   EXPECT_TRUE(records[0].features.empty());
   EXPECT_FALSE(records[0].story.has_value());
   RawDb raw(path);
-  EXPECT_EQ(raw.Text("SELECT value FROM meta WHERE key = 'schema_version'"), "6");
+  EXPECT_EQ(raw.Text("SELECT value FROM meta WHERE key = 'schema_version'"), "7");
   EXPECT_EQ(raw.Int("SELECT count(*) FROM sqlite_master WHERE name IN "
                     "('link_features', 'entities', 'quotes', 'article_metadata')"),
             4);

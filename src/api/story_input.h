@@ -10,7 +10,7 @@
 #include "core/status.h"
 #include "store/store.h"
 
-namespace storyline::cli {
+namespace storyline::api {
 
 struct StoredStory {
   // By publication date (undated last), then id: the canonical order, so
@@ -27,4 +27,4 @@ struct StoredStory {
 // NotFound when an id is not stored.
 Result<StoredStory> LoadStory(store::Database& db, const std::vector<std::string>& article_ids);
 
-}  // namespace storyline::cli
+}  // namespace storyline::api

@@ -1,9 +1,9 @@
-#include "cli/story_input.h"
+#include "api/story_input.h"
 
 #include <algorithm>
 #include <unordered_set>
 
-namespace storyline::cli {
+namespace storyline::api {
 
 brief::StoryInput StoredStory::Input() const {
   brief::StoryInput input;
@@ -47,4 +47,4 @@ Result<StoredStory> LoadStory(store::Database& db, const std::vector<std::string
   return story;
 }
 
-}  // namespace storyline::cli
+}  // namespace storyline::api
