@@ -48,21 +48,32 @@
     );
   }
 
-  // How to name an article: its outlet as the sources give it (its origin
-  // when it has no outlet), and its title.
+  // How to name an article: by its outlet, as the sources give it. The
+  // sources name an article without an outlet by its origin, a file path:
+  // shown by its file name (the whole path in the tooltip).
   function articleNames(story) {
+    const withOutlet = new Set((story.articles || []).filter((article) => article.outlet).map((article) => article.id));
+    const shownNames = new Map();
     const outlets = new Map();
     const titles = new Map();
     for (const source of story.sources || []) {
+      const isOrigin = source.articles.every((article) => !withOutlet.has(article.id));
+      shownNames.set(source.outlet, isOrigin ? fileName(source.outlet) : source.outlet);
       for (const article of source.articles) {
         outlets.set(article.id, source.outlet);
         titles.set(article.id, article.title);
       }
     }
+    const outletName = (outlet) => shownNames.get(outlet) || outlet;
     return {
-      outlet: (id) => outlets.get(id) || `article ${id}`,
+      outletName,
+      outlet: (id) => (outlets.has(id) ? outletName(outlets.get(id)) : `article ${id}`),
       title: (id) => titles.get(id) || id,
     };
+  }
+
+  function fileName(origin) {
+    return origin.slice(origin.lastIndexOf("/") + 1);
   }
 
   function header(story) {
@@ -163,7 +174,7 @@
       el(
         "li",
         {},
-        el("strong", {}, source.outlet),
+        el("strong", { title: source.outlet }, names.outletName(source.outlet)),
         source.first ? el("span", { class: "badge first" }, "first") : null,
         el(
           "ul",
@@ -247,7 +258,11 @@
 
   function onlySome(difference, names) {
     const [quote, ...elsewhere] = difference.variants;
-    const outletList = (outlets) => outlets.map((outlet, index) => [index > 0 ? ", " : null, el("strong", {}, outlet)]);
+    const outletList = (outlets) =>
+      outlets.map((outlet, index) => [
+        index > 0 ? ", " : null,
+        el("strong", { title: outlet }, names.outletName(outlet)),
+      ]);
     return [
       quote ? variantColumns([quote], names) : null,
       el(

@@ -28,6 +28,10 @@
     return new Date(mondayOfWeek1 + ((+match[2] - 1) * 7 + saturdayOffset) * DAY_MS);
   }
 
+  function isDay(value) {
+    return /^\d{4}-\d{2}-\d{2}$/.test(value);
+  }
+
   // Items with their date, and each one's place in the stack of its date.
   function placeItems(items) {
     const stacks = new Map();
@@ -69,6 +73,7 @@
     const step = Math.min(STEP, stackHeight / tallest);
     const height = MARGIN.top + stackHeight + MARGIN.bottom;
     const baseline = height - MARGIN.bottom;
+    const stackY = (point) => baseline - RADIUS - 3 - point.stack * step;
     const details = el("div", { class: "timeline-details", "aria-live": "polite" });
 
     const svg = d3
@@ -83,7 +88,7 @@
           .axis()
           .scale(x)
           .orient("bottom")
-          .ticks(Math.max(2, Math.floor(width / 90))),
+          .ticks(Math.max(2, Math.floor(width / 120))),
       );
 
     const points = svg
@@ -92,18 +97,20 @@
       .enter()
       .append("circle")
       .attr({
-        class: (point) => `item ${point.item.kind}`,
+        class: (point) => `item ${point.item.kind}${isDay(point.item.date) ? "" : " imprecise"}`,
         cx: (point) => x(point.day),
-        cy: (point) => baseline - RADIUS - 3 - point.stack * step,
+        cy: (point) => stackY(point),
         r: RADIUS,
         tabindex: 0,
         role: "button",
         "aria-label": (point) => itemLabel(point.item),
       });
     points.append("title").text((point) => itemLabel(point.item));
+    const ring = svg.append("circle").attr({ class: "selection-ring", r: RADIUS + 3 });
 
     const select = (point) => {
       points.classed("selected", (other) => other === point);
+      ring.attr({ cx: x(point.day), cy: stackY(point) });
       details.replaceChildren(describe(point.item));
     };
     points.on("mouseenter", select).on("focus", select).on("click", select);
@@ -133,7 +140,9 @@
         el("span", { class: "swatch event" }),
         " event ",
         el("span", { class: "swatch statement" }),
-        " dated statement",
+        " dated statement ",
+        el("span", { class: "swatch imprecise" }),
+        " hollow: known to the week, month or year only",
       ),
       chart,
     );
