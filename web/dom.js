@@ -119,17 +119,21 @@
     }
     pieces.push({ text: text.slice(position) });
 
+    // A piece may span lines: each line goes to its paragraph.
     const paragraphs = [el("p")];
-    const marked = new Set();
+    const rangesStarted = new Set();
     for (const piece of pieces) {
       piece.text.split("\n").forEach((line, index) => {
         if (index > 0) paragraphs.push(el("p"));
         if (!line) return;
         const paragraph = paragraphs[paragraphs.length - 1];
-        if (!piece.range) return paragraph.append(line);
-        const first = !marked.has(piece.range);
-        marked.add(piece.range);
-        paragraph.append(el("mark", { id: first ? piece.range.id : null }, line));
+        if (piece.range) {
+          const id = rangesStarted.has(piece.range) ? null : piece.range.id;
+          rangesStarted.add(piece.range);
+          paragraph.append(el("mark", { id }, line));
+        } else {
+          paragraph.append(line);
+        }
       });
     }
     return paragraphs.filter((paragraph) => paragraph.childNodes.length > 0);

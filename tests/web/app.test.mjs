@@ -61,8 +61,15 @@ async function storyIdByLabel(label) {
   return story.id;
 }
 
+// Loads the app afresh at a route: a change of hash alone would leave the
+// last page in view until the new one is loaded, and waits could see it.
+async function openRoute(route) {
+  await page.goto("about:blank");
+  await page.goto(`${baseUrl}/${route}`);
+}
+
 async function openStory(label) {
-  await page.goto(`${baseUrl}/#/`);
+  await openRoute("#/");
   await page.getByRole("link", { name: label, exact: true }).click();
   await page.locator(".brief-sentences").waitFor();
 }
@@ -103,7 +110,8 @@ after(async () => {
 
 test("the list shows every demo story, as the API lists them", async () => {
   const answer = await apiGet("/api/stories");
-  await page.goto(`${baseUrl}/#/`);
+  await openRoute("#/");
+  await page.locator("table.stories").waitFor();
   const labels = await page.locator("table.stories tbody tr td:first-child").allTextContents();
   assert.deepEqual(
     labels,
@@ -114,7 +122,7 @@ test("the list shows every demo story, as the API lists them", async () => {
 });
 
 test("a search lists matching stories and snippets, and a match opens its article marked", async () => {
-  await page.goto(`${baseUrl}/#/`);
+  await openRoute("#/");
   await page.getByLabel("Search").fill("Orrin Gap");
   await page.getByRole("button", { name: "Search" }).click();
   await page.locator(".match-list").waitFor();
@@ -221,12 +229,12 @@ test("highlights are byte ranges: a sentence after non-ASCII text is marked exac
     }
   }
   assert.ok(target, "no demo article of the story has non-ASCII text before a sentence");
-  await page.goto(`${baseUrl}/#/article/${target.id}?sentence=${target.sentence}`);
+  await openRoute(`#/article/${target.id}?sentence=${target.sentence}`);
   assert.equal(await highlightedText(), target.text);
 });
 
 test("an API error is shown to the user", async () => {
-  await page.goto(`${baseUrl}/#/story/s-0000000000000000`);
+  await openRoute("#/story/s-0000000000000000");
   const error = page.locator("[role=alert]");
   await error.waitFor();
   assert.match(await error.textContent(), /no story with id 's-0000000000000000'/);

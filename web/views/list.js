@@ -92,7 +92,7 @@
   // Previous / next buttons over a paged answer; hrefFor(offset) is the
   // route of another page.
   function pager(total, offset, limit, hrefFor) {
-    if (total <= limit) return null;
+    if (offset === 0 && total <= limit) return null;
     const go = (target) => () => (location.hash = hrefFor(target));
     return el(
       "nav",

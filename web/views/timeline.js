@@ -122,30 +122,31 @@
     select(placed[0]);
   }
 
-  // The timeline section's content: chart, legend, details, undated list.
-  // `describe(item)` renders one item's text and sources.
-  function timeline(items, describe) {
-    const container = el("div", { class: "timeline" });
-    if (items.length === 0) {
-      append(container, el("p", { class: "empty" }, "No dated events or statements."));
-      return { element: container, draw() {} };
-    }
-    const { placed, apart, tallest } = placeItems(items);
-    const chart = el("div", { class: "timeline-chart-box" });
-    append(
-      container,
-      el(
-        "p",
-        { class: "legend" },
-        el("span", { class: "swatch event" }),
-        " event ",
-        el("span", { class: "swatch statement" }),
-        " dated statement ",
-        el("span", { class: "swatch imprecise" }),
-        " hollow: known to the week, month or year only",
-      ),
-      chart,
+  function legend() {
+    return el(
+      "p",
+      { class: "legend" },
+      el("span", { class: "swatch event" }),
+      " event ",
+      el("span", { class: "swatch statement" }),
+      " dated statement ",
+      el("span", { class: "swatch imprecise" }),
+      " hollow: known to the week, month or year only",
     );
+  }
+
+  // The timeline section's content: legend, chart and details, undated
+  // items. `describe(item)` renders one item's text and sources. The chart
+  // is drawn by draw(), once the element is in the page: its width is its box's.
+  function timeline(items, describe) {
+    const { placed, apart, tallest } = placeItems(items);
+    const container = el("div", { class: "timeline" });
+    const chart = el("div", { class: "timeline-chart-box" });
+    if (placed.length > 0) {
+      append(container, legend(), chart);
+    } else {
+      append(container, el("p", { class: "empty" }, "No dated events or statements."));
+    }
     if (apart.length > 0) {
       append(
         container,
@@ -157,7 +158,6 @@
         ),
       );
     }
-    // Drawn once in the page: the chart's width is its box's.
     return { element: container, draw: () => placed.length > 0 && drawChart(chart, placed, tallest, describe) };
   }
 
