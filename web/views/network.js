@@ -7,7 +7,7 @@
 
   const { el } = storyline.dom;
 
-  const HEIGHT = 380;
+  const MAX_HEIGHT = 380;
   const MAX_CODES_SHOWN = 3;
 
   function codesLabel(codes) {
@@ -38,19 +38,20 @@
 
   // Nodes start on a circle (d3 would place them at random), so the same
   // story always gets the same picture.
-  function placeOnCircle(nodes, width) {
-    const radius = Math.min(width, HEIGHT) / 3;
+  function placeOnCircle(nodes, width, height) {
+    const radius = Math.min(width, height) / 3;
     nodes.forEach((node, index) => {
       const angle = (2 * Math.PI * index) / nodes.length;
       node.x = width / 2 + radius * Math.cos(angle);
-      node.y = HEIGHT / 2 + radius * Math.sin(angle);
+      node.y = height / 2 + radius * Math.sin(angle);
     });
   }
 
   function drawNetwork(box, network, markerId) {
     const width = Math.max(box.clientWidth, 320);
     const { nodes, links } = layoutGraph(network);
-    placeOnCircle(nodes, width);
+    const height = Math.min(MAX_HEIGHT, 160 + 40 * nodes.length); // a few actors need little room
+    placeOnCircle(nodes, width, height);
     const size = d3.scale
       .sqrt()
       .domain([0, d3.max(nodes, (node) => node.events) || 1])
@@ -59,7 +60,7 @@
     const svg = d3
       .select(box)
       .append("svg")
-      .attr({ class: "network-chart", width, height: HEIGHT, role: "img", "aria-label": "actor network" });
+      .attr({ class: "network-chart", width, height, role: "img", "aria-label": "actor network" });
     svg
       .append("defs")
       .append("marker")
@@ -77,7 +78,7 @@
       .append("title")
       .text((link) => `${link.source.id} → ${link.target.id}: ${link.events} events (${link.codes.join(", ")})`);
 
-    const force = d3.layout.force().size([width, HEIGHT]).nodes(nodes).links(links).linkDistance(140).charge(-600);
+    const force = d3.layout.force().size([width, height]).nodes(nodes).links(links).linkDistance(140).charge(-600);
     const node = svg.selectAll("g.node").data(nodes).enter().append("g").attr("class", "node").call(force.drag);
     node.append("circle").attr("r", (actor) => size(actor.events));
     node
@@ -98,7 +99,7 @@
       const inside = (value, limit) => Math.max(20, Math.min(limit - 20, value));
       nodes.forEach((actor) => {
         actor.x = inside(actor.x, width);
-        actor.y = inside(actor.y, HEIGHT);
+        actor.y = inside(actor.y, height);
       });
       line.attr({
         x1: (link) => link.source.x,

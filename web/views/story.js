@@ -42,7 +42,7 @@
   function section(name, title, ...content) {
     return el(
       "section",
-      { class: name, "aria-labelledby": `${name}-title` },
+      { class: `story-${name}`, "aria-labelledby": `${name}-title` },
       el("h2", { id: `${name}-title` }, title),
       content,
     );
