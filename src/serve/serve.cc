@@ -3,7 +3,10 @@
 #include <httplib.h>
 
 #include <algorithm>
+#include <list>
 #include <mutex>
+#include <optional>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -45,6 +48,47 @@ class DatabasePool {
   const int busy_timeout_ms_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<store::Database>> idle_;
+};
+
+// The latest answers, each with the database's change mark when it was made
+// (store::Database::ChangeMark): a story page's digest costs milliseconds,
+// and the same pages are asked for again and again between runs.
+class ResponseCache {
+ public:
+  explicit ResponseCache(size_t capacity) : capacity_(capacity) {}
+
+  std::optional<api::Response> Find(const std::string& key, const std::string& mark) {
+    std::lock_guard lock(mutex_);
+    const auto it = entries_.find(key);
+    if (it == entries_.end() || it->second.mark != mark) return std::nullopt;
+    order_.splice(order_.begin(), order_, it->second.position);
+    return it->second.response;
+  }
+
+  void Put(const std::string& key, const std::string& mark, const api::Response& response) {
+    std::lock_guard lock(mutex_);
+    if (auto it = entries_.find(key); it != entries_.end()) {
+      order_.erase(it->second.position);
+      entries_.erase(it);
+    }
+    order_.push_front(key);
+    entries_[key] = {mark, response, order_.begin()};
+    if (entries_.size() > capacity_) {
+      entries_.erase(order_.back());
+      order_.pop_back();
+    }
+  }
+
+ private:
+  struct Entry {
+    std::string mark;
+    api::Response response;
+    std::list<std::string>::iterator position;  // in order_
+  };
+  const size_t capacity_;
+  std::mutex mutex_;
+  std::list<std::string> order_;  // most recently used first
+  std::unordered_map<std::string, Entry> entries_;
 };
 
 constexpr const char* kJson = "application/json; charset=utf-8";
@@ -99,9 +143,20 @@ struct Server::Impl {
     }
     Result<std::unique_ptr<store::Database>> db = pool.Acquire();
     if (!db.ok()) return SendJson(response, 503, ErrorBody(db.status().message()));
-    const api::Response answer = api.Handle(**db, call);
+    const api::Response answer = Answer(**db, call);
     pool.Release(std::move(*db));
     SendJson(response, answer.status, answer.body);
+  }
+
+  api::Response Answer(store::Database& db, const api::Request& call) {
+    Result<std::string> mark = db.ChangeMark();
+    if (!mark.ok()) return {503, ErrorBody(mark.status().message())};
+    std::string key = call.path;
+    for (const auto& [name, value] : call.params) key += '\n' + name + '=' + value;
+    if (std::optional<api::Response> cached = cache.Find(key, *mark)) return *cached;
+    api::Response answer = api.Handle(db, call);
+    if (answer.status == 200) cache.Put(key, *mark, answer);
+    return answer;
   }
 
   void Asset(const httplib::Request& request, httplib::Response& response) {
@@ -116,6 +171,7 @@ struct Server::Impl {
   Options options;
   api::Api api;
   DatabasePool pool;
+  ResponseCache cache{512};
   httplib::Server http;
 };
 
@@ -147,6 +203,16 @@ Server::Server(Options options) : impl_(std::make_unique<Impl>(std::move(options
     }
   });
   http.set_payload_max_length(1 << 16);
+  // httplib gives a kept-alive connection its worker thread until it closes,
+  // so the pool bounds the open connections served at once, not the CPU
+  // work: size it for many clients. A connection is closed after 100
+  // requests or 5 s idle.
+  const int threads = impl->options.threads;
+  http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  http.set_keep_alive_max_count(100);
+  // Answers go out as written: with Nagle's algorithm a response's last
+  // segment waits for the client's delayed ACK (about 40 ms).
+  http.set_tcp_nodelay(true);
 }
 
 Server::~Server() = default;

@@ -30,6 +30,9 @@ struct Options {
   int port = 8080;                 // 0: any free port (Run's `ready` gets it)
   api::Options api;
   int busy_timeout_ms = 2000;  // how long a read waits for a writer's lock
+  // Worker threads: each serves one open connection at a time (kept-alive
+  // connections keep theirs), so this bounds the clients served at once.
+  int threads = 64;
 };
 
 class Server {

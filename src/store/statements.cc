@@ -195,6 +195,10 @@ constexpr const char* kStatementSql[] = {
     "LEFT JOIN story_members m ON m.article_id = t.article_id "
     "WHERE search_text MATCH ?1 ORDER BY rank, t.article_id, t.idx LIMIT ?2 OFFSET ?3",
     "SELECT count(*) FROM search_text WHERE search_text MATCH ?1",
+    // kChangeMark: the last run and whether it finished; every write
+    // (articles, links) happens inside a run, before it finishes.
+    "SELECT coalesce(max(id), 0) || ':' || coalesce((SELECT finished_at FROM runs "
+    "ORDER BY id DESC LIMIT 1), 'running') FROM runs",
 };
 static_assert(std::size(kStatementSql) == kStatementCount);
 #undef STORIES_WHERE

@@ -97,6 +97,7 @@ enum StatementId : size_t {
   kCountReportedEvents,
   kSearch,
   kCountSearch,
+  kChangeMark,
   kStatementCount,
 };
 

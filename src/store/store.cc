@@ -205,6 +205,12 @@ Status Database::ForEachEventMention(const std::function<Status(EventMentionReco
   return internal::ForEachEventMention(*handle_->connection, visit);
 }
 
+Result<std::string> Database::ChangeMark() {
+  SL_ASSIGN_OR_RETURN(internal::Query query, handle_->connection->Prepare(internal::kChangeMark));
+  SL_ASSIGN_OR_RETURN(bool row, query.Next("cannot read the runs"));
+  return row ? query.Text(0) : std::string();
+}
+
 Result<StoryPage> Database::ListStories(const StoryFilter& filter) {
   return internal::ListStories(*handle_->connection, filter);
 }

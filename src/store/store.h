@@ -369,6 +369,10 @@ class Database {
   // InvalidArgument when FTS5 cannot parse it.
   Result<SearchPage> Search(const std::string& fts_query, uint64_t offset, uint64_t limit);
 
+  // A value that changes whenever a run starts or finishes, hence whenever
+  // what is stored may have changed: what a reader's cache is keyed on.
+  Result<std::string> ChangeMark();
+
   // The number of stored articles; 0 when it cannot be read.
   uint64_t ArticleCount();
   // The ids of every stored article.
