@@ -80,6 +80,14 @@
     );
   }
 
+  // As the server: a story with a reported event whose source or target
+  // code starts with `actor`.
+  function storyHasActor(row, actor) {
+    const story = data().story[row.id];
+    const events = (story && story.events) || [];
+    return events.some((event) => [event.source, event.target].some((code) => code && code.startsWith(actor)));
+  }
+
   function pageNumber(value, fallback) {
     const number = Number(value);
     return Number.isInteger(number) && number >= 0 ? number : fallback;
@@ -90,7 +98,8 @@
     const stories = data().stories.stories.filter(
       (row) =>
         (queryWords.length === 0 || storyMatches(row, queryWords)) &&
-        (!(params.from || params.to) || storyPublishedWithin(row, params.from, params.to)),
+        (!(params.from || params.to) || storyPublishedWithin(row, params.from, params.to)) &&
+        (!params.actor || storyHasActor(row, params.actor)),
     );
     const offset = pageNumber(params.offset, 0);
     const limit = pageNumber(params.limit, DEFAULT_LIMIT) || DEFAULT_LIMIT;
@@ -109,7 +118,7 @@
     ApiError,
     isStatic,
 
-    // GET /api/stories: {offset, limit, from, to, q} -> {total, offset, limit, stories}
+    // GET /api/stories: {offset, limit, from, to, actor, q} -> {total, offset, limit, stories}
     async stories(params) {
       return isStatic() ? staticStories(params) : getJson("/api/stories", params);
     },

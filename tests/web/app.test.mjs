@@ -141,6 +141,20 @@ test("a search lists matching stories and snippets, and a match opens its articl
   assert.match(page.url(), new RegExp(`#/article/${search.results[0].article}\\?mark=`));
 });
 
+test("an actor code filters the list to the stories whose events involve it", async () => {
+  const answer = await apiGet("/api/stories?actor=BUS");
+  assert.ok(answer.total > 0);
+  await openRoute("#/");
+  await page.locator("table.stories td.actors a", { hasText: "BUS" }).first().click();
+  await page.waitForURL(/#\/\?actor=BUS$/);
+  await page.locator("table.stories caption", { hasText: `${answer.total} stor` }).waitFor();
+  assert.deepEqual(
+    await page.locator("table.stories tbody tr td:first-child").allTextContents(),
+    answer.stories.map((story) => story.label),
+  );
+  assert.equal(await page.getByLabel("Actor code").inputValue(), "BUS");
+});
+
 test("a story page shows its timeline, brief, sources and actor network", async () => {
   const story = await apiGet(`/api/stories/${await storyIdByLabel(STRIKE_STORY)}`);
   await openStory(STRIKE_STORY);

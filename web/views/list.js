@@ -1,4 +1,4 @@
-// views/list.js: the story list (#/?q=&from=&to=&offset=&match_offset=):
+// views/list.js: the story list (#/?q=&from=&to=&actor=&offset=&match_offset=):
 // a search form, one row per story (GET /api/stories) and, for a query,
 // the articles and quotes that match it (GET /api/search).
 (function (storyline) {
@@ -11,7 +11,7 @@
   const MATCHES_PER_PAGE = 20;
 
   async function load(params) {
-    const filters = { q: params.get("q"), from: params.get("from"), to: params.get("to") };
+    const filters = { q: params.get("q"), from: params.get("from"), to: params.get("to"), actor: params.get("actor") };
     const [stories, matches] = await Promise.all([
       api.stories({ ...filters, offset: params.get("offset"), limit: STORIES_PER_PAGE }),
       filters.q ? api.search({ q: filters.q, offset: params.get("match_offset"), limit: MATCHES_PER_PAGE }) : null,
@@ -40,19 +40,25 @@
       field("Search", "q", "search", filters.q),
       field("From", "from", "date", filters.from),
       field("To", "to", "date", filters.to),
+      field("Actor code", "actor", "text", filters.actor),
       el("button", { type: "submit" }, "Search"),
       el("a", { href: "#/", class: "clear" }, "Clear"),
     );
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       const values = Object.fromEntries(new FormData(form));
-      location.hash = routeHash("/", { q: values.q.trim(), from: values.from, to: values.to });
+      location.hash = routeHash("/", {
+        q: values.q.trim(),
+        from: values.from,
+        to: values.to,
+        actor: values.actor.trim().toUpperCase(),
+      });
     });
     return form;
   }
 
   function storyTable(answer, filters) {
-    const filtered = filters.q || filters.from || filters.to;
+    const filtered = Object.values(filters).some(Boolean);
     if (answer.stories.length === 0) {
       return el("p", { class: "empty" }, filtered ? "No story matches." : "No stories yet.");
     }
@@ -84,7 +90,7 @@
       el(
         "td",
         { class: "actors" },
-        (story.actors || []).map((code) => el("code", {}, code)),
+        (story.actors || []).map((code) => el("a", { href: routeHash("/", { actor: code }) }, el("code", {}, code))),
       ),
     );
   }

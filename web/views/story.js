@@ -4,7 +4,7 @@
 (function (storyline) {
   "use strict";
 
-  const { el, append, articleHref, sourceHref, dateRange, describeDateHow } = storyline.dom;
+  const { el, append, routeHash, articleHref, sourceHref, dateRange, describeDateHow } = storyline.dom;
   const api = storyline.api;
 
   const DIFFERENCE_TITLES = {
@@ -95,7 +95,7 @@
             "p",
             { class: "actors" },
             "Actors: ",
-            story.actors.map((code) => el("code", {}, code)),
+            story.actors.map((code) => el("a", { href: routeHash("/", { actor: code }) }, el("code", {}, code))),
           )
         : null,
     );
