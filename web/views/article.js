@@ -59,18 +59,21 @@
     return valid && end <= utf8Length(article.text) ? { begin, end } : null;
   }
 
-  // Every occurrence of the words, ignoring case (the first gets the
-  // target id, to scroll to).
+  // Every occurrence of the words, ignoring case, overlaps dropped (the
+  // first gets the target id, to scroll to).
   function wordRanges(text, words) {
-    const lower = text.toLowerCase();
     const ranges = [];
-    for (const word of words.map((item) => item.toLowerCase()).filter(Boolean)) {
-      for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + word.length)) {
-        ranges.push({ begin: at, end: at + word.length });
+    for (const word of words.filter(Boolean)) {
+      const pattern = new RegExp(word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "gi");
+      for (const match of text.matchAll(pattern)) {
+        ranges.push({ begin: match.index, end: match.index + match[0].length });
       }
     }
     ranges.sort((a, b) => a.begin - b.begin || b.end - a.end);
-    const apart = ranges.filter((range, index) => index === 0 || range.begin >= ranges[index - 1].end);
+    const apart = [];
+    for (const range of ranges) {
+      if (apart.length === 0 || range.begin >= apart[apart.length - 1].end) apart.push(range);
+    }
     if (apart.length > 0) apart[0].id = TARGET_ID;
     return apart;
   }
