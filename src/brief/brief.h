@@ -102,7 +102,9 @@ struct Summary {
 // statement (a sentence whose time expression names a day or month).
 struct TimelineItem {
   std::string kind;  // "event" or "statement"
-  // ISO 8601 as precise as known ("2021-09-27", "2021-09"); nullopt: undated.
+  // As precise as known: ISO 8601 ("2021-09-27", "2021-09") or a TimeML
+  // week ("2021-W39", its weekend "2021-W39-WE", ordered from the week's
+  // first day); nullopt: undated.
   std::optional<std::string> date;
   // How the date was found, as EventDate::how: "timex" (a time expression
   // of the sentence), "publication", "inferred", "unknown".

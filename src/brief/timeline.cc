@@ -1,6 +1,7 @@
 // The timeline: the story's events (one row per reported event, with every
 // article that reports it) and its dated statements, by date (see brief.h).
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -9,6 +10,7 @@
 #include "brief/brief.h"
 #include "brief/copies.h"
 #include "brief/words.h"
+#include "core/calendar.h"
 
 namespace storyline::brief {
 namespace {
@@ -119,6 +121,22 @@ void AddStatements(const StoryInput& input, std::vector<Row>& rows,
   }
 }
 
+// Where a date falls for ordering: itself for calendar values ("2025-03",
+// "2025-03-17", which sort as strings), the first day of an ISO week for a
+// TimeML week ("2025-W11", "2025-W11-WE": its weekend's Saturday), so a
+// week sorts among the days rather than after all of them.
+std::string SortKey(const std::string& date) {
+  int year = 0, week = 0;
+  char tail[4] = {};
+  if (date.size() < 8 || date[4] != '-' || date[5] != 'W' ||
+      std::sscanf(date.c_str(), "%4d-W%2d%3s", &year, &week, tail) < 2 || week < 1 || week > 53) {
+    return date;
+  }
+  const CivilDay january_4{year, 1, 4};  // always in week 1
+  const CivilDay monday = AddDays(january_4, 1 - Weekday(january_4) + 7 * (week - 1));
+  return AddDays(monday, std::string_view(tail) == "-WE" ? 5 : 0).Iso();
+}
+
 }  // namespace
 
 std::vector<TimelineItem> MakeTimeline(const StoryInput& input, const Options& options) {
@@ -132,7 +150,10 @@ std::vector<TimelineItem> MakeTimeline(const StoryInput& input, const Options& o
   // Dated rows by date, then reading order; undated ones after, in reading order.
   std::stable_sort(rows.begin(), rows.end(), [](const Row& x, const Row& y) {
     if (x.item.date.has_value() != y.item.date.has_value()) return x.item.date.has_value();
-    if (x.item.date && *x.item.date != *y.item.date) return *x.item.date < *y.item.date;
+    if (x.item.date) {
+      const std::string x_key = SortKey(*x.item.date), y_key = SortKey(*y.item.date);
+      if (x_key != y_key) return x_key < y_key;
+    }
     return x.first < y.first;
   });
   std::vector<TimelineItem> timeline;

@@ -93,6 +93,18 @@ TEST(TimelineTest, OneRowPerReportedEventDatedByItsBestMentionWithEverySource) {
   EXPECT_FALSE(timeline[2].reported_event.has_value());
 }
 
+TEST(TimelineTest, AWeekIsOrderedAmongTheDays) {
+  Story story;
+  // 2026-W09 runs from Monday 23 February; its weekend is 28 February - 1 March.
+  story.daily.events[1].date = {"2026-W09-WE", "timex", std::nullopt};
+  story.daily.events[1].negated = false;
+  const std::vector<TimelineItem> timeline = MakeTimeline(story.input, {});
+  ASSERT_EQ(timeline.size(), 3u);
+  EXPECT_EQ(timeline[0].date, "2026-02-28");  // the statement, and a Saturday too: first seen first
+  EXPECT_EQ(timeline[1].date, "2026-W09-WE");
+  EXPECT_EQ(timeline[2].date, "2026-03-03");
+}
+
 TEST(TimelineTest, ANegatedActIsNotOnTheTimeline) {
   const Story story;
   for (const TimelineItem& item : MakeTimeline(story.input, {})) EXPECT_NE(item.code, "057");
