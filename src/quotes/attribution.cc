@@ -112,13 +112,13 @@ class Reader {
   }
 
   // A capitalised cue inside a sentence is part of a name ("Secretary of
-  // State"); one where no verb may stand is a noun ("the report",
-  // MayBeVerbAfter).
+  // State"); one where no verb may stand is a noun ("the report", "member
+  // states": MayBeVerbAt).
   bool PlausibleCue(uint32_t i) const {
     const WordRange sentence = SentenceOf(i);
     if (i == sentence.begin) return true;
     const Word& before = doc_.words[i - 1];
-    if (!MayBeVerbAfter(doc_.words[i], before)) return false;
+    if (!MayBeVerbAt(doc_.words, sentence.begin, i)) return false;
     return !doc_.words[i].Is(kCapitalized) || before.Is(kOpenMark) || before.Is(kPunctuation);
   }
 

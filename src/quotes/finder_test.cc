@@ -136,6 +136,24 @@ TEST_F(FinderTest, CueFormThatIsMostlyANounIsAVerbOnlyAfterItsSubject) {
   EXPECT_EQ(quotes[1].text, "that the repairs were postponed");
 }
 
+// Regression: "states" in "member states" was read as a speech verb, with
+// "patrol boats from member" for its speaker.
+TEST_F(FinderTest, PluralNounInSIsNotACue) {
+  const std::vector<Quote> quotes = Find(
+      "Ilse Brandt said patrol boats from member states would leave at dawn.\n"
+      "Several states and two island states sent observers to 12 states.\n"
+      "A survey of drivers shows that most ferries run late.\n"
+      "The charter states that every port stays open.");
+  ASSERT_EQ(quotes.size(), 3u);
+  EXPECT_EQ(Speaker(quotes[0]), "Ilse Brandt");
+  EXPECT_EQ(quotes[0].text, "patrol boats from member states would leave at dawn");
+  // "drivers" ends the phrase before a verb in -s: not a modifier.
+  EXPECT_EQ(Speaker(quotes[1]), "A survey of drivers");
+  EXPECT_EQ(quotes[1].text, "that most ferries run late");
+  EXPECT_EQ(Speaker(quotes[2]), "The charter");
+  EXPECT_EQ(quotes[2].text, "that every port stays open");
+}
+
 // Regression: "May" was read as the link word "may" and cut the speaker.
 TEST_F(FinderTest, CapitalisedLinkFormInsideASpeakerIsAName) {
   const std::vector<Quote> quotes =

@@ -31,7 +31,9 @@
 // attributions too), verbs with a hearer ("told reporters that ..."), verbs
 // that attribute only a quote after them ("called it “reckless”"), and cues
 // whose source follows ("according to X"). A cue inside a quote is part of
-// the quote, not a cue; a cue form after a determiner is a noun; a form of
+// the quote, not a cue; a cue form after a determiner is a noun, and so is
+// one in -s after a preposition, a quantifier or a number, directly or past
+// one or two modifiers ("from member states", "several states"); a form of
 // "be" before a cue makes a passive ("it was expected"), which is skipped.
 // The speaker is read around the cue:
 //   - leftwards ("Smith has also said"): words skipped between speaker and
