@@ -35,6 +35,7 @@ uint16_t ShapeOf(std::string_view word, text::TokenKind kind) {
   if (kind == text::TokenKind::kWord && word.ends_with('s') && !word.ends_with("ss")) {
     shape |= kEndsInS;
   }
+  if (kind == text::TokenKind::kWord && word.ends_with("ing")) shape |= kIng;
   if (kind == text::TokenKind::kPunctuation || kind == text::TokenKind::kSymbol) {
     shape |= kPunctuation;
     if (word == ",") shape |= kComma;

@@ -30,6 +30,7 @@ enum Shape : uint16_t {
   kCueStart = 1 << 11,   // a lower-case cue form where a verb may stand: "said"
   kNumber = 1 << 12,     // "50", "1,200"
   kEndsInS = 1 << 13,    // ends in a single s: "states", "says"; not "press"
+  kIng = 1 << 14,        // ends in -ing: "saying", "Speaking"
 };
 
 struct Word {

@@ -51,7 +51,14 @@
 //     ("issued a statement saying"), a cue after "and"/"but", and a phrase
 //     read leftwards that starts with a preposition ("In one tweet, ...")
 //     take the subject the sentence opens with; so does a colon announcing
-//     a quote with no cue ("Smith had a message: “...”", cue ":").
+//     a quote with no cue ("Smith had a message: “...”", cue ":"). That
+//     subject is read after opening phrases that end in a comma ("While
+//     pledging cooperation, the minister ...", "Despite the delay, ...",
+//     "Speaking to reporters, ...", "Meanwhile, ..."); and a participle
+//     after a clause that a text reports (a `document` word: "The statement
+//     indicates that Wang was critical of ..., saying") is that clause's
+//     named subject's, where after a speaker's clause it stays the
+//     speaker's ("Carson said he saw no need, telling ...").
 // The content is the quoted region beside the cue (before ", he said", after
 // "said:"), else reported speech: the clause after the cue (from "that" when
 // it comes within a few words: "said on Monday that ..."; after the hearer
