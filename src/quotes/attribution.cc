@@ -262,8 +262,12 @@ class Reader {
         a.region = r;
         return a;
       }
+      // "While pledging support, Smith praised them, saying ...": an opening
+      // phrase is no content.
       const uint32_t begin = ClauseBegin(sentence);
-      if (aside && same_sentence && doc_.words[prior].Is(kComma) && prior > begin) {
+      const bool only_opening = MainClauseBegin(doc_, doc_.words[prior].sentence) == prior + 1;
+      if (aside && same_sentence && doc_.words[prior].Is(kComma) && prior > begin &&
+          !only_opening) {
         SetContent(a, {begin, prior});
         return a;
       }
@@ -271,6 +275,14 @@ class Reader {
     if (kind == CueKind::kQuoteVerb) {
       a.region = FirstRegionAfter(cue.end, end);
       if (a.region < 0) return std::nullopt;
+      return a;
+    }
+    if (leading < end && OpensAnotherCue(leading)) {
+      // "Smith criticised the toll, saying ...": whom the cue addresses is
+      // what an object verb reports; another cue's content follows.
+      if (kind == CueKind::kObjectVerb && cue.end + 1 < leading) {
+        SetContent(a, {cue.end, leading - 1});
+      }
       return a;
     }
     if (leading >= end || AnnouncesNextSentence(leading, end)) return a;
@@ -369,9 +381,15 @@ class Reader {
   // "..., adding that ...": the content stops before another cue.
   uint32_t CutAtNextCue(uint32_t begin, uint32_t end) const {
     for (uint32_t k = begin + 1; k + 1 < end; ++k) {
-      if (doc_.words[k].Is(kComma) && doc_.words[k + 1].region < 0 && CueAt(k + 1)) return k;
+      if (OpensAnotherCue(k + 1)) return k;
     }
     return end;
+  }
+
+  // A cue after a comma at word `w`: "praised the pilots, saying ..." has
+  // no content of its own before it.
+  bool OpensAnotherCue(uint32_t w) const {
+    return doc_.words[w - 1].Is(kComma) && doc_.words[w].region < 0 && CueAt(w);
   }
 
   // "According to Smith, ..." or "..., according to Smith."

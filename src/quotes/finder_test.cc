@@ -203,6 +203,21 @@ TEST_F(FinderTest, ParticipleAfterAClauseThatATextReportsIsThePersonReported) {
   EXPECT_EQ(quotes[3].speaker->entity, 1u);
 }
 
+// Regression: the opening phrase was read as what the object verb before
+// the participle reported ("While pledging support for the port").
+TEST_F(FinderTest, OpeningPhraseIsNoContent) {
+  const Article article = Segmented(
+      "While pledging support for the port, Ana Ruiz criticised the new toll, saying “the "
+      "bridge belongs to everyone”.");
+  const std::vector<Quote> quotes = Find(article);
+  EXPECT_EQ(TextsAndSpeakers(quotes),
+            (std::vector<std::string>{"the new toll | Ana Ruiz",
+                                      "the bridge belongs to everyone | Ana Ruiz"}));
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(Cue(article, quotes[0]), "criticised");
+  EXPECT_EQ(Cue(article, quotes[1]), "saying");
+}
+
 // A subject read from the sentence start does not stand right before its
 // cue: what precedes it ("Instead") is no trailing content of its.
 TEST_F(FinderTest, OpeningWordIsNoContentOfASubjectReadFurtherBack) {

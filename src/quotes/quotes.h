@@ -63,7 +63,9 @@
 // "said:"), else reported speech: the clause after the cue (from "that" when
 // it comes within a few words: "said on Monday that ..."; after the hearer
 // for a verb with one) to the end of the sentence, or, for a trailing cue
-// ("..., he said."), the clause before it, up to the comma. A cue with a
+// ("..., he said."), the clause before it, up to the comma (not an opening
+// phrase: in "While pledging support, Smith criticised the toll, saying
+// “...”" the cue before the participle reports "the toll"). A cue with a
 // speaker and no content ("Smith said on Monday.", "Smith added:") anchors
 // the quoted region that opens the next sentence; a quoted region that opens
 // a sentence right after another attributed one takes its speaker ("“A,” he
