@@ -36,12 +36,12 @@ TEST(PolnearGate, QuotesAndSpeakersWithEntitiesStayAboveFloors) {
   EXPECT_EQ(run.articles, 84);
   const quotes::DirectTally& direct = run.scores.direct;
   EXPECT_EQ(direct.gold, 624);
-  EXPECT_GE(direct.Found(), 0.925);                 // reached 0.931
-  EXPECT_GE(direct.RightSpeakerEntity(), 0.867);    // reached 0.876
-  EXPECT_GE(direct.RightSpeaker(), 0.855);          // reached 0.864
-  EXPECT_GE(direct.Precision(), 0.96);              // reached 0.970
-  EXPECT_GE(run.scores.content.PartialF1(), 0.70);  // reached 0.705
-  EXPECT_GE(run.scores.source.PartialF1(), 0.645);  // reached 0.655
+  EXPECT_GE(direct.Found(), 0.925);                  // reached 0.931
+  EXPECT_GE(direct.RightSpeakerEntity(), 0.879);     // reached 0.888
+  EXPECT_GE(direct.RightSpeaker(), 0.867);           // reached 0.876
+  EXPECT_GE(direct.Precision(), 0.96);               // reached 0.970
+  EXPECT_GE(run.scores.content.PartialF1(), 0.708);  // reached 0.713
+  EXPECT_GE(run.scores.source.PartialF1(), 0.648);   // reached 0.658
 }
 
 }  // namespace

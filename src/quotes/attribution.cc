@@ -48,15 +48,18 @@ class Reader {
     if (left_end == sentence.begin) return ReadInverted(cue);
     if (IsPassive({left_end, cue.begin}, cue.begin)) return std::nullopt;
     const Word& before = doc_.words[left_end - 1];
+    if (before.Is(kComma) && IsParticiple(cue.begin)) {
+      // The main clause's subject before an appositive: "In a statement on
+      // Monday, the board thanked the divers, saying" is no name and
+      // appositive.
+      WordRange speaker = ParticipleSubject(before.sentence, left_end);
+      if (speaker.empty()) speaker = AppositiveBefore(doc_, left_end - 1, max_speaker_words_);
+      if (speaker.empty()) return std::nullopt;
+      return WithSpeakerBefore(cue, kind, speaker);
+    }
     if (before.Is(kComma)) {
       const WordRange appositive = AppositiveBefore(doc_, left_end - 1, max_speaker_words_);
       if (!appositive.empty()) return WithSpeakerBefore(cue, kind, appositive);
-    }
-    if (before.Is(kComma) && IsParticiple(cue.begin)) {
-      // "Trump praised them, saying ...": the sentence's subject speaks.
-      const WordRange subject = SentenceSubject(doc_, before.sentence, max_speaker_words_);
-      if (subject.empty() || subject.end >= left_end) return std::nullopt;
-      return WithSpeakerBefore(cue, kind, subject);
     }
     if (before.Is(kComma) || before.Is(kCloseMark)) return WithSpeakerAfter(cue, left_end - 1);
     if (left_end == cue.begin && IsParticiple(cue.begin) && !before.Is(kPunctuation)) {
@@ -112,13 +115,13 @@ class Reader {
   }
 
   // A capitalised cue inside a sentence is part of a name ("Secretary of
-  // State"); one where no verb may stand is a noun ("the report",
-  // MayBeVerbAfter).
+  // State"); one where no verb may stand is a noun ("the report", "member
+  // states": MayBeVerbAt).
   bool PlausibleCue(uint32_t i) const {
     const WordRange sentence = SentenceOf(i);
     if (i == sentence.begin) return true;
     const Word& before = doc_.words[i - 1];
-    if (!MayBeVerbAfter(doc_.words[i], before)) return false;
+    if (!MayBeVerbAt(doc_.words, sentence.begin, i)) return false;
     return !doc_.words[i].Is(kCapitalized) || before.Is(kOpenMark) || before.Is(kPunctuation);
   }
 
@@ -175,8 +178,38 @@ class Reader {
     return false;
   }
 
+  // Who speaks in "..., saying" when the participle's comma ends before
+  // `limit`: the subject of the main clause ("Trump praised them, saying"),
+  // past an opening phrase ("While pledging cooperation, the minister
+  // criticised ..., saying"), even after a clause it reports ("Carson said
+  // he saw no need, telling ..."); but a text reports on someone, who speaks:
+  // "The statement indicates that Wang was critical of ..., saying".
+  WordRange ParticipleSubject(uint32_t sentence, uint32_t limit) const {
+    const WordRange subject = SentenceSubject(doc_, sentence, max_speaker_words_);
+    if (subject.empty() || subject.end >= limit) return {};
+    if (!doc_.words[subject.end - 1].Has(kDocument)) return subject;
+    const WordRange reported = ReportedPerson(subject.end, limit);
+    return reported.empty() ? subject : reported;
+  }
+
+  // "indicates that Wang was ...": the name or person pronoun that opens the
+  // clause reported by a cue verb at word `w` (past link words), ending
+  // before `limit`; empty when there is none.
+  WordRange ReportedPerson(uint32_t w, uint32_t limit) const {
+    while (w < limit && doc_.words[w].Has(kLink) && !doc_.words[w].Is(kCapitalized)) ++w;
+    const auto cue = w < limit ? CueAt(w) : std::nullopt;
+    if (!cue || cue->second != CueKind::kVerb) return {};
+    uint32_t begin = cue->first.end;
+    if (begin < limit && IsThat(begin)) ++begin;
+    const WordRange subject = ClauseSubject(doc_, {begin, limit}, max_speaker_words_);
+    if (subject.empty() || subject.end >= limit) return {};
+    const Word& first = doc_.words[subject.begin];
+    const bool name = first.Is(kCapitalized) && !first.Has(kDeterminer);
+    return name || first.Has(kPersonPronoun) ? subject : WordRange{};
+  }
+
   // "saying", "adding": a cue in -ing after a comma has no subject of its own.
-  bool IsParticiple(uint32_t w) const { return doc_.TextOf({w, w + 1}).ends_with("ing"); }
+  bool IsParticiple(uint32_t w) const { return doc_.words[w].Is(kIng); }
 
   // "and" or "but" before a cue: "He praised them but said ..."
   bool IsCoordinator(uint32_t w) const {
@@ -218,7 +251,7 @@ class Reader {
         !quote_follows && (after >= end || doc_.words[after].Is(kComma) ||
                            doc_.CountWords({after, end}) <= kTrailingRestWords ||
                            (doc_.words[after].Has(kRightBoundary) && !IsThat(after)));
-    if (speaker.begin > 0) {
+    if (speaker.begin > 0 && StandsBeforeCue(speaker, cue)) {
       // "“...,” Smith said (on Monday ...)." or, the mark ending the
       // sentence before, "“...” Smith said."; "..., Smith said."
       const uint32_t prior = speaker.begin - 1;
@@ -229,8 +262,12 @@ class Reader {
         a.region = r;
         return a;
       }
+      // "While pledging support, Smith praised them, saying ...": an opening
+      // phrase is no content.
       const uint32_t begin = ClauseBegin(sentence);
-      if (aside && same_sentence && doc_.words[prior].Is(kComma) && prior > begin) {
+      const bool only_opening = MainClauseBegin(doc_, doc_.words[prior].sentence) == prior + 1;
+      if (aside && same_sentence && doc_.words[prior].Is(kComma) && prior > begin &&
+          !only_opening) {
         SetContent(a, {begin, prior});
         return a;
       }
@@ -240,6 +277,14 @@ class Reader {
       if (a.region < 0) return std::nullopt;
       return a;
     }
+    if (leading < end && OpensAnotherCue(leading)) {
+      // "Smith criticised the toll, saying ...": whom the cue addresses is
+      // what an object verb reports; another cue's content follows.
+      if (kind == CueKind::kObjectVerb && cue.end + 1 < leading) {
+        SetContent(a, {cue.end, leading - 1});
+      }
+      return a;
+    }
     if (leading >= end || AnnouncesNextSentence(leading, end)) return a;
     if (const int32_t r = RegionOpeningNear(leading, end); r >= 0) {
       a.region = r;
@@ -247,6 +292,15 @@ class Reader {
       SetContent(a, {leading, CutAtNextCue(leading, end)});
     }
     return a;
+  }
+
+  // "Smith (has) said", "Smith, a spokesman, said": the speaker right before
+  // the cue, not a subject read further back ("Instead, he was back to
+  // boasting": what precedes him is no content of his).
+  bool StandsBeforeCue(WordRange speaker, WordRange cue) const {
+    const uint32_t left_end = SkipLinksLeft(doc_, lexicon_, cue.begin);
+    return speaker.end == left_end ||
+           (speaker.end + 1 == left_end && doc_.words[speaker.end].Is(kComma));
   }
 
   // Where reported speech after the cue starts: after the hearer of an
@@ -327,9 +381,15 @@ class Reader {
   // "..., adding that ...": the content stops before another cue.
   uint32_t CutAtNextCue(uint32_t begin, uint32_t end) const {
     for (uint32_t k = begin + 1; k + 1 < end; ++k) {
-      if (doc_.words[k].Is(kComma) && doc_.words[k + 1].region < 0 && CueAt(k + 1)) return k;
+      if (OpensAnotherCue(k + 1)) return k;
     }
     return end;
+  }
+
+  // A cue after a comma at word `w`: "praised the pilots, saying ..." has
+  // no content of its own before it.
+  bool OpensAnotherCue(uint32_t w) const {
+    return doc_.words[w - 1].Is(kComma) && doc_.words[w].region < 0 && CueAt(w);
   }
 
   // "According to Smith, ..." or "..., according to Smith."

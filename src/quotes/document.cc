@@ -31,6 +31,11 @@ uint16_t ShapeOf(std::string_view word, text::TokenKind kind) {
   const char first = word[0];
   if (first >= 'A' && first <= 'Z') shape |= kCapitalized;
   if (first >= 'a' && first <= 'z') shape |= kLowercase;
+  if (kind == text::TokenKind::kNumber) shape |= kNumber;
+  if (kind == text::TokenKind::kWord && word.ends_with('s') && !word.ends_with("ss")) {
+    shape |= kEndsInS;
+  }
+  if (kind == text::TokenKind::kWord && word.ends_with("ing")) shape |= kIng;
   if (kind == text::TokenKind::kPunctuation || kind == text::TokenKind::kSymbol) {
     shape |= kPunctuation;
     if (word == ",") shape |= kComma;
@@ -46,6 +51,26 @@ uint16_t ShapeOf(std::string_view word, text::TokenKind kind) {
   return shape;
 }
 
+// A word that can stand between the start of a noun phrase and its noun:
+// lower case, with no role in the cue file, and not itself in -s ("member",
+// "swing"; in "a series of emails shows", "emails" ends the phrase and
+// "shows" is its verb).
+bool IsModifier(const Word& w) { return w.Is(kLowercase) && w.roles == 0 && !w.Is(kEndsInS); }
+
+// "in states", "several states", "two reports", "from member states", "in
+// key swing states": a cue form in -s after a preposition, a quantifier or a
+// number, directly or past one or two modifiers, is a plural noun, since no
+// subject stands there for a verb in -s.
+bool IsPluralNoun(const std::vector<Word>& words, uint32_t first, uint32_t i) {
+  constexpr uint32_t kMaxModifiers = 2;
+  if (!words[i].Is(kEndsInS)) return false;
+  uint32_t k = i;
+  while (k > first && i - k < kMaxModifiers && IsModifier(words[k - 1])) --k;
+  if (k == first) return false;
+  const Word& opener = words[k - 1];
+  return opener.Has(kPreposition | kQuantifier) || opener.Is(kNumber);
+}
+
 }  // namespace
 
 uint32_t Document::CountWords(WordRange range) const {
@@ -54,9 +79,11 @@ uint32_t Document::CountWords(WordRange range) const {
   return count;
 }
 
-bool MayBeVerbAfter(const Word& cue, const Word& before) {
-  if (before.Has(kDeterminer)) return false;
-  if (!cue.Has(kNounForm)) return true;
+bool MayBeVerbAt(const std::vector<Word>& words, uint32_t first, uint32_t i) {
+  if (i == first) return true;
+  const Word& before = words[i - 1];
+  if (before.Has(kDeterminer) || IsPluralNoun(words, first, i)) return false;
+  if (!words[i].Has(kNounForm)) return true;
   return before.Is(kCapitalized) || before.Is(kPunctuation) ||
          before.Has(kPersonPronoun | kGroupPronoun | kRelative | kLink | kBe);
 }
@@ -80,7 +107,7 @@ Document ReadDocument(std::string_view text, const std::vector<ByteSpan>& senten
       word.roles = lexicon.Roles(word.id);
       word.shape = ShapeOf(spelling, token.kind);
       const bool may_be_verb =
-          doc.words.size() == first + 1 || MayBeVerbAfter(word, doc.words[doc.words.size() - 2]);
+          MayBeVerbAt(doc.words, first, static_cast<uint32_t>(doc.words.size() - 1));
       if ((word.shape & kLowercase) && may_be_verb && !lexicon.CuesStartingWith(word.id).empty()) {
         word.shape |= kCueStart;
       }

@@ -28,6 +28,9 @@ enum Shape : uint16_t {
   kDash = 1 << 9,        // "—" "–" "―" "--" "-" ";"
   kLowercase = 1 << 10,  // starts with an ASCII lower-case letter
   kCueStart = 1 << 11,   // a lower-case cue form where a verb may stand: "said"
+  kNumber = 1 << 12,     // "50", "1,200"
+  kEndsInS = 1 << 13,    // ends in a single s: "states", "says"; not "press"
+  kIng = 1 << 14,        // ends in -ing: "saying", "Speaking"
 };
 
 struct Word {
@@ -72,11 +75,13 @@ struct Document {
   uint32_t CountWords(WordRange range) const;
 };
 
-// Whether a cue form `cue` right after `before` may be a verb: not after a
-// determiner ("the report"), and a form that is mostly a noun only after a
-// name, a pronoun, a link word, a form of "be" or a mark ("Smith reports",
-// "he has noted"; not "An engineering report delivered ...").
-bool MayBeVerbAfter(const Word& cue, const Word& before);
+// Whether the cue form `words[i]`, in a sentence whose first word is
+// `words[first]`, may be a verb: not after a determiner ("the report"); a
+// form that is mostly a noun only after a name, a pronoun, a link word, a
+// form of "be" or a mark ("Smith reports", "he has noted"; not "An
+// engineering report delivered ..."); and not a plural noun in -s ("from
+// member states", "several states": IsPluralNoun in document.cc).
+bool MayBeVerbAt(const std::vector<Word>& words, uint32_t first, uint32_t i);
 
 // Reads the words of `sentences` of `text` (`tokens[s]`: text::Segmenter::
 // WordsOf) and finds its quoted regions. REQUIRES: the spans lie within

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "core/data_files.h"
 #include "quotes/quotes.h"
@@ -33,6 +34,12 @@ class FinderTest : public ::testing::Test {
   }
   static std::string Speaker(const Quote& quote) {
     return quote.speaker ? quote.speaker->text : "-";
+  }
+  // Each quote as "text | speaker", to compare a whole result at once.
+  static std::vector<std::string> TextsAndSpeakers(const std::vector<Quote>& quotes) {
+    std::vector<std::string> found;
+    for (const Quote& quote : quotes) found.push_back(quote.text + " | " + Speaker(quote));
+    return found;
   }
 
   // A PER or ORG entity whose mentions are the given phrases' first
@@ -134,6 +141,90 @@ TEST_F(FinderTest, CueFormThatIsMostlyANounIsAVerbOnlyAfterItsSubject) {
   EXPECT_EQ(quotes[0].text, "urgent repairs to the spillway");
   EXPECT_EQ(Speaker(quotes[1]), "Lukas Moser");
   EXPECT_EQ(quotes[1].text, "that the repairs were postponed");
+}
+
+// Regression: "states" in "member states" was read as a speech verb, with
+// "patrol boats from member" for its speaker.
+TEST_F(FinderTest, PluralNounInSIsNotACue) {
+  const std::vector<Quote> quotes = Find(
+      "Ilse Brandt said patrol boats from member states would leave at dawn.\n"
+      "Several states and two island states sent observers to 12 states.\n"
+      "A survey of drivers shows that most ferries run late.\n"
+      "The charter states that every port stays open.");
+  // "drivers" ends the phrase before a verb in -s: not a modifier.
+  EXPECT_EQ(
+      TextsAndSpeakers(quotes),
+      (std::vector<std::string>{"patrol boats from member states would leave at dawn | Ilse Brandt",
+                                "that most ferries run late | A survey of drivers",
+                                "that every port stays open | The charter"}));
+}
+
+// Regression: after an opening phrase, a participle found no speaker
+// ("the mayor" is lower case), or took the phrase for one ("Despite", "In a
+// statement on Monday, the harbour board thanked the divers").
+TEST_F(FinderTest, ParticipleTakesTheMainClauseSubjectAfterAnOpeningPhrase) {
+  const std::vector<Quote> quotes = Find(
+      "While praising the harbour plan, the mayor thanked the crews, saying “the city cannot "
+      "pay twice”.\n"
+      "Despite the delay, Lena Kord thanked the volunteers, saying “the bridge opens in May”.\n"
+      "In a statement on Monday, the harbour board thanked the divers, saying “they kept the "
+      "port open”.\n"
+      "Speaking to reporters on Friday, Ana Ruiz thanked the pilots, saying “nobody slept that "
+      "night”.\n"
+      "Meanwhile, as the fog lifted, she thanked the cooks, saying “they fed a whole town”.");
+  EXPECT_EQ(TextsAndSpeakers(quotes),
+            (std::vector<std::string>{
+                "the city cannot pay twice | the mayor", "the bridge opens in May | Lena Kord",
+                "they kept the port open | the harbour board", "nobody slept that night | Ana Ruiz",
+                "they fed a whole town | she"}));
+  for (const Quote& quote : quotes) EXPECT_EQ(quote.kind, "partial");
+}
+
+// Regression: the partial quote after "saying" was dropped, its speaker
+// being sought at the sentence start; a text that reports on someone does
+// not speak for them, while a speaker's clause keeps its speaker.
+TEST_F(FinderTest, ParticipleAfterAClauseThatATextReportsIsThePersonReported) {
+  Article article = Segmented(
+      "Tomas Varga met the harbour board on Friday.\n"
+      "After the talks, the ministry's statement indicates that Varga was critical of the new "
+      "toll, saying “the bridge belongs to everyone”.\n"
+      "Nora Falk said the talks had stalled, saying “nobody is listening to the drivers”.");
+  article.entities.push_back(MakeEntity(article, 0, "PER", {"Tomas Varga", "Varga"}));
+  article.entities.push_back(MakeEntity(article, 1, "PER", {"Nora Falk"}));
+  const std::vector<Quote> quotes = Find(article);
+  EXPECT_EQ(TextsAndSpeakers(quotes),
+            (std::vector<std::string>{
+                "that Varga was critical of the new toll | the ministry's statement",
+                "the bridge belongs to everyone | Varga", "the talks had stalled | Nora Falk",
+                "nobody is listening to the drivers | Nora Falk"}));
+  ASSERT_EQ(quotes.size(), 4u);
+  EXPECT_EQ(quotes[1].kind, "partial");
+  EXPECT_EQ(quotes[1].speaker->entity, 0u);
+  EXPECT_EQ(quotes[3].speaker->entity, 1u);
+}
+
+// Regression: the opening phrase was read as what the object verb before
+// the participle reported ("While pledging support for the port").
+TEST_F(FinderTest, OpeningPhraseIsNoContent) {
+  const Article article = Segmented(
+      "While pledging support for the port, Ana Ruiz criticised the new toll, saying “the "
+      "bridge belongs to everyone”.");
+  const std::vector<Quote> quotes = Find(article);
+  EXPECT_EQ(TextsAndSpeakers(quotes),
+            (std::vector<std::string>{"the new toll | Ana Ruiz",
+                                      "the bridge belongs to everyone | Ana Ruiz"}));
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(Cue(article, quotes[0]), "criticised");
+  EXPECT_EQ(Cue(article, quotes[1]), "saying");
+}
+
+// A subject read from the sentence start does not stand right before its
+// cue: what precedes it ("Instead") is no trailing content of its.
+TEST_F(FinderTest, OpeningWordIsNoContentOfASubjectReadFurtherBack) {
+  EXPECT_EQ(TextsAndSpeakers(
+                Find("Instead, she went back to boasting about “record harvests” at every stop.")),
+            (std::vector<std::string>{"about “record harvests” at every stop | she",
+                                      "record harvests | she"}));
 }
 
 // Regression: "May" was read as the link word "may" and cut the speaker.

@@ -29,12 +29,12 @@ TEST(PolnearGate, DevStaysAboveFloors) {
   EXPECT_EQ(run.articles, 84);
   EXPECT_EQ(s.direct.gold, 624);
   EXPECT_GE(s.direct.Found(), 0.925);         // reached 0.931
-  EXPECT_GE(s.direct.RightSpeaker(), 0.855);  // reached 0.864
+  EXPECT_GE(s.direct.RightSpeaker(), 0.867);  // reached 0.876
   EXPECT_GE(s.direct.Precision(), 0.96);      // reached 0.970
-  EXPECT_GE(s.source.ExactF1(), 0.573);       // reached 0.583
-  EXPECT_GE(s.source.PartialF1(), 0.645);     // reached 0.655
-  EXPECT_GE(s.content.ExactF1(), 0.445);      // reached 0.457
-  EXPECT_GE(s.content.PartialF1(), 0.70);     // reached 0.705
+  EXPECT_GE(s.source.ExactF1(), 0.579);       // reached 0.589
+  EXPECT_GE(s.source.PartialF1(), 0.648);     // reached 0.658
+  EXPECT_GE(s.content.ExactF1(), 0.450);      // reached 0.462
+  EXPECT_GE(s.content.PartialF1(), 0.708);    // reached 0.713
 }
 
 }  // namespace

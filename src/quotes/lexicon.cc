@@ -17,7 +17,7 @@ struct KindName {
   uint16_t role = 0;  // when not a cue
 };
 
-constexpr std::array<KindName, 14> kKinds = {{
+constexpr std::array<KindName, 16> kKinds = {{
     {"verb", CueKind::kVerb},
     {"object_verb", CueKind::kObjectVerb},
     {"source_after", CueKind::kSourceAfter},
@@ -32,6 +32,8 @@ constexpr std::array<KindName, 14> kKinds = {{
     {"be", std::nullopt, kBe},
     {"preposition", std::nullopt, kPreposition},
     {"noun_form", std::nullopt, kNounForm},
+    {"quantifier", std::nullopt, kQuantifier},
+    {"document", std::nullopt, kDocument},
 }};
 
 const KindName* KindNamed(std::string_view name) {

@@ -33,6 +33,8 @@ enum WordRole : uint16_t {
   kBe = 1 << 7,             // "was": before a cue, a passive ("was expected")
   kPreposition = 1 << 8,    // "in", "despite": no speaker phrase starts with one
   kNounForm = 1 << 9,       // "report", "question": a cue form that is mostly a noun
+  kQuantifier = 1 << 10,    // "several", "two": a cue form in -s after one is a plural noun
+  kDocument = 1 << 11,      // "statement": a text that reports what someone said
 };
 
 inline constexpr int32_t kUnknownWord = -1;

@@ -31,7 +31,9 @@
 // attributions too), verbs with a hearer ("told reporters that ..."), verbs
 // that attribute only a quote after them ("called it “reckless”"), and cues
 // whose source follows ("according to X"). A cue inside a quote is part of
-// the quote, not a cue; a cue form after a determiner is a noun; a form of
+// the quote, not a cue; a cue form after a determiner is a noun, and so is
+// one in -s after a preposition, a quantifier or a number, directly or past
+// one or two modifiers ("from member states", "several states"); a form of
 // "be" before a cue makes a passive ("it was expected"), which is skipped.
 // The speaker is read around the cue:
 //   - leftwards ("Smith has also said"): words skipped between speaker and
@@ -49,12 +51,21 @@
 //     ("issued a statement saying"), a cue after "and"/"but", and a phrase
 //     read leftwards that starts with a preposition ("In one tweet, ...")
 //     take the subject the sentence opens with; so does a colon announcing
-//     a quote with no cue ("Smith had a message: “...”", cue ":").
+//     a quote with no cue ("Smith had a message: “...”", cue ":"). That
+//     subject is read after opening phrases that end in a comma ("While
+//     pledging cooperation, the minister ...", "Despite the delay, ...",
+//     "Speaking to reporters, ...", "Meanwhile, ..."); and a participle
+//     after a clause that a text reports (a `document` word: "The statement
+//     indicates that Wang was critical of ..., saying") is that clause's
+//     named subject's, where after a speaker's clause it stays the
+//     speaker's ("Carson said he saw no need, telling ...").
 // The content is the quoted region beside the cue (before ", he said", after
 // "said:"), else reported speech: the clause after the cue (from "that" when
 // it comes within a few words: "said on Monday that ..."; after the hearer
 // for a verb with one) to the end of the sentence, or, for a trailing cue
-// ("..., he said."), the clause before it, up to the comma. A cue with a
+// ("..., he said."), the clause before it, up to the comma (not an opening
+// phrase: in "While pledging support, Smith criticised the toll, saying
+// “...”" the cue before the participle reports "the toll"). A cue with a
 // speaker and no content ("Smith said on Monday.", "Smith added:") anchors
 // the quoted region that opens the next sentence; a quoted region that opens
 // a sentence right after another attributed one takes its speaker ("“A,” he

@@ -1,5 +1,7 @@
 #include "quotes/speakers.h"
 
+#include <algorithm>
+
 namespace storyline::quotes {
 namespace {
 
@@ -71,16 +73,23 @@ WordRange Plausible(const Document& doc, WordRange range, int max_words) {
   return range;
 }
 
-// "When the vote ended, ...", "Hours later, ...": the sentence opens with
-// a phrase up to a comma that is not its subject: it starts with a boundary
-// word, or holds a link word ("later", "earlier") within its first words.
+// "When the vote ended, ...", "Despite the delay, ...", "Speaking to
+// reporters, ...", "Meanwhile, ...", "Hours later, ...": the sentence opens
+// with a phrase up to a comma that is not its subject: it starts with a
+// boundary word, a preposition or a participle, or holds a link word
+// ("later", "earlier") followed by a comma within its first words.
 bool OpensWithAPhrase(const Document& doc, uint32_t begin, uint32_t end) {
   constexpr uint32_t kOpeningWords = 4;
   const Word& first = doc.words[begin];
-  if (first.Has(kLeftBoundary) || first.Has(kRightBoundary)) return true;
-  for (uint32_t k = begin + 1; k < end && k <= begin + kOpeningWords; ++k) {
+  if (first.Has(kLeftBoundary | kRightBoundary | kPreposition)) return true;
+  // A participle goes on in lower case; "Sterling said" is a name and its cue.
+  const Word* second = begin + 1 < end ? &doc.words[begin + 1] : nullptr;
+  if (first.Is(kIng) && second && second->Is(kLowercase) && !second->Is(kCueStart)) return true;
+  for (uint32_t k = begin; k < end && k <= begin + kOpeningWords; ++k) {
     if (doc.words[k].Is(kComma)) return false;
-    if (doc.words[k].Has(kLink)) {
+    // Capitalised, a first word before a capitalised one names: "Will Smith".
+    const bool name = k == begin && second && second->Is(kCapitalized);
+    if (doc.words[k].Has(kLink) && !name) {
       while (++k < end && k <= begin + kOpeningWords) {
         if (doc.words[k].Is(kComma)) return true;
       }
@@ -88,6 +97,25 @@ bool OpensWithAPhrase(const Document& doc, uint32_t begin, uint32_t end) {
     }
   }
   return false;
+}
+
+// The end of the phrase that the determiner at `begin` opens: up to a link
+// word, a form of "be", a mark, a quote, a cue ("the minister said", "the
+// senator was rallying") or a lower-case word in -ed after its first word,
+// most likely a verb in the past ("the summit in June addressed"; "the
+// embattled senator" keeps its adjective); or, when a second determiner
+// starts an object, up to the verb before it ("The authority issued a
+// statement").
+uint32_t DeterminerPhraseEnd(const Document& doc, uint32_t begin, uint32_t limit) {
+  uint32_t end = begin + 1;
+  while (end < limit) {
+    const Word& w = doc.words[end];
+    if (!w.IsWord() || w.Has(kLink | kBe) || w.region >= 0 || w.Is(kCueStart)) break;
+    if (w.Has(kDeterminer) && end > begin + 2) return end - 1;
+    if (end > begin + 1 && w.Is(kLowercase) && doc.TextOf({end, end + 1}).ends_with("ed")) break;
+    ++end;
+  }
+  return end;
 }
 
 }  // namespace
@@ -190,36 +218,45 @@ WordRange SpeakerAfter(const Document& doc, uint32_t begin, int max_words) {
   return {begin, end};
 }
 
-WordRange SentenceSubject(const Document& doc, uint32_t sentence, int max_words) {
+uint32_t MainClauseBegin(const Document& doc, uint32_t sentence) {
   const WordRange words = doc.sentence_words[sentence];
   uint32_t begin = words.begin;
   while (begin < words.end && doc.words[begin].Is(kPunctuation) && doc.words[begin].region < 0) {
     ++begin;
   }
-  if (begin == words.end || doc.words[begin].region >= 0) return {};
-  if (OpensWithAPhrase(doc, begin, words.end)) {
+  // "Moreover, as part of the exchange, Gowdy ...": openings may follow
+  // each other.
+  constexpr int kMaxOpenings = 3;
+  for (int opening = 0; opening < kMaxOpenings && begin < words.end &&
+                        doc.words[begin].region < 0 && OpensWithAPhrase(doc, begin, words.end);
+       ++opening) {
     while (begin < words.end && !doc.words[begin].Is(kComma)) {
-      if (doc.words[begin].region >= 0) return {};
+      if (doc.words[begin].region >= 0) return words.end;
       ++begin;
     }
-    ++begin;
+    begin = std::min(begin + 1, words.end);
   }
-  if (begin >= words.end) return {};
+  return begin;
+}
+
+WordRange SentenceSubject(const Document& doc, uint32_t sentence, int max_words) {
+  const WordRange words = doc.sentence_words[sentence];
+  const uint32_t begin = MainClauseBegin(doc, sentence);
+  if (begin >= words.end || doc.words[begin].region >= 0) return {};
+  return ClauseSubject(doc, {begin, words.end}, max_words);
+}
+
+WordRange ClauseSubject(const Document& doc, WordRange clause, int max_words) {
+  const uint32_t begin = clause.begin;
+  if (begin >= clause.end) return {};
   const Word& first = doc.words[begin];
   if (first.Has(kPersonPronoun) || first.Has(kGroupPronoun)) return {begin, begin + 1};
   uint32_t end = begin;
-  while (end < words.end && doc.words[end].Is(kCapitalized) && doc.words[end].region < 0) ++end;
-  if (end == begin + 1 && first.Has(kDeterminer)) {
-    while (end < words.end && doc.words[end].IsWord() && !doc.words[end].Has(kLink) &&
-           doc.words[end].region < 0) {
-      // "The authority issued a statement": a second determiner starts the
-      // object, and the word before it is the verb.
-      if (doc.words[end].Has(kDeterminer) && end > begin + 2) {
-        --end;
-        break;
-      }
-      ++end;
-    }
+  while (end < clause.end && doc.words[end].Is(kCapitalized) && doc.words[end].region < 0) ++end;
+  // "The authority ...", "several groups ...", or after an opening phrase
+  // "the minister ...".
+  if (end <= begin + 1 && first.Has(kDeterminer | kQuantifier)) {
+    end = DeterminerPhraseEnd(doc, begin, clause.end);
   }
   if (end == begin || doc.CountWords({begin, end}) > static_cast<uint32_t>(max_words)) return {};
   return {begin, end};

@@ -33,13 +33,26 @@ WordRange AppositiveBefore(const Document& doc, uint32_t comma, int max_words);
 // kept). Empty when there is none or it is longer than `max_words`.
 WordRange SpeakerAfter(const Document& doc, uint32_t begin, int max_words);
 
+// The first word of a sentence's main clause: after leading marks and up to
+// three opening phrases that each end with a comma and start with a
+// boundary word, a preposition or a participle, or hold a link word ("When
+// the vote ended, ...", "Despite the delay, ...", "Speaking to reporters,
+// ...", "Meanwhile, ..."); the sentence end when an opening holds a quote.
+uint32_t MainClauseBegin(const Document& doc, uint32_t sentence);
+
 // The subject a sentence opens with, for a cue whose own subject lies
 // further back ("He praised them but said ...") or a quote announced by a
-// colon ("Senator Smith sent a message: “...”"): a pronoun or a run of
-// capitalised words (a determiner with the words after it up to a link word,
-// a mark or the verb before a second determiner), after an opening clause that ends with a comma
-// when the sentence starts with a boundary word ("When the vote ended, ..."). Empty when there is
-// none.
+// colon ("Senator Smith sent a message: “...”"): the ClauseSubject at its
+// MainClauseBegin ("Despite the delay, the minister ..."). Empty when there
+// is none.
 WordRange SentenceSubject(const Document& doc, uint32_t sentence, int max_words);
+
+// The subject that `clause` opens with: a pronoun, a run of capitalised
+// words, or a determiner or quantifier with the words after it up to what
+// looks like its verb: a link word, a form of "be", a mark, a cue, a word
+// in -ed or the word before a second determiner ("the minister said",
+// "several groups granted", "The authority issued a statement"). Empty when
+// there is none or it is longer than `max_words`.
+WordRange ClauseSubject(const Document& doc, WordRange clause, int max_words);
 
 }  // namespace storyline::quotes
