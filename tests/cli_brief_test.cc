@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -81,6 +82,51 @@ TEST_F(BriefCommandTest, RejectedInputsAreCountedAndTheRestSummarised) {
   EXPECT_EQ(outcome.exit_code, 1) << outcome.err;
   EXPECT_NE(outcome.err.find("rejected"), std::string::npos);
   EXPECT_FALSE(json::parse(outcome.out)["brief"]["sentences"].empty());
+}
+
+// The seeds' meeting of 27 September 2021, reported by two outlets, one
+// copying paragraphs of the other and wording the minister's remark on
+// military blocs its own way.
+TEST_F(BriefCommandTest, TheSeedsMeetingStoryShowsItsCopiesAndBothWordingsOfTheRemark) {
+  const std::optional<std::string> first = testing::SeedPath("000");
+  const std::optional<std::string> second = testing::SeedPath("001");
+  if (!first || !second) GTEST_SKIP() << "../shared/seeds is absent (a user's clone)";
+  const Outcome outcome = Run("brief " + *first + " " + *second + " --json");
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+  const json digest = json::parse(outcome.out);
+
+  // The meeting: one timeline row, dated by its time expression, reported by both.
+  bool meeting = false;
+  for (const json& item : digest["timeline"]) {
+    if (item["kind"] != "event" || item["date"] != "2021-09-27") continue;
+    std::set<std::string> articles;
+    for (const json& source : item["sources"]) articles.insert(source["article"]);
+    meeting |= item["code"].get<std::string>().starts_with("04") &&
+               item["source_actor"] == "CHNGOV" && item["target_actor"] == "IGOWSTNAT" &&
+               item["date_how"] == "timex" && articles.size() == 2;
+  }
+  EXPECT_TRUE(meeting) << digest["timeline"].dump(1);
+
+  // 000 came first; 001 carries paragraphs copied from it.
+  ASSERT_EQ(digest["sources"].size(), 2u);
+  EXPECT_TRUE(digest["sources"][0]["first"].get<bool>());
+  EXPECT_NE(digest["sources"][0]["outlet"].get<std::string>().find("000_"), std::string::npos);
+  const std::string first_id = digest["sources"][0]["articles"][0]["id"];
+  ASSERT_FALSE(digest["copies"].empty());
+  EXPECT_EQ(digest["copies"][0]["from"], first_id);
+  EXPECT_TRUE(digest["copies"][0]["direction_known"].get<bool>());
+  EXPECT_GT(digest["copies"][0]["bytes"].get<int>(), 1000);
+
+  // The remark on military blocs, once per outlet, side by side.
+  bool remark = false;
+  for (const json& difference : digest["differences"]) {
+    if (difference["kind"] != "quote_wording" || difference["variants"].size() != 2) continue;
+    const json& variants = difference["variants"];
+    remark |= variants[0]["text"].get<std::string>().find("military") != std::string::npos &&
+              variants[1]["text"].get<std::string>().find("military") != std::string::npos &&
+              variants[0]["source"]["article"] != variants[1]["source"]["article"];
+  }
+  EXPECT_TRUE(remark) << digest["differences"].dump(1);
 }
 
 }  // namespace

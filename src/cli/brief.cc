@@ -109,7 +109,9 @@ void PrintDifferences(const std::vector<brief::Difference>& differences, const L
     if (!difference.missing_from.empty()) {
       std::string missing;
       for (const std::string& outlet : difference.missing_from) {
-        missing += (missing.empty() ? "" : ", ") + outlet;
+        // An article without an outlet stands for its file: its name is enough.
+        missing +=
+            (missing.empty() ? "" : ", ") + std::filesystem::path(outlet).filename().string();
       }
       std::printf("    not in: %s\n", missing.c_str());
     }
