@@ -132,6 +132,25 @@ Result<std::shared_ptr<const link::Stopwords>> LoadStopwords(const std::string& 
   return std::make_shared<const link::Stopwords>(std::move(*stopwords));
 }
 
+void AddDigestOptions(CLI::App& command, DigestArgs& args) {
+  command.add_option("--words", args.words, "Length of story briefs in words")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  command
+      .add_option("--data", args.data_dir,
+                  "Folder of rule and dictionary files overriding the built-in ones")
+      ->check(CLI::ExistingDirectory);
+}
+
+Result<brief::Options> DigestOptions(const DigestArgs& args,
+                                     std::shared_ptr<const link::Stopwords>& stopwords) {
+  SL_ASSIGN_OR_RETURN(stopwords, LoadStopwords(args.data_dir));
+  brief::Options options;
+  options.brief_words = args.words;
+  options.stopwords = stopwords.get();
+  return options;
+}
+
 Result<Analysis> AnalyzeInputs(const AnalyzeArgs& args, const std::string& command,
                                store::Database& db, store::JsonWriter* json) {
   pipeline::Options options;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "brief/brief.h"
 #include "cli/dictionaries.h"
 #include "cli/link_stage.h"
 #include "core/article.h"
@@ -52,6 +53,19 @@ Result<Analysis> AnalyzeInputs(const AnalyzeArgs& args, const std::string& comma
 // The stopwords of the data folder (compiled in when `data_dir` is empty):
 // the story clusterer's, which the brief uses too.
 Result<std::shared_ptr<const link::Stopwords>> LoadStopwords(const std::string& data_dir);
+
+// --words and --data of the commands that make story digests from a
+// database (serve, report).
+struct DigestArgs {
+  uint32_t words = brief::Options{}.brief_words;
+  std::string data_dir;
+};
+void AddDigestOptions(CLI::App& command, DigestArgs& args);
+
+// The digests' options from those arguments; `stopwords` keeps the data
+// folder's list alive for them.
+Result<brief::Options> DigestOptions(const DigestArgs& args,
+                                     std::shared_ptr<const link::Stopwords>& stopwords);
 
 // Rejections printed on stderr before the rest are only counted; all of them
 // are in the database and the JSON report.

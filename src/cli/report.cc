@@ -16,20 +16,19 @@ namespace {
 struct ReportArgs {
   std::string db = "storyline.db";
   std::string html;
-  std::string data_dir;
-  uint32_t words = brief::Options{}.brief_words;
+  DigestArgs digest;
 };
 
 int RunReport(const ReportArgs& args) {
-  Result<std::shared_ptr<const link::Stopwords>> stopwords = LoadStopwords(args.data_dir);
-  if (!stopwords.ok()) return Fail(stopwords.status());
+  std::shared_ptr<const link::Stopwords> stopwords;
+  Result<brief::Options> digest = DigestOptions(args.digest, stopwords);
+  if (!digest.ok()) return Fail(digest.status());
   store::OpenOptions read_only;
   read_only.read_only = true;
   Result<store::Database> db = store::Database::Open(args.db, read_only);
   if (!db.ok()) return Fail(db.status());
   api::Options options;
-  options.brief.brief_words = args.words;
-  options.brief.stopwords = stopwords->get();
+  options.brief = *digest;
   const api::Api api(options);
   serve::ReportCounts counts;
   Result<std::string> html = serve::ReportHtml(*db, api, &counts);
@@ -66,13 +65,7 @@ void AddReportCommand(CLI::App& command, Handler& run) {
                   "and digest inside; no network needed to open it)")
       ->required()
       ->option_text("FILE");
-  command.add_option("--words", args->words, "Length of story briefs in words")
-      ->capture_default_str()
-      ->check(CLI::PositiveNumber);
-  command
-      .add_option("--data", args->data_dir,
-                  "Folder of rule and dictionary files overriding the built-in ones")
-      ->check(CLI::ExistingDirectory);
+  AddDigestOptions(command, args->digest);
   command.callback([args, &run] { run = [args] { return RunReport(*args); }; });
 }
 

@@ -16,7 +16,7 @@ namespace {
 
 struct ServeArgs {
   serve::Options options;
-  std::string data_dir;
+  DigestArgs digest;
 };
 
 // Stops the server on SIGINT or SIGTERM. The signals are blocked in every
@@ -49,9 +49,10 @@ class SignalStopper {
 };
 
 int RunServe(ServeArgs& args) {
-  Result<std::shared_ptr<const link::Stopwords>> stopwords = LoadStopwords(args.data_dir);
-  if (!stopwords.ok()) return Fail(stopwords.status());
-  args.options.api.brief.stopwords = stopwords->get();
+  std::shared_ptr<const link::Stopwords> stopwords;
+  Result<brief::Options> digest = DigestOptions(args.digest, stopwords);
+  if (!digest.ok()) return Fail(digest.status());
+  args.options.api.brief = *digest;
   {
     // Said at once rather than at the first request; the server still
     // starts, and answers 503 until the database can be read.
@@ -84,14 +85,7 @@ void AddServeCommand(CLI::App& command, Handler& run) {
       .add_option("--host", args->options.host,
                   "Address to listen on (0.0.0.0 for every interface)")
       ->capture_default_str();
-  command
-      .add_option("--words", args->options.api.brief.brief_words, "Length of story briefs in words")
-      ->capture_default_str()
-      ->check(CLI::PositiveNumber);
-  command
-      .add_option("--data", args->data_dir,
-                  "Folder of rule and dictionary files overriding the built-in ones")
-      ->check(CLI::ExistingDirectory);
+  AddDigestOptions(command, args->digest);
   command.callback([args, &run] { run = [args] { return RunServe(*args); }; });
 }
 
