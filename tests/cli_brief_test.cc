@@ -84,6 +84,24 @@ TEST_F(BriefCommandTest, RejectedInputsAreCountedAndTheRestSummarised) {
   EXPECT_FALSE(json::parse(outcome.out)["brief"]["sentences"].empty());
 }
 
+TEST_F(BriefCommandTest, ReportWritesOneSelfContainedPageOfEveryStory) {
+  ASSERT_EQ(Run("analyze" + DamFailureFiles() + " --db " + Path("d.db")).exit_code, 0);
+  const Outcome outcome = Run("report --db " + Path("d.db") + " --html " + Path("r.html"));
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+  EXPECT_NE(outcome.out.find("1 stories, 3 articles"), std::string::npos) << outcome.out;
+  const std::string page = testing::ReadFileOrEmpty(Path("r.html"));
+  // Nothing is fetched: no element names a file, the data and d3 are inside.
+  EXPECT_EQ(page.find(" src=\""), std::string::npos);
+  EXPECT_EQ(page.find("rel=\"stylesheet\""), std::string::npos);
+  EXPECT_NE(page.find("window.STORYLINE_DATA = {"), std::string::npos);
+  EXPECT_NE(page.find("d3"), std::string::npos);
+  EXPECT_NE(page.find("Dam failure on Sendra River floods delta towns"), std::string::npos);
+  // A missing database is an error, and no page is left behind.
+  const Outcome missing = Run("report --db " + Path("none.db") + " --html " + Path("x.html"));
+  EXPECT_EQ(missing.exit_code, 3);
+  EXPECT_FALSE(fs::exists(Path("x.html")));
+}
+
 // The seeds' meeting of 27 September 2021, reported by two outlets, one
 // copying paragraphs of the other and wording the minister's remark on
 // military blocs its own way.
