@@ -23,6 +23,7 @@ class ServeTest : public store::testing::StoreTest {
     Options options;
     options.db = db;
     options.port = 0;
+    options.busy_timeout_ms = 100;
     server_ = std::make_unique<Server>(options);
     std::promise<int> port;
     thread_ = std::thread([this, &port] {
@@ -131,6 +132,27 @@ TEST_F(ServeTest, AnswersFollowWhatARunAddsWhileServing) {
     ASSERT_TRUE(db.FinishRun(*run, {}).ok());
   }
   EXPECT_EQ(json::parse(client_->Get("/api/stories")->body)["total"], 2);
+}
+
+TEST_F(ServeTest, ALockedDatabaseIs503AndServingGoesOn) {
+  const std::string path = MakeDatabase();
+  Start(path);
+  {
+    // Another process holding the file exclusively (WAL readers are
+    // otherwise never blocked).
+    store::testing::RawDb raw(path);
+    raw.Exec("PRAGMA locking_mode = EXCLUSIVE");
+    raw.Exec("BEGIN EXCLUSIVE");
+    raw.Exec("UPDATE meta SET value = value WHERE key = 'created_at'");
+    httplib::Result locked = client_->Get("/api/search?q=lighthouse");
+    ASSERT_TRUE(locked);
+    EXPECT_EQ(locked->status, 503) << locked->body;
+    EXPECT_TRUE(json::parse(locked->body)["error"].is_string());
+    raw.Exec("COMMIT");
+  }
+  httplib::Result free = client_->Get("/api/search?q=lighthouse");
+  ASSERT_TRUE(free);
+  EXPECT_EQ(free->status, 200) << free->body;
 }
 
 TEST_F(ServeTest, ServesConcurrentClients) {
