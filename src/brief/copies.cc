@@ -3,10 +3,10 @@
 #include <xxhash.h>
 
 #include <algorithm>
-#include <numeric>
 #include <unordered_map>
 
 #include "brief/story.h"
+#include "brief/union_find.h"
 #include "brief/words.h"
 
 namespace storyline::brief {
@@ -21,23 +21,6 @@ constexpr double kInPassage = 0.5;
 // Sentences with fewer content words are not grouped by their words alone
 // ("He said." would join everything).
 constexpr size_t kMinWordsForSameWords = 3;
-
-class UnionFind {
- public:
-  explicit UnionFind(size_t size) : parent_(size) { std::iota(parent_.begin(), parent_.end(), 0u); }
-  uint32_t Find(uint32_t x) {
-    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
-    return x;
-  }
-  // The smaller index stays the root, so a group's root is its first member.
-  void Join(uint32_t a, uint32_t b) {
-    a = Find(a), b = Find(b);
-    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
-  }
-
- private:
-  std::vector<uint32_t> parent_;
-};
 
 bool MostlyInside(ByteSpan sentence, ByteSpan passage) {
   const uint32_t begin = std::max(sentence.begin, passage.begin);
@@ -96,15 +79,12 @@ void StorySentences::GroupCopies(const StoryInput& input) {
     const auto [it, inserted] = first_with_words.emplace(key, s);
     if (!inserted) copies.Join(s, it->second);
   }
-  std::vector<uint32_t> group_of_root(sentences_.size(), UINT32_MAX);
-  for (uint32_t s = 0; s < sentences_.size(); ++s) {
-    const uint32_t root = copies.Find(s);
-    if (group_of_root[root] == UINT32_MAX) {
-      group_of_root[root] = static_cast<uint32_t>(groups_.size());
-      groups_.emplace_back();
+  for (const std::vector<size_t>& members : copies.Groups()) {
+    std::vector<uint32_t>& group = groups_.emplace_back();
+    for (size_t s : members) {
+      sentences_[s].group = static_cast<uint32_t>(groups_.size() - 1);
+      group.push_back(static_cast<uint32_t>(s));
     }
-    sentences_[s].group = group_of_root[root];
-    groups_[group_of_root[root]].push_back(s);
   }
 }
 

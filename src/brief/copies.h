@@ -43,6 +43,11 @@ class StorySentences {
   std::vector<std::vector<uint32_t>> groups_;
 };
 
+// MakeSummary and MakeTimeline over sentences already grouped, so that a
+// digest groups them once.
+Summary MakeSummary(const StoryInput& input, const StorySentences& story, const Options& options);
+std::vector<TimelineItem> MakeTimeline(const StoryInput& input, const StorySentences& story);
+
 // A SourceRef for a story sentence.
 SourceRef SourceOf(const StoryInput& input, const StorySentence& sentence);
 

@@ -4,13 +4,13 @@
 //   only_some      direct quotes that only some outlets carry.
 #include <algorithm>
 #include <map>
-#include <numeric>
 #include <set>
 #include <tuple>
 
 #include "brief/brief.h"
 #include "brief/numbers.h"
 #include "brief/story.h"
+#include "brief/union_find.h"
 #include "brief/words.h"
 
 namespace storyline::brief {
@@ -31,38 +31,6 @@ constexpr double kCarriedShare = 0.6;
 // Shorter direct quotes (in content words) are too common a phrase to say
 // that an outlet left them out.
 constexpr size_t kMinOnlySomeWords = 6;
-
-const link::Stopwords& StopwordsOf(const Options& options) {
-  return options.stopwords != nullptr ? *options.stopwords : link::Stopwords::Embedded();
-}
-
-// Union-find over 0..n-1.
-class Groups {
- public:
-  explicit Groups(size_t size) : parent_(size) {
-    std::iota(parent_.begin(), parent_.end(), size_t{0});
-  }
-  size_t Find(size_t i) {
-    while (parent_[i] != i) i = parent_[i] = parent_[parent_[i]];
-    return i;
-  }
-  void Join(size_t a, size_t b) { parent_[Find(a)] = Find(b); }
-  // The groups of two or more members, each in increasing order, ordered by
-  // their first member.
-  std::vector<std::vector<size_t>> Members() {
-    std::vector<std::vector<size_t>> by_root(parent_.size());
-    for (size_t i = 0; i < parent_.size(); ++i) by_root[Find(i)].push_back(i);
-    std::vector<std::vector<size_t>> groups;
-    for (std::vector<size_t>& members : by_root) {
-      if (members.size() > 1) groups.push_back(std::move(members));
-    }
-    std::sort(groups.begin(), groups.end());
-    return groups;
-  }
-
- private:
-  std::vector<size_t> parent_;
-};
 
 // A difference and where its first variant stands, to order a group.
 struct Found {
@@ -270,7 +238,7 @@ bool OneOutletGivesTwo(const std::vector<std::set<std::string>>& outlets_by_word
 std::vector<Difference> QuoteWordings(const StoryInput& input,
                                       const std::vector<StoryQuote>& quotes,
                                       const std::vector<std::string>& outlets) {
-  Groups remarks(quotes.size());
+  UnionFind remarks(quotes.size());
   for (size_t i = 0; i < quotes.size(); ++i) {
     for (size_t j = i + 1; j < quotes.size(); ++j) {
       if (outlets[quotes[i].article] != outlets[quotes[j].article] && quotes[i].quote->speaker &&
@@ -281,7 +249,7 @@ std::vector<Difference> QuoteWordings(const StoryInput& input,
     }
   }
   std::vector<Found> found;
-  for (const std::vector<size_t>& members : remarks.Members()) {
+  for (const std::vector<size_t>& members : remarks.Groups(2)) {
     const std::vector<size_t> wordings = DistinctWordings(quotes, members);
     if (wordings.size() < 2 ||
         OneOutletGivesTwo(OutletsByWording(quotes, members, wordings, outlets))) {
@@ -579,10 +547,10 @@ std::vector<Difference> NumbersThatDisagree(const StoryInput& input,
       }
     }
   }
-  Groups groups(nodes.size());
+  UnionFind groups(nodes.size());
   for (const auto& [p, q] : edges) groups.Join(p, q);
   std::vector<Found> found;
-  for (const std::vector<size_t>& members : groups.Members()) {
+  for (const std::vector<size_t>& members : groups.Groups(2)) {
     std::vector<size_t> sentences;
     for (size_t m : members) sentences.push_back(nodes[m].second);
     std::sort(sentences.begin(), sentences.end());

@@ -115,9 +115,10 @@ SummarySentence SentenceOf(const StoryInput& input, const StorySentences& story,
 }  // namespace
 
 Summary MakeSummary(const StoryInput& input, const Options& options) {
-  const link::Stopwords& stopwords =
-      options.stopwords != nullptr ? *options.stopwords : link::Stopwords::Embedded();
-  const StorySentences story(input, stopwords);
+  return MakeSummary(input, StorySentences(input, StopwordsOf(options)), options);
+}
+
+Summary MakeSummary(const StoryInput& input, const StorySentences& story, const Options& options) {
   std::vector<const Candidate*> chosen;
   uint32_t words = 0;
   const std::vector<Candidate> candidates = ScoreGroups(input, story, options);

@@ -140,9 +140,10 @@ std::string SortKey(const std::string& date) {
 }  // namespace
 
 std::vector<TimelineItem> MakeTimeline(const StoryInput& input, const Options& options) {
-  const link::Stopwords& stopwords =
-      options.stopwords != nullptr ? *options.stopwords : link::Stopwords::Embedded();
-  const StorySentences story(input, stopwords);
+  return MakeTimeline(input, StorySentences(input, StopwordsOf(options)));
+}
+
+std::vector<TimelineItem> MakeTimeline(const StoryInput& input, const StorySentences& story) {
   std::vector<Row> rows;
   std::unordered_set<uint32_t> event_groups;
   AddEvents(input, rows, event_groups, story);

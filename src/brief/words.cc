@@ -4,6 +4,10 @@
 
 namespace storyline::brief {
 
+const link::Stopwords& StopwordsOf(const Options& options) {
+  return options.stopwords != nullptr ? *options.stopwords : link::Stopwords::Embedded();
+}
+
 std::vector<uint64_t> ContentWords(std::string_view text, ByteSpan span,
                                    const link::Stopwords& stopwords) {
   std::vector<uint64_t> words;

@@ -8,10 +8,14 @@
 #include <string_view>
 #include <vector>
 
+#include "brief/brief.h"
 #include "core/article.h"
 #include "link/link.h"
 
 namespace storyline::brief {
+
+// *options.stopwords, or the list compiled in when it is null.
+const link::Stopwords& StopwordsOf(const Options& options);
 
 // The content words of text[span] in text order: normalised word hashes
 // without stopwords. Numbers are kept (they tell sentences apart).
