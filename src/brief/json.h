@@ -1,5 +1,5 @@
 // json.h: a Digest as JSON, the shape `storyline brief --json` prints and
-// the server returns (docs/formats/json.md, "Story digests"):
+// the server returns (docs/api.md, `/api/stories/{id}`):
 //   {"brief": {"text", "words", "sentences": [{"text", "article", "outlet",
 //              "sentence", "begin", "end", "also_in": [source...]}]},
 //    "timeline": [{"kind", "date", "date_how", "text", "code",
