@@ -130,12 +130,12 @@ json ArticleSummary(const storyline::Article& article) {
 
 // Who acts on whom in the story's events: a node per actor code, an edge per
 // (source, target) with the CAMEO codes between them.
-json Network(const std::vector<store::ReportedEventReport>& events) {
+json Network(const std::vector<const store::ReportedEventReport*>& events) {
   std::map<std::string, uint64_t> nodes;
   std::map<std::pair<std::string, std::string>, std::pair<uint64_t, std::vector<std::string>>>
       edges;
-  for (const store::ReportedEventReport& report : events) {
-    const ReportedEvent& event = report.event;
+  for (const store::ReportedEventReport* report : events) {
+    const ReportedEvent& event = report->event;
     ++nodes[event.source];
     if (event.target.empty()) continue;
     ++nodes[event.target];
@@ -252,13 +252,16 @@ Response Api::Story(store::Database& db, const std::string& id, const Request& r
     articles.push_back(ArticleSummary(article));
   }
   body["articles"] = std::move(articles);
-  std::vector<store::ReportedEventReport> events;
+  // The story's events, most mentioned first, as LoadStory read them.
+  std::map<std::string_view, const store::ReportedEventReport*> loaded;
+  for (const store::ReportedEventReport& event : stored->events) loaded[event.event.id] = &event;
+  std::vector<const store::ReportedEventReport*> events;
   json event_list = json::array();
   for (const std::string& event_id : story->events) {
-    Result<store::ReportedEventReport> event = db.GetReportedEvent(event_id);
-    if (!event.ok()) return ErrorOf(event.status());
-    event_list.push_back(json::parse(store::ReportedEventToJson(*event)));
-    events.push_back(std::move(*event));
+    const auto it = loaded.find(event_id);
+    if (it == loaded.end()) continue;
+    event_list.push_back(json::parse(store::ReportedEventToJson(*it->second)));
+    events.push_back(it->second);
   }
   body["events"] = std::move(event_list);
   body["network"] = Network(events);

@@ -31,7 +31,7 @@ Result<StoredStory> LoadStory(store::Database& db, const std::vector<std::string
                    });
   std::vector<std::string> unique_ids(ids.begin(), ids.end());
   std::sort(unique_ids.begin(), unique_ids.end());  // passages in one order, whatever the input
-  SL_ASSIGN_OR_RETURN(const store::LinkReport links, db.GetLinks(unique_ids));
+  SL_ASSIGN_OR_RETURN(store::LinkReport links, db.GetLinks(unique_ids));
   for (const Passage& passage : links.passages) {
     if (ids.contains(passage.a.article) && ids.contains(passage.b.article)) {
       story.passages.push_back(passage);
@@ -44,6 +44,7 @@ Result<StoredStory> LoadStory(store::Database& db, const std::vector<std::string
       }
     }
   }
+  story.events = std::move(links.events);
   return story;
 }
 

@@ -18,6 +18,8 @@ struct StoredStory {
   std::vector<Article> articles;
   std::vector<Passage> passages;              // between two of them
   std::vector<brief::EventLink> event_links;  // their mentions' reported events
+  // Those reported events, with all their mentions (in any article).
+  std::vector<store::ReportedEventReport> events;
 
   // The brief's view of it; valid while this StoredStory is alive and unchanged.
   brief::StoryInput Input() const;
