@@ -71,9 +71,29 @@ void PrintTable(const std::vector<Row>& rows, size_t pages) {
   }
 }
 
-void PrintErrors(const pipeline::HtmlLabel& label, const pipeline::PageScore& score) {
-  if (score.missed.empty() && score.unwanted.empty()) return;
+// The page's wrong metadata fields, as "field: label | ours" lines.
+std::vector<std::string> WrongFields(const pipeline::HtmlLabel& label,
+                                     const pipeline::HtmlExtraction& ours) {
+  std::vector<std::string> wrong;
+  if (!label.title.empty() && !pipeline::TitleMatches(label.title, ours.title))
+    wrong.push_back("title:  " + label.title + " | " + ours.title);
+  if (!label.date.empty() && !pipeline::DateMatches(label.date, ours.date))
+    wrong.push_back("date:   " + label.date + " | " + ours.date);
+  if (!label.author.empty() && !pipeline::AuthorMatches(label.author, ours.authors)) {
+    std::string authors;
+    for (const std::string& author : ours.authors)
+      authors += (authors.empty() ? "" : "; ") + author;
+    wrong.push_back("author: " + label.author + " | " + authors);
+  }
+  return wrong;
+}
+
+void PrintErrors(const pipeline::HtmlLabel& label, const pipeline::HtmlExtraction& ours,
+                 const pipeline::PageScore& score) {
+  const std::vector<std::string> wrong = WrongFields(label, ours);
+  if (score.missed.empty() && score.unwanted.empty() && wrong.empty()) return;
   std::printf("== %s (%s)\n", label.url.c_str(), label.path.c_str());
+  for (const std::string& line : wrong) std::printf("  %s\n", line.c_str());
   for (const std::string& snippet : score.missed) std::printf("  missed  %s\n", snippet.c_str());
   for (const std::string& snippet : score.unwanted) std::printf("  unwanted %s\n", snippet.c_str());
 }
@@ -113,11 +133,11 @@ int Run(const EvalHtmlArgs& args) {
   rows[0].cpu_seconds = ours.cpu_seconds;
   if (args.errors)
     std::printf(
-        "our errors (missed: a \"with\" snippet not extracted; unwanted: "
-        "a \"without\" snippet extracted)\n");
+        "our errors (title, date, author: the label | ours, when they differ; missed: a "
+        "\"with\" snippet not extracted; unwanted: a \"without\" snippet extracted)\n");
   for (size_t i = 0; i < labels->size(); ++i) {
     const pipeline::PageScore score = rows[0].scores.Add((*labels)[i], ours.pages[i]);
-    if (args.errors) PrintErrors((*labels)[i], score);
+    if (args.errors) PrintErrors((*labels)[i], ours.pages[i], score);
   }
   if (args.errors) std::printf("\n");
 
@@ -163,8 +183,8 @@ void AddEvalHtmlCommand(CLI::App& command, Handler& run) {
   auto args = std::make_shared<EvalHtmlArgs>();
   command.add_option("DIR", args->dir, "Set folder holding evaldata.json and pages/")->required();
   command.add_flag("--errors", args->errors,
-                   "Also list, page by page, the snippets we missed and the ones we should not "
-                   "have extracted");
+                   "Also list, page by page, the metadata we got wrong, the snippets we missed and "
+                   "the ones we should not have extracted");
   command
       .add_option("--min-f1", args->min_f1, "Exit with status 3 when our snippet F1 is below this")
       ->check(CLI::Range(0.0, 1.0));
