@@ -82,6 +82,26 @@ std::string WarcRecord(const std::string& type, const std::string& id, const std
          std::to_string(block.size()) + "\r\n\r\n" + block + "\r\n\r\n";
 }
 
+// The skipped records the database holds, "reason=count" joined by "; " in
+// reason order, of every run.
+std::string StoredSkippedRecords(const std::string& db_path) {
+  sqlite3* db = nullptr;
+  std::string records;
+  if (sqlite3_open(db_path.c_str(), &db) == SQLITE_OK) {
+    sqlite3_stmt* statement = nullptr;
+    sqlite3_prepare_v2(db, "SELECT reason, count FROM skipped_records ORDER BY run_id, reason", -1,
+                       &statement, nullptr);
+    while (sqlite3_step(statement) == SQLITE_ROW) {
+      if (!records.empty()) records += "; ";
+      records += reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
+      records += "=" + std::to_string(sqlite3_column_int64(statement, 1));
+    }
+    sqlite3_finalize(statement);
+  }
+  sqlite3_close(db);
+  return records;
+}
+
 TEST_F(CliTest, AnalyzeReadsWarcAndCountsTheSkippedRecords) {
   const std::string page =
       "<html><head><title>Portvale Strike</title></head><body><p>Dock workers in Portvale "
@@ -107,8 +127,9 @@ TEST_F(CliTest, AnalyzeReadsWarcAndCountsTheSkippedRecords) {
             warc + "@" + std::to_string(warcinfo.size() + request.size()));
   EXPECT_EQ(report["articles"][0]["url"], "https://harbour.example.net/strike");
   EXPECT_EQ(report["articles"][0]["format"], "html");
-  // The skipped records are accounted for in the report too.
+  // The skipped records are accounted for in the report and the database too.
   EXPECT_EQ(report["inputs"]["skipped"], json({{"HTTP 404", 1}, {"request", 1}, {"warcinfo", 1}}));
+  EXPECT_EQ(StoredSkippedRecords(Path("s.db")), "HTTP 404=1; request=1; warcinfo=1");
 }
 
 TEST_F(CliTest, SecondRunOnSameInputAddsNothingAndNewFileAddsOnlyIt) {
@@ -565,7 +586,7 @@ TEST_F(DemoLinkTest, LinksTheArticlesOfAVersion1Database) {
     for (const char* table :
          {"link_features", "story_members", "stories", "passages", "near_duplicate_members",
           "near_duplicate_groups", "entities", "quotes", "event_mentions", "reported_events",
-          "events", "article_metadata", "search_text"}) {
+          "events", "article_metadata", "search_text", "skipped_records"}) {
       EXPECT_EQ(
           sqlite3_exec(db, (std::string("DROP TABLE ") + table).c_str(), nullptr, nullptr, nullptr),
           SQLITE_OK);

@@ -175,8 +175,8 @@ Result<Analysis> AnalyzeInputs(const AnalyzeArgs& args, const std::string& comma
   analysis.summary = *summary;
   SL_ASSIGN_OR_RETURN(analysis.linked, LinkNewArticles(db, run, options.link));
   SL_RETURN_IF_ERROR(db.PutRejections(run, sink.rejected()));
-  SL_RETURN_IF_ERROR(db.FinishRun(
-      run, {summary->read, summary->ingested, summary->rejected, sink.added(), summary->seconds}));
+  SL_RETURN_IF_ERROR(db.FinishRun(run, {summary->read, summary->ingested, summary->rejected,
+                                        sink.added(), summary->seconds, sink.skipped()}));
   if (json != nullptr) {
     SL_ASSIGN_OR_RETURN(const store::LinkReport links, db.GetLinks(sink.article_ids()));
     SL_RETURN_IF_ERROR(json->WriteLinks(links));

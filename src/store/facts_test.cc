@@ -226,7 +226,7 @@ TEST_F(FactsTest, UpgradesVersion2DatabaseKeepingItsArticles) {
   {
     RawDb raw(PathOf("s.db"));
     for (const char* table : {"entities", "quotes", "event_mentions", "reported_events", "events",
-                              "search_text", "article_metadata"}) {
+                              "search_text", "article_metadata", "skipped_records"}) {
       raw.Exec(std::string("DROP TABLE ") + table);
     }
     raw.Exec("UPDATE meta SET value = '2' WHERE key = 'schema_version'");
@@ -234,7 +234,8 @@ TEST_F(FactsTest, UpgradesVersion2DatabaseKeepingItsArticles) {
   Database db = OpenOrDie(PathOf("s.db"));
   {
     RawDb raw(PathOf("s.db"));
-    EXPECT_EQ(raw.Text("SELECT value FROM meta WHERE key = 'schema_version'"), "7");
+    EXPECT_EQ(raw.Text("SELECT value FROM meta WHERE key = 'schema_version'"),
+              std::to_string(kSchemaVersion));
     EXPECT_EQ(raw.Text("SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master "
                        "WHERE name LIKE 'entit%' OR name = 'quotes' ORDER BY name)"),
               "entities entities_by_key quotes");

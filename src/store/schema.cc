@@ -358,6 +358,19 @@ INSERT INTO search_text(kind, article_id, idx, title, body)
   SELECT 'quote', article_id, idx, coalesce(speaker_text, ''), text FROM quotes;
 )sql";
 
+// Version 7 -> 8: records of a run's inputs that are not articles by design
+// (a WARC file's requests, metadata, non-HTML responses...), counted by
+// reason, so that the database accounts for every input as the JSON report
+// does.
+constexpr const char* kSkippedRecordsSql = R"sql(
+CREATE TABLE skipped_records (
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  reason TEXT NOT NULL,
+  count  INTEGER NOT NULL CHECK (count > 0),
+  PRIMARY KEY (run_id, reason)
+) WITHOUT ROWID;
+)sql";
+
 // Per-connection settings. WAL lets readers run beside the writer and makes a
 // commit one append; synchronous=NORMAL skips the fsync per commit (a power
 // cut may lose the last commits, never consistency). Ids are hashes, so a
@@ -427,6 +440,7 @@ Status CreateSchema(Connection& connection, const OpenOptions& options) {
   SL_RETURN_IF_ERROR(connection.Exec(kEventsSchemaSql, "cannot create the schema"));
   SL_RETURN_IF_ERROR(connection.Exec(kReportedEventsSchemaSql, "cannot create the schema"));
   SL_RETURN_IF_ERROR(connection.Exec(kSearchSchemaSql, "cannot create the schema"));
+  SL_RETURN_IF_ERROR(connection.Exec(kSkippedRecordsSql, "cannot create the schema"));
   SL_RETURN_IF_ERROR(SetMeta(connection, "schema_version", std::to_string(kSchemaVersion)));
   SL_RETURN_IF_ERROR(SetMeta(
       connection, "storyline_version",
@@ -448,14 +462,16 @@ struct Upgrade {
 // them. Version 2 -> 3 adds the entities and quotes, version 3 -> 4 the
 // events, version 4 -> 5 the events across articles: articles stored before
 // have none (re-analysing into a new database computes them). Version 5 -> 6
-// adds page metadata and the 'capture' publication date (see above).
+// adds page metadata and the 'capture' publication date (see above), 6 -> 7
+// the full-text index, 7 -> 8 the skipped records.
 constexpr Upgrade kUpgrades[] = {
     {1, {kLinkSchemaSql}},
     {2, {kFactsSchemaSql}},
     {3, {kEventsSchemaSql}},
     {4, {kReportedEventsSchemaSql}},
     {5, {kRebuildArticlesSql, kArticlesSql, kCopyArticlesSql, kPageMetadataSql}},
-    {6, {kSearchSchemaSql, kFillSearchSql}}};
+    {6, {kSearchSchemaSql, kFillSearchSql}},
+    {7, {kSkippedRecordsSql}}};
 static_assert(kUpgrades[std::size(kUpgrades) - 1].from + 1 == kSchemaVersion,
               "an upgrade must reach every new schema version");
 

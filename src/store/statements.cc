@@ -56,6 +56,7 @@ constexpr const char* kStatementSql[] = {
     "anchor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     "INSERT INTO warnings(article_id, idx, code, message) VALUES (?1, ?2, ?3, ?4)",
     "INSERT INTO rejections(run_id, origin, reason) VALUES (?1, ?2, ?3)",
+    "INSERT INTO skipped_records(run_id, reason, count) VALUES (?1, ?2, ?3)",
     "SELECT id, origin, format, source_id, title, outlet, url, language, published, "
     "published_how, published_evidence, text FROM articles WHERE id = ?1",
     "SELECT \"begin\", \"end\" FROM sentences WHERE article_id = ?1 ORDER BY idx",

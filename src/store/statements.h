@@ -41,6 +41,7 @@ enum StatementId : size_t {
   kInsertTimex,
   kInsertWarning,
   kInsertRejection,
+  kInsertSkippedRecords,
   kSelectArticle,
   kSelectSentences,
   kSelectRemoved,

@@ -73,18 +73,29 @@ Result<int64_t> Database::BeginRun(const RunInfo& info) {
 
 Status Database::FinishRun(int64_t run, const RunCounts& counts) {
   Connection& connection = *handle_->connection;
-  SL_ASSIGN_OR_RETURN(Query query, connection.Prepare(internal::kFinishRun));
-  query.BindInt(1, run)
-      .BindInt(2, static_cast<int64_t>(counts.read))
-      .BindInt(3, static_cast<int64_t>(counts.ingested))
-      .BindInt(4, static_cast<int64_t>(counts.rejected))
-      .BindInt(5, static_cast<int64_t>(counts.added))
-      .BindDouble(6, counts.seconds);
-  SL_RETURN_IF_ERROR(query.Run("cannot record the end of the run"));
-  if (sqlite3_changes64(connection.db()) == 0) {
-    return Status::NotFound("no run " + std::to_string(run) + " in the database");
+  Transaction transaction(connection);
+  SL_RETURN_IF_ERROR(transaction.Begin());
+  {
+    SL_ASSIGN_OR_RETURN(Query query, connection.Prepare(internal::kFinishRun));
+    query.BindInt(1, run)
+        .BindInt(2, static_cast<int64_t>(counts.read))
+        .BindInt(3, static_cast<int64_t>(counts.ingested))
+        .BindInt(4, static_cast<int64_t>(counts.rejected))
+        .BindInt(5, static_cast<int64_t>(counts.added))
+        .BindDouble(6, counts.seconds);
+    SL_RETURN_IF_ERROR(query.Run("cannot record the end of the run"));
+    if (sqlite3_changes64(connection.db()) == 0) {
+      return Status::NotFound("no run " + std::to_string(run) + " in the database");
+    }
   }
-  return Status::Ok();
+  SL_ASSIGN_OR_RETURN(Query skipped, connection.Prepare(internal::kInsertSkippedRecords));
+  for (const auto& [reason, count] : counts.skipped) {
+    if (count == 0) continue;
+    skipped.BindInt(1, run).BindText(2, reason).BindInt(3, static_cast<int64_t>(count));
+    SL_RETURN_IF_ERROR(skipped.Run("cannot record the skipped records"));
+    skipped.Reset();
+  }
+  return transaction.Commit();
 }
 
 Result<size_t> Database::PutArticles(int64_t run, const std::vector<Article>& articles) {

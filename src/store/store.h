@@ -42,7 +42,7 @@ struct sqlite3;
 
 namespace storyline::store {
 
-inline constexpr int kSchemaVersion = 7;
+inline constexpr int kSchemaVersion = 8;
 
 struct RunInfo {
   std::string version;       // storyline version
@@ -57,6 +57,9 @@ struct RunCounts {
   uint64_t rejected = 0;
   uint64_t added = 0;  // articles new to the database
   double seconds = 0;
+  // Records that are not articles by design (a WARC file's requests,
+  // metadata, non-HTML responses...), by reason; not counted in `read`.
+  std::map<std::string, uint64_t> skipped;
 };
 
 // One stored article as the link stage reads it.
@@ -265,8 +268,9 @@ class Database {
   // Records the start of a run (its version, options, data digest and
   // command line) and returns its id, to pass to the calls below.
   Result<int64_t> BeginRun(const RunInfo& info);
-  // Records the end time and counts of a run. A run that never finishes
-  // (killed) keeps a NULL finished_at. NotFound when `run` does not exist.
+  // Records the end time and counts of a run, and its skipped records by
+  // reason, in one transaction. A run that never finishes (killed) keeps a
+  // NULL finished_at. NotFound when `run` does not exist.
   Status FinishRun(int64_t run, const RunCounts& counts);
 
   // Stores the articles that are not there yet, in one transaction, and

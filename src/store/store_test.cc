@@ -162,6 +162,7 @@ TEST_F(StoreTest, CreatesSchemaWithMetaAndRecordsRuns) {
     counts.rejected = 2;
     counts.added = 9;
     counts.seconds = 1.5;
+    counts.skipped = {{"request", 4}, {"not HTML", 1}};
     EXPECT_TRUE(db->FinishRun(*first, counts).ok());
     Result<int64_t> second = db->BeginRun(TestRun());
     ASSERT_TRUE(second.ok());
@@ -172,7 +173,8 @@ TEST_F(StoreTest, CreatesSchemaWithMetaAndRecordsRuns) {
     EXPECT_EQ(db->FinishRun(99, counts).code(), StatusCode::kNotFound);
   }
   RawDb raw(path);
-  EXPECT_EQ(raw.Text("SELECT value FROM meta WHERE key = 'schema_version'"), "7");
+  EXPECT_EQ(raw.Text("SELECT value FROM meta WHERE key = 'schema_version'"),
+            std::to_string(kSchemaVersion));
   EXPECT_EQ(raw.Text("SELECT value FROM meta WHERE key = 'storyline_version'"), "0.1.0-test");
   EXPECT_EQ(raw.Text("PRAGMA journal_mode"), "wal");
   EXPECT_EQ(raw.Text("SELECT options_json || ' ' || data_digest || ' ' || command || ' ' || "
@@ -181,6 +183,11 @@ TEST_F(StoreTest, CreatesSchemaWithMetaAndRecordsRuns) {
             R"({"threads":1} 00112233aabbccdd storyline analyze in/ 12 10 2 9 1.5)");
   EXPECT_EQ(raw.Int("SELECT count(*) FROM runs WHERE finished_at IS NULL"), 1);
   EXPECT_EQ(raw.Int("SELECT count(*) FROM rejections WHERE run_id = 2"), 2);
+  EXPECT_EQ(raw.Text("SELECT group_concat(reason || '=' || count, ', ') FROM "
+                     "(SELECT * FROM skipped_records WHERE run_id = 1 ORDER BY reason)"),
+            "not HTML=1, request=4");
+  // The unknown run 99 recorded no skipped records either.
+  EXPECT_EQ(raw.Int("SELECT count(*) FROM skipped_records"), 2);
   EXPECT_EQ(raw.Text("SELECT reason FROM rejections WHERE origin = 'feeds/x.jsonl:3'"),
             "no text field");
 }
@@ -382,8 +389,8 @@ TEST_F(StoreTest, RefusesDatabaseFromNewerSchema) {
   ASSERT_FALSE(db.ok());
   EXPECT_EQ(db.status().code(), StatusCode::kUnsupported);
   EXPECT_EQ(db.status().message(),
-            "database schema version 99 is newer than this storyline supports (7); "
-            "upgrade storyline");
+            "database schema version 99 is newer than this storyline supports (" +
+                std::to_string(kSchemaVersion) + "); upgrade storyline");
 }
 
 TEST_F(StoreTest, RejectsFileThatIsNotADatabaseAndLeavesItAlone) {
@@ -636,6 +643,34 @@ TEST_F(StoreTest, NearDuplicateGroupsAreReplacedWhole) {
   EXPECT_EQ(report->passages.size(), 1u);
 }
 
+// Version 7 -> 8 adds the table of skipped records; the runs before have
+// none, the next run records its own.
+TEST_F(StoreTest, UpgradesVersion7DatabaseToRecordSkippedRecords) {
+  const std::string path = PathOf("s.db");
+  {
+    Database db = OpenOrDie(path);
+    Result<int64_t> run = db.BeginRun(TestRun());
+    ASSERT_TRUE(run.ok());
+    ASSERT_TRUE(db.FinishRun(*run, {}).ok());
+  }
+  {
+    RawDb raw(path);
+    raw.Exec("DROP TABLE skipped_records");
+    raw.Exec("UPDATE meta SET value = '7' WHERE key = 'schema_version'");
+  }
+  Database db = OpenOrDie(path);
+  Result<int64_t> run = db.BeginRun(TestRun());
+  ASSERT_TRUE(run.ok());
+  RunCounts counts;
+  counts.skipped = {{"warcinfo", 1}, {"HTTP 404", 0}};
+  ASSERT_TRUE(db.FinishRun(*run, counts).ok());
+  RawDb raw(path);
+  EXPECT_EQ(raw.Text("SELECT value FROM meta WHERE key = 'schema_version'"), "8");
+  // A reason counted zero times is not a row.
+  EXPECT_EQ(raw.Text("SELECT run_id || ' ' || reason || ' ' || count FROM skipped_records"),
+            std::to_string(*run) + " warcinfo 1");
+}
+
 TEST_F(StoreTest, UpgradesVersion1DatabaseLeavingItsArticlesToLink) {
   const std::string path = PathOf("s.db");
   {
@@ -649,7 +684,7 @@ TEST_F(StoreTest, UpgradesVersion1DatabaseLeavingItsArticlesToLink) {
     for (const char* table :
          {"link_features", "story_members", "stories", "passages", "near_duplicate_members",
           "near_duplicate_groups", "entities", "quotes", "event_mentions", "reported_events",
-          "events", "article_metadata", "search_text"}) {
+          "events", "article_metadata", "search_text", "skipped_records"}) {
       raw.Exec(std::string("DROP TABLE ") + table);
     }
     raw.Exec("UPDATE meta SET value = '1' WHERE key = 'schema_version'");
@@ -665,10 +700,12 @@ TEST_F(StoreTest, UpgradesVersion1DatabaseLeavingItsArticlesToLink) {
   EXPECT_TRUE(records[0].features.empty());
   EXPECT_FALSE(records[0].story.has_value());
   RawDb raw(path);
-  EXPECT_EQ(raw.Text("SELECT value FROM meta WHERE key = 'schema_version'"), "7");
+  EXPECT_EQ(raw.Text("SELECT value FROM meta WHERE key = 'schema_version'"),
+            std::to_string(kSchemaVersion));
   EXPECT_EQ(raw.Int("SELECT count(*) FROM sqlite_master WHERE name IN "
-                    "('link_features', 'entities', 'quotes', 'article_metadata')"),
-            4);
+                    "('link_features', 'entities', 'quotes', 'article_metadata', "
+                    "'skipped_records')"),
+            5);
   // Version 6 rebuilt the articles table: its rows and its children's
   // references survive, and it takes the capture date.
   EXPECT_EQ(raw.Int("SELECT count(*) FROM sentences WHERE article_id IN (SELECT id FROM articles)"),
