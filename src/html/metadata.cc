@@ -127,12 +127,10 @@ Gathered Gather(const xmlDoc& doc, const PageContext& context, const DateWords& 
   }
   Gathered gathered;
   std::optional<size_t> headline_at;
-  if (const MetadataField* title = ChooseTitle(candidates, site_names)) {
-    gathered.title = *title;
-    for (const Candidate& candidate : candidates) {
-      if (&candidate.field == title && candidate.text_offset >= 0)
-        headline_at = static_cast<size_t>(candidate.text_offset);
-    }
+  const ChosenTitle title = ChooseTitle(candidates, site_names, {markup.raw_title, context.url});
+  if (title.field) {
+    gathered.title = *title.field;
+    if (title.text_offset >= 0) headline_at = static_cast<size_t>(title.text_offset);
   }
   if (!headline_at) headline_at = markup.first_h1_offset;
   AddTextDates(markup.text, headline_at, collector);

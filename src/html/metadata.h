@@ -6,16 +6,26 @@
 // of that source, in page order). Sources, most trusted first:
 //
 //   title      A heading the page's own titles confirm: the first <h1> (then
-//              <h2>) whose text equals, or is at least 30% of and contained
-//              in, a JSON-LD headline/name, og:title, twitter:title or the
-//              <title>; headings that are only the site's name (og:site_name,
-//              publisher, host name) do not count, and kickers inside a
-//              heading (<small>, class kicker, dachzeile, roofline, topline,
-//              ...) are left out. Else the first such <h1>; else JSON-LD
-//              headline of an Article-like object (Article, NewsArticle,
-//              BlogPosting, *Article, *Posting, Report, Review), og:title,
-//              twitter:title, other <meta> titles, JSON-LD page names, then
-//              <title>. A site-name part is cut from all of them (below).
+//              <h2>) whose text equals a JSON-LD headline or a <meta> title
+//              (og:title, twitter:title, ...); else one that equals, or is at
+//              least 30% of and inside, a JSON-LD page name, the <title> (cut,
+//              or as written) or one of those, the one whose words the URL's
+//              path repeats most first (tenths of its words); else one that
+//              holds such a title of 10 bytes or more after a kicker, section
+//              or date ("Politics | Headline") or before a separator
+//              ("Headline | Site"), which gives that title. Case is ignored,
+//              and soft hyphens (a heading hyphenated for the screen is
+//              taken as the title it equals writes it). Headings that are
+//              only the site's name (og:site_name, publisher, host name, of
+//              the archived page for web.archive.org), have no letter or
+//              digit or are shorter than 3 bytes do not count, and kickers
+//              inside a heading (<small>, class kicker, dachzeile, roofline,
+//              topline, ...) are left out. Else the first such <h1>; else
+//              JSON-LD headline of an Article-like object (Article,
+//              NewsArticle, BlogPosting, *Article, *Posting, Report, Review),
+//              og:title, twitter:title, other <meta> titles, JSON-LD page
+//              names, then <title>. A site-name part is cut from all of them
+//              (below).
 //   published  JSON-LD datePublished (Article-like objects, then pages, then
 //              others; dateCreated after datePublished); <meta>
 //              article:published_time, datePublished, og:published_time,
