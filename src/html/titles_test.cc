@@ -110,5 +110,16 @@ TEST(Titles, HyphenatedHeadingTakenAsItsTitleWritesIt) {
   EXPECT_EQ(title->value, "Windparkplanung approved");
 }
 
+TEST(Titles, HeadingAfterManyMenuHeadingsIsRead) {
+  std::string page = R"(<html><head><title>Dune walk opens - Coast Trust</title>
+<meta property="og:title" content="Dune walk opens"></head><body>)";
+  for (int menu = 0; menu < 20; ++menu) page += "<h2>Menu " + std::to_string(menu) + "</h2>";
+  page += "<h1>Dune walk opens</h1></body></html>";
+  std::optional<MetadataField> title = TitleOf(page);
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Dune walk opens");
+  EXPECT_EQ(title->how, "heading");
+}
+
 }  // namespace
 }  // namespace storyline::html
