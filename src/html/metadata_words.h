@@ -37,7 +37,7 @@ class MetadataWords {
   bool SuggestsAuthor(std::string_view class_and_id) const;  // and no author_class_not cue
   bool SuggestsDate(std::string_view class_and_id) const;
   bool SuggestsModified(std::string_view class_and_id) const;
-  bool IsCommentContainer(std::string_view class_and_id) const;
+  bool IsCommentContainer(std::string_view class_and_id) const;  // and no comment_class_not cue
 
   // "Published on ..." vs "Updated ...": whether an update word comes in the
   // 40 bytes of `text` before `offset`.
@@ -46,7 +46,7 @@ class MetadataWords {
  private:
   std::vector<std::string> byline_prefixes_, not_names_, name_ends_, kicker_classes_,
       author_classes_, author_classes_not_, date_classes_, modified_classes_, comment_classes_,
-      updated_words_;
+      comment_classes_not_, updated_words_;
 };
 
 }  // namespace storyline::html

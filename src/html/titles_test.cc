@@ -121,5 +121,14 @@ TEST(Titles, HeadingAfterManyMenuHeadingsIsRead) {
   EXPECT_EQ(title->how, "heading");
 }
 
+TEST(Titles, OpinionPieceIsNoCommentSection) {
+  const std::string page = R"(<html><head><title>Opinion | Harbour Daily</title></head><body>
+<div class="article commentary"><h1>Why the ferry matters</h1><p>Text.</p></div>
+<div class="comments"><h2>Reader comments</h2></div></body></html>)";
+  std::optional<MetadataField> title = TitleOf(page);
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Why the ferry matters");
+}
+
 }  // namespace
 }  // namespace storyline::html
