@@ -13,9 +13,11 @@
 //              path repeats most first (tenths of its words); else one that
 //              holds such a title of 10 bytes or more after a kicker, section
 //              or date ("Politics | Headline") or before a separator
-//              ("Headline | Site"), which gives that title. Case is ignored,
-//              and soft hyphens (a heading hyphenated for the screen is
-//              taken as the title it equals writes it). Headings that are
+//              ("Headline | Site"), which gives that title. ASCII case is
+//              ignored, typographic dashes, quotes and ellipses compare as
+//              their plain forms, soft hyphens not at all (a heading
+//              hyphenated for the screen is taken as the title it equals
+//              writes it). Headings that are
 //              only the site's name (og:site_name, publisher, host name, of
 //              the archived page for web.archive.org), have no letter or
 //              digit or are shorter than 3 bytes do not count, and kickers

@@ -189,13 +189,46 @@ struct Confirmed {
 
 constexpr std::string_view kSoftHyphen = "\xC2\xAD";
 
-// `text` lower case and without soft hyphens (U+00AD), which pages put in
-// the long words of a heading to hyphenate it on screen but not always in
-// its other titles.
+// Typographic characters a page's titles write plainly or not, each with its
+// plain form: a heading's „quotes“ and dashes – as typeset, og:title "as
+// typed" - or the other way. A soft hyphen (U+00AD), put in the long words
+// of a heading to hyphenate it on screen, has none.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kPlainForms = {{
+    {kSoftHyphen, ""},
+    {"\u2013", "-"},    // en dash
+    {"\u2014", "-"},    // em dash
+    {"\u2018", "'"},    // left single quotation mark
+    {"\u2019", "'"},    // right single quotation mark, apostrophe
+    {"\u201A", "'"},    // single low-9 quotation mark
+    {"\u201C", "\""},   // left double quotation mark
+    {"\u201D", "\""},   // right double quotation mark
+    {"\u201E", "\""},   // double low-9 quotation mark
+    {"\u00AB", "\""},   // left-pointing double angle quotation mark
+    {"\u00BB", "\""},   // right-pointing double angle quotation mark
+    {"\u2026", "..."},  // horizontal ellipsis
+}};
+
+// `text` lower case (ASCII) with typographic characters in their plain
+// form, for comparing titles.
 std::string MatchKey(std::string_view text) {
-  std::string key = Lower(text);
-  for (size_t at = key.find(kSoftHyphen); at != std::string::npos; at = key.find(kSoftHyphen, at))
-    key.erase(at, kSoftHyphen.size());
+  std::string key;
+  key.reserve(text.size());
+  for (size_t at = 0; at < text.size();) {
+    const auto plain =
+        static_cast<unsigned char>(text[at]) < 0x80
+            ? kPlainForms.end()
+            : std::find_if(kPlainForms.begin(), kPlainForms.end(), [&](const auto& form) {
+                return text.substr(at, form.first.size()) == form.first;
+              });
+    if (plain == kPlainForms.end()) {
+      key.push_back(text[at] >= 'A' && text[at] <= 'Z' ? static_cast<char>(text[at] - 'A' + 'a')
+                                                       : text[at]);
+      ++at;
+    } else {
+      key += plain->second;
+      at += plain->first.size();
+    }
+  }
   return key;
 }
 

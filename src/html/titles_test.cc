@@ -130,5 +130,17 @@ TEST(Titles, OpinionPieceIsNoCommentSection) {
   EXPECT_EQ(title->value, "Why the ferry matters");
 }
 
+TEST(Titles, TypesetHeadingEqualsItsPlainlyTypedTitle) {
+  // og:title typed with straight quotes and a hyphen; the page's own heading
+  // typesets them, and is taken as shown.
+  const std::string page = R"(<html><head>
+<meta property="og:title" content="Pier - &quot;A quiet winter&quot; ahead"></head><body>
+<h1>Harbour news</h1><h2>Pier – „A quiet winter“ ahead</h2></body></html>)";
+  std::optional<MetadataField> title = TitleOf(page);
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Pier – „A quiet winter“ ahead");
+  EXPECT_EQ(title->evidence, "<h2>");
+}
+
 }  // namespace
 }  // namespace storyline::html
