@@ -107,8 +107,9 @@ Gathered Gather(const xmlDoc& doc, const PageContext& context, const DateWords& 
   }
   std::vector<Candidate>& candidates = collector.candidates();
   const std::string site = BestSiteName(candidates);
+  const std::string host = Host(context.url);
   if (!markup.raw_title.empty()) {
-    collector.Add("title", CutSiteName(markup.raw_title, site, true), "title-tag", "<title>",
+    collector.Add("title", CutTitleTag(markup.raw_title, site, host), "title-tag", "<title>",
                   rank::kTitleTag);
   }
   for (Candidate& candidate : candidates) {
@@ -120,7 +121,6 @@ Gathered Gather(const xmlDoc& doc, const PageContext& context, const DateWords& 
   for (const Candidate& candidate : candidates) {
     if (candidate.field.field == "site_name") site_names.push_back(candidate.field.value);
   }
-  const std::string host = Host(context.url);
   if (!host.empty()) {
     site_names.push_back(host);
     site_names.push_back(host.substr(0, host.find('.')));

@@ -81,8 +81,9 @@
 //
 // Site-name cut: a title "Headline | Site" (also " - ", " – ", " — ", " :: ",
 // " · ", " » ", " / ", " • ") loses the part that matches the site name
-// (either end); without a known site name, the <title>'s last part is cut
-// when it is shorter than the rest and at most 5 words.
+// (either end); without a known site name, the <title> loses the end that
+// names the page's host ("Headline - example.com"), else its last part when
+// it is shorter than the rest and at most 5 words.
 //
 // JSON-LD: every <script type="application/ld+json"> is parsed with
 // simdjson; invalid JSON is skipped (raw control characters are read as

@@ -116,6 +116,14 @@ std::string CutSiteName(std::string_view title, std::string_view site, bool gues
   return std::string(title);
 }
 
+std::string CutTitleTag(std::string_view raw_title, std::string_view site, std::string_view host) {
+  if (site.empty() && !host.empty()) {
+    std::string cut = CutSiteName(raw_title, host, false);
+    if (cut != raw_title) return cut;
+  }
+  return CutSiteName(raw_title, site, true);
+}
+
 std::string BestSiteName(const std::vector<Candidate>& candidates) {
   const Candidate* best = nullptr;
   for (const Candidate& candidate : candidates) {

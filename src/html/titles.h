@@ -26,6 +26,11 @@ std::string HeadingText(const xmlNode& node, size_t limit, const MetadataWords& 
 // the rest and at most 5 words.
 std::string CutSiteName(std::string_view title, std::string_view site, bool guess);
 
+// The <title> without its site-name part: the part that names `site`, else
+// without a site name the part that names `host` ("Headline - example.com"),
+// else the guessed one (CutSiteName).
+std::string CutTitleTag(std::string_view raw_title, std::string_view site, std::string_view host);
+
 // The most trusted site_name candidate, or "".
 std::string BestSiteName(const std::vector<Candidate>& candidates);
 

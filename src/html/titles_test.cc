@@ -142,5 +142,16 @@ TEST(Titles, TypesetHeadingEqualsItsPlainlyTypedTitle) {
   EXPECT_EQ(title->evidence, "<h2>");
 }
 
+TEST(Titles, TitleTagLosesThePartNamingTheHost) {
+  // No site name in the markup; the host names the site at the start, where
+  // the guess (a short last part) would cut the headline instead.
+  const std::string page = R"(<html><head><title>tidewatch.example » Low tide walks</title>
+</head><body><p>Text.</p></body></html>)";
+  std::optional<MetadataField> title = TitleOf(page, "https://www.tidewatch.example/walks/");
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Low tide walks");
+  EXPECT_EQ(title->evidence, "<title>");
+}
+
 }  // namespace
 }  // namespace storyline::html
