@@ -109,12 +109,12 @@ Gathered Gather(const xmlDoc& doc, const PageContext& context, const DateWords& 
   const std::string site = BestSiteName(candidates);
   const std::string host = Host(context.url);
   if (!markup.raw_title.empty()) {
-    collector.Add("title", CutTitleTag(markup.raw_title, site, host), "title-tag", "<title>",
-                  rank::kTitleTag);
+    collector.Add("title", CutTitleTag(markup.raw_title, site, host, page_words), "title-tag",
+                  "<title>", rank::kTitleTag);
   }
   for (Candidate& candidate : candidates) {
     if (candidate.field.field == "title" && candidate.field.how != "title-tag") {
-      candidate.field.value = CutSiteName(candidate.field.value, site, false);
+      candidate.field.value = CutSiteName(candidate.field.value, site, false, page_words);
     }
   }
   std::vector<std::string> site_names;
@@ -127,7 +127,8 @@ Gathered Gather(const xmlDoc& doc, const PageContext& context, const DateWords& 
   }
   Gathered gathered;
   std::optional<size_t> headline_at;
-  const ChosenTitle title = ChooseTitle(candidates, site_names, {markup.raw_title, context.url});
+  const ChosenTitle title =
+      ChooseTitle(candidates, site_names, {markup.raw_title, context.url}, page_words);
   if (title.field) {
     gathered.title = *title.field;
     if (title.text_offset >= 0) headline_at = static_cast<size_t>(title.text_offset);

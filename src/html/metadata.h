@@ -79,11 +79,12 @@
 // written-out dates come from data/html/months.tsv (the month and stamp rows
 // of docs/formats/lexicon.md, all languages in one file).
 //
-// Site-name cut: a title "Headline | Site" (also " - ", " – ", " — ", " :: ",
-// " · ", " » ", " / ", " • ") loses the part that matches the site name
-// (either end); without a known site name, the <title> loses the end that
-// names the page's host ("Headline - example.com"), else its last part when
-// it is shorter than the rest and at most 5 words.
+// Site-name cut: a title "Headline | Site" (the title_separator rows of
+// data/html/metadata-words.tsv, between spaces: " | ", " - ", " – ", " » ",
+// ...) loses the part that matches the site name (either end); without a
+// known site name, the <title> loses the end that names the page's host
+// ("Headline - example.com"), else its last part when it is shorter than the
+// rest and at most 5 words.
 //
 // JSON-LD: every <script type="application/ld+json"> is parsed with
 // simdjson; invalid JSON is skipped (raw control characters are read as

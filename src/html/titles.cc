@@ -12,10 +12,6 @@
 namespace storyline::html {
 namespace {
 
-// Where a title joins its parts: "Headline | Site", "Site » Headline".
-constexpr std::array<std::string_view, 9> kSeparators = {
-    " | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / ", " • "};
-
 // A kicker or roof line above a headline, inside the heading element.
 bool IsKicker(const xmlNode& node, const MetadataWords& words) {
   if (NameOf(node) == "small") return true;
@@ -85,11 +81,12 @@ bool SameName(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-std::string CutSiteName(std::string_view title, std::string_view site, bool guess) {
+std::string CutSiteName(std::string_view title, std::string_view site, bool guess,
+                        const MetadataWords& words) {
   // Last separator: "Headline | Section | Site".
   size_t last = std::string_view::npos, last_size = 0;
   size_t first = std::string_view::npos, first_size = 0;
-  for (std::string_view separator : kSeparators) {
+  for (std::string_view separator : words.title_separators()) {
     size_t at = title.rfind(separator);
     if (at != std::string_view::npos && (last == std::string_view::npos || at > last)) {
       last = at;
@@ -116,12 +113,13 @@ std::string CutSiteName(std::string_view title, std::string_view site, bool gues
   return std::string(title);
 }
 
-std::string CutTitleTag(std::string_view raw_title, std::string_view site, std::string_view host) {
+std::string CutTitleTag(std::string_view raw_title, std::string_view site, std::string_view host,
+                        const MetadataWords& words) {
   if (site.empty() && !host.empty()) {
-    std::string cut = CutSiteName(raw_title, host, false);
+    std::string cut = CutSiteName(raw_title, host, false, words);
     if (cut != raw_title) return cut;
   }
-  return CutSiteName(raw_title, site, true);
+  return CutSiteName(raw_title, site, true, words);
 }
 
 std::string BestSiteName(const std::vector<Candidate>& candidates) {
@@ -255,7 +253,8 @@ bool WithinReference(std::string_view heading, std::string_view reference) {
 // Whether `heading` ends with `reference` after a kicker, section or date
 // ("Politics | Headline", "Kicker Headline"), or starts with it before a
 // separator ("Headline | Site").
-bool HoldsHeadline(std::string_view heading, std::string_view reference) {
+bool HoldsHeadline(std::string_view heading, std::string_view reference,
+                   const std::vector<std::string>& separators) {
   if (reference.size() < kMinHeldHeadline || reference.size() >= heading.size()) return false;
   if (EndsWith(heading, reference)) {
     const unsigned char before = heading[heading.size() - reference.size() - 1];
@@ -263,14 +262,15 @@ bool HoldsHeadline(std::string_view heading, std::string_view reference) {
   }
   if (heading.substr(0, reference.size()) != reference) return false;
   const std::string_view rest = heading.substr(reference.size());
-  return std::any_of(kSeparators.begin(), kSeparators.end(), [&](std::string_view separator) {
+  return std::any_of(separators.begin(), separators.end(), [&](std::string_view separator) {
     return rest.substr(0, separator.size()) == separator;
   });
 }
 
 // How `heading` is confirmed by `references`. A heading hyphenated for the
 // screen is taken as the title it equals writes it.
-Confirmed Confirm(const Candidate& heading, const std::vector<Reference>& references) {
+Confirmed Confirm(const Candidate& heading, const std::vector<Reference>& references,
+                  const MetadataWords& words) {
   const std::string key = MatchKey(heading.field.value);
   const bool hyphenated = Contains(heading.field.value, kSoftHyphen);
   Confirmed confirmed;
@@ -281,7 +281,8 @@ Confirmed Confirm(const Candidate& heading, const std::vector<Reference>& refere
   }
   if (confirmed.how != Confirmation::kNone) return confirmed;
   for (const Reference& reference : references) {
-    if (!reference.candidate || !HoldsHeadline(key, reference.lower)) continue;
+    if (!reference.candidate || !HoldsHeadline(key, reference.lower, words.title_separators()))
+      continue;
     if (!confirmed.headline || reference.candidate->rank < confirmed.headline->rank)
       confirmed = {Confirmation::kHoldsHeadline, reference.candidate};
   }
@@ -329,7 +330,8 @@ int PathShare(std::string_view heading, const std::vector<std::string>& path_wor
 }  // namespace
 
 ChosenTitle ChooseTitle(const std::vector<Candidate>& candidates,
-                        const std::vector<std::string>& site_names, const TitlePage& page) {
+                        const std::vector<std::string>& site_names, const TitlePage& page,
+                        const MetadataWords& words) {
   std::vector<const Candidate*> headings;
   std::vector<Reference> references;
   for (const Candidate& candidate : candidates) {
@@ -354,7 +356,7 @@ ChosenTitle ChooseTitle(const std::vector<Candidate>& candidates,
   ChosenTitle chosen;
   std::pair<Confirmation, int> best{Confirmation::kNone, 0};
   for (const Candidate* heading : headings) {
-    const Confirmed confirmed = Confirm(*heading, references);
+    const Confirmed confirmed = Confirm(*heading, references, words);
     if (confirmed.how == Confirmation::kNone) continue;
     const int path_share =
         confirmed.how == Confirmation::kWeak ? PathShare(heading->field.value, path_words) : 0;

@@ -24,12 +24,14 @@ std::string HeadingText(const xmlNode& node, size_t limit, const MetadataWords& 
 // `title` without a site-name part (see metadata.h): the end (or start)
 // that names `site`; without a site, when `guess`, a last part shorter than
 // the rest and at most 5 words.
-std::string CutSiteName(std::string_view title, std::string_view site, bool guess);
+std::string CutSiteName(std::string_view title, std::string_view site, bool guess,
+                        const MetadataWords& words);
 
 // The <title> without its site-name part: the part that names `site`, else
 // without a site name the part that names `host` ("Headline - example.com"),
 // else the guessed one (CutSiteName).
-std::string CutTitleTag(std::string_view raw_title, std::string_view site, std::string_view host);
+std::string CutTitleTag(std::string_view raw_title, std::string_view site, std::string_view host,
+                        const MetadataWords& words);
 
 // The most trusted site_name candidate, or "".
 std::string BestSiteName(const std::vector<Candidate>& candidates);
@@ -63,6 +65,7 @@ struct ChosenTitle {
 // Headline"), else the first <h1> that is not the site's name, else the
 // most trusted title candidate; no field when there is none.
 ChosenTitle ChooseTitle(const std::vector<Candidate>& candidates,
-                        const std::vector<std::string>& site_names, const TitlePage& page);
+                        const std::vector<std::string>& site_names, const TitlePage& page,
+                        const MetadataWords& words);
 
 }  // namespace storyline::html
