@@ -27,7 +27,9 @@ std::string HeadingText(const xmlNode& node, size_t limit, const MetadataWords& 
     bool descend = true;
     if (IsElement(*at)) {
       const std::string_view name = NameOf(*at);
-      descend = at == &node || (name != "script" && name != "style" && !IsKicker(*at, words));
+      // <rt> and <rp>: the reading aids of ruby text (furigana), not its words.
+      descend = at == &node || (name != "script" && name != "style" && name != "rt" &&
+                                name != "rp" && !IsKicker(*at, words));
       if (at != &node && (name == "br" || name == "div" || name == "p") && !out.empty() &&
           out.back() != ' ')
         out.push_back(' ');

@@ -16,9 +16,9 @@ namespace storyline::html {
 class MetadataWords;
 
 // The text of a heading without kickers (<small>, kicker classes of
-// `words`), scripts and styles, and without what separated a kicker from the
-// headline ("Kicker: Headline"); block children are separated by a space.
-// Reads a little past `limit` bytes at most.
+// `words`), scripts, styles and ruby annotations (<rt>, <rp>), and without what separated a kicker
+// from the headline ("Kicker: Headline"); block children are separated by a space. Reads a little
+// past `limit` bytes at most.
 std::string HeadingText(const xmlNode& node, size_t limit, const MetadataWords& words);
 
 // `title` without a site-name part (see metadata.h): the end (or start)

@@ -153,5 +153,14 @@ TEST(Titles, TitleTagLosesThePartNamingTheHost) {
   EXPECT_EQ(title->evidence, "<title>");
 }
 
+TEST(Titles, RubyReadingAidsAreNoPartOfTheHeading) {
+  const std::string page =
+      "<html><body><h1><ruby>\u6D77<rp>(</rp><rt>\u3046\u307F</rt><rp>)</rp></ruby>"
+      "\u306E\u65E5</h1></body></html>";
+  std::optional<MetadataField> title = TitleOf(page);
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "\u6D77\u306E\u65E5");
+}
+
 }  // namespace
 }  // namespace storyline::html
