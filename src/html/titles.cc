@@ -184,7 +184,7 @@ enum class Confirmation {
 
 // A title of the page a heading is compared with, as a MatchKey.
 struct Reference {
-  std::string lower;
+  std::string key;
   const Candidate* candidate = nullptr;  // nullptr: the <title> before its site-name cut
   bool strong = false;                   // a JSON-LD headline or a <meta> title
 };
@@ -277,13 +277,13 @@ Confirmed Confirm(const Candidate& heading, const std::vector<Reference>& refere
   const bool hyphenated = Contains(heading.field.value, kSoftHyphen);
   Confirmed confirmed;
   for (const Reference& reference : references) {
-    if (reference.strong && key == reference.lower)
+    if (reference.strong && key == reference.key)
       return {Confirmation::kEqualsStrong, hyphenated ? reference.candidate : nullptr};
-    if (WithinReference(key, reference.lower)) confirmed.how = Confirmation::kWeak;
+    if (WithinReference(key, reference.key)) confirmed.how = Confirmation::kWeak;
   }
   if (confirmed.how != Confirmation::kNone) return confirmed;
   for (const Reference& reference : references) {
-    if (!reference.candidate || !HoldsHeadline(key, reference.lower, words.title_separators()))
+    if (!reference.candidate || !HoldsHeadline(key, reference.key, words.title_separators()))
       continue;
     if (!confirmed.headline || reference.candidate->rank < confirmed.headline->rank)
       confirmed = {Confirmation::kHoldsHeadline, reference.candidate};
@@ -329,36 +329,44 @@ int PathShare(std::string_view heading, const std::vector<std::string>& path_wor
                           static_cast<long>(words.size()));
 }
 
-}  // namespace
-
-ChosenTitle ChooseTitle(const std::vector<Candidate>& candidates,
-                        const std::vector<std::string>& site_names, const TitlePage& page,
-                        const MetadataWords& words) {
+// A page's headings that may be its title, <h1> before <h2> and in page
+// order within, and the titles they are compared with.
+struct TitleSources {
   std::vector<const Candidate*> headings;
   std::vector<Reference> references;
+};
+
+TitleSources SplitTitles(const std::vector<Candidate>& candidates,
+                         const std::vector<std::string>& site_names, std::string_view raw_title) {
+  TitleSources sources;
   for (const Candidate& candidate : candidates) {
     if (candidate.field.field != "title") continue;
     const std::string& value = candidate.field.value;
     if (candidate.field.how != "heading") {
-      references.push_back({MatchKey(value), &candidate, candidate.rank < rank::kJsonPageTitle});
+      sources.references.push_back(
+          {MatchKey(value), &candidate, candidate.rank < rank::kJsonPageTitle});
     } else if (value.size() >= 3 && std::any_of(value.begin(), value.end(), IsWordByte) &&
                !IsSiteName(value, site_names)) {
-      headings.push_back(&candidate);
+      sources.headings.push_back(&candidate);
     }
   }
   // The <title> as written: its site-name cut may have kept the wrong part.
-  if (!page.raw_title.empty()) references.push_back({MatchKey(Collapse(page.raw_title))});
-  std::stable_sort(headings.begin(), headings.end(), [](const Candidate* a, const Candidate* b) {
-    return a->rank < b->rank;  // <h1> before <h2>, page order within
-  });
-  // The best confirmed heading; among weakly confirmed ones, the one whose
-  // words the URL repeats most (a site's name in a heading is confirmed by
-  // the <title> too), then <h1> before <h2>, then page order.
-  const std::vector<std::string> path_words = PathWords(page.url);
+  if (!raw_title.empty()) sources.references.push_back({MatchKey(Collapse(raw_title))});
+  std::stable_sort(sources.headings.begin(), sources.headings.end(),
+                   [](const Candidate* a, const Candidate* b) { return a->rank < b->rank; });
+  return sources;
+}
+
+// The best confirmed heading; among weakly confirmed ones, the one whose
+// words the URL repeats most (a site's name in a heading is confirmed by the
+// <title> too), then <h1> before <h2>, then page order.
+ChosenTitle BestConfirmed(const TitleSources& sources, std::string_view url,
+                          const MetadataWords& words) {
+  const std::vector<std::string> path_words = PathWords(url);
   ChosenTitle chosen;
   std::pair<Confirmation, int> best{Confirmation::kNone, 0};
-  for (const Candidate* heading : headings) {
-    const Confirmed confirmed = Confirm(*heading, references, words);
+  for (const Candidate* heading : sources.headings) {
+    const Confirmed confirmed = Confirm(*heading, sources.references, words);
     if (confirmed.how == Confirmation::kNone) continue;
     const int path_share =
         confirmed.how == Confirmation::kWeak ? PathShare(heading->field.value, path_words) : 0;
@@ -368,11 +376,21 @@ ChosenTitle ChooseTitle(const std::vector<Candidate>& candidates,
     chosen = {confirmed.headline ? &confirmed.headline->field : &heading->field,
               heading->text_offset};
   }
+  return chosen;
+}
+
+}  // namespace
+
+ChosenTitle ChooseTitle(const std::vector<Candidate>& candidates,
+                        const std::vector<std::string>& site_names, const TitlePage& page,
+                        const MetadataWords& words) {
+  const TitleSources sources = SplitTitles(candidates, site_names, page.raw_title);
+  ChosenTitle chosen = BestConfirmed(sources, page.url, words);
   if (chosen.field) return chosen;
-  if (!headings.empty() && headings.front()->field.evidence == "<h1>")
-    return {&headings.front()->field, headings.front()->text_offset};
+  if (!sources.headings.empty() && sources.headings.front()->field.evidence == "<h1>")
+    return {&sources.headings.front()->field, sources.headings.front()->text_offset};
   const Candidate* most_trusted = nullptr;
-  for (const Reference& reference : references) {
+  for (const Reference& reference : sources.references) {
     if (reference.candidate && (!most_trusted || reference.candidate->rank < most_trusted->rank))
       most_trusted = reference.candidate;
   }
