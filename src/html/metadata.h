@@ -93,12 +93,12 @@
 // its strings are decoded.
 //
 // Bounded work: one iterative walk of the tree; byline and date elements
-// read at most 100 of each kind, at most 12 headings; the page text kept for
+// read at most 100 of each kind, at most 30 headings; the page text kept for
 // written-out dates is at most 200,000 bytes, scanned once per date pattern.
 //
-// Byline prefixes, names that name no one, kicker classes and the class/id
-// cues of author, date, modified and comment elements come from
-// data/html/metadata-words.tsv (metadata_words.h, docs/formats/html.md).
+// Byline prefixes, names that name no one, title separators, kicker classes
+// and the class/id cues of author, date, modified and comment elements come
+// from data/html/metadata-words.tsv (metadata_words.h, docs/formats/html.md).
 //
 // The parts: candidates.h (ranks and the Collector; the choice per field in
 // metadata.cc), markup.h (the walk of the tree: <meta>, <link>, <time>,
