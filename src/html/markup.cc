@@ -18,7 +18,7 @@ namespace {
 
 constexpr size_t kMaxSnippetBytes = 300;  // text read from a byline or date element
 constexpr int kMaxElementReads = 100;     // such elements read per page, of each kind
-constexpr int kMaxHeadings = 12;          // <h1> and <h2> read per page
+constexpr int kMaxHeadings = 30;          // <h1> and <h2> read per page
 constexpr size_t kMaxPageText = 200000;   // page text kept for written-out dates
 
 // <meta> names and properties, lower case, with the field they give.

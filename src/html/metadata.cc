@@ -107,32 +107,31 @@ Gathered Gather(const xmlDoc& doc, const PageContext& context, const DateWords& 
   }
   std::vector<Candidate>& candidates = collector.candidates();
   const std::string site = BestSiteName(candidates);
+  const std::string host = Host(context.url);
   if (!markup.raw_title.empty()) {
-    collector.Add("title", CutSiteName(markup.raw_title, site, true), "title-tag", "<title>",
-                  rank::kTitleTag);
+    collector.Add("title", CutTitleTag(markup.raw_title, site, host, page_words), "title-tag",
+                  "<title>", rank::kTitleTag);
   }
   for (Candidate& candidate : candidates) {
     if (candidate.field.field == "title" && candidate.field.how != "title-tag") {
-      candidate.field.value = CutSiteName(candidate.field.value, site, false);
+      candidate.field.value = CutSiteName(candidate.field.value, site, false, page_words);
     }
   }
   std::vector<std::string> site_names;
   for (const Candidate& candidate : candidates) {
     if (candidate.field.field == "site_name") site_names.push_back(candidate.field.value);
   }
-  const std::string host = Host(context.url);
   if (!host.empty()) {
     site_names.push_back(host);
     site_names.push_back(host.substr(0, host.find('.')));
   }
   Gathered gathered;
   std::optional<size_t> headline_at;
-  if (const MetadataField* title = ChooseTitle(candidates, site_names)) {
-    gathered.title = *title;
-    for (const Candidate& candidate : candidates) {
-      if (&candidate.field == title && candidate.text_offset >= 0)
-        headline_at = static_cast<size_t>(candidate.text_offset);
-    }
+  const ChosenTitle title =
+      ChooseTitle(candidates, site_names, {markup.raw_title, context.url}, page_words);
+  if (title.field) {
+    gathered.title = *title.field;
+    if (title.text_offset >= 0) headline_at = static_cast<size_t>(title.text_offset);
   }
   if (!headline_at) headline_at = markup.first_h1_offset;
   AddTextDates(markup.text, headline_at, collector);

@@ -6,16 +6,28 @@
 // of that source, in page order). Sources, most trusted first:
 //
 //   title      A heading the page's own titles confirm: the first <h1> (then
-//              <h2>) whose text equals, or is at least 30% of and contained
-//              in, a JSON-LD headline/name, og:title, twitter:title or the
-//              <title>; headings that are only the site's name (og:site_name,
-//              publisher, host name) do not count, and kickers inside a
-//              heading (<small>, class kicker, dachzeile, roofline, topline,
-//              ...) are left out. Else the first such <h1>; else JSON-LD
-//              headline of an Article-like object (Article, NewsArticle,
-//              BlogPosting, *Article, *Posting, Report, Review), og:title,
-//              twitter:title, other <meta> titles, JSON-LD page names, then
-//              <title>. A site-name part is cut from all of them (below).
+//              <h2>) whose text equals a JSON-LD headline or a <meta> title
+//              (og:title, twitter:title, ...); else one that equals, or is at
+//              least 30% of and inside, a JSON-LD page name, the <title> (cut,
+//              or as written) or one of those, the one whose words the URL's
+//              path repeats most first (tenths of its words); else one that
+//              holds such a title of 10 bytes or more after a kicker, section
+//              or date ("Politics | Headline") or before a separator
+//              ("Headline | Site"), which gives that title. ASCII case is
+//              ignored, typographic dashes, quotes and ellipses compare as
+//              their plain forms, soft hyphens not at all (a heading
+//              hyphenated for the screen is taken as the title it equals
+//              writes it). Headings that are
+//              only the site's name (og:site_name, publisher, host name, of
+//              the archived page for web.archive.org), have no letter or
+//              digit or are shorter than 3 bytes do not count, and kickers
+//              inside a heading (<small>, class kicker, dachzeile, roofline,
+//              topline, ...) are left out. Else the first such <h1>; else
+//              JSON-LD headline of an Article-like object (Article,
+//              NewsArticle, BlogPosting, *Article, *Posting, Report, Review),
+//              og:title, twitter:title, other <meta> titles, JSON-LD page
+//              names, then <title>. A site-name part is cut from all of them
+//              (below).
 //   published  JSON-LD datePublished (Article-like objects, then pages, then
 //              others; dateCreated after datePublished); <meta>
 //              article:published_time, datePublished, og:published_time,
@@ -67,10 +79,12 @@
 // written-out dates come from data/html/months.tsv (the month and stamp rows
 // of docs/formats/lexicon.md, all languages in one file).
 //
-// Site-name cut: a title "Headline | Site" (also " - ", " – ", " — ", " :: ",
-// " · ", " » ", " / ", " • ") loses the part that matches the site name
-// (either end); without a known site name, the <title>'s last part is cut
-// when it is shorter than the rest and at most 5 words.
+// Site-name cut: a title "Headline | Site" (the title_separator rows of
+// data/html/metadata-words.tsv, between spaces: " | ", " - ", " – ", " » ",
+// ...) loses the part that matches the site name (either end); without a
+// known site name, the <title> loses the end that names the page's host
+// ("Headline - example.com"), else its last part when it is shorter than the
+// rest and at most 5 words.
 //
 // JSON-LD: every <script type="application/ld+json"> is parsed with
 // simdjson; invalid JSON is skipped (raw control characters are read as
@@ -79,12 +93,12 @@
 // its strings are decoded.
 //
 // Bounded work: one iterative walk of the tree; byline and date elements
-// read at most 100 of each kind, at most 12 headings; the page text kept for
+// read at most 100 of each kind, at most 30 headings; the page text kept for
 // written-out dates is at most 200,000 bytes, scanned once per date pattern.
 //
-// Byline prefixes, names that name no one, kicker classes and the class/id
-// cues of author, date, modified and comment elements come from
-// data/html/metadata-words.tsv (metadata_words.h, docs/formats/html.md).
+// Byline prefixes, names that name no one, title separators, kicker classes
+// and the class/id cues of author, date, modified and comment elements come
+// from data/html/metadata-words.tsv (metadata_words.h, docs/formats/html.md).
 //
 // The parts: candidates.h (ranks and the Collector; the choice per field in
 // metadata.cc), markup.h (the walk of the tree: <meta>, <link>, <time>,

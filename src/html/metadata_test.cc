@@ -364,6 +364,14 @@ TEST(MetadataWords, Parse) {
   EXPECT_TRUE(words->IsNotName("admin"));
   EXPECT_TRUE(words->IsKickerClass("article-kicker big"));
   EXPECT_FALSE(words->SuggestsAuthor("author"));
+  Result<MetadataWords> separators =
+      MetadataWords::Parse("w.tsv",
+                           "title_separator\t|\ncomment_class\tcomment\n"
+                           "comment_class_not\tcommentary\n");
+  ASSERT_TRUE(separators.ok());
+  EXPECT_EQ(separators->title_separators(), std::vector<std::string>{" | "});
+  EXPECT_TRUE(separators->IsCommentContainer("comment-list"));
+  EXPECT_FALSE(separators->IsCommentContainer("article commentary"));
   Result<MetadataWords> unknown = MetadataWords::Parse("w.tsv", "# c\nsomething\tx\n");
   ASSERT_FALSE(unknown.ok());
   EXPECT_NE(unknown.status().message().find("w.tsv:2:"), std::string::npos);

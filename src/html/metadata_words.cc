@@ -27,16 +27,18 @@ bool IsListed(const std::vector<std::string>& entries, std::string_view entry) {
 Result<MetadataWords> MetadataWords::Parse(std::string_view file_name, std::string_view contents) {
   MetadataWords words;
   // Kind, its list, whether an entry may hold spaces.
-  const std::array<std::pair<std::string_view, std::pair<std::vector<std::string>*, bool>>, 10>
+  const std::array<std::pair<std::string_view, std::pair<std::vector<std::string>*, bool>>, 12>
       kinds = {{{"byline_prefix", {&words.byline_prefixes_, true}},
                 {"not_name", {&words.not_names_, true}},
                 {"name_end", {&words.name_ends_, false}},
                 {"kicker_class", {&words.kicker_classes_, false}},
+                {"title_separator", {&words.title_separators_, false}},
                 {"author_class", {&words.author_classes_, false}},
                 {"author_class_not", {&words.author_classes_not_, false}},
                 {"date_class", {&words.date_classes_, false}},
                 {"modified_class", {&words.modified_classes_, false}},
                 {"comment_class", {&words.comment_classes_, false}},
+                {"comment_class_not", {&words.comment_classes_not_, false}},
                 {"updated_word", {&words.updated_words_, true}}}};
   for (const TsvRow& row : SplitTsv(contents)) {
     auto error = [&](std::string_view message) {
@@ -57,6 +59,7 @@ Result<MetadataWords> MetadataWords::Parse(std::string_view file_name, std::stri
     if (IsListed(*list, text)) return error("listed twice: " + std::string(text));
     list->emplace_back(text);
   }
+  for (std::string& separator : words.title_separators_) separator = " " + separator + " ";
   return words;
 }
 
@@ -94,7 +97,8 @@ bool MetadataWords::SuggestsModified(std::string_view class_and_id) const {
 }
 
 bool MetadataWords::IsCommentContainer(std::string_view class_and_id) const {
-  return ContainsAnyOf(class_and_id, comment_classes_);
+  return ContainsAnyOf(class_and_id, comment_classes_) &&
+         !ContainsAnyOf(class_and_id, comment_classes_not_);
 }
 
 bool MetadataWords::UpdatedBefore(std::string_view text, size_t offset) const {

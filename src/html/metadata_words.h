@@ -1,9 +1,9 @@
 // metadata_words.h (internal): the words and class names the metadata
 // reader recognises in a page (data/html/metadata-words.tsv, format in
 // docs/formats/html.md): byline prefixes, bylines that name no one, words
-// that end a name, kicker classes of headings, class/id cues of author,
-// date, modified and comment elements, and words that mark a date as an
-// update. Immutable once parsed.
+// that end a name, kicker classes of headings, separators of a title's parts, class/id cues of
+// author, date, modified and comment elements, and words that mark a date as an update. Immutable
+// once parsed.
 #pragma once
 
 #include <string>
@@ -31,13 +31,17 @@ class MetadataWords {
   // ("am" in "Jane Doe am Samstag").
   bool IsNameEnd(std::string_view lower) const;
 
+  // What joins the parts of a title ("Headline | Site"), each with a space
+  // on both sides (" | "), in file order.
+  const std::vector<std::string>& title_separators() const { return title_separators_; }
+
   // Cues found anywhere in a lower-cased class attribute (kickers) or in
   // "class id" (the others).
   bool IsKickerClass(std::string_view lower_class) const;
   bool SuggestsAuthor(std::string_view class_and_id) const;  // and no author_class_not cue
   bool SuggestsDate(std::string_view class_and_id) const;
   bool SuggestsModified(std::string_view class_and_id) const;
-  bool IsCommentContainer(std::string_view class_and_id) const;
+  bool IsCommentContainer(std::string_view class_and_id) const;  // and no comment_class_not cue
 
   // "Published on ..." vs "Updated ...": whether an update word comes in the
   // 40 bytes of `text` before `offset`.
@@ -45,8 +49,8 @@ class MetadataWords {
 
  private:
   std::vector<std::string> byline_prefixes_, not_names_, name_ends_, kicker_classes_,
-      author_classes_, author_classes_not_, date_classes_, modified_classes_, comment_classes_,
-      updated_words_;
+      title_separators_, author_classes_, author_classes_not_, date_classes_, modified_classes_,
+      comment_classes_, comment_classes_not_, updated_words_;
 };
 
 }  // namespace storyline::html

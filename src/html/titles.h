@@ -16,20 +16,29 @@ namespace storyline::html {
 class MetadataWords;
 
 // The text of a heading without kickers (<small>, kicker classes of
-// `words`), scripts and styles, and without what separated a kicker from the
-// headline ("Kicker: Headline"); block children are separated by a space.
-// Reads a little past `limit` bytes at most.
+// `words`), scripts, styles and ruby annotations (<rt>, <rp>), and without
+// what separated a kicker from the headline ("Kicker: Headline"); block
+// children are separated by a space. Reads a little past `limit` bytes at
+// most.
 std::string HeadingText(const xmlNode& node, size_t limit, const MetadataWords& words);
 
-// `title` without a site-name part (see metadata.h): the end (or start)
-// that names `site`; without a site, when `guess`, a last part shorter than
-// the rest and at most 5 words.
-std::string CutSiteName(std::string_view title, std::string_view site, bool guess);
+// `title` without a site-name part (see metadata.h), split at the title
+// separators of `words`: the end (or start) that names `site`; without a
+// site, when `guess`, a last part shorter than the rest and at most 5 words.
+std::string CutSiteName(std::string_view title, std::string_view site, bool guess,
+                        const MetadataWords& words);
+
+// The <title> without its site-name part: the part that names `site`, else
+// without a site name the part that names `host` ("Headline - example.com"),
+// else the guessed one (CutSiteName).
+std::string CutTitleTag(std::string_view raw_title, std::string_view site, std::string_view host,
+                        const MetadataWords& words);
 
 // The most trusted site_name candidate, or "".
 std::string BestSiteName(const std::vector<Candidate>& candidates);
 
-// The host of `url`, lower case, without "www.".
+// The host of `url`, lower case, without "www."; of the archived page's URL
+// for a web.archive.org capture ("https://web.archive.org/web/STAMP/URL").
 std::string Host(std::string_view url);
 
 // Whether `text` is one of `site_names` (not a longer text with it):
@@ -39,10 +48,25 @@ std::string Host(std::string_view url);
 bool IsSiteName(std::string_view text, const std::vector<std::string>& site_names,
                 bool exact = false);
 
-// The title (see metadata.h): a heading that the page's own titles confirm,
-// else the first <h1> that is not the site's name, else the most trusted
-// title candidate; nullptr when there is none. Points into `candidates`.
-const MetadataField* ChooseTitle(const std::vector<Candidate>& candidates,
-                                 const std::vector<std::string>& site_names);
+// What the choice of a title reads besides the candidates.
+struct TitlePage {
+  std::string_view raw_title;  // the page's <title>, its site-name part not cut
+  std::string_view url;        // the page's URL
+};
+
+// The chosen title: the candidate whose value it is, and where the heading
+// it was confirmed by starts in the page text (-1: not from a heading).
+struct ChosenTitle {
+  const MetadataField* field = nullptr;  // points into the candidates
+  int text_offset = -1;
+};
+
+// The title (see metadata.h): a heading that the page's own titles confirm
+// (the headline one of them names when the heading holds more, "Kicker
+// Headline"), else the first <h1> that is not the site's name, else the
+// most trusted title candidate; no field when there is none.
+ChosenTitle ChooseTitle(const std::vector<Candidate>& candidates,
+                        const std::vector<std::string>& site_names, const TitlePage& page,
+                        const MetadataWords& words);
 
 }  // namespace storyline::html

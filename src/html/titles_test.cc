@@ -1,0 +1,166 @@
+// Tests of the title choice (html/titles.h) through the metadata reader
+// (html/metadata.h), on small pages written for them (fictional sites).
+#include <gtest/gtest.h>
+#include <libxml/HTMLparser.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "html/metadata.h"
+
+namespace storyline::html {
+namespace {
+
+struct DocDeleter {
+  void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
+};
+
+// The title ReadMetadata gives for `markup` read from `url`.
+std::optional<MetadataField> TitleOf(const std::string& markup, const std::string& url = "") {
+  std::unique_ptr<xmlDoc, DocDeleter> doc(htmlReadMemory(
+      markup.data(), static_cast<int>(markup.size()), url.empty() ? nullptr : url.c_str(), "UTF-8",
+      HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+          HTML_PARSE_NODEFDTD));
+  PageContext context;
+  context.url = url;
+  for (MetadataField& field : ReadMetadata(*doc, context).fields) {
+    if (field.field == "title") return field;
+  }
+  return std::nullopt;
+}
+
+TEST(Titles, HeadingEqualToAMetaTitleBeatsOneInsideTheTitleTag) {
+  // The first <h1> is the section, also the <title>'s first part.
+  const std::string page = R"(<html><head><title>News - Harbour Institute</title>
+<meta property="og:title" content="Tide gauge readings go online">
+</head><body><h1>News</h1><h1>Tide gauge readings go online</h1><p>Text.</p></body></html>)";
+  std::optional<MetadataField> title = TitleOf(page);
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Tide gauge readings go online");
+  EXPECT_EQ(title->evidence, "<h1>");
+}
+
+TEST(Titles, HeadingHoldingATitleGivesThatTitle) {
+  // A section before the headline inside the <h1>, a site name after it.
+  const std::string section = R"(<html><head>
+<meta property="og:title" content="Harbour bridge reopens after repairs">
+</head><body><h1>Local News | Harbour bridge reopens after repairs</h1></body></html>)";
+  std::optional<MetadataField> title = TitleOf(section);
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Harbour bridge reopens after repairs");
+  EXPECT_EQ(title->how, "meta");
+  const std::string site = R"(<html><head><title>Ferry timetable changes</title>
+</head><body><h1>Ferry timetable changes | SEAVIEW.EXAMPLE</h1></body></html>)";
+  title = TitleOf(site);
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Ferry timetable changes");
+  // A short title inside a heading is a section, not the headline.
+  const std::string short_title = R"(<html><head><title>Events</title>
+</head><body><h1>Events: Lantern parade returns</h1></body></html>)";
+  title = TitleOf(short_title);
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Events: Lantern parade returns");
+}
+
+TEST(Titles, UncutTitleTagConfirmsTheHeadline) {
+  // The site-name cut keeps "Coastal Notes » Blog Archive"; the archived
+  // page's host names the site, so its logo heading is not the title.
+  const std::string page = R"(<html><head>
+<title>Coastal Notes » Blog Archive » Tide pools at dawn</title>
+</head><body><h1>Coastal Notes</h1><h2>Tide pools at dawn</h2><p>Text.</p></body></html>)";
+  std::optional<MetadataField> title =
+      TitleOf(page, "https://web.archive.org/web/20140101000000/http://coastalnotes.example/tide/");
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Tide pools at dawn");
+  EXPECT_EQ(title->evidence, "<h2>");
+}
+
+TEST(Titles, UrlPathPicksAmongHeadingsInTheTitleTag) {
+  // Both headings are parts of the <title>; the URL names the article.
+  const std::string page = R"(<html><head>
+<title>Tide pools at dawn | The long coastal walk notebook</title>
+</head><body><h1>The long coastal walk notebook</h1><h1>Tide pools at dawn</h1></body></html>)";
+  std::optional<MetadataField> title =
+      TitleOf(page, "https://walks.example/2021/05/tide-pools-at-dawn/");
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Tide pools at dawn");
+  // Without words in the URL, the first heading wins.
+  title = TitleOf(page, "https://walks.example/?p=12");
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "The long coastal walk notebook");
+}
+
+TEST(Titles, HeadingWithoutLettersIsNoTitle) {
+  const std::string page = R"(<html><head>
+<meta property="og:title" content="Quiet harbour morning">
+</head><body><h1>...</h1><p>Text.</p></body></html>)";
+  std::optional<MetadataField> title = TitleOf(page);
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Quiet harbour morning");
+}
+
+TEST(Titles, HyphenatedHeadingTakenAsItsTitleWritesIt) {
+  // Soft hyphens (U+00AD) break long words on screen only.
+  const std::string page = R"(<html><head>
+<meta property="og:title" content="Windparkplanung approved">
+</head><body><h1>Navigation</h1><h1>Wind&shy;park&shy;planung approved</h1></body></html>)";
+  std::optional<MetadataField> title = TitleOf(page);
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Windparkplanung approved");
+}
+
+TEST(Titles, HeadingAfterManyMenuHeadingsIsRead) {
+  std::string page = R"(<html><head><title>Dune walk opens - Coast Trust</title>
+<meta property="og:title" content="Dune walk opens"></head><body>)";
+  for (int menu = 0; menu < 20; ++menu) page += "<h2>Menu " + std::to_string(menu) + "</h2>";
+  page += "<h1>Dune walk opens</h1></body></html>";
+  std::optional<MetadataField> title = TitleOf(page);
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Dune walk opens");
+  EXPECT_EQ(title->how, "heading");
+}
+
+TEST(Titles, OpinionPieceIsNoCommentSection) {
+  const std::string page = R"(<html><head><title>Opinion | Harbour Daily</title></head><body>
+<div class="article commentary"><h1>Why the ferry matters</h1><p>Text.</p></div>
+<div class="comments"><h2>Reader comments</h2></div></body></html>)";
+  std::optional<MetadataField> title = TitleOf(page);
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Why the ferry matters");
+}
+
+TEST(Titles, TypesetHeadingEqualsItsPlainlyTypedTitle) {
+  // og:title typed with straight quotes and a hyphen; the page's own heading
+  // typesets them, and is taken as shown.
+  const std::string page = R"(<html><head>
+<meta property="og:title" content="Pier - &quot;A quiet winter&quot; ahead"></head><body>
+<h1>Harbour news</h1><h2>Pier – „A quiet winter“ ahead</h2></body></html>)";
+  std::optional<MetadataField> title = TitleOf(page);
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Pier – „A quiet winter“ ahead");
+  EXPECT_EQ(title->evidence, "<h2>");
+}
+
+TEST(Titles, TitleTagLosesThePartNamingTheHost) {
+  // No site name in the markup; the host names the site at the start, where
+  // the guess (a short last part) would cut the headline instead.
+  const std::string page = R"(<html><head><title>tidewatch.example » Low tide walks</title>
+</head><body><p>Text.</p></body></html>)";
+  std::optional<MetadataField> title = TitleOf(page, "https://www.tidewatch.example/walks/");
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Low tide walks");
+  EXPECT_EQ(title->evidence, "<title>");
+}
+
+TEST(Titles, RubyReadingAidsAreNoPartOfTheHeading) {
+  const std::string page =
+      "<html><body><h1><ruby>\u6D77<rp>(</rp><rt>\u3046\u307F</rt><rp>)</rp></ruby>"
+      "\u306E\u65E5</h1></body></html>";
+  std::optional<MetadataField> title = TitleOf(page);
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "\u6D77\u306E\u65E5");
+}
+
+}  // namespace
+}  // namespace storyline::html
