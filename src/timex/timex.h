@@ -65,7 +65,7 @@
 
 namespace storyline::timex {
 
-struct Lexicon;  // the loaded word lists; internal to timex.cc
+struct Lexicon;  // the loaded word lists; internal to src/timex (lexicon.h)
 
 struct Options {
   // Month and weekday names, relative to data/ (docs/formats/lexicon.md).
