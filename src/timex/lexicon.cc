@@ -27,7 +27,7 @@ using internal::Senses;
 constexpr std::array<std::string_view, kKindCount> kKindNames = {
     "month",   "weekday",  "number", "ordinal",   "unit",  "deictic", "shift", "anaphoric",
     "ago",     "ref",      "season", "partofday", "set",   "every",   "mod",   "tense",
-    "holiday", "meridiem", "zone",   "filler",    "clock", "decade"};
+    "holiday", "meridiem", "zone",   "filler",    "clock", "decade",  "limit", "passive"};
 
 // "12-25" (a fixed day) or "11-4-4" (the 4th Thursday of November).
 bool ValidHoliday(std::string_view v) {

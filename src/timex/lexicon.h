@@ -42,6 +42,8 @@ enum Kind {
   kFiller,
   kClock,
   kDecade,
+  kLimit,
+  kPassive,
   kKindCount,
 };
 

@@ -15,7 +15,8 @@ namespace storyline::timex::internal {
 
 // Which way the clause around token i looks (TenseCue): the cue nearest to i
 // within kTenseWindow tokens before it (or the token right after it)
-// decides; failing that, one just after the comma of a fronted expression.
+// decides; failing that, one just after the comma of a fronted expression;
+// failing that, a `limit` word right before i ("by", "until") looks ahead.
 int TenseNear(const std::vector<Token>& tokens, size_t i);
 
 }  // namespace storyline::timex::internal
