@@ -25,9 +25,10 @@
 // enough for their unit, else against the publication date. A bare weekday
 // looks back (the publication day itself counts) unless the nearest tense
 // cue before it looks ahead ("will", "planned"), or there is none and it
-// names the day after publication. A month without a year follows the
-// tense too: seven months back to four ahead without a cue, further back in
-// a clause that looks back, further ahead in one that looks ahead. "The
+// names the day after publication or a time limit ("by Friday"). A month
+// without a year follows the tense too: seven months back to four ahead
+// without a cue, further back in a clause that looks back, further ahead in
+// one that looks ahead or sets a limit ("by the end of August"). "The
 // quarter" and "a year earlier" follow the quarter the article reports on (the
 // latest it named that had ended by publication). Without
 // any anchor the value stays underspecified: XXXX-WXX-1, XXXX-07, XXXX.
@@ -65,7 +66,7 @@
 
 namespace storyline::timex {
 
-struct Lexicon;  // the loaded word lists; internal to timex.cc
+struct Lexicon;  // the loaded word lists; internal to src/timex (lexicon.h)
 
 struct Options {
   // Month and weekday names, relative to data/ (docs/formats/lexicon.md).

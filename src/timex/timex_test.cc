@@ -201,6 +201,47 @@ TEST(Tagger, ReachesTenseCueAcrossALongObject) {
   EXPECT_EQ(found[0].value, "2020-12");
 }
 
+// Monday 10 March 2025: August is five months ahead, December nine, beyond
+// the four months a clause without a tense cue looks ahead.
+constexpr CivilDay kMarchPaper{2025, 3, 10};
+
+// The value of the one expression in `sentence` published in kMarchPaper.
+std::string OnlyValueInMarch(std::string_view sentence) {
+  const std::vector<Timex> found = TagText(sentence, kMarchPaper);
+  EXPECT_EQ(found.size(), 1u) << sentence;
+  return found.size() == 1 ? found[0].value : "";
+}
+
+TEST(Tagger, ReadsTimeLimitWithoutTenseCueAsTheComingOne) {
+  EXPECT_EQ(OnlyValueInMarch("The dam commission is to report by the end of August."), "2025-08");
+  EXPECT_EQ(OnlyValueInMarch("Ferry passes stay valid until December."), "2025-12");
+  // A bare weekday as a limit is the coming one, not the last.
+  EXPECT_EQ(OnlyValueInMarch("The lock keepers want an answer by Friday."), "2025-03-14");
+}
+
+TEST(Tagger, KeepsTimeLimitInAClauseThatLooksBack) {
+  EXPECT_EQ(OnlyValueInMarch("The reservoir had fallen by the end of August."), "2024-08");
+  // Opening the sentence, the limit takes the tense of the clause after it.
+  EXPECT_EQ(OnlyValueInMarch("By Sunday evening, 71 barges were waiting at the lock."),
+            "2025-03-09TEV");
+}
+
+TEST(Tagger, DoesNotReadPassiveParticiplesAsPast) {
+  // "finished" after "be" is no past tense: "will" decides.
+  EXPECT_EQ(OnlyValueInMarch("The dam will be finished by the end of August."), "2025-08");
+  EXPECT_EQ(OnlyValueInMarch("Tolls on the dam road are suspended until December."), "2025-12");
+  // A listed past form too.
+  EXPECT_EQ(OnlyValueInMarch("The fair will be held in September."), "2025-09");
+  // "was" still looks back.
+  EXPECT_EQ(OnlyValueInMarch("The dam was finished in December."), "2024-12");
+}
+
+TEST(Tagger, DoesNotTakeTenseOfTheSpeakerAfterAQuote) {
+  // ", said" reports the quotation; the month's own clause has no cue.
+  EXPECT_EQ(OnlyValueInMarch("\"We could be sailing again in July,\" said the harbour master."),
+            "2025-07");
+}
+
 TEST(Tagger, ReadsWeekdayWithPluralPartOfDayAsSet) {
   const std::vector<Timex> found =
       TagText("Ferries will sail on Monday and Tuesday nights and on Friday night.", kPublished);
