@@ -5,6 +5,7 @@
 #include <limits>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "html/dom.h"
@@ -243,11 +244,17 @@ class ContentExtractor {
            AttributeOf(node, "itemprop") == "articleBody";
   }
 
-  void MatchCues(const xmlNode& node, NodeStats& stats) const {
+  // Matched once per distinct class and id: pages repeat them on many
+  // elements (menu items, cards), and each match runs RE2 sets over the key.
+  void MatchCues(const xmlNode& node, NodeStats& stats) {
     if (AttributeOf(node, "class").empty() && AttributeOf(node, "id").empty()) return;
-    const std::string key = ClassAndId(node);
-    stats.drop_cue = cues_.Matches(CueKind::kDrop, key);
-    stats.content_cue = cues_.Matches(CueKind::kContent, key);
+    const auto [at, added] = cue_matches_.try_emplace(ClassAndId(node));
+    if (added) {
+      at->second = {cues_.Matches(CueKind::kDrop, at->first),
+                    cues_.Matches(CueKind::kContent, at->first)};
+    }
+    stats.drop_cue = at->second.first;
+    stats.content_cue = at->second.second;
   }
 
   const xmlNode* ChooseRoot(xmlNode* body) {
@@ -494,6 +501,8 @@ class ContentExtractor {
   xmlDoc& doc_;
   const ClassCues& cues_;
   std::vector<NodeStats> stats_;
+  // Class-and-id key -> (drop cue, content cue), for MatchCues.
+  std::unordered_map<std::string, std::pair<bool, bool>> cue_matches_;
   double best_score_ = 0;
 };
 

@@ -1,6 +1,6 @@
 #include "html/dom.h"
 
-#include <cstring>
+#include <array>
 
 namespace storyline::html {
 namespace {
@@ -9,17 +9,34 @@ bool IsSpace(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
+// The bytes of the white space at text[i]: 1 for ASCII white space, 2 for
+// U+00A0 (C2 A0, layout white space in pages as much as ' ' is), else 0. One
+// table look-up for the bytes that start neither.
+size_t SpaceAt(std::string_view text, size_t i) {
+  static constexpr std::array<bool, 256> kMayStartSpace = [] {
+    std::array<bool, 256> may{};
+    for (const unsigned char c : {' ', '\t', '\n', '\r', '\f'}) may[c] = true;
+    may[0xC2] = true;
+    return may;
+  }();
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (!kMayStartSpace[c]) return 0;
+  if (c != 0xC2) return 1;
+  return i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0 ? 2 : 0;
+}
+
 }  // namespace
 
 std::string_view AttributeOf(const xmlNode& node, std::string_view name) {
   for (const xmlAttr* attribute = node.properties; attribute; attribute = attribute->next) {
-    // Compared without measuring each attribute's name first: this runs for
-    // every element in several walks.
+    // Compared in place, without measuring each attribute's name or calling
+    // strncmp: this runs for every element in several walks. The name's NUL
+    // ends the loop, as `name` holds none.
     const char* attribute_name = reinterpret_cast<const char*>(attribute->name);
-    if (!attribute_name || std::strncmp(attribute_name, name.data(), name.size()) != 0 ||
-        attribute_name[name.size()] != '\0') {
-      continue;
-    }
+    if (!attribute_name) continue;
+    size_t i = 0;
+    while (i < name.size() && attribute_name[i] == name[i]) ++i;
+    if (i != name.size() || attribute_name[i] != '\0') continue;
     const xmlNode* value = attribute->children;
     if (value && value->content) return reinterpret_cast<const char*>(value->content);
     return "";
@@ -28,21 +45,20 @@ std::string_view AttributeOf(const xmlNode& node, std::string_view name) {
 }
 
 void AppendCollapsed(std::string_view text, std::string& out) {
-  size_t i = 0;
-  while (i < text.size()) {
-    // Runs without white space are copied whole.
-    size_t end = i;
-    while (end < text.size() && !IsSpace(static_cast<unsigned char>(text[end])) &&
-           !(static_cast<unsigned char>(text[end]) == 0xC2 && end + 1 < text.size() &&
-             static_cast<unsigned char>(text[end + 1]) == 0xA0)) {
-      ++end;
+  // Runs without white space are copied whole.
+  size_t run = 0;
+  for (size_t i = 0; i < text.size();) {
+    const size_t space = SpaceAt(text, i);
+    if (space == 0) {
+      ++i;
+      continue;
     }
-    out.append(text.data() + i, end - i);
-    if (end == text.size()) break;
-    // U+00A0 (C2 A0) is layout white space in pages as much as ' ' is.
-    i = end + (static_cast<unsigned char>(text[end]) == 0xC2 ? 2 : 1);
+    out.append(text.data() + run, i - run);
+    i += space;
+    run = i;
     if (!out.empty() && out.back() != ' ' && out.back() != '\n') out.push_back(' ');
   }
+  out.append(text.data() + run, text.size() - run);
 }
 
 void AppendText(const xmlNode& node, std::string& out) {

@@ -515,5 +515,31 @@ TEST_F(IngestTest, ListsHundredThousandFiles) {
                      [](const InputFile& a, const InputFile& b) { return a.path < b.path; }));
 }
 
+TEST(NormaliseLineEnds, TurnsCrLfAndLoneCrIntoLf) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"", ""},
+      {"no line ends", "no line ends"},
+      {"a\nb\n", "a\nb\n"},
+      {"a\r\nb\r\n", "a\nb\n"},
+      {"a\rb\r", "a\nb\n"},
+      {"\r", "\n"},
+      {"\r\n", "\n"},
+      {"\r\r\n\n\r", "\n\n\n\n"},
+      {"first\nsecond\r\nthird\rfourth", "first\nsecond\nthird\nfourth"},
+  };
+  for (const auto& [in, want] : cases) {
+    std::string text = in;
+    NormaliseLineEnds(text);
+    EXPECT_EQ(text, want) << "input: " << in;
+  }
+}
+
+TEST(LooksBinary, CountsControlBytesOtherThanLayout) {
+  EXPECT_FALSE(LooksBinary("<p>text\twith\r\nlayout\fbytes</p>"));
+  EXPECT_TRUE(LooksBinary(std::string(5, '\x01') + "abcde"));
+  EXPECT_FALSE(LooksBinary(std::string(1, '\x01') + std::string(20, 'a')));
+  EXPECT_TRUE(LooksBinary(std::string("a\0b", 3)));
+}
+
 }  // namespace
 }  // namespace storyline::ingest
