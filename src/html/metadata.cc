@@ -141,6 +141,61 @@ Gathered Gather(const xmlDoc& doc, const PageContext& context, const DateWords& 
   return gathered;
 }
 
+// The best candidate of `field` (lowest rank, then page order); nullptr
+// when there is none.
+const Candidate* BestOf(const std::vector<Candidate>& candidates, std::string_view field) {
+  const Candidate* best = nullptr;
+  for (const Candidate& candidate : candidates) {
+    if (candidate.field.field == field &&
+        (!best || candidate.rank < best->rank ||
+         (candidate.rank == best->rank && candidate.order < best->order)))
+      best = &candidate;
+  }
+  return best;
+}
+
+// The date shown under the headline when it is a few days off the markup's
+// `best` (time zones, re-publication): it is the date readers see. A date in
+// the URL that differs from the shown one settles it for the markup.
+const Candidate* ShownDateOver(const std::vector<Candidate>& candidates, const Candidate& best) {
+  if (best.rank >= rank::kNearHeadline) return &best;
+  const Candidate* url_date = nullptr;
+  for (const Candidate& candidate : candidates) {
+    if (candidate.field.field == "published" && candidate.rank == rank::kUrl) url_date = &candidate;
+  }
+  for (const Candidate& candidate : candidates) {
+    if (candidate.field.field != "published" || candidate.rank != rank::kNearHeadline) continue;
+    std::optional<long> shown = DayNumber(candidate.field.value);
+    std::optional<long> marked = DayNumber(best.field.value);
+    const bool url_disagrees =
+        url_date && url_date->field.value.substr(0, 10) != candidate.field.value.substr(0, 10);
+    if (shown && marked && std::labs(*shown - *marked) <= kShownDateSlack && !url_disagrees)
+      return &candidate;
+    break;
+  }
+  return &best;
+}
+
+// The published date. A page that gives only a modified date, or beside it
+// no published date but the first date of its text (no cue says what that
+// date is), was published no later than that: the modified date stands for
+// it, as htmldate falls back to it. A modified date merely written after the
+// headline does not, as it may be a later mention.
+std::optional<MetadataField> ChoosePublished(const std::vector<Candidate>& candidates,
+                                             const Candidate* best) {
+  if (best && best->rank < rank::kFirstTextDate) return ShownDateOver(candidates, *best)->field;
+  const Candidate* modified = BestOf(candidates, "modified");
+  const bool modified_has_cue = modified && modified->rank < rank::kNearHeadline;
+  if (modified && (!best || modified_has_cue)) {
+    MetadataField published = modified->field;
+    published.field = "published";
+    published.evidence = "the modified date, for want of a published one: " + published.evidence;
+    return published;
+  }
+  if (best) return best->field;
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::vector<MetadataField> MetadataCandidates(const xmlDoc& doc, const PageContext& context,
@@ -174,6 +229,12 @@ Metadata ReadMetadata(const xmlDoc& doc, const PageContext& context, const DateW
       if (gathered.title) metadata.fields.push_back(*gathered.title);
       continue;
     }
+    if (field == "published") {
+      if (std::optional<MetadataField> published =
+              ChoosePublished(candidates, BestOf(candidates, "published")))
+        metadata.fields.push_back(std::move(*published));
+      continue;
+    }
     // A site or publisher named as the author is taken only when nothing
     // else names one.
     auto rank_of = [&](const Candidate& candidate) {
@@ -202,26 +263,6 @@ Metadata ReadMetadata(const xmlDoc& doc, const PageContext& context, const DateW
             outer[inner.size()] == ' ') {
           best = &candidate;
         }
-      }
-    }
-    const Candidate* url_date = nullptr;
-    for (const Candidate& candidate : candidates) {
-      if (candidate.field.field == "published" && candidate.rank == rank::kUrl)
-        url_date = &candidate;
-    }
-    if (field == "published" && best->rank < rank::kNearHeadline) {
-      // The date shown under the headline wins over markup a few days off
-      // (time zones, re-publication): it is the date readers see.
-      for (const Candidate& candidate : candidates) {
-        if (candidate.field.field != "published" || candidate.rank != rank::kNearHeadline) continue;
-        std::optional<long> shown = DayNumber(candidate.field.value);
-        std::optional<long> marked = DayNumber(best->field.value);
-        // A date in the URL that differs from the shown one settles it.
-        const bool url_disagrees =
-            url_date && url_date->field.value.substr(0, 10) != candidate.field.value.substr(0, 10);
-        if (shown && marked && std::labs(*shown - *marked) <= kShownDateSlack && !url_disagrees)
-          best = &candidate;
-        break;
       }
     }
     if (field != "author") {

@@ -133,15 +133,52 @@ TEST(Metadata, OpenGraphAndArticlePublishedTime) {
 
 TEST(Metadata, PublishedAndModifiedKeptApart) {
   const std::string page = R"(<html><head>
+<meta property="article:published_time" content="2022-05-01">
+<meta property="article:modified_time" content="2022-05-06">
+</head><body><p>Both dates are given.</p></body></html>)";
+  Parsed parsed = Read(page, "https://example.org/news/both");
+  ASSERT_TRUE(Field(parsed.metadata, "published"));
+  EXPECT_EQ(Field(parsed.metadata, "published")->value, "2022-05-01");
+  ASSERT_TRUE(Field(parsed.metadata, "modified"));
+  EXPECT_EQ(Field(parsed.metadata, "modified")->value, "2022-05-06");
+}
+
+TEST(Metadata, OnlyModifiedDateStandsForPublished) {
+  const std::string page = R"(<html><head>
 <meta property="article:modified_time" content="2022-05-06">
 <meta property="og:updated_time" content="2022-05-07">
 </head><body><p>Only an update time is given.</p></body></html>)";
   Parsed parsed = Read(page, "https://example.org/news/update-only");
-  EXPECT_FALSE(Field(parsed.metadata, "published"));
   std::optional<MetadataField> modified = Field(parsed.metadata, "modified");
   ASSERT_TRUE(modified);
   EXPECT_EQ(modified->value, "2022-05-06");
   EXPECT_EQ(modified->evidence, "<meta property=\"article:modified_time\">");
+  // The page was published no later: the modified date stands for it, and
+  // says so.
+  std::optional<MetadataField> published = Field(parsed.metadata, "published");
+  ASSERT_TRUE(published);
+  EXPECT_EQ(published->value, "2022-05-06");
+  EXPECT_EQ(published->how, "meta");
+  EXPECT_EQ(published->evidence,
+            "the modified date, for want of a published one: "
+            "<meta property=\"article:modified_time\">");
+}
+
+TEST(Metadata, StampedModifiedDateOverFirstDateOfText) {
+  // The only published candidate is a date the text mentions, with no cue.
+  const std::string page = R"(<html lang="de"><body>
+<p>Die Saison begann am 04.05.2019 mit einem Turnier.</p>
+<p class="info">Aktualisiert: 12.06.2021</p></body></html>)";
+  Parsed parsed = Read(page);
+  ASSERT_TRUE(Field(parsed.metadata, "published"));
+  EXPECT_EQ(Field(parsed.metadata, "published")->value, "2021-06-12");
+  // A modified date merely written after the headline does not count.
+  const std::string mention = R"(<html lang="en"><body>
+<p>The club was founded on 4 May 2019.</p><h1>Spring games</h1>
+<p>Last update 12 June 2021</p></body></html>)";
+  Parsed mentioned = Read(mention);
+  ASSERT_TRUE(Field(mentioned.metadata, "published"));
+  EXPECT_EQ(Field(mentioned.metadata, "published")->value, "2019-05-04");
 }
 
 TEST(Metadata, DateOnlyInUrl) {
