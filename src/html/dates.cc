@@ -162,25 +162,11 @@ struct DateWords::Patterns {
 
 namespace {
 
+// A month or stamp name as listed: lower case, without dots ("MÄRZ" and
+// "Mär." are "märz" and "mär").
 std::string MonthKey(std::string_view text) {
-  std::string key;
-  for (char c : text) {
-    if (c == '.') continue;
-    key.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-  }
-  // Upper-case umlauts and accents of the listed names ("MÄRZ", "DÉC").
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kUpper = {
-      {{"\xC3\x84", "\xC3\xA4"},
-       {"\xC3\x89", "\xC3\xA9"},
-       {"\xC3\x96", "\xC3\xB6"},
-       {"\xC3\x9C", "\xC3\xBC"},
-       {"\xC3\x9B", "\xC3\xBB"},
-       {"\xC3\x82", "\xC3\xA2"}}};
-  for (const auto& [from, to] : kUpper) {
-    for (size_t at = key.find(from); at != std::string::npos; at = key.find(from, at)) {
-      key.replace(at, from.size(), to);
-    }
-  }
+  std::string key = Lower(text);
+  key.erase(std::remove(key.begin(), key.end(), '.'), key.end());
   return key;
 }
 
@@ -424,12 +410,19 @@ void AddTextDates(std::string_view text, std::optional<size_t> headline_at, Coll
                   found.date, "byline", "first date in the text", rank::kFirstTextDate);
     break;
   }
+  // The first date a stamp word introduces, of each kind ("Letzte Änderung:
+  // 31.10.2023, erschienen am 01.11.2023" gives both).
+  bool stamped_published = false, stamped_modified = false;
   for (const DateWords::Found& found : dates) {
+    if (stamped_published && stamped_modified) break;
     std::optional<std::string> stamp = words.StampBefore(text, found.offset);
     if (!stamp || !collector.Acceptable(found.date)) continue;
-    collector.Add(page_words.UpdatedBefore(text, found.offset) ? "modified" : "published",
-                  found.date, "byline", "text \"" + *stamp + "\"", rank::kStampedDate);
-    break;
+    const bool modified = page_words.UpdatedBefore(text, found.offset);
+    bool& stamped = modified ? stamped_modified : stamped_published;
+    if (stamped) continue;
+    stamped = true;
+    collector.Add(modified ? "modified" : "published", found.date, "byline",
+                  "text \"" + *stamp + "\"", rank::kStampedDate);
   }
   if (!headline_at || *headline_at > text.size()) return;
   std::string_view after = text.substr(*headline_at, kAfterHeadline);

@@ -229,6 +229,31 @@ TEST(Metadata, WrittenOutDatesWithStampWords) {
   EXPECT_EQ(published->how, "byline");
 }
 
+TEST(Metadata, StampedDatesOfEachKind) {
+  // A footer gives the last change first, then the publication.
+  const std::string page = R"(<html lang="de"><body><p>Ein Text ohne Datum.</p>
+<p class="footer">LETZTE ÄNDERUNG: 30.10.2021 - 10:00<br>Erschienen am: 02.11.2021</p>
+</body></html>)";
+  Parsed parsed = Read(page);
+  ASSERT_TRUE(Field(parsed.metadata, "published"));
+  EXPECT_EQ(Field(parsed.metadata, "published")->value, "2021-11-02");
+  EXPECT_EQ(Field(parsed.metadata, "published")->evidence, "text \"Erschienen\"");
+  ASSERT_TRUE(Field(parsed.metadata, "modified"));
+  EXPECT_EQ(Field(parsed.metadata, "modified")->value, "2021-10-30");
+}
+
+TEST(Metadata, SubmittedElementGivesTheDate) {
+  // Drupal's "submitted" line; the text after the headline mentions a later date.
+  const std::string page = R"(<html lang="de"><body><h1>Sommerfest</h1>
+<p>Das Fest findet am 20. August 2017 statt.</p>
+<div class="submitted">Gespeichert von <span>lena</span> am 14. Juli 2017</div>
+</body></html>)";
+  Parsed parsed = Read(page);
+  ASSERT_TRUE(Field(parsed.metadata, "published"));
+  EXPECT_EQ(Field(parsed.metadata, "published")->value, "2017-07-14");
+  EXPECT_EQ(Field(parsed.metadata, "published")->evidence, "<div class=\"submitted\">");
+}
+
 TEST(Metadata, DateAfterCaptureRejected) {
   const std::string page = R"(<html><head>
 <meta property="article:published_time" content="2030-01-01T00:00:00Z">
@@ -333,6 +358,7 @@ TEST(DateWords, FindsWrittenOutDates) {
   EXPECT_EQ(words.FindDate("Posted March 3, 2020 by staff")->date, "2020-03-03");
   EXPECT_EQ(words.FindDate("Stand: 03.03.2020")->date, "2020-03-03");
   EXPECT_EQ(words.FindDate("am 31. Mai 2012 um 10 Uhr")->date, "2012-05-31");
+  EXPECT_EQ(words.FindDate("3. MÄRZ 2020")->date, "2020-03-03");
   EXPECT_EQ(words.FindDate("el 3 de marzo de 2020")->date, "2020-03-03");
   EXPECT_EQ(words.FindDate("04/05/2021")->date, "2021-04-05");
   EXPECT_EQ(words.FindDate("04/05/2021", false)->date, "2021-05-04");
