@@ -307,6 +307,20 @@ TEST(Metadata, HeadingConfirmedByPageTitle) {
   EXPECT_EQ(title->how, "heading");
 }
 
+TEST(Metadata, JsonLdReviewsAndCommentsAreNotThePage) {
+  const std::string page = R"(<html><head><script type="application/ld+json">
+{"@context": "https://schema.org", "@type": "Recipe", "name": "Plum cake",
+ "datePublished": "2008-09-14", "author": {"@type": "Person", "name": "Ida Brandt"},
+ "reviews": [{"@type": "Review", "datePublished": "2021-03-02",
+              "author": {"@type": "Person", "name": "cakefan"}}],
+ "comment": {"@type": "Comment", "dateCreated": "2021-04-05"}}
+</script></head><body><p>Bake for an hour.</p></body></html>)";
+  Parsed parsed = Read(page);
+  ASSERT_TRUE(Field(parsed.metadata, "published"));
+  EXPECT_EQ(Field(parsed.metadata, "published")->value, "2008-09-14");
+  EXPECT_EQ(Field(parsed.metadata, "published")->evidence, "JSON-LD Recipe.datePublished");
+}
+
 TEST(Metadata, InvalidJsonLdSkipped) {
   const std::string page = R"(<html><head>
 <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Broken</script>
