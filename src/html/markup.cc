@@ -187,9 +187,12 @@ class PageReader {
              bool in_date_context) {
     const std::string_view name = NameOf(node);
     if (name == "html") {
-      std::string_view lang = AttributeOf(node, "lang");
+      // XHTML pages may give only xml:lang.
+      std::string_view attribute = "lang";
+      if (Trim(AttributeOf(node, attribute)).empty()) attribute = "xml:lang";
+      std::string_view lang = AttributeOf(node, attribute);
       if (!Trim(lang).empty()) {
-        collector_.Add("language", lang, "html-lang", "<html lang>", 10);
+        collector_.Add("language", lang, "html-lang", "<html " + std::string(attribute) + ">", 10);
         collector_.SetLanguage(lang);
       }
       return true;

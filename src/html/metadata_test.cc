@@ -254,6 +254,18 @@ TEST(Metadata, SubmittedElementGivesTheDate) {
   EXPECT_EQ(Field(parsed.metadata, "published")->evidence, "<div class=\"submitted\">");
 }
 
+TEST(Metadata, XhtmlLanguageSetsDayFirstSlashes) {
+  const std::string page = R"(<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en-GB">
+<body><h1>Harbour fees to rise</h1><p><span>03/10/2020</span></p>
+<p>The council agreed the new fees.</p></body></html>)";
+  Parsed parsed = Read(page);
+  ASSERT_TRUE(Field(parsed.metadata, "language"));
+  EXPECT_EQ(Field(parsed.metadata, "language")->value, "en-GB");
+  EXPECT_EQ(Field(parsed.metadata, "language")->evidence, "<html xml:lang>");
+  ASSERT_TRUE(Field(parsed.metadata, "published"));
+  EXPECT_EQ(Field(parsed.metadata, "published")->value, "2020-10-03");
+}
+
 TEST(Metadata, DateAfterCaptureRejected) {
   const std::string page = R"(<html><head>
 <meta property="article:published_time" content="2030-01-01T00:00:00Z">
