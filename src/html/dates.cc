@@ -383,18 +383,38 @@ DateWords::~DateWords() = default;
 // ---------------------------------------------------------------------------
 // Dates in the URL and in the page's text.
 
+namespace {
+
+// Day, month, year or month, day, year, whichever is a date; nullopt when
+// neither is, or both are and differ ("/03-04-2020/" says no more).
+std::optional<std::string> YearLastDate(const std::array<int, 3>& numbers) {
+  const auto [first, second, year] = numbers;
+  const bool day_first = IsValidDate(year, second, first);
+  const bool month_first = IsValidDate(year, first, second);
+  if (day_first && month_first && first != second) return std::nullopt;
+  if (day_first) return FormatDate(year, second, first);
+  if (month_first) return FormatDate(year, first, second);
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::vector<UrlDate> DatesInUrl(std::string_view url) {
   static const RE2 kSlashed(R"([/_-]((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?:[/_.-]|$))");
   static const RE2 kCompact(R"([/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$))");
+  // "/29-10-2021", "_22.04.2020_", "-01-23-2020/": year last.
+  static const RE2 kYearLast(R"([/_-](\d{1,2})[._-](\d{1,2})[._-]((?:19|20)\d{2})(?:[/_.-]|$))");
   std::vector<UrlDate> dates;
-  for (const RE2* re : {&kSlashed, &kCompact}) {
+  for (const RE2* re : {&kSlashed, &kCompact, &kYearLast}) {
     std::array<re2::StringPiece, 4> pieces;
     if (!re->Match(url, 0, url.size(), RE2::UNANCHORED, pieces.data(), 4)) continue;
     const auto groups = Views(pieces);
-    int y = ParseNumber(groups[1]).value_or(0), m = ParseNumber(groups[2]).value_or(0),
-        d = ParseNumber(groups[3]).value_or(0);
-    if (!IsValidDate(y, m, d)) continue;
-    dates.push_back({FormatDate(y, m, d), std::string(groups[0])});
+    std::array<int, 3> numbers;
+    for (size_t i = 0; i < numbers.size(); ++i) numbers[i] = ParseNumber(groups[i + 1]).value_or(0);
+    std::optional<std::string> date = re == &kYearLast ? YearLastDate(numbers) : std::nullopt;
+    if (re != &kYearLast && IsValidDate(numbers[0], numbers[1], numbers[2]))
+      date = FormatDate(numbers[0], numbers[1], numbers[2]);
+    if (date) dates.push_back({*date, std::string(groups[0])});
   }
   return dates;
 }

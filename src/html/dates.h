@@ -71,9 +71,10 @@ int YearOf(std::string_view date);
 // Days since 1970-01-01 of an ISO date's first 10 characters.
 std::optional<long> DayNumber(std::string_view date);
 
-// Full dates in a URL (/2021/09/28/, /2021-09-28/, /20210928/; a year and
-// month alone give nothing), at most one per pattern, in the order the
-// patterns are tried; `text` is what matched.
+// Full dates in a URL (/2021/09/28/, /2021-09-28/, /20210928/, and year
+// last /28-09-2021/ when only one of day-first and month-first is a date; a
+// year and month alone give nothing), at most one per pattern, in the order
+// the patterns are tried; `text` is what matched.
 struct UrlDate {
   std::string date;
   std::string text;

@@ -195,6 +195,16 @@ TEST(Metadata, DateOnlyInUrl) {
   Parsed compact = Read(page, "https://news.example/story-20190412.html");
   ASSERT_TRUE(Field(compact.metadata, "published"));
   EXPECT_EQ(Field(compact.metadata, "published")->value, "2019-04-12");
+  // The year last: day first or month first, whichever is a date.
+  Parsed day_first = Read(page, "https://club.example/news/29-10-2021");
+  ASSERT_TRUE(Field(day_first.metadata, "published"));
+  EXPECT_EQ(Field(day_first.metadata, "published")->value, "2021-10-29");
+  Parsed month_first = Read(page, "https://club.example/notes/meeting-01-23-2020/");
+  ASSERT_TRUE(Field(month_first.metadata, "published"));
+  EXPECT_EQ(Field(month_first.metadata, "published")->value, "2020-01-23");
+  // Both readings are dates: nothing is taken.
+  Parsed ambiguous = Read(page, "https://club.example/news/03-04-2020");
+  EXPECT_FALSE(Field(ambiguous.metadata, "published"));
 }
 
 TEST(Metadata, GermanBylineDate) {
