@@ -39,6 +39,7 @@ constexpr int kTextDate = 47;
 constexpr int kNearHeadline = 48;
 constexpr int kMetaDateWeak = 49;  // <meta name="date"> and the like
 constexpr int kBeforeHeadline = 51;
+constexpr int kScriptDate = 52;  // a date key in a script's JSON data
 constexpr int kFirstTextDate = 53;
 constexpr int kAnyTime = 50;
 constexpr int kJsonPageTitle = 55;

@@ -419,6 +419,21 @@ std::vector<UrlDate> DatesInUrl(std::string_view url) {
   return dates;
 }
 
+std::optional<ScriptDate> FindScriptDate(std::string_view script, const MetadataWords& words) {
+  constexpr int kMaxDatedKeys = 64;
+  static const RE2 kDatedKey(
+      R"re(\\?"(\w{1,40})\\?"\s*:\s*\\?"((?:19|20)\d{2}-\d{2}-\d{2}[^"\\]{0,30}))re");
+  re2::StringPiece input(script.data(), script.size());
+  re2::StringPiece key, value;
+  for (int i = 0; i < kMaxDatedKeys && RE2::FindAndConsume(&input, kDatedKey, &key, &value); ++i) {
+    const std::string_view key_view(key.data(), key.size());
+    if (!words.IsScriptDateKey(Lower(key_view))) continue;
+    std::optional<std::string> date = ParseIsoLike(std::string_view(value.data(), value.size()));
+    if (date) return ScriptDate{*date, std::string(key_view)};
+  }
+  return std::nullopt;
+}
+
 void AddTextDates(std::string_view text, std::optional<size_t> headline_at, Collector& collector) {
   const DateWords& words = collector.words();
   const MetadataWords& page_words = collector.page_words();

@@ -15,6 +15,7 @@
 namespace storyline::html {
 
 class Collector;
+class MetadataWords;
 
 // Month names (data/html/months.tsv), compiled into the patterns that find
 // written-out dates.
@@ -80,6 +81,16 @@ struct UrlDate {
   std::string text;
 };
 std::vector<UrlDate> DatesInUrl(std::string_view url);
+
+// The first publication date that JSON data in a script gives, under a key
+// holding a script_date_key word ("publishedAt": "2019-03-02T06:22:28",
+// also when escaped in a string); `key` as written. At most 64 dated keys are
+// looked at.
+struct ScriptDate {
+  std::string date;
+  std::string key;
+};
+std::optional<ScriptDate> FindScriptDate(std::string_view script, const MetadataWords& words);
 
 // Adds the dates written in the page's text (`text`, collapsed): the first
 // date of all, the first one a stamp word introduces ("Veröffentlicht am

@@ -16,10 +16,11 @@
 namespace storyline::html {
 namespace {
 
-constexpr size_t kMaxSnippetBytes = 300;  // text read from a byline or date element
-constexpr int kMaxElementReads = 100;     // such elements read per page, of each kind
-constexpr int kMaxHeadings = 12;          // <h1> and <h2> read per page
-constexpr size_t kMaxPageText = 200000;   // page text kept for written-out dates
+constexpr size_t kMaxSnippetBytes = 300;     // text read from a byline or date element
+constexpr int kMaxElementReads = 100;        // such elements read per page, of each kind
+constexpr int kMaxHeadings = 12;             // <h1> and <h2> read per page
+constexpr size_t kMaxPageText = 200000;      // page text kept for written-out dates
+constexpr size_t kMaxScriptBytes = 1000000;  // script text scanned for a date key
 
 // <meta> names and properties, lower case, with the field they give.
 enum class MetaKind { kNone, kTitle, kPublished, kModified, kAuthor, kSite, kUrl, kLanguage };
@@ -30,7 +31,7 @@ struct MetaRule {
   int rank;
 };
 
-constexpr std::array<MetaRule, 64> kMetaRules = {{
+constexpr std::array<MetaRule, 66> kMetaRules = {{
     {"og:title", MetaKind::kTitle, rank::kMetaStrong},
     {"twitter:title", MetaKind::kTitle, rank::kMetaStrong + 1},
     {"dc.title", MetaKind::kTitle, rank::kMetaWeak},
@@ -53,6 +54,8 @@ constexpr std::array<MetaRule, 64> kMetaRules = {{
     {"dcterms.issued", MetaKind::kPublished, rank::kMetaStrong},
     {"dc.date.created", MetaKind::kPublished, rank::kMetaStrong},
     {"dcterms.created", MetaKind::kPublished, rank::kMetaStrong},
+    {"dc.created", MetaKind::kPublished, rank::kMetaStrong},
+    {"datecreated", MetaKind::kPublished, rank::kMetaStrong + 1},
     {"citation_publication_date", MetaKind::kPublished, rank::kMetaStrong},
     {"citation_date", MetaKind::kPublished, rank::kMetaStrong},
     {"originalpublicationdate", MetaKind::kPublished, rank::kMetaStrong},
@@ -205,6 +208,7 @@ class PageReader {
         }
         json_.Read(text);
       }
+      ReadScriptDate(node);
       return false;
     }
     if (name == "style" || name == "noscript" || name == "template") return false;
@@ -235,6 +239,7 @@ class PageReader {
     const std::string_view itemprop = AttributeOf(node, "itemprop");
     if (!itemprop.empty()) ReadItemprop(node, Lower(itemprop), in_comments);
     if (in_comments) return true;
+    ReadRdfaDate(node);
     if (name == "time") {
       ReadTime(node, class_and_id, in_date_context);
     } else if (name == "abbr" && ContainsAny(class_and_id, {"published", "updated"})) {
@@ -329,6 +334,29 @@ class PageReader {
     }
   }
 
+  // RDFa on any element: <span property="dc:date dc:created" content="...">,
+  // property="schema:dateCreated". Its keys are <meta> keys with ':' for
+  // '.' and without the "schema:" prefix; only dates are read.
+  void ReadRdfaDate(const xmlNode& node) {
+    const std::string_view property = AttributeOf(node, "property");
+    if (property.empty()) return;
+    const std::string_view content = Trim(AttributeOf(node, "content"));
+    if (content.empty()) return;
+    for (size_t at = 0; at < property.size();) {
+      const size_t end = std::min(property.find(' ', at), property.size());
+      std::string lower = Lower(property.substr(at, end - at));
+      at = end + 1;
+      if (lower.rfind("schema:", 0) == 0) lower.erase(0, 7);
+      std::replace(lower.begin(), lower.end(), ':', '.');
+      const MetaRule* rule = FindMetaRule(lower);
+      if (!rule || (rule->kind != MetaKind::kPublished && rule->kind != MetaKind::kModified))
+        continue;
+      collector_.AddDate(rule->kind == MetaKind::kModified ? "modified" : "published", content,
+                         "meta", Tag(node, "property", property), rule->rank);
+      return;
+    }
+  }
+
   void ReadLink(const xmlNode& node) {
     const std::string rel = Lower(Trim(AttributeOf(node, "rel")));
     std::string_view href = Trim(AttributeOf(node, "href"));
@@ -404,6 +432,22 @@ class PageReader {
     collector_.AddDate("published", datetime, "time", "<time datetime>", rank::kAnyTime);
   }
 
+  // The first publication date in the JSON data of the page's scripts
+  // (FindScriptDate), within the first kMaxScriptBytes of them.
+  void ReadScriptDate(const xmlNode& node) {
+    for (const xmlNode* child = node.children; child && !script_date_found_; child = child->next) {
+      if (!child->content || script_bytes_ >= kMaxScriptBytes) return;
+      std::string_view text(reinterpret_cast<const char*>(child->content));
+      text = text.substr(0, kMaxScriptBytes - script_bytes_);
+      script_bytes_ += text.size();
+      if (std::optional<ScriptDate> found = FindScriptDate(text, words_)) {
+        script_date_found_ = true;
+        collector_.AddDate("published", found->date, "script", "script \"" + found->key + "\"",
+                           rank::kScriptDate);
+      }
+    }
+  }
+
   void ReadTextDate(const xmlNode& node) {
     std::string text = BoundedText(node, kMaxSnippetBytes);
     if (text.empty() || text.size() > kMaxSnippetBytes) return;
@@ -427,8 +471,10 @@ class PageReader {
   std::vector<Opened> opened_;  // one entry per element the walk is inside
   std::string text_;            // the page's text, collapsed, for dates written out
   std::optional<size_t> first_h1_offset_;
-  int author_reads_ = 0;  // byline elements read
-  int date_reads_ = 0;    // date elements read
+  int author_reads_ = 0;     // byline elements read
+  int date_reads_ = 0;       // date elements read
+  size_t script_bytes_ = 0;  // script text scanned for a date
+  bool script_date_found_ = false;
   int itemprop_author_group_ = 0;
   std::map<std::string, int> meta_author_groups_;
 };

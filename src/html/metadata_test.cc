@@ -343,6 +343,42 @@ TEST(Metadata, JsonLdReviewsAndCommentsAreNotThePage) {
   EXPECT_EQ(Field(parsed.metadata, "published")->evidence, "JSON-LD Recipe.datePublished");
 }
 
+TEST(Metadata, DateKeyInScriptData) {
+  // No markup dates; a script's JSON data gives the publication date.
+  const std::string page = R"(<html><head><script>
+window.state = {"product": {"title": "Green tea", "updated_at": "2020-01-05T10:00:00",
+  "published_at": "2019-03-02T06:22:28+01:00"}};
+</script><script>var escaped = "{\"publishDate\":\"2018-01-01\"}";</script>
+</head><body><p>Loose leaves, 100 g.</p></body></html>)";
+  Parsed parsed = Read(page);
+  std::optional<MetadataField> published = Field(parsed.metadata, "published");
+  ASSERT_TRUE(published);
+  EXPECT_EQ(published->value, "2019-03-02T06:22:28+01:00");
+  EXPECT_EQ(published->how, "script");
+  EXPECT_EQ(published->evidence, "script \"published_at\"");
+  // Escaped inside a string, too.
+  EXPECT_EQ(
+      FindScriptDate(R"(var s = "{\"publishDate\":\"2018-01-01\"}";)", MetadataWords::Default())
+          ->date,
+      "2018-01-01");
+  EXPECT_FALSE(FindScriptDate(R"({"created_at": "2018-01-01"})", MetadataWords::Default()));
+}
+
+TEST(Metadata, RdfaDateOnAnyElement) {
+  const std::string page = R"(<html><body><h1>Vintage report</h1>
+<span property="dc:date dc:created" content="2021-10-04T09:00:00+00:00"></span>
+<p>A dry summer.</p></body></html>)";
+  Parsed parsed = Read(page);
+  std::optional<MetadataField> published = Field(parsed.metadata, "published");
+  ASSERT_TRUE(published);
+  EXPECT_EQ(published->value, "2021-10-04T09:00:00+00:00");
+  EXPECT_EQ(published->evidence, "<span property=\"dc:date dc:created\">");
+  Parsed schema = Read(R"(<html><body><div property="schema:dateCreated"
+content="2022-02-03"></div></body></html>)");
+  ASSERT_TRUE(Field(schema.metadata, "published"));
+  EXPECT_EQ(Field(schema.metadata, "published")->value, "2022-02-03");
+}
+
 TEST(Metadata, InvalidJsonLdSkipped) {
   const std::string page = R"(<html><head>
 <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Broken</script>
