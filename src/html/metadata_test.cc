@@ -468,6 +468,17 @@ TEST(Metadata, ShownDateWinsOverMarkupDaysOff) {
   EXPECT_EQ(Field(with_url.metadata, "published")->value, "2020-02-25T03:00:00+00:00");
 }
 
+TEST(Metadata, BareTimeElementOverDateMentionedAfterHeadline) {
+  const std::string page = R"(<html lang="de"><body><h1>Neue Regeln ab Frühjahr</h1>
+<p>Ab dem 30. April 2024 gilt die neue Ordnung.</p>
+<div class="col"><time datetime="2022-12-12 12:22">12.12.2022 12:22</time></div>
+</body></html>)";
+  Parsed parsed = Read(page);
+  ASSERT_TRUE(Field(parsed.metadata, "published"));
+  EXPECT_EQ(Field(parsed.metadata, "published")->value, "2022-12-12T12:22:00");
+  EXPECT_EQ(Field(parsed.metadata, "published")->evidence, "<time datetime>");
+}
+
 TEST(Metadata, SiteNameAsAuthorTakenLast) {
   const std::string page = R"(<html><head>
 <meta property="og:site_name" content="Hillside Daily">
