@@ -154,26 +154,45 @@ const Candidate* BestOf(const std::vector<Candidate>& candidates, std::string_vi
   return best;
 }
 
+// The date in the URL, when there is one.
+const Candidate* UrlDate(const std::vector<Candidate>& candidates) {
+  for (const Candidate& candidate : candidates) {
+    if (candidate.field.field == "published" && candidate.rank == rank::kUrl) return &candidate;
+  }
+  return nullptr;
+}
+
+// Days from `earlier` to `later`; nullopt when either is not a date.
+std::optional<long> DaysBetween(std::string_view earlier, std::string_view later) {
+  std::optional<long> from = DayNumber(earlier), to = DayNumber(later);
+  if (!from || !to) return std::nullopt;
+  return *to - *from;
+}
+
 // The date shown under the headline when it is a few days off the markup's
 // `best` (time zones, re-publication): it is the date readers see. A date in
 // the URL that differs from the shown one settles it for the markup.
 const Candidate* ShownDateOver(const std::vector<Candidate>& candidates, const Candidate& best) {
   if (best.rank >= rank::kNearHeadline) return &best;
-  const Candidate* url_date = nullptr;
-  for (const Candidate& candidate : candidates) {
-    if (candidate.field.field == "published" && candidate.rank == rank::kUrl) url_date = &candidate;
-  }
+  const Candidate* url_date = UrlDate(candidates);
   for (const Candidate& candidate : candidates) {
     if (candidate.field.field != "published" || candidate.rank != rank::kNearHeadline) continue;
-    std::optional<long> shown = DayNumber(candidate.field.value);
-    std::optional<long> marked = DayNumber(best.field.value);
+    std::optional<long> days = DaysBetween(best.field.value, candidate.field.value);
     const bool url_disagrees =
         url_date && url_date->field.value.substr(0, 10) != candidate.field.value.substr(0, 10);
-    if (shown && marked && std::labs(*shown - *marked) <= kShownDateSlack && !url_disagrees)
-      return &candidate;
+    if (days && std::labs(*days) <= kShownDateSlack && !url_disagrees) return &candidate;
     break;
   }
   return &best;
+}
+
+// A URL's date is fixed when the page is made: markup dates weeks later are
+// those of a re-publication or a later save.
+const Candidate* UrlDateOver(const std::vector<Candidate>& candidates, const Candidate& best) {
+  const Candidate* url_date = UrlDate(candidates);
+  if (!url_date || best.rank >= rank::kUrl) return &best;
+  std::optional<long> days = DaysBetween(url_date->field.value, best.field.value);
+  return days && *days > kShownDateSlack ? url_date : &best;
 }
 
 // The published date. A page that gives only a modified date, or beside it
@@ -183,7 +202,8 @@ const Candidate* ShownDateOver(const std::vector<Candidate>& candidates, const C
 // headline does not, as it may be a later mention.
 std::optional<MetadataField> ChoosePublished(const std::vector<Candidate>& candidates,
                                              const Candidate* best) {
-  if (best && best->rank < rank::kFirstTextDate) return ShownDateOver(candidates, *best)->field;
+  if (best && best->rank < rank::kFirstTextDate)
+    return ShownDateOver(candidates, *UrlDateOver(candidates, *best))->field;
   const Candidate* modified = BestOf(candidates, "modified");
   const bool modified_has_cue = modified && modified->rank < rank::kNearHeadline;
   if (modified && (!best || modified_has_cue)) {

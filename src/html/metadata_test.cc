@@ -479,6 +479,19 @@ TEST(Metadata, BareTimeElementOverDateMentionedAfterHeadline) {
   EXPECT_EQ(Field(parsed.metadata, "published")->evidence, "<time datetime>");
 }
 
+TEST(Metadata, UrlDateOverMarkupWeeksLater) {
+  const std::string page = R"(<html><head>
+<meta property="article:published_time" content="2019-06-17T18:28:00+02:00">
+</head><body><h1>Summer in the dunes</h1><p>We walked for days.</p></body></html>)";
+  Parsed resaved = Read(page, "https://travel.example/home/2017/7/12/summer-dunes");
+  ASSERT_TRUE(Field(resaved.metadata, "published"));
+  EXPECT_EQ(Field(resaved.metadata, "published")->value, "2017-07-12");
+  EXPECT_EQ(Field(resaved.metadata, "published")->how, "url");
+  // A few days later: the markup's time stands.
+  Parsed days_later = Read(page, "https://travel.example/home/2019/6/13/summer-dunes");
+  EXPECT_EQ(Field(days_later.metadata, "published")->value, "2019-06-17T18:28:00+02:00");
+}
+
 TEST(Metadata, SiteNameAsAuthorTakenLast) {
   const std::string page = R"(<html><head>
 <meta property="og:site_name" content="Hillside Daily">
