@@ -34,6 +34,7 @@ constexpr int kItemprop = 30;
 constexpr int kUrl = 35;
 constexpr int kTimeInContext = 40;
 constexpr int kByline = 45;
+constexpr int kAboveHeadline = 45;  // a date line right over the headline
 constexpr int kStampedDate = 46;
 constexpr int kTextDate = 47;  // a date element's text
 // A bare <time datetime>: markup, so above dates merely written after the

@@ -21,6 +21,7 @@ namespace {
 constexpr size_t kMaxTextDates = 64;     // dates of the page text looked at for a stamp word
 constexpr size_t kAfterHeadline = 1500;  // text after the headline searched for a date
 constexpr size_t kBeforeHeadline = 300;  // and before it
+constexpr int kTimeOfDayLetters = 3;     // "Uhr", "am", "pm"; more is words
 
 bool IsLeap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 
@@ -302,7 +303,8 @@ std::optional<DateWords::Found> DateWords::NextDate(const void* pattern_pointer,
       }
     }
     if (!IsValidDate(year, month, day)) continue;
-    return Found{FormatDate(year, month, day), offset};
+    const size_t end = static_cast<size_t>(groups[3].data() + groups[3].size() - text.data());
+    return Found{FormatDate(year, month, day), offset, end};
   }
   return std::nullopt;
 }
@@ -397,6 +399,34 @@ std::optional<std::string> YearLastDate(const std::array<int, 3>& numbers) {
   return std::nullopt;
 }
 
+// A time of day, punctuation and white space only: what may come between a
+// date line and the headline under it ("12.12.2022 12:22", "4. Mai 2021,
+// 15:29 Uhr").
+bool IsOnlyTimeOfDay(std::string_view text) {
+  int letters = 0;
+  for (char c : text) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80)
+      ++letters;
+  }
+  return letters <= kTimeOfDayLetters;
+}
+
+// The last acceptable date of the text shortly before the headline when
+// nothing but a time of day separates them: a date line over the headline.
+std::optional<DateWords::Found> DateRightAbove(std::string_view text, size_t headline_at,
+                                               const Collector& collector) {
+  const size_t start = headline_at > kBeforeHeadline ? headline_at - kBeforeHeadline : 0;
+  std::vector<DateWords::Found> dates =
+      collector.FindDates(text.substr(start, headline_at - start), kMaxTextDates);
+  if (dates.empty()) return std::nullopt;
+  DateWords::Found last = dates.back();
+  const std::string_view between = text.substr(start + last.end, headline_at - start - last.end);
+  if (!IsOnlyTimeOfDay(between) || !collector.Acceptable(last.date)) return std::nullopt;
+  last.offset += start;
+  last.end += start;
+  return last;
+}
+
 }  // namespace
 
 std::vector<UrlDate> DatesInUrl(std::string_view url) {
@@ -460,6 +490,11 @@ void AddTextDates(std::string_view text, std::optional<size_t> headline_at, Coll
                   "text \"" + *stamp + "\"", rank::kStampedDate);
   }
   if (!headline_at || *headline_at > text.size()) return;
+  if (std::optional<DateWords::Found> above = DateRightAbove(text, *headline_at, collector)) {
+    collector.Add(page_words.UpdatedBefore(text, above->offset) ? "modified" : "published",
+                  above->date, "byline", "text right above the headline", rank::kAboveHeadline);
+    return;
+  }
   std::string_view after = text.substr(*headline_at, kAfterHeadline);
   std::optional<DateWords::Found> found = collector.FindDate(after);
   std::string evidence = "text after the headline";

@@ -31,6 +31,7 @@ class DateWords {
   struct Found {
     std::string date;
     size_t offset = 0;
+    size_t end = 0;  // where the date's text ends
   };
   // "3/4/2020" is read as March 4 when `slash_month_first`, else as 3 April
   // (also when the first number is above 12).
@@ -93,10 +94,11 @@ struct ScriptDate {
 std::optional<ScriptDate> FindScriptDate(std::string_view script, const MetadataWords& words);
 
 // Adds the dates written in the page's text (`text`, collapsed): the first
-// date of all, the first one a stamp word introduces ("Veröffentlicht am
-// 16.08.2019"), and the first one right after the headline (which starts at
-// `headline_at`) or else shortly before it. "Updated" words before a date
-// make it modified.
+// date of all, the first one a stamp word introduces of each kind
+// ("Veröffentlicht am 16.08.2019"), and the date line right over the
+// headline (which starts at `headline_at`; only a time of day between them),
+// or else the first date after the headline, or else shortly before it.
+// "Updated" words before a date make it modified.
 void AddTextDates(std::string_view text, std::optional<size_t> headline_at, Collector& collector);
 
 }  // namespace storyline::html

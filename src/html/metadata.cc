@@ -169,14 +169,17 @@ std::optional<long> DaysBetween(std::string_view earlier, std::string_view later
   return *to - *from;
 }
 
-// The date shown under the headline when it is a few days off the markup's
-// `best` (time zones, re-publication): it is the date readers see. A date in
-// the URL that differs from the shown one settles it for the markup.
+// The date shown over or under the headline when it is a few days off the
+// better-ranked `best` of markup (time zones, re-publication): it is the
+// date readers see. A date in the URL that differs from the shown one
+// settles it for the markup.
 const Candidate* ShownDateOver(const std::vector<Candidate>& candidates, const Candidate& best) {
-  if (best.rank >= rank::kNearHeadline) return &best;
   const Candidate* url_date = UrlDate(candidates);
   for (const Candidate& candidate : candidates) {
-    if (candidate.field.field != "published" || candidate.rank != rank::kNearHeadline) continue;
+    if (candidate.field.field != "published" ||
+        (candidate.rank != rank::kNearHeadline && candidate.rank != rank::kAboveHeadline))
+      continue;
+    if (best.rank >= candidate.rank) return &best;
     std::optional<long> days = DaysBetween(best.field.value, candidate.field.value);
     const bool url_disagrees =
         url_date && url_date->field.value.substr(0, 10) != candidate.field.value.substr(0, 10);

@@ -492,6 +492,25 @@ TEST(Metadata, UrlDateOverMarkupWeeksLater) {
   EXPECT_EQ(Field(days_later.metadata, "published")->value, "2019-06-17T18:28:00+02:00");
 }
 
+TEST(Metadata, DateLineRightAboveHeadline) {
+  // The subtitle under the headline mentions a later period.
+  const std::string page = R"(<html lang="de"><body><div class="topline"><span>06.12.2022</span>
+<span>14:05 Uhr</span></div><h1>Windpark sucht Anleger</h1>
+<div>Zeichnen ist vom 9.1. bis 10.2.2023 möglich.</div><p>Die Stadt beteiligt sich.</p>
+</body></html>)";
+  Parsed parsed = Read(page);
+  ASSERT_TRUE(Field(parsed.metadata, "published"));
+  EXPECT_EQ(Field(parsed.metadata, "published")->value, "2022-12-06");
+  EXPECT_EQ(Field(parsed.metadata, "published")->evidence, "text right above the headline");
+  // Words between the date and the headline: it is no date line of it.
+  const std::string apart = R"(<html lang="de"><body><p>06.12.2022 Login Aktuelles</p>
+<h1>Windpark sucht Anleger</h1><p>Zeichnen ist bis zum 10.2.2023 möglich.</p></body></html>)";
+  Parsed parsed_apart = Read(apart);
+  ASSERT_TRUE(Field(parsed_apart.metadata, "published"));
+  EXPECT_EQ(Field(parsed_apart.metadata, "published")->value, "2023-02-10");
+  EXPECT_EQ(Field(parsed_apart.metadata, "published")->evidence, "text after the headline");
+}
+
 TEST(Metadata, SiteNameAsAuthorTakenLast) {
   const std::string page = R"(<html><head>
 <meta property="og:site_name" content="Hillside Daily">
