@@ -15,6 +15,20 @@ std::string Lower(std::string_view text) {
       const auto next = static_cast<unsigned char>(out[i + 1]);
       if (next >= 0x80 && next <= 0x9E && next != 0x97) out[i + 1] = static_cast<char>(next + 0x20);
       ++i;
+    } else if (c == '\xD0' && i + 1 < out.size()) {
+      // Cyrillic U+0400-U+042F (D0 80-AF): lower case U+0450-U+045F (D1
+      // 90-9F), U+0430-U+043F (D0 B0-BF) and U+0440-U+044F (D1 80-8F).
+      const auto next = static_cast<unsigned char>(out[i + 1]);
+      if (next >= 0x80 && next <= 0x8F) {
+        out[i] = '\xD1';
+        out[i + 1] = static_cast<char>(next + 0x10);
+      } else if (next >= 0x90 && next <= 0x9F) {
+        out[i + 1] = static_cast<char>(next + 0x20);
+      } else if (next >= 0xA0 && next <= 0xAF) {
+        out[i] = '\xD1';
+        out[i + 1] = static_cast<char>(next - 0x20);
+      }
+      ++i;
     }
   }
   return out;

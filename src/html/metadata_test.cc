@@ -252,6 +252,16 @@ TEST(Metadata, StampedDatesOfEachKind) {
   EXPECT_EQ(Field(parsed.metadata, "modified")->value, "2021-10-30");
 }
 
+TEST(Metadata, StampWordsFoldCyrillicCase) {
+  const std::string page = R"(<html lang="ru"><body><p>Текст без даты.</p>
+<p>Обновлено: 2 марта 2021</p><p>Опубликовано: 1 марта 2021</p></body></html>)";
+  Parsed parsed = Read(page);
+  ASSERT_TRUE(Field(parsed.metadata, "published"));
+  EXPECT_EQ(Field(parsed.metadata, "published")->value, "2021-03-01");
+  ASSERT_TRUE(Field(parsed.metadata, "modified"));
+  EXPECT_EQ(Field(parsed.metadata, "modified")->value, "2021-03-02");
+}
+
 TEST(Metadata, SubmittedElementGivesTheDate) {
   // Drupal's "submitted" line; the text after the headline mentions a later date.
   const std::string page = R"(<html lang="de"><body><h1>Sommerfest</h1>
@@ -431,6 +441,11 @@ TEST(DateWords, FindsWrittenOutDates) {
   EXPECT_EQ(words.FindDate("Stand: 03.03.2020")->date, "2020-03-03");
   EXPECT_EQ(words.FindDate("am 31. Mai 2012 um 10 Uhr")->date, "2012-05-31");
   EXPECT_EQ(words.FindDate("3. MÄRZ 2020")->date, "2020-03-03");
+  EXPECT_EQ(words.FindDate("15 августа 2016, 13:43")->date, "2016-08-15");
+  EXPECT_EQ(words.FindDate("3 października 2019")->date, "2019-10-03");
+  EXPECT_EQ(words.FindDate("19. helmikuuta 2020")->date, "2020-02-19");
+  EXPECT_EQ(words.FindDate("7 de março de 2021")->date, "2021-03-07");
+  EXPECT_EQ(words.FindDate("12 augusti 2018")->date, "2018-08-12");
   EXPECT_EQ(words.FindDate("el 3 de marzo de 2020")->date, "2020-03-03");
   EXPECT_EQ(words.FindDate("04/05/2021")->date, "2021-04-05");
   EXPECT_EQ(words.FindDate("04/05/2021", false)->date, "2021-05-04");
