@@ -403,9 +403,9 @@ std::optional<std::string> YearLastDate(const std::array<int, 3>& numbers) {
 // date line and the headline under it ("12.12.2022 12:22", "4. Mai 2021,
 // 15:29 Uhr").
 bool IsOnlyTimeOfDay(std::string_view text) {
-  int letters = 0;
+  int letters = 0;  // a character outside ASCII counts as one, by its lead byte
   for (char c : text) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80)
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0xC0)
       ++letters;
   }
   return letters <= kTimeOfDayLetters;
