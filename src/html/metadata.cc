@@ -20,6 +20,7 @@ namespace {
 
 constexpr int kMinYear = 1995;
 constexpr long kShownDateSlack = 7;  // days a shown date may differ from markup
+constexpr long kUrlDateSlack = 7;    // days markup may come after the URL's date
 
 const std::array<std::string_view, 7> kFieldOrder = {
     "title", "published", "modified", "author", "site_name", "canonical_url", "language"};
@@ -195,7 +196,7 @@ const Candidate* UrlDateOver(const std::vector<Candidate>& candidates, const Can
   const Candidate* url_date = UrlDate(candidates);
   if (!url_date || best.rank >= rank::kUrl) return &best;
   std::optional<long> days = DaysBetween(url_date->field.value, best.field.value);
-  return days && *days > kShownDateSlack ? url_date : &best;
+  return days && *days > kUrlDateSlack ? url_date : &best;
 }
 
 // The published date. A page that gives only a modified date, or beside it
