@@ -176,6 +176,7 @@ class PageReader {
   const std::string& raw_title() const { return raw_title_; }
   std::optional<size_t> first_h1_offset() const { return first_h1_offset_; }
   const std::string& text() const { return text_; }
+  std::vector<const xmlNode*>& scripts() { return scripts_; }
 
  private:
   // What an element entered in the walk opened: a comments section, a
@@ -208,7 +209,7 @@ class PageReader {
         }
         json_.Read(text);
       }
-      ReadScriptDate(node);
+      scripts_.push_back(&node);
       return false;
     }
     if (name == "style" || name == "noscript" || name == "template") return false;
@@ -432,22 +433,6 @@ class PageReader {
     collector_.AddDate("published", datetime, "time", "<time datetime>", rank::kAnyTime);
   }
 
-  // The first publication date in the JSON data of the page's scripts
-  // (FindScriptDate), within the first kMaxScriptBytes of them.
-  void ReadScriptDate(const xmlNode& node) {
-    for (const xmlNode* child = node.children; child && !script_date_found_; child = child->next) {
-      if (!child->content || script_bytes_ >= kMaxScriptBytes) return;
-      std::string_view text(reinterpret_cast<const char*>(child->content));
-      text = text.substr(0, kMaxScriptBytes - script_bytes_);
-      script_bytes_ += text.size();
-      if (std::optional<ScriptDate> found = FindScriptDate(text, words_)) {
-        script_date_found_ = true;
-        collector_.AddDate("published", found->date, "script", "script \"" + found->key + "\"",
-                           rank::kScriptDate);
-      }
-    }
-  }
-
   void ReadTextDate(const xmlNode& node) {
     std::string text = BoundedText(node, kMaxSnippetBytes);
     if (text.empty() || text.size() > kMaxSnippetBytes) return;
@@ -471,10 +456,9 @@ class PageReader {
   std::vector<Opened> opened_;  // one entry per element the walk is inside
   std::string text_;            // the page's text, collapsed, for dates written out
   std::optional<size_t> first_h1_offset_;
-  int author_reads_ = 0;     // byline elements read
-  int date_reads_ = 0;       // date elements read
-  size_t script_bytes_ = 0;  // script text scanned for a date
-  bool script_date_found_ = false;
+  int author_reads_ = 0;  // byline elements read
+  int date_reads_ = 0;    // date elements read
+  std::vector<const xmlNode*> scripts_;
   int itemprop_author_group_ = 0;
   std::map<std::string, int> meta_author_groups_;
 };
@@ -484,7 +468,28 @@ class PageReader {
 PageMarkup ReadMarkup(const xmlDoc& doc, Collector& collector, std::optional<std::string>& body) {
   PageReader reader(doc, collector, body);
   reader.Read();
-  return {reader.raw_title(), reader.text(), reader.first_h1_offset()};
+  return {reader.raw_title(), reader.text(), reader.first_h1_offset(), std::move(reader.scripts())};
+}
+
+void AddScriptDate(const std::vector<const xmlNode*>& scripts, Collector& collector) {
+  for (const Candidate& candidate : collector.candidates()) {
+    if (candidate.field.field == "published" && candidate.rank < rank::kScriptDate) return;
+  }
+  size_t scanned = 0;
+  for (const xmlNode* script : scripts) {
+    for (const xmlNode* child = script->children; child; child = child->next) {
+      if (!child->content) continue;
+      if (scanned >= kMaxScriptBytes) return;
+      std::string_view text(reinterpret_cast<const char*>(child->content));
+      text = text.substr(0, kMaxScriptBytes - scanned);
+      scanned += text.size();
+      if (std::optional<ScriptDate> found = FindScriptDate(text, collector.page_words())) {
+        collector.AddDate("published", found->date, "script", "script \"" + found->key + "\"",
+                          rank::kScriptDate);
+        return;
+      }
+    }
+  }
 }
 
 }  // namespace storyline::html

@@ -137,6 +137,7 @@ Gathered Gather(const xmlDoc& doc, const PageContext& context, const DateWords& 
   }
   if (!headline_at) headline_at = markup.first_h1_offset;
   AddTextDates(markup.text, headline_at, collector);
+  AddScriptDate(markup.scripts, collector);
   gathered.candidates = std::move(candidates);
   gathered.site_names = std::move(site_names);
   return gathered;

@@ -372,6 +372,18 @@ window.state = {"product": {"title": "Green tea", "updated_at": "2020-01-05T10:0
           ->date,
       "2018-01-01");
   EXPECT_FALSE(FindScriptDate(R"({"created_at": "2018-01-01"})", MetadataWords::Default()));
+  // A last resort: with a markup date the scripts are not scanned.
+  const std::string marked = R"(<html><head>
+<meta property="article:published_time" content="2019-03-01">
+<script>var data = {"publishedAt": "2019-02-27"};</script></head><body></body></html>)";
+  std::unique_ptr<xmlDoc, DocDeleter> doc(htmlReadMemory(
+      marked.data(), static_cast<int>(marked.size()), nullptr, "UTF-8",
+      HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING));
+  ASSERT_NE(doc, nullptr);
+  for (const MetadataField& field :
+       MetadataCandidates(*doc, PageContext{}, DateWords::Default(), MetadataWords::Default())) {
+    EXPECT_NE(field.how, "script") << field.value;
+  }
 }
 
 TEST(Metadata, RdfaDateOnAnyElement) {
