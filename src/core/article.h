@@ -78,8 +78,8 @@ struct RawDocument {
 };
 
 // One metadata value read from a web page, and where it came from: `how` is
-// the kind of source ("json-ld", "meta", "time", "url", "byline", "title-tag",
-// "heading", "html-lang", "link", "capture"), `evidence` the markup or text it
+// the kind of source ("json-ld", "meta", "time", "url", "byline", "script",
+// "title-tag", "heading", "html-lang", "link", "capture"), `evidence` the markup or text it
 // was read from, e.g. `<meta property="article:published_time">`.
 struct MetadataField {
   std::string field;  // "title", "published", "modified", "author", "site_name",

@@ -34,13 +34,17 @@ constexpr int kItemprop = 30;
 constexpr int kUrl = 35;
 constexpr int kTimeInContext = 40;
 constexpr int kByline = 45;
+constexpr int kAboveHeadline = 45;  // a date line right over the headline
 constexpr int kStampedDate = 46;
-constexpr int kTextDate = 47;
+constexpr int kTextDate = 47;  // a date element's text
+// A bare <time datetime>: markup, so above dates merely written after the
+// headline; as a date element's text, page order decides between them.
+constexpr int kAnyTime = 47;
 constexpr int kNearHeadline = 48;
 constexpr int kMetaDateWeak = 49;  // <meta name="date"> and the like
 constexpr int kBeforeHeadline = 51;
+constexpr int kScriptDate = 52;  // a date key in a script's JSON data
 constexpr int kFirstTextDate = 53;
-constexpr int kAnyTime = 50;
 constexpr int kJsonPageTitle = 55;
 constexpr int kTitleTag = 60;
 constexpr int kHeading = 70;

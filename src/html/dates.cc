@@ -21,6 +21,7 @@ namespace {
 constexpr size_t kMaxTextDates = 64;     // dates of the page text looked at for a stamp word
 constexpr size_t kAfterHeadline = 1500;  // text after the headline searched for a date
 constexpr size_t kBeforeHeadline = 300;  // and before it
+constexpr int kTimeOfDayLetters = 3;     // "Uhr", "am", "pm"; more is words
 
 bool IsLeap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
 
@@ -162,25 +163,11 @@ struct DateWords::Patterns {
 
 namespace {
 
+// A month or stamp name as listed: lower case, without dots ("MÄRZ" and
+// "Mär." are "märz" and "mär").
 std::string MonthKey(std::string_view text) {
-  std::string key;
-  for (char c : text) {
-    if (c == '.') continue;
-    key.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-  }
-  // Upper-case umlauts and accents of the listed names ("MÄRZ", "DÉC").
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kUpper = {
-      {{"\xC3\x84", "\xC3\xA4"},
-       {"\xC3\x89", "\xC3\xA9"},
-       {"\xC3\x96", "\xC3\xB6"},
-       {"\xC3\x9C", "\xC3\xBC"},
-       {"\xC3\x9B", "\xC3\xBB"},
-       {"\xC3\x82", "\xC3\xA2"}}};
-  for (const auto& [from, to] : kUpper) {
-    for (size_t at = key.find(from); at != std::string::npos; at = key.find(from, at)) {
-      key.replace(at, from.size(), to);
-    }
-  }
+  std::string key = Lower(text);
+  key.erase(std::remove(key.begin(), key.end(), '.'), key.end());
   return key;
 }
 
@@ -316,7 +303,8 @@ std::optional<DateWords::Found> DateWords::NextDate(const void* pattern_pointer,
       }
     }
     if (!IsValidDate(year, month, day)) continue;
-    return Found{FormatDate(year, month, day), offset};
+    const size_t end = static_cast<size_t>(groups[3].data() + groups[3].size() - text.data());
+    return Found{FormatDate(year, month, day), offset, end};
   }
   return std::nullopt;
 }
@@ -397,20 +385,83 @@ DateWords::~DateWords() = default;
 // ---------------------------------------------------------------------------
 // Dates in the URL and in the page's text.
 
+namespace {
+
+// Day, month, year or month, day, year, whichever is a date; nullopt when
+// neither is, or both are and differ ("/03-04-2020/" says no more).
+std::optional<std::string> YearLastDate(const std::array<int, 3>& numbers) {
+  const auto [first, second, year] = numbers;
+  const bool day_first = IsValidDate(year, second, first);
+  const bool month_first = IsValidDate(year, first, second);
+  if (day_first && month_first && first != second) return std::nullopt;
+  if (day_first) return FormatDate(year, second, first);
+  if (month_first) return FormatDate(year, first, second);
+  return std::nullopt;
+}
+
+// A time of day, punctuation and white space only: what may come between a
+// date line and the headline under it ("12.12.2022 12:22", "4. Mai 2021,
+// 15:29 Uhr").
+bool IsOnlyTimeOfDay(std::string_view text) {
+  int letters = 0;  // a character outside ASCII counts as one, by its lead byte
+  for (char c : text) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0xC0)
+      ++letters;
+  }
+  return letters <= kTimeOfDayLetters;
+}
+
+// The last acceptable date of the text shortly before the headline when
+// nothing but a time of day separates them: a date line over the headline.
+std::optional<DateWords::Found> DateRightAbove(std::string_view text, size_t headline_at,
+                                               const Collector& collector) {
+  const size_t start = headline_at > kBeforeHeadline ? headline_at - kBeforeHeadline : 0;
+  std::vector<DateWords::Found> dates =
+      collector.FindDates(text.substr(start, headline_at - start), kMaxTextDates);
+  if (dates.empty()) return std::nullopt;
+  DateWords::Found last = dates.back();
+  const std::string_view between = text.substr(start + last.end, headline_at - start - last.end);
+  if (!IsOnlyTimeOfDay(between) || !collector.Acceptable(last.date)) return std::nullopt;
+  last.offset += start;
+  last.end += start;
+  return last;
+}
+
+}  // namespace
+
 std::vector<UrlDate> DatesInUrl(std::string_view url) {
   static const RE2 kSlashed(R"([/_-]((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?:[/_.-]|$))");
   static const RE2 kCompact(R"([/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$))");
+  // "/29-10-2021", "_22.04.2020_", "-01-23-2020/": year last.
+  static const RE2 kYearLast(R"([/_-](\d{1,2})[._-](\d{1,2})[._-]((?:19|20)\d{2})(?:[/_.-]|$))");
   std::vector<UrlDate> dates;
-  for (const RE2* re : {&kSlashed, &kCompact}) {
+  for (const RE2* re : {&kSlashed, &kCompact, &kYearLast}) {
     std::array<re2::StringPiece, 4> pieces;
     if (!re->Match(url, 0, url.size(), RE2::UNANCHORED, pieces.data(), 4)) continue;
     const auto groups = Views(pieces);
-    int y = ParseNumber(groups[1]).value_or(0), m = ParseNumber(groups[2]).value_or(0),
-        d = ParseNumber(groups[3]).value_or(0);
-    if (!IsValidDate(y, m, d)) continue;
-    dates.push_back({FormatDate(y, m, d), std::string(groups[0])});
+    std::array<int, 3> numbers;
+    for (size_t i = 0; i < numbers.size(); ++i) numbers[i] = ParseNumber(groups[i + 1]).value_or(0);
+    std::optional<std::string> date = re == &kYearLast ? YearLastDate(numbers) : std::nullopt;
+    if (re != &kYearLast && IsValidDate(numbers[0], numbers[1], numbers[2]))
+      date = FormatDate(numbers[0], numbers[1], numbers[2]);
+    if (date) dates.push_back({*date, std::string(groups[0])});
   }
   return dates;
+}
+
+std::optional<ScriptDate> FindScriptDate(std::string_view script, const MetadataWords& words) {
+  constexpr int kMaxDatedKeys = 64;
+  static const RE2 kDatedKey(
+      R"re(\\?"(\w{1,40})\\?"\s*:\s*\\?"((?:19|20)\d{2}-\d{2}-\d{2}[^"\\]{0,30}))re");
+  re2::StringPiece input(script.data(), script.size());
+  re2::StringPiece key, value;
+  for (int i = 0; i < kMaxDatedKeys && RE2::FindAndConsume(&input, kDatedKey, &key, &value); ++i) {
+    const std::string_view key_view(key.data(), key.size());
+    if (!words.IsScriptDateKey(Lower(key_view))) continue;
+    std::optional<std::string> date = ParseIsoLike(std::string_view(value.data(), value.size()));
+    if (date) return ScriptDate{*date, std::string(key_view)};
+  }
+  return std::nullopt;
 }
 
 void AddTextDates(std::string_view text, std::optional<size_t> headline_at, Collector& collector) {
@@ -424,14 +475,26 @@ void AddTextDates(std::string_view text, std::optional<size_t> headline_at, Coll
                   found.date, "byline", "first date in the text", rank::kFirstTextDate);
     break;
   }
+  // The first date a stamp word introduces, of each kind ("Letzte Änderung:
+  // 31.10.2023, erschienen am 01.11.2023" gives both).
+  bool stamped_published = false, stamped_modified = false;
   for (const DateWords::Found& found : dates) {
+    if (stamped_published && stamped_modified) break;
     std::optional<std::string> stamp = words.StampBefore(text, found.offset);
     if (!stamp || !collector.Acceptable(found.date)) continue;
-    collector.Add(page_words.UpdatedBefore(text, found.offset) ? "modified" : "published",
-                  found.date, "byline", "text \"" + *stamp + "\"", rank::kStampedDate);
-    break;
+    const bool modified = page_words.UpdatedBefore(text, found.offset);
+    bool& stamped = modified ? stamped_modified : stamped_published;
+    if (stamped) continue;
+    stamped = true;
+    collector.Add(modified ? "modified" : "published", found.date, "byline",
+                  "text \"" + *stamp + "\"", rank::kStampedDate);
   }
   if (!headline_at || *headline_at > text.size()) return;
+  if (std::optional<DateWords::Found> above = DateRightAbove(text, *headline_at, collector)) {
+    collector.Add(page_words.UpdatedBefore(text, above->offset) ? "modified" : "published",
+                  above->date, "byline", "text right above the headline", rank::kAboveHeadline);
+    return;
+  }
   std::string_view after = text.substr(*headline_at, kAfterHeadline);
   std::optional<DateWords::Found> found = collector.FindDate(after);
   std::string evidence = "text after the headline";

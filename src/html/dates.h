@@ -15,6 +15,7 @@
 namespace storyline::html {
 
 class Collector;
+class MetadataWords;
 
 // Month names (data/html/months.tsv), compiled into the patterns that find
 // written-out dates.
@@ -30,6 +31,7 @@ class DateWords {
   struct Found {
     std::string date;
     size_t offset = 0;
+    size_t end = 0;  // where the date's text ends
   };
   // "3/4/2020" is read as March 4 when `slash_month_first`, else as 3 April
   // (also when the first number is above 12).
@@ -71,20 +73,32 @@ int YearOf(std::string_view date);
 // Days since 1970-01-01 of an ISO date's first 10 characters.
 std::optional<long> DayNumber(std::string_view date);
 
-// Full dates in a URL (/2021/09/28/, /2021-09-28/, /20210928/; a year and
-// month alone give nothing), at most one per pattern, in the order the
-// patterns are tried; `text` is what matched.
+// Full dates in a URL (/2021/09/28/, /2021-09-28/, /20210928/, and year
+// last /28-09-2021/ when only one of day-first and month-first is a date; a
+// year and month alone give nothing), at most one per pattern, in the order
+// the patterns are tried; `text` is what matched.
 struct UrlDate {
   std::string date;
   std::string text;
 };
 std::vector<UrlDate> DatesInUrl(std::string_view url);
 
+// The first publication date that JSON data in a script gives, under a key
+// holding a script_date_key word ("publishedAt": "2019-03-02T06:22:28",
+// also when escaped in a string); `key` as written. At most 64 dated keys are
+// looked at.
+struct ScriptDate {
+  std::string date;
+  std::string key;
+};
+std::optional<ScriptDate> FindScriptDate(std::string_view script, const MetadataWords& words);
+
 // Adds the dates written in the page's text (`text`, collapsed): the first
-// date of all, the first one a stamp word introduces ("Veröffentlicht am
-// 16.08.2019"), and the first one right after the headline (which starts at
-// `headline_at`) or else shortly before it. "Updated" words before a date
-// make it modified.
+// date of all, the first one a stamp word introduces of each kind
+// ("Veröffentlicht am 16.08.2019"), and the date line right over the
+// headline (which starts at `headline_at`; only a time of day between them),
+// or else the first date after the headline, or else shortly before it.
+// "Updated" words before a date make it modified.
 void AddTextDates(std::string_view text, std::optional<size_t> headline_at, Collector& collector);
 
 }  // namespace storyline::html

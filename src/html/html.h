@@ -11,8 +11,10 @@
 //     JSON-LD articleBody is reconciled with the chosen block when present.
 //   - metadata: title, published and modified dates, authors, site name,
 //     canonical URL and language, each a MetadataField with `how` and
-//     `evidence`. Published is kept apart from modified; a date after the
-//     capture date is not taken. The capture date is not a metadata field:
+//     `evidence`. Published is kept apart from modified (a page that gives
+//     no published date but a modified one has it stand for the published
+//     date too, its evidence saying so); a date after the capture date is
+//     not taken. The capture date is not a metadata field:
 //     the cleaner falls back to it (DateHow::kCapture).
 //
 // Parsing: libxml2's HTML parser with recovery on and network access off.

@@ -142,7 +142,11 @@ class JsonLdReader::Impl {
     if (value.get_object().get(item) != simdjson::SUCCESS) return;
     Take(item);
     for (auto [key, member] : item) {
-      if (key == "author" || key == "publisher" || key == "creator") continue;
+      // People and organizations are read as authors (ReadAuthors); the
+      // reviews and comments of an item have dates and authors of their own.
+      if (key == "author" || key == "publisher" || key == "creator" || key == "review" ||
+          key == "reviews" || key == "comment" || key == "comments")
+        continue;
       if (member.is_object() || member.is_array()) Visit(member, depth + 1);
     }
   }

@@ -16,10 +16,11 @@
 namespace storyline::html {
 namespace {
 
-constexpr size_t kMaxSnippetBytes = 300;  // text read from a byline or date element
-constexpr int kMaxElementReads = 100;     // such elements read per page, of each kind
-constexpr int kMaxHeadings = 30;          // <h1> and <h2> read per page
-constexpr size_t kMaxPageText = 200000;   // page text kept for written-out dates
+constexpr size_t kMaxSnippetBytes = 300;     // text read from a byline or date element
+constexpr int kMaxElementReads = 100;        // such elements read per page, of each kind
+constexpr int kMaxHeadings = 30;             // <h1> and <h2> read per page
+constexpr size_t kMaxPageText = 200000;      // page text kept for written-out dates
+constexpr size_t kMaxScriptBytes = 1000000;  // script text scanned for a date key
 
 // <meta> names and properties, lower case, with the field they give.
 enum class MetaKind { kNone, kTitle, kPublished, kModified, kAuthor, kSite, kUrl, kLanguage };
@@ -30,7 +31,7 @@ struct MetaRule {
   int rank;
 };
 
-constexpr std::array<MetaRule, 64> kMetaRules = {{
+constexpr std::array<MetaRule, 66> kMetaRules = {{
     {"og:title", MetaKind::kTitle, rank::kMetaStrong},
     {"twitter:title", MetaKind::kTitle, rank::kMetaStrong + 1},
     {"dc.title", MetaKind::kTitle, rank::kMetaWeak},
@@ -53,6 +54,8 @@ constexpr std::array<MetaRule, 64> kMetaRules = {{
     {"dcterms.issued", MetaKind::kPublished, rank::kMetaStrong},
     {"dc.date.created", MetaKind::kPublished, rank::kMetaStrong},
     {"dcterms.created", MetaKind::kPublished, rank::kMetaStrong},
+    {"dc.created", MetaKind::kPublished, rank::kMetaStrong},
+    {"datecreated", MetaKind::kPublished, rank::kMetaStrong + 1},
     {"citation_publication_date", MetaKind::kPublished, rank::kMetaStrong},
     {"citation_date", MetaKind::kPublished, rank::kMetaStrong},
     {"originalpublicationdate", MetaKind::kPublished, rank::kMetaStrong},
@@ -173,6 +176,7 @@ class PageReader {
   const std::string& raw_title() const { return raw_title_; }
   std::optional<size_t> first_h1_offset() const { return first_h1_offset_; }
   const std::string& text() const { return text_; }
+  std::vector<const xmlNode*>& scripts() { return scripts_; }
 
  private:
   // What an element entered in the walk opened: a comments section, a
@@ -187,9 +191,12 @@ class PageReader {
              bool in_date_context) {
     const std::string_view name = NameOf(node);
     if (name == "html") {
-      std::string_view lang = AttributeOf(node, "lang");
+      // XHTML pages may give only xml:lang.
+      std::string_view attribute = "lang";
+      if (Trim(AttributeOf(node, attribute)).empty()) attribute = "xml:lang";
+      std::string_view lang = AttributeOf(node, attribute);
       if (!Trim(lang).empty()) {
-        collector_.Add("language", lang, "html-lang", "<html lang>", 10);
+        collector_.Add("language", lang, "html-lang", "<html " + std::string(attribute) + ">", 10);
         collector_.SetLanguage(lang);
       }
       return true;
@@ -202,6 +209,7 @@ class PageReader {
         }
         json_.Read(text);
       }
+      scripts_.push_back(&node);
       return false;
     }
     if (name == "style" || name == "noscript" || name == "template") return false;
@@ -232,6 +240,7 @@ class PageReader {
     const std::string_view itemprop = AttributeOf(node, "itemprop");
     if (!itemprop.empty()) ReadItemprop(node, Lower(itemprop), in_comments);
     if (in_comments) return true;
+    ReadRdfaDate(node);
     if (name == "time") {
       ReadTime(node, class_and_id, in_date_context);
     } else if (name == "abbr" && ContainsAny(class_and_id, {"published", "updated"})) {
@@ -323,6 +332,29 @@ class PageReader {
       }
       case MetaKind::kNone:
         break;
+    }
+  }
+
+  // RDFa on any element: <span property="dc:date dc:created" content="...">,
+  // property="schema:dateCreated". Its keys are <meta> keys with ':' for
+  // '.' and without the "schema:" prefix; only dates are read.
+  void ReadRdfaDate(const xmlNode& node) {
+    const std::string_view property = AttributeOf(node, "property");
+    if (property.empty()) return;
+    const std::string_view content = Trim(AttributeOf(node, "content"));
+    if (content.empty()) return;
+    for (size_t at = 0; at < property.size();) {
+      const size_t end = std::min(property.find(' ', at), property.size());
+      std::string lower = Lower(property.substr(at, end - at));
+      at = end + 1;
+      if (lower.rfind("schema:", 0) == 0) lower.erase(0, 7);
+      std::replace(lower.begin(), lower.end(), ':', '.');
+      const MetaRule* rule = FindMetaRule(lower);
+      if (!rule || (rule->kind != MetaKind::kPublished && rule->kind != MetaKind::kModified))
+        continue;
+      collector_.AddDate(rule->kind == MetaKind::kModified ? "modified" : "published", content,
+                         "meta", Tag(node, "property", property), rule->rank);
+      return;
     }
   }
 
@@ -426,6 +458,7 @@ class PageReader {
   std::optional<size_t> first_h1_offset_;
   int author_reads_ = 0;  // byline elements read
   int date_reads_ = 0;    // date elements read
+  std::vector<const xmlNode*> scripts_;
   int itemprop_author_group_ = 0;
   std::map<std::string, int> meta_author_groups_;
 };
@@ -435,7 +468,28 @@ class PageReader {
 PageMarkup ReadMarkup(const xmlDoc& doc, Collector& collector, std::optional<std::string>& body) {
   PageReader reader(doc, collector, body);
   reader.Read();
-  return {reader.raw_title(), reader.text(), reader.first_h1_offset()};
+  return {reader.raw_title(), reader.text(), reader.first_h1_offset(), std::move(reader.scripts())};
+}
+
+void AddScriptDate(const std::vector<const xmlNode*>& scripts, Collector& collector) {
+  for (const Candidate& candidate : collector.candidates()) {
+    if (candidate.field.field == "published" && candidate.rank < rank::kScriptDate) return;
+  }
+  size_t scanned = 0;
+  for (const xmlNode* script : scripts) {
+    for (const xmlNode* child = script->children; child; child = child->next) {
+      if (!child->content) continue;
+      if (scanned >= kMaxScriptBytes) return;
+      std::string_view text(reinterpret_cast<const char*>(child->content));
+      text = text.substr(0, kMaxScriptBytes - scanned);
+      scanned += text.size();
+      if (std::optional<ScriptDate> found = FindScriptDate(text, collector.page_words())) {
+        collector.AddDate("published", found->date, "script", "script \"" + found->key + "\"",
+                          rank::kScriptDate);
+        return;
+      }
+    }
+  }
 }
 
 }  // namespace storyline::html

@@ -17,6 +17,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace storyline::html {
 
@@ -29,10 +30,16 @@ struct PageMarkup {
   // elements, at most about 200,000 bytes: for dates written out.
   std::string text;
   std::optional<size_t> first_h1_offset;  // where the first <h1>'s text starts in `text`
+  std::vector<const xmlNode*> scripts;    // the <script> elements, for AddScriptDate
 };
 
 // Adds the candidates of `doc`'s markup to `collector`; the first JSON-LD
 // article body goes to `body`.
 PageMarkup ReadMarkup(const xmlDoc& doc, Collector& collector, std::optional<std::string>& body);
+
+// Adds the first publication date the JSON data of `scripts` gives
+// (FindScriptDate), within their first 1,000,000 bytes, unless a better
+// published date is known: a last resort, so most pages skip the scan.
+void AddScriptDate(const std::vector<const xmlNode*>& scripts, Collector& collector);
 
 }  // namespace storyline::html

@@ -6,8 +6,30 @@ namespace storyline::html {
 
 std::string Lower(std::string_view text) {
   std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  for (size_t i = 0; i < out.size(); ++i) {
+    const char c = out[i];
+    if (c >= 'A' && c <= 'Z') {
+      out[i] = static_cast<char>(c - 'A' + 'a');
+    } else if (c == '\xC3' && i + 1 < out.size()) {
+      // U+00C0-U+00DE are C3 80-9E in UTF-8; their lower case is 0x20 on.
+      const auto next = static_cast<unsigned char>(out[i + 1]);
+      if (next >= 0x80 && next <= 0x9E && next != 0x97) out[i + 1] = static_cast<char>(next + 0x20);
+      ++i;
+    } else if (c == '\xD0' && i + 1 < out.size()) {
+      // Cyrillic U+0400-U+042F (D0 80-AF): lower case U+0450-U+045F (D1
+      // 90-9F), U+0430-U+043F (D0 B0-BF) and U+0440-U+044F (D1 80-8F).
+      const auto next = static_cast<unsigned char>(out[i + 1]);
+      if (next >= 0x80 && next <= 0x8F) {
+        out[i] = '\xD1';
+        out[i + 1] = static_cast<char>(next + 0x10);
+      } else if (next >= 0x90 && next <= 0x9F) {
+        out[i + 1] = static_cast<char>(next + 0x20);
+      } else if (next >= 0xA0 && next <= 0xAF) {
+        out[i] = '\xD1';
+        out[i + 1] = static_cast<char>(next - 0x20);
+      }
+      ++i;
+    }
   }
   return out;
 }

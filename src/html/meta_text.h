@@ -1,6 +1,7 @@
 // meta_text.h (internal): text helpers shared by the parts of the metadata
-// reader (metadata.h). ASCII case folding only: the words compared are
-// lower-case data-file entries, class names and markup keys.
+// reader (metadata.h). Case folding covers ASCII, Latin-1 and basic
+// Cyrillic letters (enough for the words compared: lower-case data-file
+// entries, class names and markup keys).
 #pragma once
 
 #include <libxml/tree.h>
@@ -11,7 +12,9 @@
 
 namespace storyline::html {
 
-// `text` with A-Z folded to a-z; other bytes unchanged.
+// `text` with A-Z folded to a-z, and the upper-case Latin-1 ("Ä", "É":
+// U+00C0-U+00DE but U+00D7) and basic Cyrillic (U+0400-U+042F) letters of
+// UTF-8 to their lower case; other bytes unchanged.
 std::string Lower(std::string_view text);
 
 inline bool Contains(std::string_view haystack, std::string_view needle) {

@@ -20,6 +20,7 @@ namespace {
 
 constexpr int kMinYear = 1995;
 constexpr long kShownDateSlack = 7;  // days a shown date may differ from markup
+constexpr long kUrlDateSlack = 7;    // days markup may come after the URL's date
 
 const std::array<std::string_view, 7> kFieldOrder = {
     "title", "published", "modified", "author", "site_name", "canonical_url", "language"};
@@ -135,9 +136,88 @@ Gathered Gather(const xmlDoc& doc, const PageContext& context, const DateWords& 
   }
   if (!headline_at) headline_at = markup.first_h1_offset;
   AddTextDates(markup.text, headline_at, collector);
+  AddScriptDate(markup.scripts, collector);
   gathered.candidates = std::move(candidates);
   gathered.site_names = std::move(site_names);
   return gathered;
+}
+
+// The best candidate of `field` (lowest rank, then page order); nullptr
+// when there is none.
+const Candidate* BestOf(const std::vector<Candidate>& candidates, std::string_view field) {
+  const Candidate* best = nullptr;
+  for (const Candidate& candidate : candidates) {
+    if (candidate.field.field == field &&
+        (!best || candidate.rank < best->rank ||
+         (candidate.rank == best->rank && candidate.order < best->order)))
+      best = &candidate;
+  }
+  return best;
+}
+
+// The date in the URL, when there is one.
+const Candidate* UrlDate(const std::vector<Candidate>& candidates) {
+  for (const Candidate& candidate : candidates) {
+    if (candidate.field.field == "published" && candidate.rank == rank::kUrl) return &candidate;
+  }
+  return nullptr;
+}
+
+// Days from `earlier` to `later`; nullopt when either is not a date.
+std::optional<long> DaysBetween(std::string_view earlier, std::string_view later) {
+  std::optional<long> from = DayNumber(earlier), to = DayNumber(later);
+  if (!from || !to) return std::nullopt;
+  return *to - *from;
+}
+
+// The date shown over or under the headline when it is a few days off the
+// better-ranked `best` of markup (time zones, re-publication): it is the
+// date readers see. A date in the URL that differs from the shown one
+// settles it for the markup.
+const Candidate* ShownDateOver(const std::vector<Candidate>& candidates, const Candidate& best) {
+  const Candidate* url_date = UrlDate(candidates);
+  for (const Candidate& candidate : candidates) {
+    if (candidate.field.field != "published" ||
+        (candidate.rank != rank::kNearHeadline && candidate.rank != rank::kAboveHeadline))
+      continue;
+    if (best.rank >= candidate.rank) return &best;
+    std::optional<long> days = DaysBetween(best.field.value, candidate.field.value);
+    const bool url_disagrees =
+        url_date && url_date->field.value.substr(0, 10) != candidate.field.value.substr(0, 10);
+    if (days && std::labs(*days) <= kShownDateSlack && !url_disagrees) return &candidate;
+    break;
+  }
+  return &best;
+}
+
+// A URL's date is fixed when the page is made: markup dates weeks later are
+// those of a re-publication or a later save.
+const Candidate* UrlDateOver(const std::vector<Candidate>& candidates, const Candidate& best) {
+  const Candidate* url_date = UrlDate(candidates);
+  if (!url_date || best.rank >= rank::kUrl) return &best;
+  std::optional<long> days = DaysBetween(url_date->field.value, best.field.value);
+  return days && *days > kUrlDateSlack ? url_date : &best;
+}
+
+// The published date. A page that gives only a modified date, or beside it
+// no published date but the first date of its text (no cue says what that
+// date is), was published no later than that: the modified date stands for
+// it, as htmldate falls back to it. A modified date merely written after the
+// headline does not, as it may be a later mention.
+std::optional<MetadataField> ChoosePublished(const std::vector<Candidate>& candidates,
+                                             const Candidate* best) {
+  if (best && best->rank < rank::kFirstTextDate)
+    return ShownDateOver(candidates, *UrlDateOver(candidates, *best))->field;
+  const Candidate* modified = BestOf(candidates, "modified");
+  const bool modified_has_cue = modified && modified->rank < rank::kNearHeadline;
+  if (modified && (!best || modified_has_cue)) {
+    MetadataField published = modified->field;
+    published.field = "published";
+    published.evidence = "the modified date, for want of a published one: " + published.evidence;
+    return published;
+  }
+  if (best) return best->field;
+  return std::nullopt;
 }
 
 }  // namespace
@@ -173,6 +253,12 @@ Metadata ReadMetadata(const xmlDoc& doc, const PageContext& context, const DateW
       if (gathered.title) metadata.fields.push_back(*gathered.title);
       continue;
     }
+    if (field == "published") {
+      if (std::optional<MetadataField> published =
+              ChoosePublished(candidates, BestOf(candidates, "published")))
+        metadata.fields.push_back(std::move(*published));
+      continue;
+    }
     // A site or publisher named as the author is taken only when nothing
     // else names one.
     auto rank_of = [&](const Candidate& candidate) {
@@ -201,26 +287,6 @@ Metadata ReadMetadata(const xmlDoc& doc, const PageContext& context, const DateW
             outer[inner.size()] == ' ') {
           best = &candidate;
         }
-      }
-    }
-    const Candidate* url_date = nullptr;
-    for (const Candidate& candidate : candidates) {
-      if (candidate.field.field == "published" && candidate.rank == rank::kUrl)
-        url_date = &candidate;
-    }
-    if (field == "published" && best->rank < rank::kNearHeadline) {
-      // The date shown under the headline wins over markup a few days off
-      // (time zones, re-publication): it is the date readers see.
-      for (const Candidate& candidate : candidates) {
-        if (candidate.field.field != "published" || candidate.rank != rank::kNearHeadline) continue;
-        std::optional<long> shown = DayNumber(candidate.field.value);
-        std::optional<long> marked = DayNumber(best->field.value);
-        // A date in the URL that differs from the shown one settles it.
-        const bool url_disagrees =
-            url_date && url_date->field.value.substr(0, 10) != candidate.field.value.substr(0, 10);
-        if (shown && marked && std::labs(*shown - *marked) <= kShownDateSlack && !url_disagrees)
-          best = &candidate;
-        break;
       }
     }
     if (field != "author") {

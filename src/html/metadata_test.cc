@@ -133,15 +133,52 @@ TEST(Metadata, OpenGraphAndArticlePublishedTime) {
 
 TEST(Metadata, PublishedAndModifiedKeptApart) {
   const std::string page = R"(<html><head>
+<meta property="article:published_time" content="2022-05-01">
+<meta property="article:modified_time" content="2022-05-06">
+</head><body><p>Both dates are given.</p></body></html>)";
+  Parsed parsed = Read(page, "https://example.org/news/both");
+  ASSERT_TRUE(Field(parsed.metadata, "published"));
+  EXPECT_EQ(Field(parsed.metadata, "published")->value, "2022-05-01");
+  ASSERT_TRUE(Field(parsed.metadata, "modified"));
+  EXPECT_EQ(Field(parsed.metadata, "modified")->value, "2022-05-06");
+}
+
+TEST(Metadata, OnlyModifiedDateStandsForPublished) {
+  const std::string page = R"(<html><head>
 <meta property="article:modified_time" content="2022-05-06">
 <meta property="og:updated_time" content="2022-05-07">
 </head><body><p>Only an update time is given.</p></body></html>)";
   Parsed parsed = Read(page, "https://example.org/news/update-only");
-  EXPECT_FALSE(Field(parsed.metadata, "published"));
   std::optional<MetadataField> modified = Field(parsed.metadata, "modified");
   ASSERT_TRUE(modified);
   EXPECT_EQ(modified->value, "2022-05-06");
   EXPECT_EQ(modified->evidence, "<meta property=\"article:modified_time\">");
+  // The page was published no later: the modified date stands for it, and
+  // says so.
+  std::optional<MetadataField> published = Field(parsed.metadata, "published");
+  ASSERT_TRUE(published);
+  EXPECT_EQ(published->value, "2022-05-06");
+  EXPECT_EQ(published->how, "meta");
+  EXPECT_EQ(published->evidence,
+            "the modified date, for want of a published one: "
+            "<meta property=\"article:modified_time\">");
+}
+
+TEST(Metadata, StampedModifiedDateOverFirstDateOfText) {
+  // The only published candidate is a date the text mentions, with no cue.
+  const std::string page = R"(<html lang="de"><body>
+<p>Die Saison begann am 04.05.2019 mit einem Turnier.</p>
+<p class="info">Aktualisiert: 12.06.2021</p></body></html>)";
+  Parsed parsed = Read(page);
+  ASSERT_TRUE(Field(parsed.metadata, "published"));
+  EXPECT_EQ(Field(parsed.metadata, "published")->value, "2021-06-12");
+  // A modified date merely written after the headline does not count.
+  const std::string mention = R"(<html lang="en"><body>
+<p>The club was founded on 4 May 2019.</p><h1>Spring games</h1>
+<p>Last update 12 June 2021</p></body></html>)";
+  Parsed mentioned = Read(mention);
+  ASSERT_TRUE(Field(mentioned.metadata, "published"));
+  EXPECT_EQ(Field(mentioned.metadata, "published")->value, "2019-05-04");
 }
 
 TEST(Metadata, DateOnlyInUrl) {
@@ -158,6 +195,16 @@ TEST(Metadata, DateOnlyInUrl) {
   Parsed compact = Read(page, "https://news.example/story-20190412.html");
   ASSERT_TRUE(Field(compact.metadata, "published"));
   EXPECT_EQ(Field(compact.metadata, "published")->value, "2019-04-12");
+  // The year last: day first or month first, whichever is a date.
+  Parsed day_first = Read(page, "https://club.example/news/29-10-2021");
+  ASSERT_TRUE(Field(day_first.metadata, "published"));
+  EXPECT_EQ(Field(day_first.metadata, "published")->value, "2021-10-29");
+  Parsed month_first = Read(page, "https://club.example/notes/meeting-01-23-2020/");
+  ASSERT_TRUE(Field(month_first.metadata, "published"));
+  EXPECT_EQ(Field(month_first.metadata, "published")->value, "2020-01-23");
+  // Both readings are dates: nothing is taken.
+  Parsed ambiguous = Read(page, "https://club.example/news/03-04-2020");
+  EXPECT_FALSE(Field(ambiguous.metadata, "published"));
 }
 
 TEST(Metadata, GermanBylineDate) {
@@ -190,6 +237,53 @@ TEST(Metadata, WrittenOutDatesWithStampWords) {
   ASSERT_TRUE(published);
   EXPECT_EQ(published->value, "2020-03-03");
   EXPECT_EQ(published->how, "byline");
+}
+
+TEST(Metadata, StampedDatesOfEachKind) {
+  // A footer gives the last change first, then the publication.
+  const std::string page = R"(<html lang="de"><body><p>Ein Text ohne Datum.</p>
+<p class="footer">LETZTE ÄNDERUNG: 30.10.2021 - 10:00<br>Erschienen am: 02.11.2021</p>
+</body></html>)";
+  Parsed parsed = Read(page);
+  ASSERT_TRUE(Field(parsed.metadata, "published"));
+  EXPECT_EQ(Field(parsed.metadata, "published")->value, "2021-11-02");
+  EXPECT_EQ(Field(parsed.metadata, "published")->evidence, "text \"Erschienen\"");
+  ASSERT_TRUE(Field(parsed.metadata, "modified"));
+  EXPECT_EQ(Field(parsed.metadata, "modified")->value, "2021-10-30");
+}
+
+TEST(Metadata, StampWordsFoldCyrillicCase) {
+  const std::string page = R"(<html lang="ru"><body><p>Текст без даты.</p>
+<p>Обновлено: 2 марта 2021</p><p>Опубликовано: 1 марта 2021</p></body></html>)";
+  Parsed parsed = Read(page);
+  ASSERT_TRUE(Field(parsed.metadata, "published"));
+  EXPECT_EQ(Field(parsed.metadata, "published")->value, "2021-03-01");
+  ASSERT_TRUE(Field(parsed.metadata, "modified"));
+  EXPECT_EQ(Field(parsed.metadata, "modified")->value, "2021-03-02");
+}
+
+TEST(Metadata, SubmittedElementGivesTheDate) {
+  // Drupal's "submitted" line; the text after the headline mentions a later date.
+  const std::string page = R"(<html lang="de"><body><h1>Sommerfest</h1>
+<p>Das Fest findet am 20. August 2017 statt.</p>
+<div class="submitted">Gespeichert von <span>lena</span> am 14. Juli 2017</div>
+</body></html>)";
+  Parsed parsed = Read(page);
+  ASSERT_TRUE(Field(parsed.metadata, "published"));
+  EXPECT_EQ(Field(parsed.metadata, "published")->value, "2017-07-14");
+  EXPECT_EQ(Field(parsed.metadata, "published")->evidence, "<div class=\"submitted\">");
+}
+
+TEST(Metadata, XhtmlLanguageSetsDayFirstSlashes) {
+  const std::string page = R"(<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en-GB">
+<body><h1>Harbour fees to rise</h1><p><span>03/10/2020</span></p>
+<p>The council agreed the new fees.</p></body></html>)";
+  Parsed parsed = Read(page);
+  ASSERT_TRUE(Field(parsed.metadata, "language"));
+  EXPECT_EQ(Field(parsed.metadata, "language")->value, "en-GB");
+  EXPECT_EQ(Field(parsed.metadata, "language")->evidence, "<html xml:lang>");
+  ASSERT_TRUE(Field(parsed.metadata, "published"));
+  EXPECT_EQ(Field(parsed.metadata, "published")->value, "2020-10-03");
 }
 
 TEST(Metadata, DateAfterCaptureRejected) {
@@ -245,6 +339,68 @@ TEST(Metadata, HeadingConfirmedByPageTitle) {
   EXPECT_EQ(title->how, "heading");
 }
 
+TEST(Metadata, JsonLdReviewsAndCommentsAreNotThePage) {
+  const std::string page = R"(<html><head><script type="application/ld+json">
+{"@context": "https://schema.org", "@type": "Recipe", "name": "Plum cake",
+ "datePublished": "2008-09-14", "author": {"@type": "Person", "name": "Ida Brandt"},
+ "reviews": [{"@type": "Review", "datePublished": "2021-03-02",
+              "author": {"@type": "Person", "name": "cakefan"}}],
+ "comment": {"@type": "Comment", "dateCreated": "2021-04-05"}}
+</script></head><body><p>Bake for an hour.</p></body></html>)";
+  Parsed parsed = Read(page);
+  ASSERT_TRUE(Field(parsed.metadata, "published"));
+  EXPECT_EQ(Field(parsed.metadata, "published")->value, "2008-09-14");
+  EXPECT_EQ(Field(parsed.metadata, "published")->evidence, "JSON-LD Recipe.datePublished");
+}
+
+TEST(Metadata, DateKeyInScriptData) {
+  // No markup dates; a script's JSON data gives the publication date.
+  const std::string page = R"(<html><head><script>
+window.state = {"product": {"title": "Green tea", "updated_at": "2020-01-05T10:00:00",
+  "published_at": "2019-03-02T06:22:28+01:00"}};
+</script><script>var escaped = "{\"publishDate\":\"2018-01-01\"}";</script>
+</head><body><p>Loose leaves, 100 g.</p></body></html>)";
+  Parsed parsed = Read(page);
+  std::optional<MetadataField> published = Field(parsed.metadata, "published");
+  ASSERT_TRUE(published);
+  EXPECT_EQ(published->value, "2019-03-02T06:22:28+01:00");
+  EXPECT_EQ(published->how, "script");
+  EXPECT_EQ(published->evidence, "script \"published_at\"");
+  // Escaped inside a string, too.
+  EXPECT_EQ(
+      FindScriptDate(R"(var s = "{\"publishDate\":\"2018-01-01\"}";)", MetadataWords::Default())
+          ->date,
+      "2018-01-01");
+  EXPECT_FALSE(FindScriptDate(R"({"created_at": "2018-01-01"})", MetadataWords::Default()));
+  // A last resort: with a markup date the scripts are not scanned.
+  const std::string marked = R"(<html><head>
+<meta property="article:published_time" content="2019-03-01">
+<script>var data = {"publishedAt": "2019-02-27"};</script></head><body></body></html>)";
+  std::unique_ptr<xmlDoc, DocDeleter> doc(htmlReadMemory(
+      marked.data(), static_cast<int>(marked.size()), nullptr, "UTF-8",
+      HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING));
+  ASSERT_NE(doc, nullptr);
+  for (const MetadataField& field :
+       MetadataCandidates(*doc, PageContext{}, DateWords::Default(), MetadataWords::Default())) {
+    EXPECT_NE(field.how, "script") << field.value;
+  }
+}
+
+TEST(Metadata, RdfaDateOnAnyElement) {
+  const std::string page = R"(<html><body><h1>Vintage report</h1>
+<span property="dc:date dc:created" content="2021-10-04T09:00:00+00:00"></span>
+<p>A dry summer.</p></body></html>)";
+  Parsed parsed = Read(page);
+  std::optional<MetadataField> published = Field(parsed.metadata, "published");
+  ASSERT_TRUE(published);
+  EXPECT_EQ(published->value, "2021-10-04T09:00:00+00:00");
+  EXPECT_EQ(published->evidence, "<span property=\"dc:date dc:created\">");
+  Parsed schema = Read(R"(<html><body><div property="schema:dateCreated"
+content="2022-02-03"></div></body></html>)");
+  ASSERT_TRUE(Field(schema.metadata, "published"));
+  EXPECT_EQ(Field(schema.metadata, "published")->value, "2022-02-03");
+}
+
 TEST(Metadata, InvalidJsonLdSkipped) {
   const std::string page = R"(<html><head>
 <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Broken</script>
@@ -296,6 +452,12 @@ TEST(DateWords, FindsWrittenOutDates) {
   EXPECT_EQ(words.FindDate("Posted March 3, 2020 by staff")->date, "2020-03-03");
   EXPECT_EQ(words.FindDate("Stand: 03.03.2020")->date, "2020-03-03");
   EXPECT_EQ(words.FindDate("am 31. Mai 2012 um 10 Uhr")->date, "2012-05-31");
+  EXPECT_EQ(words.FindDate("3. MÄRZ 2020")->date, "2020-03-03");
+  EXPECT_EQ(words.FindDate("15 августа 2016, 13:43")->date, "2016-08-15");
+  EXPECT_EQ(words.FindDate("3 października 2019")->date, "2019-10-03");
+  EXPECT_EQ(words.FindDate("19. helmikuuta 2020")->date, "2020-02-19");
+  EXPECT_EQ(words.FindDate("7 de março de 2021")->date, "2021-03-07");
+  EXPECT_EQ(words.FindDate("12 augusti 2018")->date, "2018-08-12");
   EXPECT_EQ(words.FindDate("el 3 de marzo de 2020")->date, "2020-03-03");
   EXPECT_EQ(words.FindDate("04/05/2021")->date, "2021-04-05");
   EXPECT_EQ(words.FindDate("04/05/2021", false)->date, "2021-05-04");
@@ -331,6 +493,49 @@ TEST(Metadata, ShownDateWinsOverMarkupDaysOff) {
   // A date in the URL that agrees with the markup keeps the markup's.
   Parsed with_url = Read(page, "https://news.example/2020/02/25/night-market/");
   EXPECT_EQ(Field(with_url.metadata, "published")->value, "2020-02-25T03:00:00+00:00");
+}
+
+TEST(Metadata, BareTimeElementOverDateMentionedAfterHeadline) {
+  const std::string page = R"(<html lang="de"><body><h1>Neue Regeln ab Frühjahr</h1>
+<p>Ab dem 30. April 2024 gilt die neue Ordnung.</p>
+<div class="col"><time datetime="2022-12-12 12:22">12.12.2022 12:22</time></div>
+</body></html>)";
+  Parsed parsed = Read(page);
+  ASSERT_TRUE(Field(parsed.metadata, "published"));
+  EXPECT_EQ(Field(parsed.metadata, "published")->value, "2022-12-12T12:22:00");
+  EXPECT_EQ(Field(parsed.metadata, "published")->evidence, "<time datetime>");
+}
+
+TEST(Metadata, UrlDateOverMarkupWeeksLater) {
+  const std::string page = R"(<html><head>
+<meta property="article:published_time" content="2019-06-17T18:28:00+02:00">
+</head><body><h1>Summer in the dunes</h1><p>We walked for days.</p></body></html>)";
+  Parsed resaved = Read(page, "https://travel.example/home/2017/7/12/summer-dunes");
+  ASSERT_TRUE(Field(resaved.metadata, "published"));
+  EXPECT_EQ(Field(resaved.metadata, "published")->value, "2017-07-12");
+  EXPECT_EQ(Field(resaved.metadata, "published")->how, "url");
+  // A few days later: the markup's time stands.
+  Parsed days_later = Read(page, "https://travel.example/home/2019/6/13/summer-dunes");
+  EXPECT_EQ(Field(days_later.metadata, "published")->value, "2019-06-17T18:28:00+02:00");
+}
+
+TEST(Metadata, DateLineRightAboveHeadline) {
+  // The subtitle under the headline mentions a later period.
+  const std::string page = R"(<html lang="de"><body><div class="topline"><span>06.12.2022</span>
+<span>14:05 Uhr</span></div><h1>Windpark sucht Anleger</h1>
+<div>Zeichnen ist vom 9.1. bis 10.2.2023 möglich.</div><p>Die Stadt beteiligt sich.</p>
+</body></html>)";
+  Parsed parsed = Read(page);
+  ASSERT_TRUE(Field(parsed.metadata, "published"));
+  EXPECT_EQ(Field(parsed.metadata, "published")->value, "2022-12-06");
+  EXPECT_EQ(Field(parsed.metadata, "published")->evidence, "text right above the headline");
+  // Words between the date and the headline: it is no date line of it.
+  const std::string apart = R"(<html lang="de"><body><p>06.12.2022 Login Aktuelles</p>
+<h1>Windpark sucht Anleger</h1><p>Zeichnen ist bis zum 10.2.2023 möglich.</p></body></html>)";
+  Parsed parsed_apart = Read(apart);
+  ASSERT_TRUE(Field(parsed_apart.metadata, "published"));
+  EXPECT_EQ(Field(parsed_apart.metadata, "published")->value, "2023-02-10");
+  EXPECT_EQ(Field(parsed_apart.metadata, "published")->evidence, "text after the headline");
 }
 
 TEST(Metadata, SiteNameAsAuthorTakenLast) {

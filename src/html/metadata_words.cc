@@ -27,7 +27,7 @@ bool IsListed(const std::vector<std::string>& entries, std::string_view entry) {
 Result<MetadataWords> MetadataWords::Parse(std::string_view file_name, std::string_view contents) {
   MetadataWords words;
   // Kind, its list, whether an entry may hold spaces.
-  const std::array<std::pair<std::string_view, std::pair<std::vector<std::string>*, bool>>, 12>
+  const std::array<std::pair<std::string_view, std::pair<std::vector<std::string>*, bool>>, 13>
       kinds = {{{"byline_prefix", {&words.byline_prefixes_, true}},
                 {"not_name", {&words.not_names_, true}},
                 {"name_end", {&words.name_ends_, false}},
@@ -39,7 +39,8 @@ Result<MetadataWords> MetadataWords::Parse(std::string_view file_name, std::stri
                 {"modified_class", {&words.modified_classes_, false}},
                 {"comment_class", {&words.comment_classes_, false}},
                 {"comment_class_not", {&words.comment_classes_not_, false}},
-                {"updated_word", {&words.updated_words_, true}}}};
+                {"updated_word", {&words.updated_words_, true}},
+                {"script_date_key", {&words.script_date_keys_, false}}}};
   for (const TsvRow& row : SplitTsv(contents)) {
     auto error = [&](std::string_view message) {
       return Status::InvalidArgument(std::string(file_name) + ":" + std::to_string(row.line) +
@@ -104,6 +105,10 @@ bool MetadataWords::IsCommentContainer(std::string_view class_and_id) const {
 bool MetadataWords::UpdatedBefore(std::string_view text, size_t offset) const {
   size_t from = offset > 40 ? offset - 40 : 0;
   return ContainsAnyOf(Lower(text.substr(from, offset - from)), updated_words_);
+}
+
+bool MetadataWords::IsScriptDateKey(std::string_view lower_key) const {
+  return ContainsAnyOf(lower_key, script_date_keys_);
 }
 
 }  // namespace storyline::html

@@ -1,9 +1,10 @@
 // metadata_words.h (internal): the words and class names the metadata
 // reader recognises in a page (data/html/metadata-words.tsv, format in
 // docs/formats/html.md): byline prefixes, bylines that name no one, words
-// that end a name, kicker classes of headings, separators of a title's parts, class/id cues of
-// author, date, modified and comment elements, and words that mark a date as an update. Immutable
-// once parsed.
+// that end a name, kicker classes of headings, separators of a title's
+// parts, class/id cues of author, date, modified and comment elements, words
+// that mark a date as an update, and the keys of publication dates in
+// scripts' JSON data. Immutable once parsed.
 #pragma once
 
 #include <string>
@@ -47,10 +48,14 @@ class MetadataWords {
   // 40 bytes of `text` before `offset`.
   bool UpdatedBefore(std::string_view text, size_t offset) const;
 
+  // Whether a key of JSON data in a script, lower-cased, names a
+  // publication date ("publishedat", "date_published").
+  bool IsScriptDateKey(std::string_view lower_key) const;
+
  private:
   std::vector<std::string> byline_prefixes_, not_names_, name_ends_, kicker_classes_,
       title_separators_, author_classes_, author_classes_not_, date_classes_, modified_classes_,
-      comment_classes_, comment_classes_not_, updated_words_;
+      comment_classes_, comment_classes_not_, updated_words_, script_date_keys_;
 };
 
 }  // namespace storyline::html
