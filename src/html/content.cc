@@ -57,6 +57,14 @@ constexpr size_t kMaxArticleDepth = 64;
 constexpr size_t kArticleParagraphs = 3;
 // Output lines whose text is more than this share of link text are dropped.
 constexpr double kMaxLineLinkDensity = 0.5;
+// A sibling of the body (or of an element holding it) reads like more of the
+// article with more than this much text, under this share of it links...
+constexpr size_t kMinProseSibling = 80;
+constexpr double kMaxProseLinkDensity = 0.25;
+// ... and, above the body's parent, this much text in paragraphs.
+constexpr size_t kMinGatheredProse = 100;
+// A paragraph counts as prose when under this share of its text is links.
+constexpr double kMaxParagraphLinkDensity = 0.5;
 
 template <size_t N>
 bool In(const std::array<std::string_view, N>& names, std::string_view name) {
@@ -74,9 +82,10 @@ struct NodeStats {
   size_t link_text = 0;
   size_t commas = 0;
   size_t paragraphs = 0;
-  bool holds_body = false;   // is or holds an element marked as the article body
-  bool drop_cue = false;     // its class or id matches a drop cue
-  bool content_cue = false;  // ... a content cue
+  size_t paragraph_text = 0;  // text in its paragraphs that are not mostly links
+  bool holds_body = false;    // is or holds an element marked as the article body
+  bool drop_cue = false;      // its class or id matches a drop cue
+  bool content_cue = false;   // ... a content cue
   double score = 0;
   bool scored = false;
 };
@@ -113,7 +122,7 @@ class ContentExtractor {
     Prune(body);
     Measure(body);
     const xmlNode* root = ChooseRoot(body);
-    std::string text = root == body ? Write(*body) : WriteWithSiblings(*root);
+    std::string text = root == body ? Write(*body) : WriteWithSiblings(*root, *body);
     if (text.size() < kShortBody && root != body) {
       std::string whole = Write(*body);
       if (whole.size() > text.size() * 2) text = std::move(whole);
@@ -213,13 +222,20 @@ class ContentExtractor {
       }
       if (NameOf(*node) == "a") stats.link_text = stats.text;
       if (IsBodyMark(*node)) stats.holds_body = true;
-      if (In(kParagraphTags, NameOf(*node)) && stats.text >= kMinParagraph) ++stats.paragraphs;
+      if (In(kParagraphTags, NameOf(*node)) && stats.text >= kMinParagraph) {
+        ++stats.paragraphs;
+        // A paragraph inside another (<p> in <td>) is counted once.
+        if (stats.paragraph_text == 0 && LinkDensity(stats) < kMaxParagraphLinkDensity) {
+          stats.paragraph_text = stats.text;
+        }
+      }
       if (node != body && node->parent && node->parent->_private) {
         NodeStats& parent = *static_cast<NodeStats*>(node->parent->_private);
         parent.text += stats.text;
         parent.link_text += stats.link_text;
         parent.commas += stats.commas;
         parent.paragraphs += stats.paragraphs;
+        parent.paragraph_text += stats.paragraph_text;
         parent.holds_body = parent.holds_body || stats.holds_body;
       }
     }
@@ -383,30 +399,60 @@ class ContentExtractor {
   // The chosen container and those of its siblings that read like more of
   // the article: prose with few links beside any body (a standfirst, a
   // closing block), and for a scored body siblings scored near it.
-  std::string WriteWithSiblings(const xmlNode& root) const {
+  std::string WriteWithSiblings(const xmlNode& root, const xmlNode& body) const {
     if (!root.parent) return Write(root);
     const double threshold =
         best_score_ > 0 ? std::max(10.0, best_score_ * 0.2) : std::numeric_limits<double>::max();
     std::string text;
     for (const xmlNode* sibling = root.parent->children; sibling; sibling = sibling->next) {
       if (!IsElement(*sibling) || !sibling->_private) continue;
-      bool take = sibling == &root;
+      bool take = sibling == &root || IsProse(*sibling);
       const NodeStats& stats = StatsOf(*sibling);
       if (!take && stats.scored && stats.score * (1.0 - LinkDensity(stats)) >= threshold) {
         take = true;
       }
-      if (!take && (NameOf(*sibling) == "p" || stats.paragraphs > 0) && stats.text > 80 &&
-          LinkDensity(stats) < 0.25) {
-        take = true;
-      }
-      if (take) {
-        std::string part = Write(*sibling);
-        if (part.empty()) continue;
-        if (!text.empty()) text.push_back('\n');
-        text += part;
-      }
+      if (take) AppendLines(Write(*sibling), text);
     }
+    GatherAbove(root, body, text);
     return text;
+  }
+
+  static bool IsProse(const xmlNode& node) {
+    const NodeStats& stats = StatsOf(node);
+    return (NameOf(node) == "p" || stats.paragraphs > 0) && stats.text > kMinProseSibling &&
+           LinkDensity(stats) < kMaxProseLinkDensity;
+  }
+
+  // Pages build their body of sibling blocks (a CMS's text elements, an
+  // intro in a hero block) and the chosen body is one of them, often deep
+  // inside its own wrappers: each element above it brings its siblings that
+  // hold prose, in page order. The walk stops below an element that marks
+  // the article, whose outside is the page's, not the article's.
+  static void GatherAbove(const xmlNode& root, const xmlNode& body, std::string& text) {
+    for (const xmlNode* at = root.parent; at != &body && at->parent && at->parent->_private;
+         at = at->parent) {
+      if (IsBodyMark(*at) || NameOf(*at) == "article") return;
+      std::string before;
+      std::string after;
+      bool seen = false;
+      for (const xmlNode* sibling = at->parent->children; sibling; sibling = sibling->next) {
+        if (sibling == at) {
+          seen = true;
+        } else if (IsElement(*sibling) && sibling->_private && IsProse(*sibling) &&
+                   StatsOf(*sibling).paragraph_text >= kMinGatheredProse) {
+          AppendLines(Write(*sibling), seen ? after : before);
+        }
+      }
+      AppendLines(text, before);
+      AppendLines(after, before);
+      text = std::move(before);
+    }
+  }
+
+  static void AppendLines(const std::string& lines, std::string& text) {
+    if (lines.empty()) return;
+    if (!text.empty()) text.push_back('\n');
+    text += lines;
   }
 
   // The blocks under `root`, one a line.

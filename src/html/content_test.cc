@@ -58,6 +58,37 @@ TEST(ContentTest, JoinsABodySplitByAds) {
   EXPECT_EQ(text, std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
 }
 
+TEST(ContentTest, GathersABodySpreadOverSiblingBlocks) {
+  // A page builder's modules: the intro, the main text deep in its own
+  // wrappers, and a closing block are siblings high up; a teaser list is not
+  // prose and stays out.
+  const std::string page =
+      "<html><body><div class='page'>"
+      "<div class='module-1'><div class='inner'><p>The harbour board of Veyra met in the old "
+      "customs house on Tuesday evening, with forty townspeople and two reporters watching from "
+      "the "
+      "back.</p></div></div>"
+      "<div class='module-2'><div class='row'><div class='col'><div class='text'>" +
+      Paragraphs() +
+      "</div></div></div></div>"
+      "<div class='module-3'><p>The board meets again in May, when the engineers from the capital "
+      "will present "
+      "the final plans for the north pier, its new lights and the wider channel.</p></div>"
+      "<div class='module-4'><ul><li><a href='/a'>Ferry timetable changes for the winter "
+      "months</a></li><li><a href='/b'>Trawler fleet shrinks again this year</a></li></ul>"
+      "</div></div></body></html>";
+  const std::string text = TextOf(page);
+  const size_t intro = text.find("customs house");
+  const size_t body = text.find(kSecond);
+  const size_t closing = text.find("meets again in May");
+  ASSERT_NE(intro, std::string::npos) << text;
+  ASSERT_NE(body, std::string::npos) << text;
+  ASSERT_NE(closing, std::string::npos) << text;
+  EXPECT_LT(intro, body);
+  EXPECT_LT(body, closing);
+  EXPECT_EQ(text.find("Ferry timetable"), std::string::npos) << text;
+}
+
 TEST(ContentTest, DropsALinkListWithItsHeading) {
   const std::string page =
       "<html><body><div class='content'>" + Paragraphs() +
