@@ -63,6 +63,8 @@ constexpr size_t kMinProseSibling = 80;
 constexpr double kMaxProseLinkDensity = 0.25;
 // ... and, above the body's parent, this much text in paragraphs.
 constexpr size_t kMinGatheredProse = 100;
+// Lines longer than this are not matched against label and end cues.
+constexpr size_t kMaxCueLineBytes = 100;
 // A paragraph counts as prose when under this share of its text is links.
 constexpr double kMaxParagraphLinkDensity = 0.5;
 
@@ -127,11 +129,36 @@ class ContentExtractor {
       std::string whole = Write(*body);
       if (whole.size() > text.size() * 2) text = std::move(whole);
     }
+    text = WithoutCuedLines(text);
     if (json_ld_body && json_ld_body->size() > 2 * text.size()) return *json_ld_body;
     return text;
   }
 
  private:
+  // Lines a label cue names leave; a line an end cue names ends the article
+  // there when what follows is shorter than what precedes it (a related
+  // box in the middle of the text does not cut its second half).
+  std::string WithoutCuedLines(std::string_view text) const {
+    std::string out;
+    size_t start = 0;
+    while (start < text.size()) {
+      size_t end = text.find('\n', start);
+      if (end == std::string_view::npos) end = text.size();
+      const std::string_view line = text.substr(start, end - start);
+      start = end + 1;
+      if (line.size() <= kMaxCueLineBytes) {
+        if (cues_.Matches(CueKind::kLabel, line)) continue;
+        if (cues_.Matches(CueKind::kEnd, line)) {
+          if (text.size() - end <= out.size()) break;
+          continue;
+        }
+      }
+      if (!out.empty()) out.push_back('\n');
+      out.append(line);
+    }
+    return out;
+  }
+
   xmlNode* FindBody() {
     xmlNode* root = xmlDocGetRootElement(&doc_);
     if (!root) return nullptr;

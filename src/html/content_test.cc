@@ -89,6 +89,28 @@ TEST(ContentTest, GathersABodySpreadOverSiblingBlocks) {
   EXPECT_EQ(text.find("Ferry timetable"), std::string::npos) << text;
 }
 
+TEST(ContentTest, DropsLinesThatLabelCuesName) {
+  const std::string page =
+      "<html><body><article><p>Foto: Ilse Marrow</p><p>12.03.2024, 08:30 "
+      "Uhr</p>" +
+      Paragraphs() + "<p>Artikel teilen</p></article></body></html>";
+  EXPECT_EQ(TextOf(page), std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
+}
+
+TEST(ContentTest, AnEndCueCutsTheEndMatterButNotTheStory) {
+  const std::string bio =
+      "<h3>Über den Autor</h3><p>Ilse Marrow writes about the harbour, its boats and "
+      "the people who work on them for the Veyra Courier.</p>";
+  const std::string text =
+      TextOf("<html><body><article>" + Paragraphs() + bio + "</article></body></html>");
+  EXPECT_EQ(text, std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
+  // Near the top, the same label heads a box inside the story: only it goes.
+  const std::string early =
+      TextOf(std::string("<html><body><article><p>") + kFirst + "</p><h3>Mehr zum Thema</h3><p>" +
+             kSecond + "</p><p>" + kThird + "</p></article></body></html>");
+  EXPECT_EQ(early, std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
+}
+
 TEST(ContentTest, DropsALinkListWithItsHeading) {
   const std::string page =
       "<html><body><div class='content'>" + Paragraphs() +
