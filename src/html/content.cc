@@ -32,7 +32,11 @@ constexpr std::array<std::string_view, 31> kBlockTags = {
 constexpr std::array<std::string_view, 8> kParagraphTags = {"p",  "pre", "td", "blockquote",
                                                             "h2", "h3",  "h4", "dd"};
 
-// A body shorter than this (in text bytes) is checked against the fallbacks.
+// The whole page's blocks replace the body chosen when the page holds this
+// many times its text outside links, or kShortBodyTimes when the body is
+// shorter than kShortBody bytes.
+constexpr size_t kFragmentTimes = 3;
+constexpr size_t kShortBodyTimes = 2;
 constexpr size_t kShortBody = 250;
 // A content cue or <article> must hold this much text to be taken.
 constexpr size_t kMinCueText = 200;
@@ -125,9 +129,9 @@ class ContentExtractor {
     Measure(body);
     const xmlNode* root = ChooseRoot(body);
     std::string text = root == body ? Write(*body) : WriteWithSiblings(*root, *body);
-    if (text.size() < kShortBody && root != body) {
+    if (root != body && IsFragment(text, StatsOf(*body))) {
       std::string whole = Write(*body);
-      if (whole.size() > text.size() * 2) text = std::move(whole);
+      if (whole.size() > text.size()) text = std::move(whole);
     }
     text = WithoutCuedLines(text);
     if (json_ld_body && json_ld_body->size() > 2 * text.size()) return *json_ld_body;
@@ -135,6 +139,19 @@ class ContentExtractor {
   }
 
  private:
+  // The body chosen may be a fragment of the page's text (a cookie notice,
+  // one tab of a product page, a text in <div>s with no paragraphs): the
+  // page's text outside links holds three times as much, or twice as much
+  // when the body is short. Measured in bytes other than white space, from
+  // the stats, so that the whole page is written only when it is taken.
+  static bool IsFragment(std::string_view text, const NodeStats& page) {
+    const size_t chosen = static_cast<size_t>(
+        std::count_if(text.begin(), text.end(), [](unsigned char c) { return !IsSpace(c); }));
+    const size_t outside_links = page.text - page.link_text;
+    const size_t times = text.size() < kShortBody ? kShortBodyTimes : kFragmentTimes;
+    return outside_links > times * chosen;
+  }
+
   // Lines a label cue names leave; a line an end cue names ends the article
   // there when what follows is shorter than what precedes it (a related
   // box in the middle of the text does not cut its second half).

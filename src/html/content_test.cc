@@ -111,6 +111,24 @@ TEST(ContentTest, AnEndCueCutsTheEndMatterButNotTheStory) {
   EXPECT_EQ(early, std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
 }
 
+TEST(ContentTest, TakesThePageWhenTheChosenBodyIsAFragmentOfIt) {
+  // The only paragraphs are a notice; the text is in <div>s, over three times as long.
+  const std::string page =
+      std::string(
+          "<html><body><div class='notice'><p>Orders placed before noon leave the "
+          "warehouse on the same day, and returns are free for thirty days.</p><p>Gift "
+          "cards, opened food and made-to-measure items cannot be returned, as the law "
+          "allows.</p><p>Our support desk answers by mail within two working days, and by phone in "
+          "the "
+          "mornings.</p></div>"
+          "<div class='product'><div>") +
+      kFirst + "</div><div>" + kSecond + "</div><div>" + kThird + "</div><div>" + kFirst +
+      "</div><div>" + kSecond + "</div><div>" + kThird + "</div></div></body></html>";
+  const std::string text = TextOf(page);
+  EXPECT_NE(text.find(kSecond), std::string::npos) << text;
+  EXPECT_NE(text.find(kThird), std::string::npos) << text;
+}
+
 TEST(ContentTest, DropsALinkListWithItsHeading) {
   const std::string page =
       "<html><body><div class='content'>" + Paragraphs() +
