@@ -129,6 +129,15 @@ TEST(ContentTest, TakesThePageWhenTheChosenBodyIsAFragmentOfIt) {
   EXPECT_NE(text.find(kThird), std::string::npos) << text;
 }
 
+TEST(ContentTest, DropsAuthorBoxesAndCallsToActionInsideTheBody) {
+  const std::string page =
+      "<html><body><div class='entry-content'>" + Paragraphs() +
+      "<div class='post-author-box'><p>Ilse Marrow has covered the harbour for the Courier since "
+      "2009 and sails on weekends.</p></div><section class='cta-global'><p>Like our reporting? "
+      "Become a member of the Courier for two crowns a month.</p></section></div></body></html>";
+  EXPECT_EQ(TextOf(page), std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
+}
+
 TEST(ContentTest, DropsALinkListWithItsHeading) {
   const std::string page =
       "<html><body><div class='content'>" + Paragraphs() +
