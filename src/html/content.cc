@@ -53,6 +53,8 @@ constexpr size_t kMinParagraph = 25;
 // An element with a drop cue that holds at least this share of the page's
 // text is a layout wrapper, not boilerplate.
 constexpr double kWrapperShare = 0.6;
+// ... and so is one that holds at least this share of its paragraph text.
+constexpr double kProseShare = 0.5;
 // A line of at most this many bytes not ended like a sentence is a label.
 constexpr size_t kMaxLabelBytes = 60;
 // How far up from a <header> an <article> is looked for.
@@ -206,9 +208,10 @@ class ContentExtractor {
   }
 
   // Class cues also name layout wrappers ("has-sidebar", "page-with-menu")
-  // and articles ("enable-pin-share"): an element holding the article body
-  // or most of the page's text stays, and so does an <article> of several
-  // paragraphs (a teaser card has one at most).
+  // and articles ("enable-pin-share", a theme's "entry share"): an element
+  // holding the article body or most of the page's text stays, and so do an
+  // <article> of several paragraphs (a teaser card has one at most) and an
+  // element holding half the page's paragraph text.
   bool IsUnwanted(const xmlNode& node, const NodeStats& page) const {
     const std::string_view name = NameOf(node);
     if (In(kUnwantedTags, name)) return true;
@@ -218,6 +221,11 @@ class ContentExtractor {
     if (!In(kFurnitureTags, name) || (name == "header" && InArticle(node))) {
       if (!stats.drop_cue) return false;
       if (name == "article" && stats.paragraphs >= kArticleParagraphs) return false;
+      if (static_cast<double>(stats.paragraph_text) >=
+              kProseShare * static_cast<double>(page.paragraph_text) &&
+          stats.paragraph_text > 0) {
+        return false;
+      }
     }
     return static_cast<double>(stats.text) < kWrapperShare * static_cast<double>(page.text);
   }

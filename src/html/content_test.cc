@@ -138,6 +138,22 @@ TEST(ContentTest, DropsAuthorBoxesAndCallsToActionInsideTheBody) {
   EXPECT_EQ(TextOf(page), std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
 }
 
+TEST(ContentTest, KeepsABodyWhoseClassNamesBoilerplateWhenItHoldsThePageProse) {
+  // A theme marks its entry "share"; the link lists around hold more text,
+  // but the entry holds all the paragraphs.
+  std::string links = "<ul class='archive'>";
+  for (int i = 0; i < 12; ++i) {
+    links += "<li><a href='/" + std::to_string(i) + "'>Harbour board minutes, meeting number " +
+             std::to_string(i) + "</a></li>";
+  }
+  links += "</ul>";
+  const std::string page = "<html><body>" + links + "<div class='entry share'>" + Paragraphs() +
+                           "</div>" + links + "</body></html>";
+  const std::string text = TextOf(page);
+  EXPECT_NE(text.find(kFirst), std::string::npos) << text;
+  EXPECT_NE(text.find(kThird), std::string::npos) << text;
+}
+
 TEST(ContentTest, DropsALinkListWithItsHeading) {
   const std::string page =
       "<html><body><div class='content'>" + Paragraphs() +
