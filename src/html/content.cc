@@ -218,7 +218,7 @@ class ContentExtractor {
     const NodeStats& stats = StatsOf(node);
     if (stats.holds_body) return false;
     if (IsHidden(node)) return true;
-    if (!In(kFurnitureTags, name) || (name == "header" && InArticle(node))) {
+    if (!In(kFurnitureTags, name) || IsArticleHeader(node)) {
       if (!stats.drop_cue) return false;
       if (name == "article" && stats.paragraphs >= kArticleParagraphs) return false;
       if (static_cast<double>(stats.paragraph_text) >=
@@ -230,7 +230,17 @@ class ContentExtractor {
     return static_cast<double>(stats.text) < kWrapperShare * static_cast<double>(page.text);
   }
 
-  // An article's own <header> holds its standfirst, not the site's menu.
+  // An article's own <header> holds its standfirst, not the site's menu: a
+  // <header> in an <article>, or one holding prose (a site's header has
+  // links and a slogan at most).
+  static bool IsArticleHeader(const xmlNode& node) {
+    if (NameOf(node) != "header") return false;
+    const NodeStats& stats = StatsOf(node);
+    return (stats.paragraph_text >= kMinGatheredProse &&
+            LinkDensity(stats) < kMaxProseLinkDensity) ||
+           InArticle(node);
+  }
+
   // The look up is bounded, so nested headers cost linear time.
   static bool InArticle(const xmlNode& node) {
     size_t steps = 0;

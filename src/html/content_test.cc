@@ -154,6 +154,20 @@ TEST(ContentTest, KeepsABodyWhoseClassNamesBoilerplateWhenItHoldsThePageProse) {
   EXPECT_NE(text.find(kThird), std::string::npos) << text;
 }
 
+TEST(ContentTest, KeepsTheStandfirstOfAHeaderOutsideTheBody) {
+  const std::string page =
+      "<html><body><header class='site'><a href='/'>Veyra Courier</a></header><main>"
+      "<header class='hero'><h1>Pier to be rebuilt</h1><p>The north pier, twice damaged by "
+      "storms, will be rebuilt for four million crowns by next spring, the harbour board decided "
+      "on Tuesday.</p></header>"
+      "<div class='story-body'>" +
+      Paragraphs() + "</div></main></body></html>";
+  const std::string text = TextOf(page);
+  EXPECT_NE(text.find("twice damaged by storms"), std::string::npos) << text;
+  EXPECT_NE(text.find(kThird), std::string::npos) << text;
+  EXPECT_EQ(text.find("Veyra Courier"), std::string::npos) << text;
+}
+
 TEST(ContentTest, DropsALinkListWithItsHeading) {
   const std::string page =
       "<html><body><div class='content'>" + Paragraphs() +
