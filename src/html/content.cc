@@ -64,11 +64,14 @@ constexpr size_t kArticleParagraphs = 3;
 // Output lines whose text is more than this share of link text are dropped.
 constexpr double kMaxLineLinkDensity = 0.5;
 // A sibling of the body (or of an element holding it) reads like more of the
-// article with more than this much text, under this share of it links...
+// article with a paragraph, more than this much text, under this share of it
+// links...
 constexpr size_t kMinProseSibling = 80;
 constexpr double kMaxProseLinkDensity = 0.25;
 // ... and, above the body's parent, this much text in paragraphs.
 constexpr size_t kMinGatheredProse = 100;
+// A sibling of the body itself needs no paragraph with this much text.
+constexpr size_t kMinLeadText = 100;
 // Lines longer than this are not matched against label and end cues.
 constexpr size_t kMaxCueLineBytes = 100;
 // A paragraph counts as prose when under this share of its text is links.
@@ -468,7 +471,7 @@ class ContentExtractor {
     std::string text;
     for (const xmlNode* sibling = root.parent->children; sibling; sibling = sibling->next) {
       if (!IsElement(*sibling) || !sibling->_private) continue;
-      bool take = sibling == &root || IsProse(*sibling);
+      bool take = sibling == &root || IsProse(*sibling) || IsLead(*sibling);
       const NodeStats& stats = StatsOf(*sibling);
       if (!take && stats.scored && stats.score * (1.0 - LinkDensity(stats)) >= threshold) {
         take = true;
@@ -483,6 +486,12 @@ class ContentExtractor {
     const NodeStats& stats = StatsOf(node);
     return (NameOf(node) == "p" || stats.paragraphs > 0) && stats.text > kMinProseSibling &&
            LinkDensity(stats) < kMaxProseLinkDensity;
+  }
+
+  // A standfirst set in a <div> rather than a <p>, beside the body.
+  static bool IsLead(const xmlNode& node) {
+    const NodeStats& stats = StatsOf(node);
+    return stats.text >= kMinLeadText && LinkDensity(stats) < kMaxProseLinkDensity;
   }
 
   // Pages build their body of sibling blocks (a CMS's text elements, an

@@ -168,6 +168,18 @@ TEST(ContentTest, KeepsTheStandfirstOfAHeaderOutsideTheBody) {
   EXPECT_EQ(text.find("Veyra Courier"), std::string::npos) << text;
 }
 
+TEST(ContentTest, KeepsAStandfirstSetInADivBesideTheBody) {
+  const std::string page =
+      "<html><body><article><div class='intro'>The north pier, twice damaged by storms, will be "
+      "rebuilt for four million crowns by next spring, the harbour board decided.</div>"
+      "<div class='meta'>Ilse Marrow, 12 March</div><div class='story-body'>" +
+      Paragraphs() + "</div></article></body></html>";
+  const std::string text = TextOf(page);
+  EXPECT_NE(text.find("twice damaged by storms"), std::string::npos) << text;
+  EXPECT_EQ(text.find("12 March"), std::string::npos) << text;
+  EXPECT_NE(text.find(kThird), std::string::npos) << text;
+}
+
 TEST(ContentTest, DropsALinkListWithItsHeading) {
   const std::string page =
       "<html><body><div class='content'>" + Paragraphs() +
