@@ -12,10 +12,12 @@
 namespace storyline::html {
 namespace {
 
-// Elements whose content is never article text.
-constexpr std::array<std::string_view, 18> kUnwantedTags = {
-    "script",   "style", "noscript", "template", "svg",    "iframe", "button", "select", "input",
-    "textarea", "head",  "object",   "embed",    "canvas", "map",    "audio",  "video",  "dialog"};
+// Elements whose content is never article text; <rt> and <rp> are ruby
+// annotations (the reading of a Japanese word printed above it).
+constexpr std::array<std::string_view, 20> kUnwantedTags = {
+    "script", "style", "noscript", "template", "svg",    "iframe", "button",
+    "select", "input", "textarea", "head",     "object", "embed",  "canvas",
+    "map",    "audio", "video",    "dialog",   "rt",     "rp"};
 
 // Elements that hold page furniture, dropped as a drop cue is (an HTML4
 // parser may nest a whole page in an unclosed <header>).

@@ -180,6 +180,13 @@ TEST(ContentTest, KeepsAStandfirstSetInADivBesideTheBody) {
   EXPECT_NE(text.find(kThird), std::string::npos) << text;
 }
 
+TEST(ContentTest, LeavesOutRubyAnnotations) {
+  const std::string page =
+      "<html><body><article><p><ruby>港<rp>(</rp><rt>みなと</rt><rp>)</rp></ruby>の"
+      "<ruby>桟橋<rt>さんばし</rt></ruby>を直します。</p></article></body></html>";
+  EXPECT_EQ(TextOf(page), "港の桟橋を直します。");
+}
+
 TEST(ContentTest, DropsALinkListWithItsHeading) {
   const std::string page =
       "<html><body><div class='content'>" + Paragraphs() +
