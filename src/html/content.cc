@@ -55,8 +55,13 @@ constexpr size_t kMinParagraph = 25;
 // An element with a drop cue that holds at least this share of the page's
 // text is a layout wrapper, not boilerplate.
 constexpr double kWrapperShare = 0.6;
-// ... and so is one that holds at least this share of its paragraph text.
+// ... and so is one that holds at least this share of its paragraph text,
+// or a block of at least kMinTextBlock paragraph text that is this share
+// paragraphs and holds kTextBlockProseShare of the page's paragraph text.
 constexpr double kProseShare = 0.5;
+constexpr size_t kMinTextBlock = 200;
+constexpr double kTextBlockParagraphShare = 0.9;
+constexpr double kTextBlockProseShare = 0.1;
 // A line of at most this many bytes not ended like a sentence is a label.
 constexpr size_t kMaxLabelBytes = 60;
 // How far up from a <header> an <article> is looked for.
@@ -216,7 +221,7 @@ class ContentExtractor {
   // and articles ("enable-pin-share", a theme's "entry share"): an element
   // holding the article body or most of the page's text stays, and so do an
   // <article> of several paragraphs (a teaser card has one at most) and an
-  // element holding half the page's paragraph text.
+  // element holding much of the page's prose (HoldsPageProse).
   bool IsUnwanted(const xmlNode& node, const NodeStats& page) const {
     const std::string_view name = NameOf(node);
     if (In(kUnwantedTags, name)) return true;
@@ -226,13 +231,21 @@ class ContentExtractor {
     if (!In(kFurnitureTags, name) || IsArticleHeader(node)) {
       if (!stats.drop_cue) return false;
       if (name == "article" && stats.paragraphs >= kArticleParagraphs) return false;
-      if (static_cast<double>(stats.paragraph_text) >=
-              kProseShare * static_cast<double>(page.paragraph_text) &&
-          stats.paragraph_text > 0) {
-        return false;
-      }
+      if (HoldsPageProse(stats, page)) return false;
     }
     return static_cast<double>(stats.text) < kWrapperShare * static_cast<double>(page.text);
+  }
+
+  // Half of the page's paragraph text, or a block of text (a page builder's
+  // text widget) that is nearly all paragraphs and a tenth of that text.
+  static bool HoldsPageProse(const NodeStats& stats, const NodeStats& page) {
+    if (stats.paragraph_text == 0) return false;
+    const double share =
+        static_cast<double>(stats.paragraph_text) / static_cast<double>(page.paragraph_text);
+    if (share >= kProseShare) return true;
+    return share >= kTextBlockProseShare && stats.paragraph_text >= kMinTextBlock &&
+           static_cast<double>(stats.paragraph_text) >=
+               kTextBlockParagraphShare * static_cast<double>(stats.text);
   }
 
   // An article's own <header> holds its standfirst, not the site's menu: a

@@ -187,6 +187,19 @@ TEST(ContentTest, LeavesOutRubyAnnotations) {
   EXPECT_EQ(TextOf(page), "港の桟橋を直します。");
 }
 
+TEST(ContentTest, KeepsTextWidgetsOfAPageBuilder) {
+  // Each text block of the page is a "widget"; so is the sidebar's link list.
+  const std::string page =
+      std::string("<html><body><div class='builder-widget'><p>") + kFirst + "</p><p>" + kSecond +
+      "</p></div><div class='builder-widget'><p>" + kThird + "</p><p>" + kFirst +
+      "</p></div><div class='builder-widget'><p>" + kSecond + "</p><p>" + kThird +
+      "</p></div><div class='widget'><ul><li><a href='/a'>Archive</a></li></ul></div>"
+      "</body></html>";
+  const std::string text = TextOf(page);
+  EXPECT_EQ(text, std::string(kFirst) + "\n" + kSecond + "\n" + kThird + "\n" + kFirst + "\n" +
+                      kSecond + "\n" + kThird);
+}
+
 TEST(ContentTest, DropsALinkListWithItsHeading) {
   const std::string page =
       "<html><body><div class='content'>" + Paragraphs() +
