@@ -13,10 +13,12 @@
 namespace storyline::html {
 namespace {
 
-// Elements whose content is never article text.
-constexpr std::array<std::string_view, 18> kUnwantedTags = {
-    "script",   "style", "noscript", "template", "svg",    "iframe", "button", "select", "input",
-    "textarea", "head",  "object",   "embed",    "canvas", "map",    "audio",  "video",  "dialog"};
+// Elements whose content is never article text; <rt> and <rp> are ruby
+// annotations (the reading of a Japanese word printed above it).
+constexpr std::array<std::string_view, 20> kUnwantedTags = {
+    "script", "style", "noscript", "template", "svg",    "iframe", "button",
+    "select", "input", "textarea", "head",     "object", "embed",  "canvas",
+    "map",    "audio", "video",    "dialog",   "rt",     "rp"};
 
 // Elements that hold page furniture, dropped as a drop cue is (an HTML4
 // parser may nest a whole page in an unclosed <header>).
@@ -33,7 +35,11 @@ constexpr std::array<std::string_view, 31> kBlockTags = {
 constexpr std::array<std::string_view, 8> kParagraphTags = {"p",  "pre", "td", "blockquote",
                                                             "h2", "h3",  "h4", "dd"};
 
-// A body shorter than this (in text bytes) is checked against the fallbacks.
+// The whole page's blocks replace the body chosen when the page holds this
+// many times its text outside links, or kShortBodyTimes when the body is
+// shorter than kShortBody bytes.
+constexpr size_t kFragmentTimes = 3;
+constexpr size_t kShortBodyTimes = 2;
 constexpr size_t kShortBody = 250;
 // A content cue or <article> must hold this much text to be taken.
 constexpr size_t kMinCueText = 200;
@@ -50,6 +56,13 @@ constexpr size_t kMinParagraph = 25;
 // An element with a drop cue that holds at least this share of the page's
 // text is a layout wrapper, not boilerplate.
 constexpr double kWrapperShare = 0.6;
+// ... and so is one that holds at least this share of its paragraph text,
+// or a block of at least kMinTextBlock paragraph text that is this share
+// paragraphs and holds kTextBlockProseShare of the page's paragraph text.
+constexpr double kProseShare = 0.5;
+constexpr size_t kMinTextBlock = 200;
+constexpr double kTextBlockParagraphShare = 0.9;
+constexpr double kTextBlockProseShare = 0.1;
 // A line of at most this many bytes not ended like a sentence is a label.
 constexpr size_t kMaxLabelBytes = 60;
 // How far up from a <header> an <article> is looked for.
@@ -58,6 +71,19 @@ constexpr size_t kMaxArticleDepth = 64;
 constexpr size_t kArticleParagraphs = 3;
 // Output lines whose text is more than this share of link text are dropped.
 constexpr double kMaxLineLinkDensity = 0.5;
+// A sibling of the body (or of an element holding it) reads like more of the
+// article with a paragraph, more than this much text, under this share of it
+// links...
+constexpr size_t kMinProseSibling = 80;
+constexpr double kMaxProseLinkDensity = 0.25;
+// ... and, above the body's parent, this much text in paragraphs.
+constexpr size_t kMinGatheredProse = 100;
+// A sibling of the body itself needs no paragraph with this much text.
+constexpr size_t kMinLeadText = 100;
+// Lines longer than this are not matched against label and end cues.
+constexpr size_t kMaxCueLineBytes = 100;
+// A paragraph counts as prose when under this share of its text is links.
+constexpr double kMaxParagraphLinkDensity = 0.5;
 
 template <size_t N>
 bool In(const std::array<std::string_view, N>& names, std::string_view name) {
@@ -75,9 +101,10 @@ struct NodeStats {
   size_t link_text = 0;
   size_t commas = 0;
   size_t paragraphs = 0;
-  bool holds_body = false;   // is or holds an element marked as the article body
-  bool drop_cue = false;     // its class or id matches a drop cue
-  bool content_cue = false;  // ... a content cue
+  size_t paragraph_text = 0;  // text in its paragraphs that are not mostly links
+  bool holds_body = false;    // is or holds an element marked as the article body
+  bool drop_cue = false;      // its class or id matches a drop cue
+  bool content_cue = false;   // ... a content cue
   double score = 0;
   bool scored = false;
 };
@@ -114,16 +141,54 @@ class ContentExtractor {
     Prune(body);
     Measure(body);
     const xmlNode* root = ChooseRoot(body);
-    std::string text = root == body ? Write(*body) : WriteWithSiblings(*root);
-    if (text.size() < kShortBody && root != body) {
+    std::string text = root == body ? Write(*body) : WriteWithSiblings(*root, *body);
+    if (root != body && IsFragment(text, StatsOf(*body))) {
       std::string whole = Write(*body);
-      if (whole.size() > text.size() * 2) text = std::move(whole);
+      if (whole.size() > text.size()) text = std::move(whole);
     }
+    text = WithoutCuedLines(text);
     if (json_ld_body && json_ld_body->size() > 2 * text.size()) return *json_ld_body;
     return text;
   }
 
  private:
+  // The body chosen may be a fragment of the page's text (a cookie notice,
+  // one tab of a product page, a text in <div>s with no paragraphs): the
+  // page's text outside links holds three times as much, or twice as much
+  // when the body is short. Measured in bytes other than white space, from
+  // the stats, so that the whole page is written only when it is taken.
+  static bool IsFragment(std::string_view text, const NodeStats& page) {
+    const size_t chosen = static_cast<size_t>(
+        std::count_if(text.begin(), text.end(), [](unsigned char c) { return !IsSpace(c); }));
+    const size_t outside_links = page.text - page.link_text;
+    const size_t times = text.size() < kShortBody ? kShortBodyTimes : kFragmentTimes;
+    return outside_links > times * chosen;
+  }
+
+  // Lines a label cue names leave; a line an end cue names ends the article
+  // there when what follows is shorter than what precedes it (a related
+  // box in the middle of the text does not cut its second half).
+  std::string WithoutCuedLines(std::string_view text) const {
+    std::string out;
+    size_t start = 0;
+    while (start < text.size()) {
+      size_t end = text.find('\n', start);
+      if (end == std::string_view::npos) end = text.size();
+      const std::string_view line = text.substr(start, end - start);
+      start = end + 1;
+      if (line.size() <= kMaxCueLineBytes) {
+        if (cues_.Matches(CueKind::kLabel, line)) continue;
+        if (cues_.Matches(CueKind::kEnd, line)) {
+          if (text.size() - end <= out.size()) break;
+          continue;
+        }
+      }
+      if (!out.empty()) out.push_back('\n');
+      out.append(line);
+    }
+    return out;
+  }
+
   xmlNode* FindBody() {
     xmlNode* root = xmlDocGetRootElement(&doc_);
     if (!root) return nullptr;
@@ -154,23 +219,47 @@ class ContentExtractor {
   }
 
   // Class cues also name layout wrappers ("has-sidebar", "page-with-menu")
-  // and articles ("enable-pin-share"): an element holding the article body
-  // or most of the page's text stays, and so does an <article> of several
-  // paragraphs (a teaser card has one at most).
+  // and articles ("enable-pin-share", a theme's "entry share"): an element
+  // holding the article body or most of the page's text stays, and so do an
+  // <article> of several paragraphs (a teaser card has one at most) and an
+  // element holding much of the page's prose (HoldsPageProse).
   bool IsUnwanted(const xmlNode& node, const NodeStats& page) const {
     const std::string_view name = NameOf(node);
     if (In(kUnwantedTags, name)) return true;
     const NodeStats& stats = StatsOf(node);
     if (stats.holds_body) return false;
     if (IsHidden(node)) return true;
-    if (!In(kFurnitureTags, name) || (name == "header" && InArticle(node))) {
+    if (!In(kFurnitureTags, name) || IsArticleHeader(node)) {
       if (!stats.drop_cue) return false;
       if (name == "article" && stats.paragraphs >= kArticleParagraphs) return false;
+      if (HoldsPageProse(stats, page)) return false;
     }
     return static_cast<double>(stats.text) < kWrapperShare * static_cast<double>(page.text);
   }
 
-  // An article's own <header> holds its standfirst, not the site's menu.
+  // Half of the page's paragraph text, or a block of text (a page builder's
+  // text widget) that is nearly all paragraphs and a tenth of that text.
+  static bool HoldsPageProse(const NodeStats& stats, const NodeStats& page) {
+    if (stats.paragraph_text == 0) return false;
+    const double share =
+        static_cast<double>(stats.paragraph_text) / static_cast<double>(page.paragraph_text);
+    if (share >= kProseShare) return true;
+    return share >= kTextBlockProseShare && stats.paragraph_text >= kMinTextBlock &&
+           static_cast<double>(stats.paragraph_text) >=
+               kTextBlockParagraphShare * static_cast<double>(stats.text);
+  }
+
+  // An article's own <header> holds its standfirst, not the site's menu: a
+  // <header> in an <article>, or one holding prose (a site's header has
+  // links and a slogan at most).
+  static bool IsArticleHeader(const xmlNode& node) {
+    if (NameOf(node) != "header") return false;
+    const NodeStats& stats = StatsOf(node);
+    return (stats.paragraph_text >= kMinGatheredProse &&
+            LinkDensity(stats) < kMaxProseLinkDensity) ||
+           InArticle(node);
+  }
+
   // The look up is bounded, so nested headers cost linear time.
   static bool InArticle(const xmlNode& node) {
     size_t steps = 0;
@@ -214,13 +303,20 @@ class ContentExtractor {
       }
       if (NameOf(*node) == "a") stats.link_text = stats.text;
       if (IsBodyMark(*node)) stats.holds_body = true;
-      if (In(kParagraphTags, NameOf(*node)) && stats.text >= kMinParagraph) ++stats.paragraphs;
+      if (In(kParagraphTags, NameOf(*node)) && stats.text >= kMinParagraph) {
+        ++stats.paragraphs;
+        // A paragraph inside another (<p> in <td>) is counted once.
+        if (stats.paragraph_text == 0 && LinkDensity(stats) < kMaxParagraphLinkDensity) {
+          stats.paragraph_text = stats.text;
+        }
+      }
       if (node != body && node->parent && node->parent->_private) {
         NodeStats& parent = *static_cast<NodeStats*>(node->parent->_private);
         parent.text += stats.text;
         parent.link_text += stats.link_text;
         parent.commas += stats.commas;
         parent.paragraphs += stats.paragraphs;
+        parent.paragraph_text += stats.paragraph_text;
         parent.holds_body = parent.holds_body || stats.holds_body;
       }
     }
@@ -390,30 +486,66 @@ class ContentExtractor {
   // The chosen container and those of its siblings that read like more of
   // the article: prose with few links beside any body (a standfirst, a
   // closing block), and for a scored body siblings scored near it.
-  std::string WriteWithSiblings(const xmlNode& root) const {
+  std::string WriteWithSiblings(const xmlNode& root, const xmlNode& body) const {
     if (!root.parent) return Write(root);
     const double threshold =
         best_score_ > 0 ? std::max(10.0, best_score_ * 0.2) : std::numeric_limits<double>::max();
     std::string text;
     for (const xmlNode* sibling = root.parent->children; sibling; sibling = sibling->next) {
       if (!IsElement(*sibling) || !sibling->_private) continue;
-      bool take = sibling == &root;
+      bool take = sibling == &root || IsProse(*sibling) || IsLead(*sibling);
       const NodeStats& stats = StatsOf(*sibling);
       if (!take && stats.scored && stats.score * (1.0 - LinkDensity(stats)) >= threshold) {
         take = true;
       }
-      if (!take && (NameOf(*sibling) == "p" || stats.paragraphs > 0) && stats.text > 80 &&
-          LinkDensity(stats) < 0.25) {
-        take = true;
-      }
-      if (take) {
-        std::string part = Write(*sibling);
-        if (part.empty()) continue;
-        if (!text.empty()) text.push_back('\n');
-        text += part;
-      }
+      if (take) AppendLines(Write(*sibling), text);
     }
+    GatherAbove(root, body, text);
     return text;
+  }
+
+  static bool IsProse(const xmlNode& node) {
+    const NodeStats& stats = StatsOf(node);
+    return (NameOf(node) == "p" || stats.paragraphs > 0) && stats.text > kMinProseSibling &&
+           LinkDensity(stats) < kMaxProseLinkDensity;
+  }
+
+  // A standfirst set in a <div> rather than a <p>, beside the body.
+  static bool IsLead(const xmlNode& node) {
+    const NodeStats& stats = StatsOf(node);
+    return stats.text >= kMinLeadText && LinkDensity(stats) < kMaxProseLinkDensity;
+  }
+
+  // Pages build their body of sibling blocks (a CMS's text elements, an
+  // intro in a hero block) and the chosen body is one of them, often deep
+  // inside its own wrappers: each element above it brings its siblings that
+  // hold prose, in page order. The walk stops below an element that marks
+  // the article, whose outside is the page's, not the article's.
+  static void GatherAbove(const xmlNode& root, const xmlNode& body, std::string& text) {
+    for (const xmlNode* at = root.parent; at != &body && at->parent && at->parent->_private;
+         at = at->parent) {
+      if (IsBodyMark(*at) || NameOf(*at) == "article") return;
+      std::string before;
+      std::string after;
+      bool seen = false;
+      for (const xmlNode* sibling = at->parent->children; sibling; sibling = sibling->next) {
+        if (sibling == at) {
+          seen = true;
+        } else if (IsElement(*sibling) && sibling->_private && IsProse(*sibling) &&
+                   StatsOf(*sibling).paragraph_text >= kMinGatheredProse) {
+          AppendLines(Write(*sibling), seen ? after : before);
+        }
+      }
+      AppendLines(text, before);
+      AppendLines(after, before);
+      text = std::move(before);
+    }
+  }
+
+  static void AppendLines(const std::string& lines, std::string& text) {
+    if (lines.empty()) return;
+    if (!text.empty()) text.push_back('\n');
+    text += lines;
   }
 
   // The blocks under `root`, one a line.

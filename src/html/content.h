@@ -8,9 +8,12 @@
 //      articleBody and "content" cues, else the only <article>, else the
 //      best container by readability-style scores (paragraph text and
 //      commas credited to parents, times one less link density, class cues);
-//   3. write its blocks one a line, dropping lines that are mostly links.
-// When the chosen body is short, the page's JSON-LD articleBody or the
-// blocks of the whole page are taken instead if they hold more text.
+//   3. write its blocks one a line, dropping lines that are mostly links,
+//      with the prose siblings of the elements above it (docs/formats/html.md);
+//   4. drop the lines that label and end cues name.
+// When the chosen body holds a small part of the page's text, the blocks of
+// the whole page are taken instead; the page's JSON-LD articleBody when it
+// holds twice as much text.
 #pragma once
 
 #include <libxml/tree.h>

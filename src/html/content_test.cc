@@ -58,6 +58,148 @@ TEST(ContentTest, JoinsABodySplitByAds) {
   EXPECT_EQ(text, std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
 }
 
+TEST(ContentTest, GathersABodySpreadOverSiblingBlocks) {
+  // A page builder's modules: the intro, the main text deep in its own
+  // wrappers, and a closing block are siblings high up; a teaser list is not
+  // prose and stays out.
+  const std::string page =
+      "<html><body><div class='page'>"
+      "<div class='module-1'><div class='inner'><p>The harbour board of Veyra met in the old "
+      "customs house on Tuesday evening, with forty townspeople and two reporters watching from "
+      "the "
+      "back.</p></div></div>"
+      "<div class='module-2'><div class='row'><div class='col'><div class='text'>" +
+      Paragraphs() +
+      "</div></div></div></div>"
+      "<div class='module-3'><p>The board meets again in May, when the engineers from the capital "
+      "will present "
+      "the final plans for the north pier, its new lights and the wider channel.</p></div>"
+      "<div class='module-4'><ul><li><a href='/a'>Ferry timetable changes for the winter "
+      "months</a></li><li><a href='/b'>Trawler fleet shrinks again this year</a></li></ul>"
+      "</div></div></body></html>";
+  const std::string text = TextOf(page);
+  const size_t intro = text.find("customs house");
+  const size_t body = text.find(kSecond);
+  const size_t closing = text.find("meets again in May");
+  ASSERT_NE(intro, std::string::npos) << text;
+  ASSERT_NE(body, std::string::npos) << text;
+  ASSERT_NE(closing, std::string::npos) << text;
+  EXPECT_LT(intro, body);
+  EXPECT_LT(body, closing);
+  EXPECT_EQ(text.find("Ferry timetable"), std::string::npos) << text;
+}
+
+TEST(ContentTest, DropsLinesThatLabelCuesName) {
+  const std::string page =
+      "<html><body><article><p>Foto: Ilse Marrow</p><p>12.03.2024, 08:30 "
+      "Uhr</p>" +
+      Paragraphs() + "<p>Artikel teilen</p></article></body></html>";
+  EXPECT_EQ(TextOf(page), std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
+}
+
+TEST(ContentTest, AnEndCueCutsTheEndMatterButNotTheStory) {
+  const std::string bio =
+      "<h3>Über den Autor</h3><p>Ilse Marrow writes about the harbour, its boats and "
+      "the people who work on them for the Veyra Courier.</p>";
+  const std::string text =
+      TextOf("<html><body><article>" + Paragraphs() + bio + "</article></body></html>");
+  EXPECT_EQ(text, std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
+  // Near the top, the same label heads a box inside the story: only it goes.
+  const std::string early =
+      TextOf(std::string("<html><body><article><p>") + kFirst + "</p><h3>Mehr zum Thema</h3><p>" +
+             kSecond + "</p><p>" + kThird + "</p></article></body></html>");
+  EXPECT_EQ(early, std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
+}
+
+TEST(ContentTest, TakesThePageWhenTheChosenBodyIsAFragmentOfIt) {
+  // The only paragraphs are a notice; the text is in <div>s, over three times as long.
+  const std::string page =
+      std::string(
+          "<html><body><div class='notice'><p>Orders placed before noon leave the "
+          "warehouse on the same day, and returns are free for thirty days.</p><p>Gift "
+          "cards, opened food and made-to-measure items cannot be returned, as the law "
+          "allows.</p><p>Our support desk answers by mail within two working days, and by phone in "
+          "the "
+          "mornings.</p></div>"
+          "<div class='product'><div>") +
+      kFirst + "</div><div>" + kSecond + "</div><div>" + kThird + "</div><div>" + kFirst +
+      "</div><div>" + kSecond + "</div><div>" + kThird + "</div></div></body></html>";
+  const std::string text = TextOf(page);
+  EXPECT_NE(text.find(kSecond), std::string::npos) << text;
+  EXPECT_NE(text.find(kThird), std::string::npos) << text;
+}
+
+TEST(ContentTest, DropsAuthorBoxesAndCallsToActionInsideTheBody) {
+  const std::string page =
+      "<html><body><div class='entry-content'>" + Paragraphs() +
+      "<div class='post-author-box'><p>Ilse Marrow has covered the harbour for the Courier since "
+      "2009 and sails on weekends.</p></div><section class='cta-global'><p>Like our reporting? "
+      "Become a member of the Courier for two crowns a month.</p></section></div></body></html>";
+  EXPECT_EQ(TextOf(page), std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
+}
+
+TEST(ContentTest, KeepsABodyWhoseClassNamesBoilerplateWhenItHoldsThePageProse) {
+  // A theme marks its entry "share"; the link lists around hold more text,
+  // but the entry holds all the paragraphs.
+  std::string links = "<ul class='archive'>";
+  for (int i = 0; i < 12; ++i) {
+    links += "<li><a href='/" + std::to_string(i) + "'>Harbour board minutes, meeting number " +
+             std::to_string(i) + "</a></li>";
+  }
+  links += "</ul>";
+  const std::string page = "<html><body>" + links + "<div class='entry share'>" + Paragraphs() +
+                           "</div>" + links + "</body></html>";
+  const std::string text = TextOf(page);
+  EXPECT_NE(text.find(kFirst), std::string::npos) << text;
+  EXPECT_NE(text.find(kThird), std::string::npos) << text;
+}
+
+TEST(ContentTest, KeepsTheStandfirstOfAHeaderOutsideTheBody) {
+  const std::string page =
+      "<html><body><header class='site'><a href='/'>Veyra Courier</a></header><main>"
+      "<header class='hero'><h1>Pier to be rebuilt</h1><p>The north pier, twice damaged by "
+      "storms, will be rebuilt for four million crowns by next spring, the harbour board decided "
+      "on Tuesday.</p></header>"
+      "<div class='story-body'>" +
+      Paragraphs() + "</div></main></body></html>";
+  const std::string text = TextOf(page);
+  EXPECT_NE(text.find("twice damaged by storms"), std::string::npos) << text;
+  EXPECT_NE(text.find(kThird), std::string::npos) << text;
+  EXPECT_EQ(text.find("Veyra Courier"), std::string::npos) << text;
+}
+
+TEST(ContentTest, KeepsAStandfirstSetInADivBesideTheBody) {
+  const std::string page =
+      "<html><body><article><div class='intro'>The north pier, twice damaged by storms, will be "
+      "rebuilt for four million crowns by next spring, the harbour board decided.</div>"
+      "<div class='meta'>Ilse Marrow, 12 March</div><div class='story-body'>" +
+      Paragraphs() + "</div></article></body></html>";
+  const std::string text = TextOf(page);
+  EXPECT_NE(text.find("twice damaged by storms"), std::string::npos) << text;
+  EXPECT_EQ(text.find("12 March"), std::string::npos) << text;
+  EXPECT_NE(text.find(kThird), std::string::npos) << text;
+}
+
+TEST(ContentTest, LeavesOutRubyAnnotations) {
+  const std::string page =
+      "<html><body><article><p><ruby>港<rp>(</rp><rt>みなと</rt><rp>)</rp></ruby>の"
+      "<ruby>桟橋<rt>さんばし</rt></ruby>を直します。</p></article></body></html>";
+  EXPECT_EQ(TextOf(page), "港の桟橋を直します。");
+}
+
+TEST(ContentTest, KeepsTextWidgetsOfAPageBuilder) {
+  // Each text block of the page is a "widget"; so is the sidebar's link list.
+  const std::string page =
+      std::string("<html><body><div class='builder-widget'><p>") + kFirst + "</p><p>" + kSecond +
+      "</p></div><div class='builder-widget'><p>" + kThird + "</p><p>" + kFirst +
+      "</p></div><div class='builder-widget'><p>" + kSecond + "</p><p>" + kThird +
+      "</p></div><div class='widget'><ul><li><a href='/a'>Archive</a></li></ul></div>"
+      "</body></html>";
+  const std::string text = TextOf(page);
+  EXPECT_EQ(text, std::string(kFirst) + "\n" + kSecond + "\n" + kThird + "\n" + kFirst + "\n" +
+                      kSecond + "\n" + kThird);
+}
+
 TEST(ContentTest, DropsALinkListWithItsHeading) {
   const std::string page =
       "<html><body><div class='content'>" + Paragraphs() +

@@ -10,7 +10,7 @@ namespace storyline::html {
 namespace {
 
 constexpr std::array<std::string_view, static_cast<size_t>(CueKind::kCount)> kKindNames = {
-    "drop", "negative", "positive", "content"};
+    "drop", "negative", "positive", "content", "label", "end"};
 
 RE2::Options CueOptions() {
   RE2::Options options;
@@ -24,6 +24,25 @@ RE2::Options CueOptions() {
 std::string AtTokenEdge(std::string_view words) {
   const std::string group = "(?:" + std::string(words) + ")";
   return "(?:^|\\s)" + group + "(?:[-_]\\S*)?(?:\\s|$)|(?:^|\\s)\\S*[-_]" + group + "(?:\\s|$)";
+}
+
+// Line cues match a whole line, ignoring punctuation and spaces after it
+// ("Related posts:", "Mehr zum Thema »").
+std::string WholeLine(std::string_view words) {
+  return "^(?:" + std::string(words) + ")[\\s\\p{P}\\p{S}]*$";
+}
+
+std::string Compiled(size_t kind, std::string_view pattern) {
+  switch (static_cast<CueKind>(kind)) {
+    case CueKind::kDrop:
+    case CueKind::kContent:
+      return AtTokenEdge(pattern);
+    case CueKind::kLabel:
+    case CueKind::kEnd:
+      return WholeLine(pattern);
+    default:
+      return std::string(pattern);
+  }
 }
 
 }  // namespace
@@ -60,14 +79,11 @@ Result<ClassCues> ClassCues::Parse(std::string_view file_name, std::string_view 
     while (kind < kKindNames.size() && kKindNames[kind] != kind_name) ++kind;
     if (kind == kKindNames.size()) {
       return Status::InvalidArgument(where + "unknown kind '" + std::string(kind_name) +
-                                     "' (drop, negative, positive or content)");
+                                     "' (drop, negative, positive, content, label or end)");
     }
     const std::string_view pattern = line.substr(tab + 1);
-    const bool token_edges = kind == static_cast<size_t>(CueKind::kDrop) ||
-                             kind == static_cast<size_t>(CueKind::kContent);
     std::string error;
-    if (sets->by_kind[kind]->Add(token_edges ? AtTokenEdge(pattern) : std::string(pattern),
-                                 &error) < 0) {
+    if (sets->by_kind[kind]->Add(Compiled(kind, pattern), &error) < 0) {
       return Status::InvalidArgument(where + "bad pattern: " + error);
     }
     ++count[kind];
@@ -85,9 +101,9 @@ Result<ClassCues> ClassCues::Parse(std::string_view file_name, std::string_view 
   return ClassCues(std::move(sets));
 }
 
-bool ClassCues::Matches(CueKind kind, std::string_view class_and_id) const {
+bool ClassCues::Matches(CueKind kind, std::string_view text) const {
   const auto& set = sets_->by_kind[static_cast<size_t>(kind)];
-  return set && set->Match(class_and_id, nullptr);
+  return set && set->Match(text, nullptr);
 }
 
 ClassCues::ClassCues(std::unique_ptr<const Sets> sets) : sets_(std::move(sets)) {}

@@ -1,5 +1,5 @@
-// cues.h (internal): the class and id cues of data/html/cues.tsv, compiled
-// (format in docs/formats/html.md). Each kind is one case-insensitive
+// cues.h (internal): the class and id cues and the line cues of
+// data/html/cues.tsv, compiled (format in docs/formats/html.md). Each kind is one case-insensitive
 // RE2::Set, so an element's class and id cost one pass per kind.
 #pragma once
 
@@ -15,6 +15,8 @@ enum class CueKind {
   kNegative,  // "negative": lowers a content candidate's score
   kPositive,  // "positive": raises it
   kContent,   // "content": the element is likely the article body itself
+  kLabel,     // "label": a line of the body that is page furniture ("Photo: ...", "Share")
+  kEnd,  // "end": a line that heads the page's end matter ("Related posts", "About the author")
   kCount,
 };
 
@@ -22,9 +24,10 @@ class ClassCues {
  public:
   static Result<ClassCues> Parse(std::string_view file_name, std::string_view contents);
 
-  // Whether a pattern of `kind` matches `class_and_id` (the class attribute,
-  // a space, the id attribute). Thread-safe.
-  bool Matches(CueKind kind, std::string_view class_and_id) const;
+  // Whether a pattern of `kind` matches `text`: for the class kinds, the
+  // class attribute, a space and the id attribute; for kLabel and kEnd, the
+  // whole of one trimmed line. Thread-safe.
+  bool Matches(CueKind kind, std::string_view text) const;
 
   ClassCues(ClassCues&&) noexcept;
   ClassCues& operator=(ClassCues&&) noexcept;
