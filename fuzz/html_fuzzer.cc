@@ -11,7 +11,7 @@
 
 #include "clean/clean.h"
 #include "core/utf8.h"
-#include "ingest/decode.h"
+#include "ingest/ingest.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const storyline::clean::Cleaner* cleaner = [] {

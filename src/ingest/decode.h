@@ -1,5 +1,7 @@
-// decode.h: internal to ingest. Reading (possibly gzip-compressed) files and
-// turning their bytes into valid UTF-8 text.
+// decode.h: internal to ingest; the public header is ingest/ingest.h (which
+// declares ReadWholeFile and DecodeHtml, used outside the stage too).
+// Reading (possibly gzip-compressed) files and turning their bytes into
+// valid UTF-8 text.
 #pragma once
 
 #include <zlib.h>
@@ -10,13 +12,9 @@
 
 #include "core/article.h"
 #include "core/status.h"
+#include "ingest/ingest.h"
 
 namespace storyline::ingest {
-
-// Reads all of `path`, decompressing gzip transparently. InvalidArgument when
-// it decompresses to more than `max_bytes`; IoError when it cannot be read or
-// the compressed stream is corrupt.
-Result<std::string> ReadWholeFile(const std::string& path, uint64_t max_bytes);
 
 // Turns the bytes of one record into text: strips a UTF-8 byte-order mark,
 // converts UTF-16 with a byte-order mark, replaces invalid UTF-8 with U+FFFD
@@ -24,19 +22,6 @@ Result<std::string> ReadWholeFile(const std::string& path, uint64_t max_bytes);
 // reason when the bytes are binary (NUL bytes or mostly control characters)
 // or hold nothing but whitespace.
 Status DecodeText(std::string& bytes, std::vector<Warning>& warnings);
-
-// Turns the bytes of a web page into UTF-8 markup. The charset is the first
-// of: a byte-order mark; `declared` (the HTTP Content-Type charset, or empty);
-// <meta charset> or <meta http-equiv="Content-Type"> in the first 1024 bytes;
-// UTF-8 when the bytes are UTF-8 (or nearly: a few stray bytes); ICU's
-// detection (ucsdet); UTF-8. ISO-8859-1 and ASCII labels read as
-// windows-1252, as in the WHATWG encoding standard. Bytes the charset cannot
-// map become U+FFFD with a warning ("invalid_utf8", "invalid_bytes"); a
-// charset ICU does not know is passed over for the next source, with an
-// "unknown_charset" warning. Line ends are normalised as in DecodeText.
-// InvalidArgument when the bytes are binary or hold nothing but whitespace.
-Status DecodeHtml(std::string& bytes, std::string_view declared_charset,
-                  std::vector<Warning>& warnings);
 
 // Replaces invalid UTF-8 in `bytes` with U+FFFD, adding an "invalid_utf8"
 // warning with the count when there was any.

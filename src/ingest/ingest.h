@@ -29,6 +29,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -90,5 +91,26 @@ struct RecordSink {
 // JSONL line is rejected with its line number and the others are kept. Never
 // fails as a whole: a file that cannot be read becomes a Rejection.
 void ReadFile(const InputFile& file, const Options& options, const RecordSink& sink);
+
+// The two steps of reading a web page, for callers that hold pages outside an
+// input list (the HTML evaluation, the fuzzers).
+//
+// Reads all of `path`, decompressing gzip transparently. InvalidArgument when
+// it decompresses to more than `max_bytes`; IoError when it cannot be read or
+// the compressed stream is corrupt.
+Result<std::string> ReadWholeFile(const std::string& path, uint64_t max_bytes);
+
+// Turns the bytes of a web page into UTF-8 markup. The charset is the first
+// of: a byte-order mark; `declared_charset` (the HTTP Content-Type charset,
+// or empty); <meta charset> or <meta http-equiv="Content-Type"> in the first
+// 1024 bytes; UTF-8 when the bytes are UTF-8 (or nearly: a few stray bytes);
+// ICU's detection (ucsdet); UTF-8. ISO-8859-1 and ASCII labels read as
+// windows-1252, as in the WHATWG encoding standard. Bytes the charset cannot
+// map become U+FFFD with a warning ("invalid_utf8", "invalid_bytes"); a
+// charset ICU does not know is passed over for the next source, with an
+// "unknown_charset" warning. CR LF and lone CR become LF. InvalidArgument
+// when the bytes are binary or hold nothing but whitespace.
+Status DecodeHtml(std::string& bytes, std::string_view declared_charset,
+                  std::vector<Warning>& warnings);
 
 }  // namespace storyline::ingest

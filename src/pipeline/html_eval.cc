@@ -10,7 +10,7 @@
 #include <thread>
 #include <utility>
 
-#include "ingest/decode.h"
+#include "ingest/ingest.h"
 
 namespace storyline::pipeline {
 namespace {
