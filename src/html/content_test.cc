@@ -138,6 +138,20 @@ TEST(ContentTest, DropsAuthorBoxesAndCallsToActionInsideTheBody) {
   EXPECT_EQ(TextOf(page), std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
 }
 
+TEST(ContentTest, DropsKickersNoticesInfoBoxesAndAppealsAroundTheStory) {
+  const std::string page =
+      "<html><body><div class='entry-content'><div class='article-kicker'>Harbour</div>" +
+      Paragraphs() +
+      "<div class='infobox'><p>The north pier was built in 1911 and last repaired in "
+      "1978, when a storm tore away its lamp.</p></div><p class='editorial-disclaimer'>Links "
+      "to shops may earn the Courier a commission on what readers buy.</p><div "
+      "class='donation-box'><p>Independent harbour news needs you: give five crowns "
+      "today.</p></div><div class='post-signature'>Ilse Marrow, Veyra</div><div "
+      "class='next-story'><h2>Lighthouse keeper retires after forty years</h2></div></div>"
+      "</body></html>";
+  EXPECT_EQ(TextOf(page), std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
+}
+
 TEST(ContentTest, KeepsABodyWhoseClassNamesBoilerplateWhenItHoldsThePageProse) {
   // A theme marks its entry "share"; the link lists around hold more text,
   // but the entry holds all the paragraphs.
