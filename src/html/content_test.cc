@@ -97,6 +97,16 @@ TEST(ContentTest, DropsLinesThatLabelCuesName) {
   EXPECT_EQ(TextOf(page), std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
 }
 
+TEST(ContentTest, DropsDatesBesideARubricAndAdvertisingNotes) {
+  const std::string page =
+      "<html><body><article><p>Harbour | 12.03.2024</p><p>Anzeige - Enthält Links zu "
+      "Werften</p>" +
+      Paragraphs() +
+      "<p>Alle Angaben ohne Gewähr</p><p>Kontakt:</p><p>E-Mail (wird nicht "
+      "veröffentlicht)</p></article></body></html>";
+  EXPECT_EQ(TextOf(page), std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
+}
+
 TEST(ContentTest, AnEndCueCutsTheEndMatterButNotTheStory) {
   const std::string bio =
       "<h3>Über den Autor</h3><p>Ilse Marrow writes about the harbour, its boats and "
