@@ -162,6 +162,17 @@ TEST(ContentTest, DropsKickersNoticesInfoBoxesAndAppealsAroundTheStory) {
   EXPECT_EQ(TextOf(page), std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
 }
 
+TEST(ContentTest, DropsContactBuyAndAppBoxes) {
+  const std::string page =
+      "<html><body><div class='entry-content'>" + Paragraphs() +
+      "<div class='contact-box'><p>Questions about the pier? Write to the harbour office "
+      "any weekday.</p></div><div class='buybox'><p>Instant access to the full report for "
+      "three crowns.</p></div><div class='abo-box'><p>Lesen Sie den Courier zwei Wochen "
+      "lang gratis.</p></div><div class='appstores'><h3>The Courier on your phone</h3></div>"
+      "</div></body></html>";
+  EXPECT_EQ(TextOf(page), std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
+}
+
 TEST(ContentTest, KeepsABodyWhoseClassNamesBoilerplateWhenItHoldsThePageProse) {
   // A theme marks its entry "share"; the link lists around hold more text,
   // but the entry holds all the paragraphs.
