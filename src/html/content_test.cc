@@ -107,6 +107,14 @@ TEST(ContentTest, DropsDatesBesideARubricAndAdvertisingNotes) {
   EXPECT_EQ(TextOf(page), std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
 }
 
+TEST(ContentTest, DropsCreditedCaptionsAndCallsToSubscribe) {
+  const std::string page =
+      "<html><body><article><p>The north pier after the storm (Foto: Ilse Marrow)</p>" +
+      Paragraphs() +
+      "<p>Subscribe now to the Courier for the whole harbour story.</p></article></body></html>";
+  EXPECT_EQ(TextOf(page), std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
+}
+
 TEST(ContentTest, AnEndCueCutsTheEndMatterButNotTheStory) {
   const std::string bio =
       "<h3>Über den Autor</h3><p>Ilse Marrow writes about the harbour, its boats and "
