@@ -115,6 +115,12 @@ TEST(ContentTest, DropsCreditedCaptionsAndCallsToSubscribe) {
   EXPECT_EQ(TextOf(page), std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
 }
 
+TEST(ContentTest, DropsPlaceholderAndSourceHeadingLines) {
+  const std::string page = "<html><body><article><p>Release date:</p><p>Externer Inhalt</p>" +
+                           Paragraphs() + "<p>Originalartikel</p></article></body></html>";
+  EXPECT_EQ(TextOf(page), std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
+}
+
 TEST(ContentTest, AnEndCueCutsTheEndMatterButNotTheStory) {
   const std::string bio =
       "<h3>Über den Autor</h3><p>Ilse Marrow writes about the harbour, its boats and "
