@@ -121,6 +121,13 @@ TEST(ContentTest, DropsPlaceholderAndSourceHeadingLines) {
   EXPECT_EQ(TextOf(page), std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
 }
 
+TEST(ContentTest, DropsTheLoginNoteOfACommentForm) {
+  const std::string page = "<html><body><article>" + Paragraphs() +
+                           "<p>Sie müssen sich einloggen, um mitzureden.</p><p>You must be "
+                           "logged in to post a comment.</p></article></body></html>";
+  EXPECT_EQ(TextOf(page), std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
+}
+
 TEST(ContentTest, AnEndCueCutsTheEndMatterButNotTheStory) {
   const std::string bio =
       "<h3>Über den Autor</h3><p>Ilse Marrow writes about the harbour, its boats and "
