@@ -128,6 +128,14 @@ TEST(ContentTest, DropsTheLoginNoteOfACommentForm) {
   EXPECT_EQ(TextOf(page), std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
 }
 
+TEST(ContentTest, DropsDownloadMoreInfoAndCopyrightLines) {
+  const std::string page = "<html><body><article>" + Paragraphs() +
+                           "<p>Weitere Infos unter www.veyra.example.</p><p>Den Bericht als PDF "
+                           "herunterladen</p><p>© 2026 Veyra Courier. All rights "
+                           "reserved.</p></article></body></html>";
+  EXPECT_EQ(TextOf(page), std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
+}
+
 TEST(ContentTest, AnEndCueCutsTheEndMatterButNotTheStory) {
   const std::string bio =
       "<h3>Über den Autor</h3><p>Ilse Marrow writes about the harbour, its boats and "
