@@ -202,6 +202,15 @@ TEST(ContentTest, DropsContactBuyAndAppBoxes) {
   EXPECT_EQ(TextOf(page), std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
 }
 
+TEST(ContentTest, DropsPostDatesMetaLinesAndPrintLinks) {
+  const std::string page =
+      "<html><body><div class='entry-content'><div class='td-meta-info'>Harbour desk, "
+      "Veyra</div><span class='posted-on'>Tuesday morning</span>" +
+      Paragraphs() +
+      "<div class='recipe-print'>Print the harbour schedule</div></div></body></html>";
+  EXPECT_EQ(TextOf(page), std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
+}
+
 TEST(ContentTest, KeepsABodyWhoseClassNamesBoilerplateWhenItHoldsThePageProse) {
   // A theme marks its entry "share"; the link lists around hold more text,
   // but the entry holds all the paragraphs.
