@@ -134,6 +134,10 @@ TEST(ContentTest, DropsDownloadMoreInfoAndCopyrightLines) {
                            "herunterladen</p><p>© 2026 Veyra Courier. All rights "
                            "reserved.</p></article></body></html>";
   EXPECT_EQ(TextOf(page), std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
+  const std::string rule = "<html><body><article>" + Paragraphs() +
+                           "<p>Copyright rules for harbour photos change in May.</p>"
+                           "</article></body></html>";
+  EXPECT_NE(TextOf(rule).find("Copyright rules"), std::string::npos);
 }
 
 TEST(ContentTest, AnEndCueCutsTheEndMatterButNotTheStory) {
