@@ -97,6 +97,49 @@ TEST(ContentTest, DropsLinesThatLabelCuesName) {
   EXPECT_EQ(TextOf(page), std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
 }
 
+TEST(ContentTest, DropsDatesBesideARubricAndAdvertisingNotes) {
+  const std::string page =
+      "<html><body><article><p>Harbour | 12.03.2024</p><p>Anzeige - Enthält Links zu "
+      "Werften</p>" +
+      Paragraphs() +
+      "<p>Alle Angaben ohne Gewähr</p><p>Kontakt:</p><p>E-Mail (wird nicht "
+      "veröffentlicht)</p></article></body></html>";
+  EXPECT_EQ(TextOf(page), std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
+}
+
+TEST(ContentTest, DropsCreditedCaptionsAndCallsToSubscribe) {
+  const std::string page =
+      "<html><body><article><p>The north pier after the storm (Foto: Ilse Marrow)</p>" +
+      Paragraphs() +
+      "<p>Subscribe now to the Courier for the whole harbour story.</p></article></body></html>";
+  EXPECT_EQ(TextOf(page), std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
+}
+
+TEST(ContentTest, DropsPlaceholderAndSourceHeadingLines) {
+  const std::string page = "<html><body><article><p>Release date:</p><p>Externer Inhalt</p>" +
+                           Paragraphs() + "<p>Originalartikel</p></article></body></html>";
+  EXPECT_EQ(TextOf(page), std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
+}
+
+TEST(ContentTest, DropsTheLoginNoteOfACommentForm) {
+  const std::string page = "<html><body><article>" + Paragraphs() +
+                           "<p>Sie müssen sich einloggen, um mitzureden.</p><p>You must be "
+                           "logged in to post a comment.</p></article></body></html>";
+  EXPECT_EQ(TextOf(page), std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
+}
+
+TEST(ContentTest, DropsDownloadMoreInfoAndCopyrightLines) {
+  const std::string page = "<html><body><article>" + Paragraphs() +
+                           "<p>Weitere Infos unter www.veyra.example.</p><p>Den Bericht als PDF "
+                           "herunterladen</p><p>© 2026 Veyra Courier. All rights "
+                           "reserved.</p></article></body></html>";
+  EXPECT_EQ(TextOf(page), std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
+  const std::string rule = "<html><body><article>" + Paragraphs() +
+                           "<p>Copyright rules for harbour photos change in May.</p>"
+                           "</article></body></html>";
+  EXPECT_NE(TextOf(rule).find("Copyright rules"), std::string::npos);
+}
+
 TEST(ContentTest, AnEndCueCutsTheEndMatterButNotTheStory) {
   const std::string bio =
       "<h3>Über den Autor</h3><p>Ilse Marrow writes about the harbour, its boats and "
@@ -135,6 +178,40 @@ TEST(ContentTest, DropsAuthorBoxesAndCallsToActionInsideTheBody) {
       "<div class='post-author-box'><p>Ilse Marrow has covered the harbour for the Courier since "
       "2009 and sails on weekends.</p></div><section class='cta-global'><p>Like our reporting? "
       "Become a member of the Courier for two crowns a month.</p></section></div></body></html>";
+  EXPECT_EQ(TextOf(page), std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
+}
+
+TEST(ContentTest, DropsKickersNoticesInfoBoxesAndAppealsAroundTheStory) {
+  const std::string page =
+      "<html><body><div class='entry-content'><div class='article-kicker'>Harbour</div>" +
+      Paragraphs() +
+      "<div class='infobox'><p>The north pier was built in 1911 and last repaired in "
+      "1978, when a storm tore away its lamp.</p></div><p class='editorial-disclaimer'>Links "
+      "to shops may earn the Courier a commission on what readers buy.</p><div "
+      "class='donation-box'><p>Independent harbour news needs you: give five crowns "
+      "today.</p></div><div class='post-signature'>Ilse Marrow, Veyra</div><div "
+      "class='next-story'><h2>Lighthouse keeper retires after forty years</h2></div></div>"
+      "</body></html>";
+  EXPECT_EQ(TextOf(page), std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
+}
+
+TEST(ContentTest, DropsContactBuyAndAppBoxes) {
+  const std::string page =
+      "<html><body><div class='entry-content'>" + Paragraphs() +
+      "<div class='contact-box'><p>Questions about the pier? Write to the harbour office "
+      "any weekday.</p></div><div class='buybox'><p>Instant access to the full report for "
+      "three crowns.</p></div><div class='abo-box'><p>Lesen Sie den Courier zwei Wochen "
+      "lang gratis.</p></div><div class='appstores'><h3>The Courier on your phone</h3></div>"
+      "</div></body></html>";
+  EXPECT_EQ(TextOf(page), std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
+}
+
+TEST(ContentTest, DropsPostDatesMetaLinesAndPrintLinks) {
+  const std::string page =
+      "<html><body><div class='entry-content'><div class='td-meta-info'>Harbour desk, "
+      "Veyra</div><span class='posted-on'>Tuesday morning</span>" +
+      Paragraphs() +
+      "<div class='recipe-print'>Print the harbour schedule</div></div></body></html>";
   EXPECT_EQ(TextOf(page), std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
 }
 
