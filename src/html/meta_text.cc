@@ -1,34 +1,30 @@
 #include "html/meta_text.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include "html/dom.h"
 
 namespace storyline::html {
 
 std::string Lower(std::string_view text) {
   std::string out(text);
-  for (size_t i = 0; i < out.size(); ++i) {
-    const char c = out[i];
-    if (c >= 'A' && c <= 'Z') {
-      out[i] = static_cast<char>(c - 'A' + 'a');
-    } else if (c == '\xC3' && i + 1 < out.size()) {
-      // U+00C0-U+00DE are C3 80-9E in UTF-8; their lower case is 0x20 on.
-      const auto next = static_cast<unsigned char>(out[i + 1]);
-      if (next >= 0x80 && next <= 0x9E && next != 0x97) out[i + 1] = static_cast<char>(next + 0x20);
+  for (size_t i = 0; i < out.size();) {
+    const auto byte = static_cast<unsigned char>(out[i]);
+    if (byte < 0x80) {
+      if (byte >= 'A' && byte <= 'Z') out[i] = static_cast<char>(byte - 'A' + 'a');
       ++i;
-    } else if (c == '\xD0' && i + 1 < out.size()) {
-      // Cyrillic U+0400-U+042F (D0 80-AF): lower case U+0450-U+045F (D1
-      // 90-9F), U+0430-U+043F (D0 B0-BF) and U+0440-U+044F (D1 80-8F).
-      const auto next = static_cast<unsigned char>(out[i + 1]);
-      if (next >= 0x80 && next <= 0x8F) {
-        out[i] = '\xD1';
-        out[i + 1] = static_cast<char>(next + 0x10);
-      } else if (next >= 0x90 && next <= 0x9F) {
-        out[i + 1] = static_cast<char>(next + 0x20);
-      } else if (next >= 0xA0 && next <= 0xAF) {
-        out[i] = '\xD1';
-        out[i + 1] = static_cast<char>(next - 0x20);
-      }
-      ++i;
+      continue;
+    }
+    // ICU's simple lower case of one code point, kept only when its UTF-8
+    // is as long as the letter's, so offsets into `text` stay valid.
+    const size_t start = i;
+    UChar32 letter = 0;
+    U8_NEXT(out.data(), i, out.size(), letter);
+    const UChar32 lower = letter < 0 ? letter : u_tolower(letter);
+    if (lower != letter && U8_LENGTH(lower) == static_cast<int>(i - start)) {
+      size_t at = start;
+      U8_APPEND_UNSAFE(out.data(), at, lower);
     }
   }
   return out;

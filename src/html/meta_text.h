@@ -1,7 +1,6 @@
 // meta_text.h (internal): text helpers shared by the parts of the metadata
-// reader (metadata.h). Case folding covers ASCII, Latin-1 and basic
-// Cyrillic letters (enough for the words compared: lower-case data-file
-// entries, class names and markup keys).
+// reader (metadata.h). Case folding is ICU's simple lower case, for the
+// words compared: lower-case data-file entries, class names and markup keys.
 #pragma once
 
 #include <libxml/tree.h>
@@ -12,9 +11,10 @@
 
 namespace storyline::html {
 
-// `text` with A-Z folded to a-z, and the upper-case Latin-1 ("Ä", "É":
-// U+00C0-U+00DE but U+00D7) and basic Cyrillic (U+0400-U+042F) letters of
-// UTF-8 to their lower case; other bytes unchanged.
+// `text` with each letter in its simple lower case (ICU's u_tolower: "Ä" to
+// "ä", "О" to "о"), where that takes as many UTF-8 bytes, so that an offset
+// into the result is one into `text`; other bytes, and invalid UTF-8,
+// unchanged.
 std::string Lower(std::string_view text);
 
 inline bool Contains(std::string_view haystack, std::string_view needle) {
