@@ -39,10 +39,17 @@ std::optional<std::string> Collector::CleanAuthor(std::string_view raw) const {
   for (bool again = true; again;) {
     again = false;
     view = Trim(view);
-    while (!view.empty() &&
-           std::string_view(":|»>-–,").find(view.front()) != std::string_view::npos) {
-      view.remove_prefix(1);
-      view = Trim(view);
+    // Whole marks, not bytes: "»" and "–" share lead bytes with other
+    // characters ("►"), and cutting one byte off would leave invalid UTF-8.
+    static constexpr std::string_view kLeadingMarks[] = {":", "|", "»", ">", "-", "–", ","};
+    for (bool cut = true; cut && !view.empty();) {
+      cut = false;
+      for (std::string_view mark : kLeadingMarks) {
+        if (view.substr(0, mark.size()) != mark) continue;
+        view = Trim(view.substr(mark.size()));
+        cut = true;
+        break;
+      }
     }
     for (std::string_view prefix : page_words_.byline_prefixes()) {
       if (!StartsWithNoCase(view, prefix)) continue;

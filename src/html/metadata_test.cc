@@ -597,5 +597,15 @@ TEST(MetadataWords, DefaultFile) {
   EXPECT_TRUE(words.UpdatedBefore("Zuletzt aktualisiert am 3. März 2020", 27));
 }
 
+// Regression (html_fuzzer): a name starting with "►" lost the first byte of
+// it, which "–" shares, and the author was invalid UTF-8.
+TEST(Metadata, AuthorKeepsASymbolSharingALeadByteWithAMark) {
+  const std::string page = R"(<html><head><meta name="author" content="►ra Olle">
+<meta name="keywords" content="x"></head><body><p>Text.</p></body></html>)";
+  Parsed parsed = Read(page);
+  ASSERT_TRUE(Field(parsed.metadata, "author"));
+  EXPECT_EQ(Field(parsed.metadata, "author")->value, "\u25BAra Olle");
+}
+
 }  // namespace
 }  // namespace storyline::html
