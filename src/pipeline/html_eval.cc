@@ -165,7 +165,7 @@ PageScore ScorePage(const HtmlLabel& label, const HtmlExtraction& extraction) {
 }
 
 bool TitleMatches(std::string_view label, std::string_view extracted) {
-  return CollapseWhitespace(label) == CollapseWhitespace(extracted);
+  return FoldCase(CollapseWhitespace(label)) == FoldCase(CollapseWhitespace(extracted));
 }
 
 bool DateMatches(std::string_view label, std::string_view extracted) {

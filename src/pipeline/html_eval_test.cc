@@ -88,6 +88,8 @@ TEST(HtmlEvalTest, NothingExtractedMissesEveryWithAndAvoidsEveryWithout) {
 TEST(HtmlEvalTest, MetadataIsScoredOverLabelledPages) {
   EXPECT_TRUE(TitleMatches("Quay  opens\n", " Quay opens"));
   EXPECT_FALSE(TitleMatches("Quay opens", "Quay opens | Harbour News"));
+  EXPECT_TRUE(TitleMatches("QUAY OPENS IN MÜNSTER", "Quay opens in Münster"));
+  EXPECT_FALSE(TitleMatches("Quay opens", "Quay opened"));
   EXPECT_TRUE(DateMatches("2019-08-02", "2019-08-02T10:00:00+02:00"));
   EXPECT_FALSE(DateMatches("2019-08-02", "2019-08-03"));
   EXPECT_FALSE(DateMatches("2019-08-02", ""));
