@@ -3,7 +3,6 @@
 #include <libxml/uri.h>
 
 #include <algorithm>
-#include <array>
 #include <map>
 
 #include "html/candidates.h"
@@ -22,90 +21,6 @@ constexpr int kMaxHeadings = 30;             // <h1> and <h2> read per page
 constexpr size_t kMaxPageText = 200000;      // page text kept for written-out dates
 constexpr size_t kMaxScriptBytes = 1000000;  // script text scanned for a date key
 
-// <meta> names and properties, lower case, with the field they give.
-enum class MetaKind { kNone, kTitle, kPublished, kModified, kAuthor, kSite, kUrl, kLanguage };
-
-struct MetaRule {
-  std::string_view key;  // lower case
-  MetaKind kind;
-  int rank;
-};
-
-constexpr std::array<MetaRule, 66> kMetaRules = {{
-    {"og:title", MetaKind::kTitle, rank::kMetaStrong},
-    {"twitter:title", MetaKind::kTitle, rank::kMetaStrong + 1},
-    {"dc.title", MetaKind::kTitle, rank::kMetaWeak},
-    {"citation_title", MetaKind::kTitle, rank::kMetaWeak},
-    {"headline", MetaKind::kTitle, rank::kMetaWeak},
-    {"article:published_time", MetaKind::kPublished, rank::kMetaStrong},
-    {"article:published", MetaKind::kPublished, rank::kMetaStrong},
-    {"og:published_time", MetaKind::kPublished, rank::kMetaStrong},
-    {"og:article:published_time", MetaKind::kPublished, rank::kMetaStrong},
-    {"datepublished", MetaKind::kPublished, rank::kMetaStrong},
-    {"article.published", MetaKind::kPublished, rank::kMetaStrong},
-    {"published_time", MetaKind::kPublished, rank::kMetaStrong},
-    {"published-date", MetaKind::kPublished, rank::kMetaStrong},
-    {"publication_date", MetaKind::kPublished, rank::kMetaStrong},
-    {"publish-date", MetaKind::kPublished, rank::kMetaStrong},
-    {"publish_date", MetaKind::kPublished, rank::kMetaStrong},
-    {"parsely-pub-date", MetaKind::kPublished, rank::kMetaStrong},
-    {"sailthru.date", MetaKind::kPublished, rank::kMetaStrong},
-    {"dc.date.issued", MetaKind::kPublished, rank::kMetaStrong},
-    {"dcterms.issued", MetaKind::kPublished, rank::kMetaStrong},
-    {"dc.date.created", MetaKind::kPublished, rank::kMetaStrong},
-    {"dcterms.created", MetaKind::kPublished, rank::kMetaStrong},
-    {"dc.created", MetaKind::kPublished, rank::kMetaStrong},
-    {"datecreated", MetaKind::kPublished, rank::kMetaStrong + 1},
-    {"citation_publication_date", MetaKind::kPublished, rank::kMetaStrong},
-    {"citation_date", MetaKind::kPublished, rank::kMetaStrong},
-    {"originalpublicationdate", MetaKind::kPublished, rank::kMetaStrong},
-    {"article_date_original", MetaKind::kPublished, rank::kMetaStrong},
-    {"bt:pubdate", MetaKind::kPublished, rank::kMetaStrong},
-    {"pubdate", MetaKind::kPublished, rank::kMetaDateWeak},
-    {"publishdate", MetaKind::kPublished, rank::kMetaDateWeak},
-    {"date", MetaKind::kPublished, rank::kMetaDateWeak},
-    {"dc.date", MetaKind::kPublished, rank::kMetaDateWeak},
-    {"dcterms.date", MetaKind::kPublished, rank::kMetaDateWeak},
-    {"created", MetaKind::kPublished, rank::kMetaDateWeak},
-    {"article:modified_time", MetaKind::kModified, rank::kMetaStrong},
-    {"article:modified", MetaKind::kModified, rank::kMetaStrong},
-    {"og:updated_time", MetaKind::kModified, rank::kMetaStrong},
-    {"og:article:modified_time", MetaKind::kModified, rank::kMetaStrong},
-    {"datemodified", MetaKind::kModified, rank::kMetaStrong},
-    {"modified_time", MetaKind::kModified, rank::kMetaStrong},
-    {"dc.date.modified", MetaKind::kModified, rank::kMetaStrong},
-    {"dcterms.modified", MetaKind::kModified, rank::kMetaStrong},
-    {"article.updated", MetaKind::kModified, rank::kMetaStrong},
-    {"last-modified", MetaKind::kModified, rank::kMetaWeak},
-    {"lastmod", MetaKind::kModified, rank::kMetaWeak},
-    {"author", MetaKind::kAuthor, rank::kMetaStrong},
-    {"article:author", MetaKind::kAuthor, rank::kMetaStrong},
-    {"article:author_name", MetaKind::kAuthor, rank::kMetaStrong},
-    {"dc.creator", MetaKind::kAuthor, rank::kMetaStrong},
-    {"dcterms.creator", MetaKind::kAuthor, rank::kMetaStrong},
-    {"citation_author", MetaKind::kAuthor, rank::kMetaStrong},
-    {"parsely-author", MetaKind::kAuthor, rank::kMetaStrong},
-    {"sailthru.author", MetaKind::kAuthor, rank::kMetaStrong},
-    {"byl", MetaKind::kAuthor, rank::kMetaWeak},
-    {"og:site_name", MetaKind::kSite, rank::kMetaStrong - 10},
-    {"application-name", MetaKind::kSite, rank::kMetaWeak},
-    {"og:url", MetaKind::kUrl, rank::kMetaStrong},
-    {"twitter:url", MetaKind::kUrl, rank::kMetaWeak},
-    {"og:locale", MetaKind::kLanguage, rank::kMetaStrong},
-    {"content-language", MetaKind::kLanguage, rank::kMetaWeak},
-    {"language", MetaKind::kLanguage, rank::kMetaWeak},
-    {"dc.language", MetaKind::kLanguage, rank::kMetaWeak},
-    {"dcterms.language", MetaKind::kLanguage, rank::kMetaWeak},
-    {"og:locale:alternate", MetaKind::kNone, 0},
-    {"", MetaKind::kNone, 0},
-}};
-
-const MetaRule* FindMetaRule(std::string_view key) {
-  for (const MetaRule& rule : kMetaRules) {
-    if (!rule.key.empty() && rule.key == key) return &rule;
-  }
-  return nullptr;
-}
 // ---------------------------------------------------------------------------
 // The page walk.
 
@@ -294,44 +209,26 @@ class PageReader {
     }
     if (key.empty()) return;
     const std::string lower = Lower(Trim(key));
-    const MetaRule* rule = FindMetaRule(lower);
-    if (!rule || rule->kind == MetaKind::kNone) return;
+    const MetaKey* meta = words_.FindMetaKey(lower);
+    if (!meta) return;
     std::string_view content = AttributeOf(node, "content");
     if (content.empty()) content = AttributeOf(node, "value");
     if (Trim(content).empty()) return;
     std::string evidence =
         "<meta " + std::string(attribute) + "=\"" + std::string(Trim(key)) + "\">";
-    switch (rule->kind) {
-      case MetaKind::kTitle:
-        collector_.Add("title", content, "meta", evidence, rule->rank);
-        break;
-      case MetaKind::kPublished:
-        collector_.AddDate("published", content, "meta", evidence, rule->rank);
-        break;
-      case MetaKind::kModified:
-        collector_.AddDate("modified", content, "meta", evidence, rule->rank);
-        break;
-      case MetaKind::kAuthor: {
-        // All <meta> tags with the same key are one source.
-        int& group = meta_author_groups_[lower];
-        if (!group) group = collector_.NewGroup();
-        collector_.AddAuthor(content, "meta", evidence, rule->rank, group);
-        break;
-      }
-      case MetaKind::kSite:
-        collector_.Add("site_name", content, "meta", evidence, rule->rank);
-        break;
-      case MetaKind::kUrl:
-        collector_.Add("canonical_url", content, "meta", evidence, rule->rank);
-        break;
-      case MetaKind::kLanguage: {
-        std::string language(Trim(content));
-        std::replace(language.begin(), language.end(), '_', '-');
-        collector_.Add("language", language, "meta", evidence, rule->rank);
-        break;
-      }
-      case MetaKind::kNone:
-        break;
+    if (meta->field == "published" || meta->field == "modified") {
+      collector_.AddDate(meta->field, content, "meta", evidence, meta->rank);
+    } else if (meta->field == "author") {
+      // All <meta> tags with the same key are one source.
+      int& group = meta_author_groups_[lower];
+      if (!group) group = collector_.NewGroup();
+      collector_.AddAuthor(content, "meta", evidence, meta->rank, group);
+    } else if (meta->field == "language") {
+      std::string language(Trim(content));
+      std::replace(language.begin(), language.end(), '_', '-');
+      collector_.Add("language", language, "meta", evidence, meta->rank);
+    } else {
+      collector_.Add(meta->field, content, "meta", evidence, meta->rank);
     }
   }
 
@@ -349,11 +246,9 @@ class PageReader {
       at = end + 1;
       if (lower.rfind("schema:", 0) == 0) lower.erase(0, 7);
       std::replace(lower.begin(), lower.end(), ':', '.');
-      const MetaRule* rule = FindMetaRule(lower);
-      if (!rule || (rule->kind != MetaKind::kPublished && rule->kind != MetaKind::kModified))
-        continue;
-      collector_.AddDate(rule->kind == MetaKind::kModified ? "modified" : "published", content,
-                         "meta", Tag(node, "property", property), rule->rank);
+      const MetaKey* meta = words_.FindMetaKey(lower);
+      if (!meta || (meta->field != "published" && meta->field != "modified")) continue;
+      collector_.AddDate(meta->field, content, "meta", Tag(node, "property", property), meta->rank);
       return;
     }
   }

@@ -1,11 +1,11 @@
 // markup.h (internal): the markup sources of the metadata reader
 // (metadata.h), read in one iterative walk of the tree:
 //   <html lang> (also sets how "3/4/2020" is read), JSON-LD scripts (handed
-//   to json_ld.h), <meta> names and properties (a fixed table of keys, each
-//   with its field and rank), <link rel="canonical"> (resolved against the
+//   to json_ld.h), <meta> names and properties (the `meta` keys of
+//   MetadataWords, each with its field and rank), <link rel="canonical"> (resolved against the
 //   document URL), itemprop datePublished/dateCreated/dateModified/author,
 //   <time> (pubdate, in a modified or date element, or bare), <abbr
-//   class="published|updated" title>, <h1>/<h2> headings (at most 12, not
+//   class="published|updated" title>, <h1>/<h2> headings (at most 30, not
 //   in comments), <a rel="author">, <address> and byline elements, and the
 //   text of date elements. Class and id cues for bylines, dates, modified
 //   dates and comment sections come from MetadataWords; nothing inside a

@@ -587,6 +587,47 @@ TEST(MetadataWords, Parse) {
   EXPECT_FALSE(MetadataWords::Parse("w.tsv", "not_name admin\n").ok());
 }
 
+TEST(MetadataWords, MetaKeys) {
+  Result<MetadataWords> words = MetadataWords::Parse(
+      "w.tsv", "meta\tog:title\ttitle\tstrong\nmeta\tx-issued\tpublished\tdate-weak\n");
+  ASSERT_TRUE(words.ok()) << words.status().ToString();
+  ASSERT_NE(words->FindMetaKey("og:title"), nullptr);
+  EXPECT_EQ(words->FindMetaKey("og:title")->field, "title");
+  EXPECT_LT(words->FindMetaKey("og:title")->rank, words->FindMetaKey("x-issued")->rank);
+  EXPECT_EQ(words->FindMetaKey("twitter:title"), nullptr);
+  const auto error = [](std::string_view contents) {
+    const Result<MetadataWords> parsed = MetadataWords::Parse("w.tsv", contents);
+    return parsed.ok() ? std::string() : std::string(parsed.status().message());
+  };
+  EXPECT_NE(error("meta\tog:title\ttitle\n").find("w.tsv:1: expected meta"), std::string::npos);
+  EXPECT_NE(error("meta\tog:title\theadline\tstrong\n").find("unknown field"), std::string::npos);
+  EXPECT_NE(error("meta\tog:title\ttitle\tsure\n").find("unknown trust"), std::string::npos);
+  EXPECT_NE(error("meta\tOG:Title\ttitle\tstrong\n").find("lower-case"), std::string::npos);
+  EXPECT_NE(error("meta\ta\ttitle\tweak\nmeta\ta\tauthor\tweak\n").find("w.tsv:2: listed twice"),
+            std::string::npos);
+}
+
+// A key added to the data file is read from pages like the built-in ones,
+// and a key left out is not read at all.
+TEST(Metadata, MetaKeysComeFromTheWordsFile) {
+  const std::string page =
+      "<html><head><meta name='x-issued' content='2019-04-02'>"
+      "<meta property='article:published_time' content='2018-01-01'></head>"
+      "<body><p>Text.</p></body></html>";
+  std::unique_ptr<xmlDoc, DocDeleter> doc(
+      htmlReadMemory(page.data(), static_cast<int>(page.size()), nullptr, "UTF-8",
+                     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING));
+  ASSERT_NE(doc, nullptr);
+  Result<MetadataWords> words =
+      MetadataWords::Parse("w.tsv", "meta\tx-issued\tpublished\tstrong\n");
+  ASSERT_TRUE(words.ok());
+  const Metadata metadata = ReadMetadata(*doc, PageContext{}, DateWords::Default(), *words);
+  const std::vector<MetadataField> published = FieldsNamed(metadata, "published");
+  ASSERT_EQ(published.size(), 1u);
+  EXPECT_EQ(published[0].value, "2019-04-02");
+  EXPECT_EQ(published[0].evidence, "<meta name=\"x-issued\">");
+}
+
 TEST(MetadataWords, DefaultFile) {
   const MetadataWords& words = MetadataWords::Default();
   EXPECT_EQ(words.byline_prefixes().front(), "artikel von");
@@ -595,6 +636,9 @@ TEST(MetadataWords, DefaultFile) {
   EXPECT_TRUE(words.SuggestsAuthor("post-author "));
   EXPECT_FALSE(words.SuggestsAuthor("author-bio "));
   EXPECT_TRUE(words.UpdatedBefore("Zuletzt aktualisiert am 3. März 2020", 27));
+  ASSERT_NE(words.FindMetaKey("dc.date.issued"), nullptr);
+  EXPECT_EQ(words.FindMetaKey("dc.date.issued")->field, "published");
+  EXPECT_EQ(words.FindMetaKey("og:site_name")->field, "site_name");
 }
 
 // Regression (html_fuzzer): a name starting with "►" lost the first byte of

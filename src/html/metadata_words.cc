@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <utility>
 
 #include "core/data_files.h"
 #include "core/tsv.h"
+#include "html/candidates.h"
 #include "html/meta_text.h"
 
 namespace storyline::html {
@@ -20,6 +22,46 @@ bool ContainsAnyOf(std::string_view haystack, const std::vector<std::string>& ne
 
 bool IsListed(const std::vector<std::string>& entries, std::string_view entry) {
   return std::find(entries.begin(), entries.end(), entry) != entries.end();
+}
+
+constexpr std::array<std::string_view, 7> kMetaFields = {
+    "title", "published", "modified", "author", "site_name", "canonical_url", "language"};
+
+// A <meta> key's trust, as a rank of candidates.h.
+std::optional<int> MetaRank(std::string_view trust) {
+  constexpr std::array<std::pair<std::string_view, int>, 5> kTrust = {{
+      {"first", rank::kJsonArticle},
+      {"strong", rank::kMetaStrong},
+      {"strong-second", rank::kMetaStrong + 1},
+      {"weak", rank::kMetaWeak},
+      {"date-weak", rank::kMetaDateWeak},
+  }};
+  for (const auto& [name, rank] : kTrust) {
+    if (name == trust) return rank;
+  }
+  return std::nullopt;
+}
+
+Status RowError(std::string_view file_name, const TsvRow& row, std::string_view message) {
+  return Status::InvalidArgument(std::string(file_name) + ":" + std::to_string(row.line) + ": " +
+                                 std::string(message));
+}
+
+// A "meta<TAB>KEY<TAB>FIELD<TAB>TRUST" row.
+Status AddMetaKey(std::string_view file_name, const TsvRow& row,
+                  std::map<std::string, MetaKey, std::less<>>& keys) {
+  if (row.fields.size() != 4)
+    return RowError(file_name, row, "expected meta<TAB>KEY<TAB>FIELD<TAB>TRUST");
+  const std::string_view key = row.fields[1], field = row.fields[2], trust = row.fields[3];
+  if (key.empty() || Lower(key) != key || Contains(key, " "))
+    return RowError(file_name, row, "a <meta> key is one lower-case word");
+  if (std::find(kMetaFields.begin(), kMetaFields.end(), field) == kMetaFields.end())
+    return RowError(file_name, row, "unknown field \"" + std::string(field) + "\"");
+  const std::optional<int> rank = MetaRank(trust);
+  if (!rank) return RowError(file_name, row, "unknown trust \"" + std::string(trust) + "\"");
+  if (!keys.emplace(std::string(key), MetaKey{std::string(field), *rank}).second)
+    return RowError(file_name, row, "listed twice: " + std::string(key));
+  return Status::Ok();
 }
 
 }  // namespace
@@ -42,10 +84,11 @@ Result<MetadataWords> MetadataWords::Parse(std::string_view file_name, std::stri
                 {"updated_word", {&words.updated_words_, true}},
                 {"script_date_key", {&words.script_date_keys_, false}}}};
   for (const TsvRow& row : SplitTsv(contents)) {
-    auto error = [&](std::string_view message) {
-      return Status::InvalidArgument(std::string(file_name) + ":" + std::to_string(row.line) +
-                                     ": " + std::string(message));
-    };
+    auto error = [&](std::string_view message) { return RowError(file_name, row, message); };
+    if (!row.fields.empty() && row.fields[0] == "meta") {
+      SL_RETURN_IF_ERROR(AddMetaKey(file_name, row, words.meta_keys_));
+      continue;
+    }
     if (row.fields.size() != 2) return error("expected KIND<TAB>TEXT");
     const std::string_view kind = row.fields[0];
     const std::string_view text = row.fields[1];
@@ -109,6 +152,11 @@ bool MetadataWords::UpdatedBefore(std::string_view text, size_t offset) const {
 
 bool MetadataWords::IsScriptDateKey(std::string_view lower_key) const {
   return ContainsAnyOf(lower_key, script_date_keys_);
+}
+
+const MetaKey* MetadataWords::FindMetaKey(std::string_view lower_key) const {
+  const auto found = meta_keys_.find(lower_key);
+  return found == meta_keys_.end() ? nullptr : &found->second;
 }
 
 }  // namespace storyline::html

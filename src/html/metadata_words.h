@@ -3,10 +3,13 @@
 // docs/formats/html.md): byline prefixes, bylines that name no one, words
 // that end a name, kicker classes of headings, separators of a title's
 // parts, class/id cues of author, date, modified and comment elements, words
-// that mark a date as an update, and the keys of publication dates in
-// scripts' JSON data. Immutable once parsed.
+// that mark a date as an update, the keys of publication dates in scripts'
+// JSON data, and the <meta> keys read with the field each gives. Immutable
+// once parsed.
 #pragma once
 
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +17,14 @@
 #include "core/status.h"
 
 namespace storyline::html {
+
+// What a <meta> key gives: a field of html.h ("title", "published",
+// "modified", "author", "site_name", "canonical_url", "language") and the
+// rank of its candidates (candidates.h; lower is more trusted).
+struct MetaKey {
+  std::string field;
+  int rank = 0;
+};
 
 class MetadataWords {
  public:
@@ -52,10 +63,15 @@ class MetadataWords {
   // publication date ("publishedat", "date_published").
   bool IsScriptDateKey(std::string_view lower_key) const;
 
+  // The <meta> key, lower-cased ("og:title", "dc.date.issued"), or nullptr
+  // when the reader does not take it.
+  const MetaKey* FindMetaKey(std::string_view lower_key) const;
+
  private:
   std::vector<std::string> byline_prefixes_, not_names_, name_ends_, kicker_classes_,
       title_separators_, author_classes_, author_classes_not_, date_classes_, modified_classes_,
       comment_classes_, comment_classes_not_, updated_words_, script_date_keys_;
+  std::map<std::string, MetaKey, std::less<>> meta_keys_;
 };
 
 }  // namespace storyline::html
