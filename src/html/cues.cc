@@ -32,6 +32,13 @@ std::string WholeLine(std::string_view words) {
   return "^(?:" + std::string(words) + ")[\\s\\p{P}\\p{S}]*$";
 }
 
+// Line cues match from the start of the line: anchored, the DFA need not
+// try every position (RE2 still checks the "^" each pattern keeps).
+RE2::Anchor AnchorOf(size_t kind) {
+  const auto cue = static_cast<CueKind>(kind);
+  return cue == CueKind::kLabel || cue == CueKind::kEnd ? RE2::ANCHOR_START : RE2::UNANCHORED;
+}
+
 std::string Compiled(size_t kind, std::string_view pattern) {
   switch (static_cast<CueKind>(kind)) {
     case CueKind::kDrop:
@@ -54,7 +61,7 @@ struct ClassCues::Sets {
 Result<ClassCues> ClassCues::Parse(std::string_view file_name, std::string_view contents) {
   auto sets = std::make_unique<Sets>();
   for (size_t kind = 0; kind < kKindNames.size(); ++kind) {
-    sets->by_kind.push_back(std::make_unique<RE2::Set>(CueOptions(), RE2::UNANCHORED));
+    sets->by_kind.push_back(std::make_unique<RE2::Set>(CueOptions(), AnchorOf(kind)));
   }
   std::vector<int> count(kKindNames.size(), 0);
   int line_number = 0;
