@@ -97,6 +97,17 @@ TEST(ContentTest, DropsLinesThatLabelCuesName) {
   EXPECT_EQ(TextOf(page), std::string(kFirst) + "\n" + kSecond + "\n" + kThird);
 }
 
+// Month names are letters of the Latin, Greek and Cyrillic blocks, accented
+// or not; a line of other words around a year stays.
+TEST(ContentTest, DropsDateLinesWithMonthNamesInSeveralScripts) {
+  const std::string page =
+      std::string(
+          "<html><body><article><p>3. März 2024</p><p>12 августа 2023, 14:05</p>"
+          "<p>Harbour | 5 Μαΐου 2024</p><p>Lutego 4, 2022</p><p>") +
+      kFirst + "</p><p>14 港口会议 2024</p><p>" + kSecond + "</p></article></body></html>";
+  EXPECT_EQ(TextOf(page), std::string(kFirst) + "\n14 港口会议 2024\n" + kSecond);
+}
+
 TEST(ContentTest, DropsDatesBesideARubricAndAdvertisingNotes) {
   const std::string page =
       "<html><body><article><p>Harbour | 12.03.2024</p><p>Anzeige - Enthält Links zu "
