@@ -171,6 +171,22 @@ std::string MonthKey(std::string_view text) {
   return key;
 }
 
+// `pattern` with each `\s` matching any Unicode space too: pages set dates
+// with thin and narrow no-break spaces ("4.&thinsp;2.&thinsp;2022"), and
+// RE2's `\s` is ASCII only.
+std::string AnySpace(std::string_view pattern) {
+  std::string out;
+  for (size_t at = 0; at < pattern.size(); ++at) {
+    if (pattern.compare(at, 2, R"(\s)") == 0) {
+      out += R"([\s\p{Zs}])";
+      ++at;
+    } else {
+      out += pattern[at];
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<DateWords> DateWords::Parse(std::string_view file_name, std::string_view contents) {
@@ -218,16 +234,16 @@ Result<DateWords> DateWords::Parse(std::string_view file_name, std::string_view 
   const std::string before = R"((?:^|[^\pL\pN]))";
   const std::string after_word = R"((?:$|[^\pL]))";
   const std::string after_number = R"((?:$|[^\pN]))";
-  patterns->day_month_year =
-      std::make_unique<RE2>(before + R"((\d{1,2})(?:st|nd|rd|th|er)?\.?\s*(?:of\s+|de\s+)?()" +
-                                alternation + R"()\.?,?\s*(?:de\s+)?(\d{4}))" + after_number,
-                            options);
-  patterns->month_day_year =
-      std::make_unique<RE2>(before + "(" + alternation +
-                                R"()\.?\s*(\d{1,2})(?:st|nd|rd|th)?\.?,?\s*(\d{4}))" + after_number,
-                            options);
+  patterns->day_month_year = std::make_unique<RE2>(
+      AnySpace(before + R"((\d{1,2})(?:st|nd|rd|th|er)?\.?\s*(?:of\s+|de\s+)?()" + alternation +
+               R"()\.?,?\s*(?:de\s+)?(\d{4}))" + after_number),
+      options);
+  patterns->month_day_year = std::make_unique<RE2>(
+      AnySpace(before + "(" + alternation + R"()\.?\s*(\d{1,2})(?:st|nd|rd|th)?\.?,?\s*(\d{4}))" +
+               after_number),
+      options);
   patterns->dotted = std::make_unique<RE2>(
-      R"((?:^|[^\pN.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}))" + after_number, options);
+      AnySpace(R"((?:^|[^\pN.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}))" + after_number), options);
   patterns->slashed =
       std::make_unique<RE2>(R"((?:^|[^\pN/])(\d{1,2})/(\d{1,2})/(\d{4}))" + after_number, options);
   patterns->iso = std::make_unique<RE2>(

@@ -461,6 +461,10 @@ TEST(DateWords, FindsWrittenOutDates) {
   EXPECT_EQ(words.FindDate("el 3 de marzo de 2020")->date, "2020-03-03");
   EXPECT_EQ(words.FindDate("04/05/2021")->date, "2021-04-05");
   EXPECT_EQ(words.FindDate("04/05/2021", false)->date, "2021-05-04");
+  // Thin and narrow no-break spaces, as pages set dates.
+  const std::string thin = "\u2009", narrow = "\u202F";
+  EXPECT_EQ(words.FindDate("Kim Berg 4." + thin + "2." + thin + "2022.")->date, "2022-02-04");
+  EXPECT_EQ(words.FindDate("am 9." + narrow + "Mai" + narrow + "2021")->date, "2021-05-09");
   EXPECT_FALSE(words.FindDate("31. Februar 2020"));
   EXPECT_FALSE(words.FindDate("no date at all"));
   std::optional<DateWords::Found> found = words.FindDate("Updated: 1 June 2019");
