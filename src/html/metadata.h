@@ -46,7 +46,8 @@
 //              date shortly before the headline; the first date in the text.
 //              The date shown after the headline replaces a markup date at
 //              most 7 days off it (time zones), unless the URL's date says
-//              otherwise.
+//              otherwise. Text inside <blockquote> (an embedded post) gives
+//              no written-out date.
 //   modified   JSON-LD dateModified, <meta> article:modified_time,
 //              og:updated_time, dateModified, DC.date.modified, ...,
 //              itemprop="dateModified", <time> with class "updated" or

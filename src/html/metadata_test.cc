@@ -499,6 +499,18 @@ TEST(Metadata, ShownDateWinsOverMarkupDaysOff) {
   EXPECT_EQ(Field(with_url.metadata, "published")->value, "2020-02-25T03:00:00+00:00");
 }
 
+TEST(Metadata, QuotedPostDateIsNotTheShownDate) {
+  // An embedded post under the headline carries its own date.
+  const std::string page = R"(<html lang="en"><head>
+<meta property="article:published_time" content="2023-03-10T09:00:00Z">
+</head><body><h1>Ferry app adds live maps</h1><p>Riders asked for it.</p>
+<blockquote class="social-post"><p>Maps are coming!</p>&mdash; Harbor Lines
+(@harborlines) March 7, 2023</blockquote><p>The update is out now.</p></body></html>)";
+  Parsed parsed = Read(page);
+  ASSERT_TRUE(Field(parsed.metadata, "published"));
+  EXPECT_EQ(Field(parsed.metadata, "published")->value, "2023-03-10T09:00:00+00:00");
+}
+
 TEST(Metadata, BareTimeElementOverDateMentionedAfterHeadline) {
   const std::string page = R"(<html lang="de"><body><h1>Neue Regeln ab Frühjahr</h1>
 <p>Ab dem 30. April 2024 gilt die neue Ordnung.</p>
