@@ -170,10 +170,25 @@ std::optional<long> DaysBetween(std::string_view earlier, std::string_view later
   return *to - *from;
 }
 
+// Whether the markup, not the text, gives a date of `field` on the day of
+// `shown`.
+bool MarkupGives(const std::vector<Candidate>& candidates, std::string_view field,
+                 const Candidate& shown) {
+  for (const Candidate& candidate : candidates) {
+    if (candidate.field.field == field && candidate.rank < rank::kNearHeadline &&
+        candidate.field.how != "byline" &&
+        candidate.field.value.compare(0, 10, shown.field.value, 0, 10) == 0)
+      return true;
+  }
+  return false;
+}
+
 // The date shown over or under the headline when it is a few days off the
 // better-ranked `best` of markup (time zones, re-publication): it is the
-// date readers see. A date in the URL that differs from the shown one
-// settles it for the markup.
+// date readers see. Further off, when other markup (a <time datetime>, a
+// weaker <meta>) gives the shown day as published and none as modified: the
+// markup disagrees with itself, and the page shows which is right. A date
+// in the URL that differs from the shown one settles it for the markup.
 const Candidate* ShownDateOver(const std::vector<Candidate>& candidates, const Candidate& best) {
   const Candidate* url_date = UrlDate(candidates);
   for (const Candidate& candidate : candidates) {
@@ -184,7 +199,11 @@ const Candidate* ShownDateOver(const std::vector<Candidate>& candidates, const C
     std::optional<long> days = DaysBetween(best.field.value, candidate.field.value);
     const bool url_disagrees =
         url_date && url_date->field.value.substr(0, 10) != candidate.field.value.substr(0, 10);
-    if (days && std::labs(*days) <= kShownDateSlack && !url_disagrees) return &candidate;
+    if (url_disagrees) break;
+    if (days && std::labs(*days) <= kShownDateSlack) return &candidate;
+    if (MarkupGives(candidates, "published", candidate) &&
+        !MarkupGives(candidates, "modified", candidate))
+      return &candidate;
     break;
   }
   return &best;

@@ -45,9 +45,10 @@
 //              pubdate, publishdate, DC.date); the first <time datetime>; a
 //              date shortly before the headline; the first date in the text.
 //              The date shown after the headline replaces a markup date at
-//              most 7 days off it (time zones), unless the URL's date says
-//              otherwise. Text inside <blockquote> (an embedded post) gives
-//              no written-out date.
+//              most 7 days off it (time zones), or further off when other
+//              markup gives the shown day as published and none gives it as
+//              modified, unless the URL's date says otherwise. Text inside
+//              <blockquote> (an embedded post) gives no written-out date.
 //   modified   JSON-LD dateModified, <meta> article:modified_time,
 //              og:updated_time, dateModified, DC.date.modified, ...,
 //              itemprop="dateModified", <time> with class "updated" or

@@ -499,6 +499,22 @@ TEST(Metadata, ShownDateWinsOverMarkupDaysOff) {
   EXPECT_EQ(Field(with_url.metadata, "published")->value, "2020-02-25T03:00:00+00:00");
 }
 
+TEST(Metadata, ShownDateThatMarkupConfirmsWinsWeeksOff) {
+  // The <meta> says the 5th; the <time> under the headline shows the 25th.
+  const std::string head = R"(<html lang="de"><head>
+<meta property="article:published_time" content="2022-01-05">)";
+  const std::string body = R"(</head><body><h1>Rastplätze für Zugvögel</h1>
+<p><time datetime="2022-01-25">25.01.2022</time></p><p>Am Ufer wird gebaut.</p></body></html>)";
+  Parsed parsed = Read(head + body);
+  ASSERT_TRUE(Field(parsed.metadata, "published"));
+  EXPECT_EQ(Field(parsed.metadata, "published")->value, "2022-01-25");
+  // When the markup gives that day as the modified date, the page shows its
+  // update: the published date stands.
+  Parsed updated =
+      Read(head + R"(<meta property="article:modified_time" content="2022-01-25">)" + body);
+  EXPECT_EQ(Field(updated.metadata, "published")->value, "2022-01-05");
+}
+
 TEST(Metadata, QuotedPostDateIsNotTheShownDate) {
   // An embedded post under the headline carries its own date.
   const std::string page = R"(<html lang="en"><head>
