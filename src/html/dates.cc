@@ -398,6 +398,22 @@ DateWords::DateWords(DateWords&&) noexcept = default;
 DateWords& DateWords::operator=(DateWords&&) noexcept = default;
 DateWords::~DateWords() = default;
 
+std::optional<DateWords::Found> FindShortYearDate(std::string_view text) {
+  static const RE2 kShortYear(R"((?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?:$|[^\d.]))");
+  constexpr int kFirstCentury = 95;  // "95" to "99" are 1995-1999, the rest 20XX
+  std::array<re2::StringPiece, 4> pieces;
+  if (!kShortYear.Match(text, 0, text.size(), RE2::UNANCHORED, pieces.data(), 4))
+    return std::nullopt;
+  const auto groups = Views(pieces);
+  const int day = ParseNumber(groups[1]).value_or(0), month = ParseNumber(groups[2]).value_or(0);
+  const int short_year = ParseNumber(groups[3]).value_or(0);
+  const int year = short_year + (short_year >= kFirstCentury ? 1900 : 2000);
+  if (!IsValidDate(year, month, day)) return std::nullopt;
+  const size_t offset = static_cast<size_t>(groups[1].data() - text.data());
+  const size_t end = static_cast<size_t>(groups[3].data() + groups[3].size() - text.data());
+  return DateWords::Found{FormatDate(year, month, day), offset, end};
+}
+
 // ---------------------------------------------------------------------------
 // Dates in the URL and in the page's text.
 

@@ -444,14 +444,19 @@ class PageReader {
   void ReadTextDate(const xmlNode& node) {
     std::string text = BoundedText(node, kMaxSnippetBytes);
     if (text.empty() || text.size() > kMaxSnippetBytes) return;
+    int rank = rank::kTextDate;
     std::optional<DateWords::Found> found = collector_.FindDate(text);
+    if (!found) {
+      found = FindShortYearDate(text);
+      rank = rank::kShortYearDate;
+    }
     if (!found || !collector_.Acceptable(found->date)) return;
     const bool modified = words_.UpdatedBefore(text, found->offset);
     std::string_view class_name = AttributeOf(node, "class");
     collector_.Add(modified ? "modified" : "published", found->date, "byline",
                    Tag(node, class_name.empty() ? "id" : "class",
                        class_name.empty() ? AttributeOf(node, "id") : class_name),
-                   rank::kTextDate);
+                   rank);
   }
 
   const xmlDoc& doc_;

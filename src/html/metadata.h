@@ -43,7 +43,8 @@
 //              "03.03.2020", "31. Mai 2012", "March 3, 2020"); the first date
 //              in the text after the headline; weak <meta> names (date,
 //              pubdate, publishdate, DC.date); the first <time datetime>; a
-//              date shortly before the headline; the first date in the text.
+//              date element's "23.09.22" (a two-digit year); a date shortly
+//              before the headline; the first date in the text.
 //              The date shown after the headline replaces a markup date at
 //              most 7 days off it (time zones), or further off when other
 //              markup gives the shown day as published and none gives it as

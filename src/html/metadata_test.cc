@@ -515,6 +515,19 @@ TEST(Metadata, ShownDateThatMarkupConfirmsWinsWeeksOff) {
   EXPECT_EQ(Field(updated.metadata, "published")->value, "2022-01-05");
 }
 
+TEST(Metadata, DateElementWithTwoDigitYear) {
+  const std::string page = R"(<html lang="de"><body><h1>Ein Garten auf dem Dach</h1>
+<div class="upload-date"> 23.09.22 </div><p>Tomaten im sechsten Stock.</p></body></html>)";
+  Parsed parsed = Read(page);
+  ASSERT_TRUE(Field(parsed.metadata, "published"));
+  EXPECT_EQ(Field(parsed.metadata, "published")->value, "2022-09-23");
+  // A date element with a full date wins, even after it: "19.1.23" may be
+  // an event's date, in a form numbers of other kinds take too.
+  const std::string with_full = R"(<html lang="de"><body><div class="event-date">19.1.23</div>
+<h1>Ein Garten auf dem Dach</h1><div class="post-date">20.12.2022</div></body></html>)";
+  EXPECT_EQ(Field(Read(with_full).metadata, "published")->value, "2022-12-20");
+}
+
 TEST(Metadata, QuotedPostDateIsNotTheShownDate) {
   // An embedded post under the headline carries its own date.
   const std::string page = R"(<html lang="en"><head>
