@@ -46,6 +46,7 @@ constexpr int kShortYearDate = 50;  // "23.09.22" in a date element
 constexpr int kBeforeHeadline = 51;
 constexpr int kScriptDate = 52;  // a date key in a script's JSON data
 constexpr int kFirstTextDate = 53;
+constexpr int kListedDate = 54;  // date elements of one class giving different days
 constexpr int kJsonPageTitle = 55;
 constexpr int kTitleTag = 60;
 constexpr int kHeading = 70;

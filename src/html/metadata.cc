@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <map>
+#include <set>
 #include <utility>
 
 #include "html/candidates.h"
@@ -94,6 +96,24 @@ struct Gathered {
   std::vector<std::string> site_names;  // the site's names and host name
 };
 
+// Date elements of one class that give different days are a list (teasers,
+// events, comments), not the page's date: they rank below every other
+// date.
+void DemoteListedDates(std::vector<Candidate>& candidates) {
+  auto is_element_date = [](const Candidate& candidate) {
+    return candidate.rank == rank::kTextDate && candidate.field.how == "byline";
+  };
+  std::map<std::string, std::set<std::string>> days_of_class;
+  for (const Candidate& candidate : candidates) {
+    if (is_element_date(candidate))
+      days_of_class[candidate.field.evidence].insert(candidate.field.value.substr(0, 10));
+  }
+  for (Candidate& candidate : candidates) {
+    if (is_element_date(candidate) && days_of_class[candidate.field.evidence].size() > 1)
+      candidate.rank = rank::kListedDate;
+  }
+}
+
 Gathered Gather(const xmlDoc& doc, const PageContext& context, const DateWords& words,
                 const MetadataWords& page_words, std::optional<std::string>& body) {
   Collector collector(context, words, page_words);
@@ -137,6 +157,7 @@ Gathered Gather(const xmlDoc& doc, const PageContext& context, const DateWords& 
   if (!headline_at) headline_at = markup.first_h1_offset;
   AddTextDates(markup.text, headline_at, collector);
   AddScriptDate(markup.scripts, collector);
+  DemoteListedDates(candidates);
   gathered.candidates = std::move(candidates);
   gathered.site_names = std::move(site_names);
   return gathered;

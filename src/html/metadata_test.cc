@@ -528,6 +528,21 @@ TEST(Metadata, DateElementWithTwoDigitYear) {
   EXPECT_EQ(Field(Read(with_full).metadata, "published")->value, "2022-12-20");
 }
 
+TEST(Metadata, DateElementsOfAListAreNotThePagesDate) {
+  const std::string head = R"(<html lang="de"><head><meta name="date" content="2020-02-11">
+</head><body>)";
+  const std::string article = R"(<h1>Weine aus dem Norden</h1><p>Kühle Lagen.</p></body></html>)";
+  const std::string events = R"(<ul><li><span class="datum">29.02.2020</span> Probe</li>
+<li><span class="datum">04.04.2020</span> Abend mit Musik</li></ul>)";
+  Parsed listed = Read(head + events + article);
+  ASSERT_TRUE(Field(listed.metadata, "published"));
+  EXPECT_EQ(Field(listed.metadata, "published")->value, "2020-02-11");
+  // The same day twice (over and under the article) is the page's date.
+  const std::string twice = R"(<span class="datum">29.02.2020</span> Weinbrief
+<span class="datum">29.02.2020</span> Nachlese)";
+  EXPECT_EQ(Field(Read(head + twice + article).metadata, "published")->value, "2020-02-29");
+}
+
 TEST(Metadata, QuotedPostDateIsNotTheShownDate) {
   // An embedded post under the headline carries its own date.
   const std::string page = R"(<html lang="en"><head>
