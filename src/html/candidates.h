@@ -41,10 +41,12 @@ constexpr int kTextDate = 47;  // a date element's text
 // headline; as a date element's text, page order decides between them.
 constexpr int kAnyTime = 47;
 constexpr int kNearHeadline = 48;
-constexpr int kMetaDateWeak = 49;  // <meta name="date"> and the like
+constexpr int kMetaDateWeak = 49;   // <meta name="date"> and the like
+constexpr int kShortYearDate = 50;  // "23.09.22" in a date element
 constexpr int kBeforeHeadline = 51;
 constexpr int kScriptDate = 52;  // a date key in a script's JSON data
 constexpr int kFirstTextDate = 53;
+constexpr int kListedDate = 54;  // date elements of one class giving different days
 constexpr int kJsonPageTitle = 55;
 constexpr int kTitleTag = 60;
 constexpr int kHeading = 70;

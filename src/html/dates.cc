@@ -171,6 +171,22 @@ std::string MonthKey(std::string_view text) {
   return key;
 }
 
+// `pattern` with each `\s` matching any Unicode space too: pages set dates
+// with thin and narrow no-break spaces ("4.&thinsp;2.&thinsp;2022"), and
+// RE2's `\s` is ASCII only.
+std::string AnySpace(std::string_view pattern) {
+  std::string out;
+  for (size_t at = 0; at < pattern.size(); ++at) {
+    if (pattern.compare(at, 2, R"(\s)") == 0) {
+      out += R"([\s\p{Zs}])";
+      ++at;
+    } else {
+      out += pattern[at];
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<DateWords> DateWords::Parse(std::string_view file_name, std::string_view contents) {
@@ -218,16 +234,16 @@ Result<DateWords> DateWords::Parse(std::string_view file_name, std::string_view 
   const std::string before = R"((?:^|[^\pL\pN]))";
   const std::string after_word = R"((?:$|[^\pL]))";
   const std::string after_number = R"((?:$|[^\pN]))";
-  patterns->day_month_year =
-      std::make_unique<RE2>(before + R"((\d{1,2})(?:st|nd|rd|th|er)?\.?\s*(?:of\s+|de\s+)?()" +
-                                alternation + R"()\.?,?\s*(?:de\s+)?(\d{4}))" + after_number,
-                            options);
-  patterns->month_day_year =
-      std::make_unique<RE2>(before + "(" + alternation +
-                                R"()\.?\s*(\d{1,2})(?:st|nd|rd|th)?\.?,?\s*(\d{4}))" + after_number,
-                            options);
+  patterns->day_month_year = std::make_unique<RE2>(
+      AnySpace(before + R"((\d{1,2})(?:st|nd|rd|th|er)?\.?\s*(?:of\s+|de\s+)?()" + alternation +
+               R"()\.?,?\s*(?:de\s+)?(\d{4}))" + after_number),
+      options);
+  patterns->month_day_year = std::make_unique<RE2>(
+      AnySpace(before + "(" + alternation + R"()\.?\s*(\d{1,2})(?:st|nd|rd|th)?\.?,?\s*(\d{4}))" +
+               after_number),
+      options);
   patterns->dotted = std::make_unique<RE2>(
-      R"((?:^|[^\pN.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}))" + after_number, options);
+      AnySpace(R"((?:^|[^\pN.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}))" + after_number), options);
   patterns->slashed =
       std::make_unique<RE2>(R"((?:^|[^\pN/])(\d{1,2})/(\d{1,2})/(\d{4}))" + after_number, options);
   patterns->iso = std::make_unique<RE2>(
@@ -381,6 +397,22 @@ DateWords::DateWords(std::unique_ptr<const Patterns> patterns) : patterns_(std::
 DateWords::DateWords(DateWords&&) noexcept = default;
 DateWords& DateWords::operator=(DateWords&&) noexcept = default;
 DateWords::~DateWords() = default;
+
+std::optional<DateWords::Found> FindShortYearDate(std::string_view text) {
+  static const RE2 kShortYear(R"((?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?:$|[^\d.]))");
+  constexpr int kFirstCentury = 95;  // "95" to "99" are 1995-1999, the rest 20XX
+  std::array<re2::StringPiece, 4> pieces;
+  if (!kShortYear.Match(text, 0, text.size(), RE2::UNANCHORED, pieces.data(), 4))
+    return std::nullopt;
+  const auto groups = Views(pieces);
+  const int day = ParseNumber(groups[1]).value_or(0), month = ParseNumber(groups[2]).value_or(0);
+  const int short_year = ParseNumber(groups[3]).value_or(0);
+  const int year = short_year + (short_year >= kFirstCentury ? 1900 : 2000);
+  if (!IsValidDate(year, month, day)) return std::nullopt;
+  const size_t offset = static_cast<size_t>(groups[1].data() - text.data());
+  const size_t end = static_cast<size_t>(groups[3].data() + groups[3].size() - text.data());
+  return DateWords::Found{FormatDate(year, month, day), offset, end};
+}
 
 // ---------------------------------------------------------------------------
 // Dates in the URL and in the page's text.

@@ -58,6 +58,11 @@ class DateWords {
   std::unique_ptr<const Patterns> patterns_;
 };
 
+// The first day-first dotted date with a two-digit year in `text`
+// ("23.09.22", read as 2022-09-23; 95-99 as 1995-1999): the short form a
+// date element may show. Not for running text, where "1.2.3" is no date.
+std::optional<DateWords::Found> FindShortYearDate(std::string_view text);
+
 // Whether year-month-day is a day of the Gregorian calendar.
 bool IsValidDate(int year, int month, int day);
 // "YYYY-MM-DD".

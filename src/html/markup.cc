@@ -54,13 +54,15 @@ class PageReader {
     const xmlNode* root = xmlDocGetRootElement(&doc_);
     if (!root) return;
     int comment_depth = 0;
+    int quote_depth = 0;
     int date_context = 0;
     WalkTree(
         *root,
         [&](const xmlNode& node) {
           if (!IsElement(node)) {
             if ((node.type == XML_TEXT_NODE || node.type == XML_CDATA_SECTION_NODE) &&
-                node.content && comment_depth == 0 && text_.size() < kMaxPageText) {
+                node.content && comment_depth == 0 && quote_depth == 0 &&
+                text_.size() < kMaxPageText) {
               AppendCollapsed(reinterpret_cast<const char*>(node.content), text_);
             }
             return false;
@@ -72,9 +74,11 @@ class PageReader {
           // class is read once.
           const bool has_class = class_and_id.size() > 1;
           const Opened opened{has_class && words_.IsCommentContainer(class_and_id),
-                              has_class && words_.SuggestsDate(class_and_id)};
+                              has_class && words_.SuggestsDate(class_and_id),
+                              NameOf(node) == "blockquote"};
           opened_.push_back(opened);
           comment_depth += opened.comments;
+          quote_depth += opened.quote;
           date_context += opened.date_context;
           return Enter(node, class_and_id, in_comments, date_context > 0);
         },
@@ -83,6 +87,7 @@ class PageReader {
           const Opened opened = opened_.back();
           opened_.pop_back();
           comment_depth -= opened.comments;
+          quote_depth -= opened.quote;
           date_context -= opened.date_context;
           if (NameOf(node) == "svg") --svg_depth_;
         });
@@ -95,10 +100,13 @@ class PageReader {
 
  private:
   // What an element entered in the walk opened: a comments section, a
-  // context where dates are the page's.
+  // context where dates are the page's, a quotation (an embedded post, a
+  // letter): its text is left out of text_, as its dates are the quoted
+  // source's, not the page's.
   struct Opened {
     bool comments = false;
     bool date_context = false;
+    bool quote = false;
   };
 
   // Returns whether to walk `node`'s children.
@@ -331,14 +339,19 @@ class PageReader {
   void ReadTextDate(const xmlNode& node) {
     std::string text = BoundedText(node, kMaxSnippetBytes);
     if (text.empty() || text.size() > kMaxSnippetBytes) return;
+    int rank = rank::kTextDate;
     std::optional<DateWords::Found> found = collector_.FindDate(text);
+    if (!found) {
+      found = FindShortYearDate(text);
+      rank = rank::kShortYearDate;
+    }
     if (!found || !collector_.Acceptable(found->date)) return;
     const bool modified = words_.UpdatedBefore(text, found->offset);
     std::string_view class_name = AttributeOf(node, "class");
     collector_.Add(modified ? "modified" : "published", found->date, "byline",
                    Tag(node, class_name.empty() ? "id" : "class",
                        class_name.empty() ? AttributeOf(node, "id") : class_name),
-                   rank::kTextDate);
+                   rank);
   }
 
   const xmlDoc& doc_;

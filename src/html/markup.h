@@ -26,8 +26,9 @@ class Collector;
 // What the walk found besides candidates.
 struct PageMarkup {
   std::string raw_title;  // the first <title> outside <svg>, trimmed
-  // The page's text outside comment sections, collapsed, a space between
-  // elements, at most about 200,000 bytes: for dates written out.
+  // The page's text outside comment sections and <blockquote> (a quoted
+  // post's date is not the page's), collapsed, a space between elements, at
+  // most about 200,000 bytes: for dates written out.
   std::string text;
   std::optional<size_t> first_h1_offset;  // where the first <h1>'s text starts in `text`
   std::vector<const xmlNode*> scripts;    // the <script> elements, for AddScriptDate

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <map>
+#include <set>
 #include <utility>
 
 #include "html/candidates.h"
@@ -94,6 +96,24 @@ struct Gathered {
   std::vector<std::string> site_names;  // the site's names and host name
 };
 
+// Date elements of one class that give different days are a list (teasers,
+// events, comments), not the page's date: they rank below every other
+// date.
+void DemoteListedDates(std::vector<Candidate>& candidates) {
+  auto is_element_date = [](const Candidate& candidate) {
+    return candidate.rank == rank::kTextDate && candidate.field.how == "byline";
+  };
+  std::map<std::string, std::set<std::string>> days_of_class;
+  for (const Candidate& candidate : candidates) {
+    if (is_element_date(candidate))
+      days_of_class[candidate.field.evidence].insert(candidate.field.value.substr(0, 10));
+  }
+  for (Candidate& candidate : candidates) {
+    if (is_element_date(candidate) && days_of_class[candidate.field.evidence].size() > 1)
+      candidate.rank = rank::kListedDate;
+  }
+}
+
 Gathered Gather(const xmlDoc& doc, const PageContext& context, const DateWords& words,
                 const MetadataWords& page_words, std::optional<std::string>& body) {
   Collector collector(context, words, page_words);
@@ -137,6 +157,7 @@ Gathered Gather(const xmlDoc& doc, const PageContext& context, const DateWords& 
   if (!headline_at) headline_at = markup.first_h1_offset;
   AddTextDates(markup.text, headline_at, collector);
   AddScriptDate(markup.scripts, collector);
+  DemoteListedDates(candidates);
   gathered.candidates = std::move(candidates);
   gathered.site_names = std::move(site_names);
   return gathered;
@@ -170,10 +191,25 @@ std::optional<long> DaysBetween(std::string_view earlier, std::string_view later
   return *to - *from;
 }
 
+// Whether the markup, not the text, gives a date of `field` on the day of
+// `shown`.
+bool MarkupGives(const std::vector<Candidate>& candidates, std::string_view field,
+                 const Candidate& shown) {
+  for (const Candidate& candidate : candidates) {
+    if (candidate.field.field == field && candidate.rank < rank::kNearHeadline &&
+        candidate.field.how != "byline" &&
+        candidate.field.value.compare(0, 10, shown.field.value, 0, 10) == 0)
+      return true;
+  }
+  return false;
+}
+
 // The date shown over or under the headline when it is a few days off the
 // better-ranked `best` of markup (time zones, re-publication): it is the
-// date readers see. A date in the URL that differs from the shown one
-// settles it for the markup.
+// date readers see. Further off, when other markup (a <time datetime>, a
+// weaker <meta>) gives the shown day as published and none as modified: the
+// markup disagrees with itself, and the page shows which is right. A date
+// in the URL that differs from the shown one settles it for the markup.
 const Candidate* ShownDateOver(const std::vector<Candidate>& candidates, const Candidate& best) {
   const Candidate* url_date = UrlDate(candidates);
   for (const Candidate& candidate : candidates) {
@@ -184,7 +220,11 @@ const Candidate* ShownDateOver(const std::vector<Candidate>& candidates, const C
     std::optional<long> days = DaysBetween(best.field.value, candidate.field.value);
     const bool url_disagrees =
         url_date && url_date->field.value.substr(0, 10) != candidate.field.value.substr(0, 10);
-    if (days && std::labs(*days) <= kShownDateSlack && !url_disagrees) return &candidate;
+    if (url_disagrees) break;
+    if (days && std::labs(*days) <= kShownDateSlack) return &candidate;
+    if (MarkupGives(candidates, "published", candidate) &&
+        !MarkupGives(candidates, "modified", candidate))
+      return &candidate;
     break;
   }
   return &best;

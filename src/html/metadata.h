@@ -43,10 +43,15 @@
 //              "03.03.2020", "31. Mai 2012", "March 3, 2020"); the first date
 //              in the text after the headline; weak <meta> names (date,
 //              pubdate, publishdate, DC.date); the first <time datetime>; a
-//              date shortly before the headline; the first date in the text.
+//              date element's "23.09.22" (a two-digit year); a date shortly
+//              before the headline; the first date in the text; last, date
+//              elements of one class that give different days (a list of
+//              teasers or events).
 //              The date shown after the headline replaces a markup date at
-//              most 7 days off it (time zones), unless the URL's date says
-//              otherwise.
+//              most 7 days off it (time zones), or further off when other
+//              markup gives the shown day as published and none gives it as
+//              modified, unless the URL's date says otherwise. Text inside
+//              <blockquote> (an embedded post) gives no written-out date.
 //   modified   JSON-LD dateModified, <meta> article:modified_time,
 //              og:updated_time, dateModified, DC.date.modified, ...,
 //              itemprop="dateModified", <time> with class "updated" or

@@ -461,6 +461,10 @@ TEST(DateWords, FindsWrittenOutDates) {
   EXPECT_EQ(words.FindDate("el 3 de marzo de 2020")->date, "2020-03-03");
   EXPECT_EQ(words.FindDate("04/05/2021")->date, "2021-04-05");
   EXPECT_EQ(words.FindDate("04/05/2021", false)->date, "2021-05-04");
+  // Thin and narrow no-break spaces, as pages set dates.
+  const std::string thin = "\u2009", narrow = "\u202F";
+  EXPECT_EQ(words.FindDate("Kim Berg 4." + thin + "2." + thin + "2022.")->date, "2022-02-04");
+  EXPECT_EQ(words.FindDate("am 9." + narrow + "Mai" + narrow + "2021")->date, "2021-05-09");
   EXPECT_FALSE(words.FindDate("31. Februar 2020"));
   EXPECT_FALSE(words.FindDate("no date at all"));
   std::optional<DateWords::Found> found = words.FindDate("Updated: 1 June 2019");
@@ -493,6 +497,62 @@ TEST(Metadata, ShownDateWinsOverMarkupDaysOff) {
   // A date in the URL that agrees with the markup keeps the markup's.
   Parsed with_url = Read(page, "https://news.example/2020/02/25/night-market/");
   EXPECT_EQ(Field(with_url.metadata, "published")->value, "2020-02-25T03:00:00+00:00");
+}
+
+TEST(Metadata, ShownDateThatMarkupConfirmsWinsWeeksOff) {
+  // The <meta> says the 5th; the <time> under the headline shows the 25th.
+  const std::string head = R"(<html lang="de"><head>
+<meta property="article:published_time" content="2022-01-05">)";
+  const std::string body = R"(</head><body><h1>Rastplätze für Zugvögel</h1>
+<p><time datetime="2022-01-25">25.01.2022</time></p><p>Am Ufer wird gebaut.</p></body></html>)";
+  Parsed parsed = Read(head + body);
+  ASSERT_TRUE(Field(parsed.metadata, "published"));
+  EXPECT_EQ(Field(parsed.metadata, "published")->value, "2022-01-25");
+  // When the markup gives that day as the modified date, the page shows its
+  // update: the published date stands.
+  Parsed updated =
+      Read(head + R"(<meta property="article:modified_time" content="2022-01-25">)" + body);
+  EXPECT_EQ(Field(updated.metadata, "published")->value, "2022-01-05");
+}
+
+TEST(Metadata, DateElementWithTwoDigitYear) {
+  const std::string page = R"(<html lang="de"><body><h1>Ein Garten auf dem Dach</h1>
+<div class="upload-date"> 23.09.22 </div><p>Tomaten im sechsten Stock.</p></body></html>)";
+  Parsed parsed = Read(page);
+  ASSERT_TRUE(Field(parsed.metadata, "published"));
+  EXPECT_EQ(Field(parsed.metadata, "published")->value, "2022-09-23");
+  // A date element with a full date wins, even after it: "19.1.23" may be
+  // an event's date, in a form numbers of other kinds take too.
+  const std::string with_full = R"(<html lang="de"><body><div class="event-date">19.1.23</div>
+<h1>Ein Garten auf dem Dach</h1><div class="post-date">20.12.2022</div></body></html>)";
+  EXPECT_EQ(Field(Read(with_full).metadata, "published")->value, "2022-12-20");
+}
+
+TEST(Metadata, DateElementsOfAListAreNotThePagesDate) {
+  const std::string head = R"(<html lang="de"><head><meta name="date" content="2020-02-11">
+</head><body>)";
+  const std::string article = R"(<h1>Weine aus dem Norden</h1><p>Kühle Lagen.</p></body></html>)";
+  const std::string events = R"(<ul><li><span class="datum">29.02.2020</span> Probe</li>
+<li><span class="datum">04.04.2020</span> Abend mit Musik</li></ul>)";
+  Parsed listed = Read(head + events + article);
+  ASSERT_TRUE(Field(listed.metadata, "published"));
+  EXPECT_EQ(Field(listed.metadata, "published")->value, "2020-02-11");
+  // The same day twice (over and under the article) is the page's date.
+  const std::string twice = R"(<span class="datum">29.02.2020</span> Weinbrief
+<span class="datum">29.02.2020</span> Nachlese)";
+  EXPECT_EQ(Field(Read(head + twice + article).metadata, "published")->value, "2020-02-29");
+}
+
+TEST(Metadata, QuotedPostDateIsNotTheShownDate) {
+  // An embedded post under the headline carries its own date.
+  const std::string page = R"(<html lang="en"><head>
+<meta property="article:published_time" content="2023-03-10T09:00:00Z">
+</head><body><h1>Ferry app adds live maps</h1><p>Riders asked for it.</p>
+<blockquote class="social-post"><p>Maps are coming!</p>&mdash; Harbor Lines
+(@harborlines) March 7, 2023</blockquote><p>The update is out now.</p></body></html>)";
+  Parsed parsed = Read(page);
+  ASSERT_TRUE(Field(parsed.metadata, "published"));
+  EXPECT_EQ(Field(parsed.metadata, "published")->value, "2023-03-10T09:00:00+00:00");
 }
 
 TEST(Metadata, BareTimeElementOverDateMentionedAfterHeadline) {
