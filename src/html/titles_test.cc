@@ -162,5 +162,20 @@ TEST(Titles, RubyReadingAidsAreNoPartOfTheHeading) {
   EXPECT_EQ(title->value, "\u6D77\u306E\u65E5");
 }
 
+TEST(Titles, SubtitleInsideTheHeadingIsNoPartOfIt) {
+  // Set in the <h1> under the headline, or over it as a kicker.
+  const std::string after = R"(<html><head><title>Ferry fares frozen - Bay Courier</title></head>
+<body><h1><span class="entry-title">Ferry fares frozen</span>
+<span class="entry-subtitle">Council keeps prices for a third year</span></h1></body></html>)";
+  std::optional<MetadataField> title = TitleOf(after);
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Ferry fares frozen");
+  const std::string before = R"(<html><body>
+<h1><span class="subtitle">Harbour week</span> Tall ships moor at the pier</h1></body></html>)";
+  title = TitleOf(before);
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Tall ships moor at the pier");
+}
+
 }  // namespace
 }  // namespace storyline::html
