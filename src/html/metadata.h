@@ -21,8 +21,11 @@
 //              only the site's name (og:site_name, publisher, host name, of
 //              the archived page for web.archive.org), have no letter or
 //              digit or are shorter than 3 bytes do not count, and kickers
-//              inside a heading (<small>, class kicker, dachzeile, roofline,
-//              topline, ...) are left out. Else the first such <h1>; else
+//              and subtitles inside a heading (<small>, class kicker,
+//              dachzeile, roofline, topline, subtitle, ...) are left out, as
+//              is what comes before a separator that only screen readers
+//              read (class sr-only, visually-hidden, ...: "<span
+//              class=sr-only>: </span>"). Else the first such <h1>; else
 //              JSON-LD headline of an Article-like object (Article,
 //              NewsArticle, BlogPosting, *Article, *Posting, Report, Review),
 //              og:title, twitter:title, other <meta> titles, JSON-LD page

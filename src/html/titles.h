@@ -17,9 +17,10 @@ class MetadataWords;
 
 // The text of a heading without kickers (<small>, kicker classes of
 // `words`), scripts, styles and ruby annotations (<rt>, <rp>), and without
-// what separated a kicker from the headline ("Kicker: Headline"); block
-// children are separated by a space. Reads a little past `limit` bytes at
-// most.
+// what separated a kicker from the headline ("Kicker: Headline"), and
+// without what comes before a kicker separator that only screen readers read
+// (hidden classes of `words`); block children are separated by a space.
+// Reads a little past `limit` bytes at most.
 std::string HeadingText(const xmlNode& node, size_t limit, const MetadataWords& words);
 
 // `title` without a site-name part (see metadata.h), split at the title

@@ -177,5 +177,24 @@ TEST(Titles, SubtitleInsideTheHeadingIsNoPartOfIt) {
   EXPECT_EQ(title->value, "Tall ships moor at the pier");
 }
 
+TEST(Titles, KickerBeforeAHiddenSeparatorIsNoPartOfTheHeading) {
+  // On screen the kicker stands on its own line; the dash is for screen
+  // readers only.
+  const std::string page = R"(<html><head>
+<meta property="og:title" content="Harbour week - Tall ships moor at the pier">
+</head><body><h1><span class="head-topic">Harbour week</span>
+<span class="visually-hidden"> - </span><span>Tall ships moor at the pier</span></h1>
+</body></html>)";
+  std::optional<MetadataField> title = TitleOf(page);
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Tall ships moor at the pier");
+  // With nothing after it, the separator cuts nothing.
+  const std::string trailing = R"(<html><body>
+<h1>Tall ships moor at the pier<span class="sr-only">:</span></h1></body></html>)";
+  title = TitleOf(trailing);
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Tall ships moor at the pier");
+}
+
 }  // namespace
 }  // namespace storyline::html
