@@ -88,6 +88,8 @@
 // known site name, the <title> loses the end that names the page's host
 // ("Headline - example.com"), else its last part when it is shorter than the
 // rest and at most 5 words.
+// Every title, heading or not, also loses a date written out before its
+// first separator ("23.01.2022 - Headline").
 //
 // JSON-LD: every <script type="application/ld+json"> is parsed with
 // simdjson; invalid JSON is skipped (raw control characters are read as

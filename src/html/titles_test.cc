@@ -196,5 +196,21 @@ TEST(Titles, KickerBeforeAHiddenSeparatorIsNoPartOfTheHeading) {
   EXPECT_EQ(title->value, "Tall ships moor at the pier");
 }
 
+TEST(Titles, DateBeforeTheHeadlineIsNoPartOfIt) {
+  const std::string page = R"(<html><head>
+<title>14.05.2023 - Lantern parade returns - Seaview Blog</title>
+<meta property="og:title" content="14.05.2023 - Lantern parade returns">
+</head><body><h1>14.05.2023 - Lantern parade returns</h1></body></html>)";
+  std::optional<MetadataField> title = TitleOf(page);
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Lantern parade returns");
+  // A date that is the headline's subject stays.
+  const std::string subject =
+      R"(<html><body><h1>14 May 2023 was the wettest day</h1></body></html>)";
+  title = TitleOf(subject);
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "14 May 2023 was the wettest day");
+}
+
 }  // namespace
 }  // namespace storyline::html
