@@ -22,6 +22,16 @@ constexpr int kMaxHeadings = 30;             // <h1> and <h2> read per page
 constexpr size_t kMaxPageText = 200000;      // page text kept for written-out dates
 constexpr size_t kMaxScriptBytes = 1000000;  // script text scanned for a date key
 
+// Text a <noscript> holds at least when it holds the page's body.
+constexpr size_t kNoscriptPageText = 2000;
+
+// Whether a <noscript> holds the page's body, not a note to turn scripts on
+// or a tracking pixel: an unclosed element inside it ("<noscript><div>
+// </noscript>") makes the parser nest the rest of the page in it.
+bool HoldsPageBody(const xmlNode& noscript) {
+  return BoundedText(noscript, kNoscriptPageText).size() >= kNoscriptPageText;
+}
+
 // <meta> names and properties, lower case, with the field they give.
 enum class MetaKind { kNone, kTitle, kPublished, kModified, kAuthor, kSite, kUrl, kLanguage };
 
@@ -212,7 +222,8 @@ class PageReader {
       scripts_.push_back(&node);
       return false;
     }
-    if (name == "style" || name == "noscript" || name == "template") return false;
+    if (name == "style" || name == "template") return false;
+    if (name == "noscript" && !HoldsPageBody(node)) return false;
     if (name == "meta") {
       ReadMeta(node);
       return false;

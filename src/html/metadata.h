@@ -97,12 +97,17 @@
 // and nested objects are searched to depth 32; HTML character references in
 // its strings are decoded.
 //
+// Not read: <script> (but JSON-LD and date keys of script data), <style>,
+// <template>, and <noscript> unless it holds 2,000 bytes of text or more
+// (the page's body, nested in it by the parser after an unclosed element:
+// "<noscript><div></noscript>").
+//
 // Bounded work: one iterative walk of the tree; byline and date elements
 // read at most 100 of each kind, at most 30 headings; the page text kept for
 // written-out dates is at most 200,000 bytes, scanned once per date pattern.
 //
-// Byline prefixes, names that name no one, title separators, kicker classes
-// and the class/id cues of author, date, modified and comment elements come
+// Byline prefixes, names that name no one, title separators, kicker and
+// hidden-text classes and the class/id cues of author, date, modified and comment elements come
 // from data/html/metadata-words.tsv (metadata_words.h, docs/formats/html.md).
 //
 // The parts: candidates.h (ranks and the Collector; the choice per field in

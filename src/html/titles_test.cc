@@ -212,5 +212,24 @@ TEST(Titles, DateBeforeTheHeadlineIsNoPartOfIt) {
   EXPECT_EQ(title->value, "14 May 2023 was the wettest day");
 }
 
+TEST(Titles, HeadingOfAPageNestedInANoscriptIsRead) {
+  // The unclosed <div> keeps the <noscript> open: the parser nests the rest
+  // of the page in it.
+  std::string story;
+  for (int i = 0; i < 60; ++i) story += "<p>The lighthouse keeper logged the storm at dawn.</p>";
+  const std::string page = R"(<html><head><title>Beacon news - Cape Herald</title></head>
+<body><noscript><div class="no-js"></noscript><div><h1>Lighthouse lamp restored</h1>)" +
+                           story + "</div></body></html>";
+  std::optional<MetadataField> title = TitleOf(page);
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Lighthouse lamp restored");
+  // A note for browsers without scripts is not read.
+  const std::string note = R"(<html><body><noscript><h1>Please turn on scripts</h1></noscript>
+<h1>Lighthouse lamp restored</h1></body></html>)";
+  title = TitleOf(note);
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Lighthouse lamp restored");
+}
+
 }  // namespace
 }  // namespace storyline::html
