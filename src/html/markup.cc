@@ -167,10 +167,13 @@ class PageReader {
           // class is read once.
           const bool has_class = class_and_id.size() > 1;
           const Opened opened{has_class && words_.IsCommentContainer(class_and_id),
-                              has_class && words_.SuggestsDate(class_and_id)};
+                              has_class && words_.SuggestsDate(class_and_id), IsFurniture(node),
+                              IsArticle(node)};
           opened_.push_back(opened);
           comment_depth += opened.comments;
           date_context += opened.date_context;
+          furniture_depth_ += opened.furniture;
+          article_depth_ += opened.article;
           return Enter(node, class_and_id, in_comments, date_context > 0);
         },
         [&](const xmlNode& node) {
@@ -179,6 +182,8 @@ class PageReader {
           opened_.pop_back();
           comment_depth -= opened.comments;
           date_context -= opened.date_context;
+          furniture_depth_ -= opened.furniture;
+          article_depth_ -= opened.article;
           if (NameOf(node) == "svg") --svg_depth_;
         });
   }
@@ -190,11 +195,27 @@ class PageReader {
 
  private:
   // What an element entered in the walk opened: a comments section, a
-  // context where dates are the page's.
+  // context where dates are the page's, the page's furniture, an article.
   struct Opened {
     bool comments = false;
     bool date_context = false;
+    bool furniture = false;
+    bool article = false;
   };
+
+  // The story's own elements: a <header> inside them is the story's.
+  static bool IsArticle(const xmlNode& node) {
+    const std::string_view name = NameOf(node);
+    return name == "article" || name == "main";
+  }
+
+  // Navigation, sidebars, footers and the site's own <header> (an
+  // article's <header> holds its headline).
+  bool IsFurniture(const xmlNode& node) const {
+    const std::string_view name = NameOf(node);
+    if (name == "header") return article_depth_ == 0;
+    return name == "nav" || name == "aside" || name == "footer" || name == "menu";
+  }
 
   // Returns whether to walk `node`'s children.
   bool Enter(const xmlNode& node, const std::string& class_and_id, bool in_comments,
@@ -243,8 +264,10 @@ class PageReader {
       if (!text.empty() && text.size() <= 400) {
         ++headings_;
         if (name == "h1" && !first_h1_offset_) first_h1_offset_ = text_.size();
-        collector_.Add("title", text, "heading", name == "h1" ? "<h1>" : "<h2>",
-                       name == "h1" ? rank::kHeading : rank::kHeading + 5, 0,
+        const int rank = furniture_depth_ > 0 ? rank::kFurnitureHeading
+                         : name == "h1"       ? rank::kHeading
+                                              : rank::kHeading + 5;
+        collector_.Add("title", text, "heading", name == "h1" ? "<h1>" : "<h2>", rank, 0,
                        static_cast<int>(text_.size()));
       }
     }
@@ -465,6 +488,8 @@ class PageReader {
   int headings_ = 0;
   int svg_depth_ = 0;           // <title> inside <svg> is not the page's title
   std::vector<Opened> opened_;  // one entry per element the walk is inside
+  int furniture_depth_ = 0;     // furniture elements the walk is inside
+  int article_depth_ = 0;       // <article> and <main> elements the walk is inside
   std::string text_;            // the page's text, collapsed, for dates written out
   std::optional<size_t> first_h1_offset_;
   int author_reads_ = 0;  // byline elements read

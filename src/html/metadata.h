@@ -13,11 +13,14 @@
 //              path repeats most first (tenths of its words); else one that
 //              holds such a title of 10 bytes or more after a kicker, section
 //              or date ("Politics | Headline") or before a separator
-//              ("Headline | Site"), which gives that title. ASCII case is
-//              ignored, typographic dashes, quotes and ellipses compare as
-//              their plain forms, soft hyphens not at all (a heading
-//              hyphenated for the screen is taken as the title it equals
-//              writes it). Headings that are
+//              ("Headline | Site"), which gives that title. Among equally
+//              confirmed headings, and for the first <h1> below, headings
+//              inside <nav>, <aside>, <footer>, <menu> or the site's
+//              <header> (one outside <article> and <main>) come after every
+//              other <h1> and <h2>. ASCII case is ignored, typographic
+//              dashes, quotes and ellipses compare as their plain forms, soft
+//              hyphens not at all (a heading hyphenated for the screen is
+//              taken as the title it equals writes it). Headings that are
 //              only the site's name (og:site_name, publisher, host name, of
 //              the archived page for web.archive.org), have no letter or
 //              digit or are shorter than 3 bytes do not count, and kickers
@@ -25,7 +28,8 @@
 //              dachzeile, roofline, topline, subtitle, ...) are left out, as
 //              is what comes before a separator that only screen readers
 //              read (class sr-only, visually-hidden, ...: "<span
-//              class=sr-only>: </span>"). Else the first such <h1>; else
+//              class=sr-only>: </span>"). Else the first such heading when
+//              it is an <h1>; else
 //              JSON-LD headline of an Article-like object (Article,
 //              NewsArticle, BlogPosting, *Article, *Posting, Report, Review),
 //              og:title, twitter:title, other <meta> titles, JSON-LD page

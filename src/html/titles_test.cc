@@ -231,5 +231,17 @@ TEST(Titles, HeadingOfAPageNestedInANoscriptIsRead) {
   EXPECT_EQ(title->value, "Lighthouse lamp restored");
 }
 
+TEST(Titles, HeadingOfThePageFurnitureComesAfterTheOthers) {
+  // Nothing confirms a heading: the first <h1> outside navigation, sidebars,
+  // footers and the site's header is the title.
+  const std::string page = R"(<html><head><title>Cape Herald</title></head><body>
+<header><h1>Navigation and services</h1></header>
+<article><header><h1>Lighthouse lamp restored</h1></header><p>Text.</p></article>
+<footer><h1>Partners</h1></footer></body></html>)";
+  std::optional<MetadataField> title = TitleOf(page);
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Lighthouse lamp restored");
+}
+
 }  // namespace
 }  // namespace storyline::html
