@@ -88,7 +88,10 @@
 //
 // Site-name cut: a title "Headline | Site" (the title_separator rows of
 // data/html/metadata-words.tsv, between spaces: " | ", " - ", " – ", " » ",
-// ...) loses the part that matches the site name (either end); without a
+// ...) loses the part that is the site name (either end; ignoring case,
+// spaces, dots, hyphens and underscores, or holding it and at most 3 bytes
+// longer: "Harbour tours - Headline" keeps "Harbour tours" for the site
+// "Harbour"); without a
 // known site name, the <title> loses the end that names the page's host
 // ("Headline - example.com"), else its last part when it is shorter than the
 // rest and at most 5 words.

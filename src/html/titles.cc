@@ -103,6 +103,19 @@ bool SameName(std::string_view a, std::string_view b) {
   return x == y || (x.size() >= 4 && Contains(y, x)) || (y.size() >= 4 && Contains(x, y));
 }
 
+// Whether `text` is `site`'s name, not a longer text holding it: the same
+// name (SameName) at most 3 bytes longer, spaces, dots, hyphens and
+// underscores not counted ("Spiegel Online" for "SPIEGEL ONLINE", not
+// "Harbour tours" for "Harbour").
+bool NamesSite(std::string_view text, std::string_view site) {
+  auto squeezed_size = [](std::string_view value) {
+    size_t size = 0;
+    for (char c : value) size += c != ' ' && c != '.' && c != '-' && c != '_';
+    return size;
+  };
+  return SameName(text, site) && squeezed_size(text) <= squeezed_size(site) + 3;
+}
+
 }  // namespace
 
 std::string CutSiteName(std::string_view title, std::string_view site, bool guess,
@@ -126,9 +139,9 @@ std::string CutSiteName(std::string_view title, std::string_view site, bool gues
   std::string_view head = Trim(title.substr(0, last));
   std::string_view tail = Trim(title.substr(last + last_size));
   if (!site.empty()) {
-    if (SameName(tail, site)) return std::string(head);
+    if (NamesSite(tail, site)) return std::string(head);
     std::string_view lead = Trim(title.substr(0, first));
-    if (SameName(lead, site)) return std::string(Trim(title.substr(first + first_size)));
+    if (NamesSite(lead, site)) return std::string(Trim(title.substr(first + first_size)));
     return std::string(title);
   }
   if (!guess) return std::string(title);
@@ -180,15 +193,8 @@ std::string Host(std::string_view url) {
 }
 
 bool IsSiteName(std::string_view text, const std::vector<std::string>& site_names, bool exact) {
-  auto squeezed_size = [](std::string_view value) {
-    size_t size = 0;
-    for (char c : value) size += c != ' ' && c != '.' && c != '-' && c != '_';
-    return size;
-  };
   for (const std::string& site : site_names) {
-    if (exact ? Squeeze(text) == Squeeze(site)
-              : SameName(text, site) && squeezed_size(text) <= squeezed_size(site) + 3)
-      return true;
+    if (exact ? Squeeze(text) == Squeeze(site) : NamesSite(text, site)) return true;
   }
   return false;
 }

@@ -24,8 +24,9 @@ class MetadataWords;
 std::string HeadingText(const xmlNode& node, size_t limit, const MetadataWords& words);
 
 // `title` without a site-name part (see metadata.h), split at the title
-// separators of `words`: the end (or start) that names `site`; without a
-// site, when `guess`, a last part shorter than the rest and at most 5 words.
+// separators of `words`: the end (or start) that is `site`'s name (as
+// IsSiteName, not a longer text holding it); without a site, when `guess`,
+// a last part shorter than the rest and at most 5 words.
 std::string CutSiteName(std::string_view title, std::string_view site, bool guess,
                         const MetadataWords& words);
 

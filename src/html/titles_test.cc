@@ -243,5 +243,17 @@ TEST(Titles, HeadingOfThePageFurnitureComesAfterTheOthers) {
   EXPECT_EQ(title->value, "Lighthouse lamp restored");
 }
 
+TEST(Titles, PartHoldingTheSiteNameIsNotTheSiteName) {
+  // The site is "Harbour"; "Harbour tours" is the headline's first part.
+  const std::string page = R"(<html><head>
+<title>Harbour tours - Tide tables for every pier | Harbour</title>
+<meta property="og:site_name" content="Harbour">
+<meta property="og:title" content="Harbour tours - Tide tables for every pier">
+</head><body><p>Text.</p></body></html>)";
+  std::optional<MetadataField> title = TitleOf(page);
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Harbour tours - Tide tables for every pier");
+}
+
 }  // namespace
 }  // namespace storyline::html
