@@ -166,7 +166,9 @@ class PageReader {
           // What the element opens is kept until the walk leaves it, so its
           // class is read once.
           const bool has_class = class_and_id.size() > 1;
-          const Opened opened{has_class && words_.IsCommentContainer(class_and_id),
+          // A theme names the page's state in <body>'s class ("showing-comments").
+          const bool page_root = NameOf(node) == "body" || NameOf(node) == "html";
+          const Opened opened{has_class && !page_root && words_.IsCommentContainer(class_and_id),
                               has_class && words_.SuggestsDate(class_and_id), IsFurniture(node),
                               IsArticle(node)};
           opened_.push_back(opened);

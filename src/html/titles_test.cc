@@ -255,5 +255,15 @@ TEST(Titles, PartHoldingTheSiteNameIsNotTheSiteName) {
   EXPECT_EQ(title->value, "Harbour tours - Tide tables for every pier");
 }
 
+TEST(Titles, BodyClassNamingCommentsIsNoCommentSection) {
+  // The theme marks the page's state in <body>: the page has comments.
+  const std::string page = R"(<html><head><title>Cape Herald</title></head>
+<body class="single-post showing-comments"><article><h1>Lighthouse lamp restored</h1>
+<p>Text.</p></article></body></html>)";
+  std::optional<MetadataField> title = TitleOf(page);
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Lighthouse lamp restored");
+}
+
 }  // namespace
 }  // namespace storyline::html
