@@ -50,6 +50,9 @@ constexpr int kListedDate = 54;  // date elements of one class giving different 
 constexpr int kJsonPageTitle = 55;
 constexpr int kTitleTag = 60;
 constexpr int kHeading = 70;
+// A heading inside navigation, a sidebar, a footer or the site's header:
+// after every other heading.
+constexpr int kFurnitureHeading = 80;
 constexpr int kJsonWebSite = 40;
 constexpr int kSiteAsAuthor = 100;  // added to an author that is the site's name
 }  // namespace rank

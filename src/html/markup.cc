@@ -21,6 +21,16 @@ constexpr int kMaxHeadings = 30;             // <h1> and <h2> read per page
 constexpr size_t kMaxPageText = 200000;      // page text kept for written-out dates
 constexpr size_t kMaxScriptBytes = 1000000;  // script text scanned for a date key
 
+// Text a <noscript> holds at least when it holds the page's body.
+constexpr size_t kNoscriptPageText = 2000;
+
+// Whether a <noscript> holds the page's body, not a note to turn scripts on
+// or a tracking pixel: an unclosed element inside it ("<noscript><div>
+// </noscript>") makes the parser nest the rest of the page in it.
+bool HoldsPageBody(const xmlNode& noscript) {
+  return BoundedText(noscript, kNoscriptPageText).size() >= kNoscriptPageText;
+}
+
 // ---------------------------------------------------------------------------
 // The page walk.
 
@@ -73,13 +83,17 @@ class PageReader {
           // What the element opens is kept until the walk leaves it, so its
           // class is read once.
           const bool has_class = class_and_id.size() > 1;
-          const Opened opened{has_class && words_.IsCommentContainer(class_and_id),
+          // A theme names the page's state in <body>'s class ("showing-comments").
+          const bool page_root = NameOf(node) == "body" || NameOf(node) == "html";
+          const Opened opened{has_class && !page_root && words_.IsCommentContainer(class_and_id),
                               has_class && words_.SuggestsDate(class_and_id),
-                              NameOf(node) == "blockquote"};
+                              NameOf(node) == "blockquote", IsFurniture(node), IsArticle(node)};
           opened_.push_back(opened);
           comment_depth += opened.comments;
           quote_depth += opened.quote;
           date_context += opened.date_context;
+          furniture_depth_ += opened.furniture;
+          article_depth_ += opened.article;
           return Enter(node, class_and_id, in_comments, date_context > 0);
         },
         [&](const xmlNode& node) {
@@ -89,6 +103,8 @@ class PageReader {
           comment_depth -= opened.comments;
           quote_depth -= opened.quote;
           date_context -= opened.date_context;
+          furniture_depth_ -= opened.furniture;
+          article_depth_ -= opened.article;
           if (NameOf(node) == "svg") --svg_depth_;
         });
   }
@@ -101,13 +117,29 @@ class PageReader {
  private:
   // What an element entered in the walk opened: a comments section, a
   // context where dates are the page's, a quotation (an embedded post, a
-  // letter): its text is left out of text_, as its dates are the quoted
-  // source's, not the page's.
+  // letter: its text is left out of text_, as its dates are the quoted
+  // source's, not the page's), the page's furniture, an article.
   struct Opened {
     bool comments = false;
     bool date_context = false;
     bool quote = false;
+    bool furniture = false;
+    bool article = false;
   };
+
+  // The story's own elements: a <header> inside them is the story's.
+  static bool IsArticle(const xmlNode& node) {
+    const std::string_view name = NameOf(node);
+    return name == "article" || name == "main";
+  }
+
+  // Navigation, sidebars, footers and the site's own <header> (an
+  // article's <header> holds its headline).
+  bool IsFurniture(const xmlNode& node) const {
+    const std::string_view name = NameOf(node);
+    if (name == "header") return article_depth_ == 0;
+    return name == "nav" || name == "aside" || name == "footer" || name == "menu";
+  }
 
   // Returns whether to walk `node`'s children.
   bool Enter(const xmlNode& node, const std::string& class_and_id, bool in_comments,
@@ -135,7 +167,8 @@ class PageReader {
       scripts_.push_back(&node);
       return false;
     }
-    if (name == "style" || name == "noscript" || name == "template") return false;
+    if (name == "style" || name == "template") return false;
+    if (name == "noscript" && !HoldsPageBody(node)) return false;
     if (name == "meta") {
       ReadMeta(node);
       return false;
@@ -155,8 +188,10 @@ class PageReader {
       if (!text.empty() && text.size() <= 400) {
         ++headings_;
         if (name == "h1" && !first_h1_offset_) first_h1_offset_ = text_.size();
-        collector_.Add("title", text, "heading", name == "h1" ? "<h1>" : "<h2>",
-                       name == "h1" ? rank::kHeading : rank::kHeading + 5, 0,
+        const int rank = furniture_depth_ > 0 ? rank::kFurnitureHeading
+                         : name == "h1"       ? rank::kHeading
+                                              : rank::kHeading + 5;
+        collector_.Add("title", text, "heading", name == "h1" ? "<h1>" : "<h2>", rank, 0,
                        static_cast<int>(text_.size()));
       }
     }
@@ -362,6 +397,8 @@ class PageReader {
   int headings_ = 0;
   int svg_depth_ = 0;           // <title> inside <svg> is not the page's title
   std::vector<Opened> opened_;  // one entry per element the walk is inside
+  int furniture_depth_ = 0;     // furniture elements the walk is inside
+  int article_depth_ = 0;       // <article> and <main> elements the walk is inside
   std::string text_;            // the page's text, collapsed, for dates written out
   std::optional<size_t> first_h1_offset_;
   int author_reads_ = 0;  // byline elements read

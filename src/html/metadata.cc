@@ -88,6 +88,20 @@ bool Collector::AddAuthor(std::string_view raw, std::string_view how, std::strin
 
 namespace {
 
+// `title` without a date before its first separator ("23.01.2022 - Headline"):
+// the date tells when, the headline what.
+std::string WithoutLeadingDate(const std::string& title, const Collector& collector) {
+  const std::optional<DateWords::Found> date = collector.FindDate(title);
+  if (!date || date->offset != 0) return title;
+  const std::string_view rest = std::string_view(title).substr(date->end);
+  for (std::string_view separator : collector.page_words().title_separators()) {
+    if (rest.substr(0, separator.size()) != separator) continue;
+    const std::string_view headline = Trim(rest.substr(separator.size()));
+    if (!headline.empty()) return std::string(headline);
+  }
+  return title;
+}
+
 // All candidates of a page, the title chosen, and dates read from the page's
 // text around the chosen headline.
 struct Gathered {
@@ -137,6 +151,8 @@ Gathered Gather(const xmlDoc& doc, const PageContext& context, const DateWords& 
     if (candidate.field.field == "title" && candidate.field.how != "title-tag") {
       candidate.field.value = CutSiteName(candidate.field.value, site, false, page_words);
     }
+    if (candidate.field.field == "title")
+      candidate.field.value = WithoutLeadingDate(candidate.field.value, collector);
   }
   std::vector<std::string> site_names;
   for (const Candidate& candidate : candidates) {

@@ -13,16 +13,23 @@
 //              path repeats most first (tenths of its words); else one that
 //              holds such a title of 10 bytes or more after a kicker, section
 //              or date ("Politics | Headline") or before a separator
-//              ("Headline | Site"), which gives that title. ASCII case is
-//              ignored, typographic dashes, quotes and ellipses compare as
-//              their plain forms, soft hyphens not at all (a heading
-//              hyphenated for the screen is taken as the title it equals
-//              writes it). Headings that are
+//              ("Headline | Site"), which gives that title. Among equally
+//              confirmed headings, and for the first <h1> below, headings
+//              inside <nav>, <aside>, <footer>, <menu> or the site's
+//              <header> (one outside <article> and <main>) come after every
+//              other <h1> and <h2>. ASCII case is ignored, typographic
+//              dashes, quotes and ellipses compare as their plain forms, soft
+//              hyphens not at all (a heading hyphenated for the screen is
+//              taken as the title it equals writes it). Headings that are
 //              only the site's name (og:site_name, publisher, host name, of
 //              the archived page for web.archive.org), have no letter or
 //              digit or are shorter than 3 bytes do not count, and kickers
-//              inside a heading (<small>, class kicker, dachzeile, roofline,
-//              topline, ...) are left out. Else the first such <h1>; else
+//              and subtitles inside a heading (<small>, class kicker,
+//              dachzeile, roofline, topline, subtitle, ...) are left out, as
+//              is what comes before a separator that only screen readers
+//              read (class sr-only, visually-hidden, ...: "<span
+//              class=sr-only>: </span>"). Else the first such heading when
+//              it is an <h1>; else
 //              JSON-LD headline of an Article-like object (Article,
 //              NewsArticle, BlogPosting, *Article, *Posting, Report, Review),
 //              og:title, twitter:title, other <meta> titles, JSON-LD page
@@ -86,10 +93,15 @@
 //
 // Site-name cut: a title "Headline | Site" (the title_separator rows of
 // data/html/metadata-words.tsv, between spaces: " | ", " - ", " – ", " » ",
-// ...) loses the part that matches the site name (either end); without a
+// ...) loses the part that is the site name (either end; ignoring case,
+// spaces, dots, hyphens and underscores, or holding it and at most 3 bytes
+// longer: "Harbour tours - Headline" keeps "Harbour tours" for the site
+// "Harbour"); without a
 // known site name, the <title> loses the end that names the page's host
 // ("Headline - example.com"), else its last part when it is shorter than the
 // rest and at most 5 words.
+// Every title, heading or not, also loses a date written out before its
+// first separator ("23.01.2022 - Headline").
 //
 // JSON-LD: every <script type="application/ld+json"> is parsed with
 // simdjson; invalid JSON is skipped (raw control characters are read as
@@ -97,12 +109,17 @@
 // and nested objects are searched to depth 32; HTML character references in
 // its strings are decoded.
 //
+// Not read: <script> (but JSON-LD and date keys of script data), <style>,
+// <template>, and <noscript> unless it holds 2,000 bytes of text or more
+// (the page's body, nested in it by the parser after an unclosed element:
+// "<noscript><div></noscript>").
+//
 // Bounded work: one iterative walk of the tree; byline and date elements
 // read at most 100 of each kind, at most 30 headings; the page text kept for
 // written-out dates is at most 200,000 bytes, scanned once per date pattern.
 //
-// Byline prefixes, names that name no one, title separators, kicker classes
-// and the class/id cues of author, date, modified and comment elements come
+// Byline prefixes, names that name no one, title separators, kicker and
+// hidden-text classes and the class/id cues of author, date, modified and comment elements come
 // from data/html/metadata-words.tsv (metadata_words.h, docs/formats/html.md).
 //
 // The parts: candidates.h (ranks and the Collector; the choice per field in

@@ -623,11 +623,15 @@ TEST(DateWords, ParseErrors) {
 
 TEST(MetadataWords, Parse) {
   Result<MetadataWords> words = MetadataWords::Parse(
-      "w.tsv", "# c\nbyline_prefix\tview all posts by\nnot_name\tadmin\nkicker_class\tkicker\n");
+      "w.tsv",
+      "# c\nbyline_prefix\tview all posts by\nnot_name\tadmin\nkicker_class\tkicker\n"
+      "hidden_class\tsr-only\n");
   ASSERT_TRUE(words.ok());
   EXPECT_EQ(words->byline_prefixes().size(), 1u);
   EXPECT_TRUE(words->IsNotName("admin"));
   EXPECT_TRUE(words->IsKickerClass("article-kicker big"));
+  EXPECT_TRUE(words->IsHiddenClass("sr-only dash"));
+  EXPECT_FALSE(words->IsHiddenClass("kicker"));
   EXPECT_FALSE(words->SuggestsAuthor("author"));
   Result<MetadataWords> separators =
       MetadataWords::Parse("w.tsv",

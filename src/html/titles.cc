@@ -18,10 +18,38 @@ bool IsKicker(const xmlNode& node, const MetadataWords& words) {
   return words.IsKickerClass(Lower(AttributeOf(node, "class")));
 }
 
+// What separates a kicker from the headline: "Kicker: Headline".
+constexpr std::array<std::string_view, 7> kKickerSeparators = {":", "-",      "\u2013", "\u2014",
+                                                               "|", "\u00B7", "\u2022"};
+
+// A kicker separator that only screen readers read ("<span
+// class=sr-only>: </span>"): on screen the kicker stands on its own line.
+bool IsHiddenSeparator(const xmlNode& node, const MetadataWords& words) {
+  if (!words.IsHiddenClass(Lower(AttributeOf(node, "class")))) return false;
+  const std::string text = BoundedText(node, 8);
+  return std::find(kKickerSeparators.begin(), kKickerSeparators.end(), Trim(text)) !=
+         kKickerSeparators.end();
+}
+
+// `text` without what separated a removed kicker from the headline.
+std::string_view WithoutLeadingSeparators(std::string_view text) {
+  for (bool again = true; again;) {
+    again = false;
+    for (std::string_view separator : kKickerSeparators) {
+      if (text.substr(0, separator.size()) == separator) {
+        text = Trim(text.substr(separator.size()));
+        again = true;
+      }
+    }
+  }
+  return text;
+}
+
 }  // namespace
 
 std::string HeadingText(const xmlNode& node, size_t limit, const MetadataWords& words) {
   std::string out;
+  size_t headline_start = 0;  // after a hidden separator that follows a kicker
   const xmlNode* at = &node;
   while (at && out.size() <= limit) {
     bool descend = true;
@@ -30,6 +58,10 @@ std::string HeadingText(const xmlNode& node, size_t limit, const MetadataWords& 
       // <rt> and <rp>: the reading aids of ruby text (furigana), not its words.
       descend = at == &node || (name != "script" && name != "style" && name != "rt" &&
                                 name != "rp" && !IsKicker(*at, words));
+      if (at != &node && descend && IsHiddenSeparator(*at, words)) {
+        descend = false;
+        if (!Trim(out).empty()) headline_start = out.size();
+      }
       if (at != &node && (name == "br" || name == "div" || name == "p") && !out.empty() &&
           out.back() != ' ')
         out.push_back(' ');
@@ -38,18 +70,8 @@ std::string HeadingText(const xmlNode& node, size_t limit, const MetadataWords& 
     }
     at = NextInWalk(at, &node, descend);
   }
-  // What separated a removed kicker from the headline: "Kicker: Headline".
-  std::string_view text = Trim(out);
-  for (bool again = true; again;) {
-    again = false;
-    for (std::string_view separator : {":", "-", "–", "—", "|", "·", "•"}) {
-      if (text.substr(0, separator.size()) == separator) {
-        text = Trim(text.substr(separator.size()));
-        again = true;
-      }
-    }
-  }
-  return std::string(text);
+  const std::string_view headline = Trim(std::string_view(out).substr(headline_start));
+  return std::string(WithoutLeadingSeparators(headline.empty() ? Trim(out) : headline));
 }
 
 namespace {
@@ -81,6 +103,19 @@ bool SameName(std::string_view a, std::string_view b) {
   return x == y || (x.size() >= 4 && Contains(y, x)) || (y.size() >= 4 && Contains(x, y));
 }
 
+// Whether `text` is `site`'s name, not a longer text holding it: the same
+// name (SameName) at most 3 bytes longer, spaces, dots, hyphens and
+// underscores not counted ("Spiegel Online" for "SPIEGEL ONLINE", not
+// "Harbour tours" for "Harbour").
+bool NamesSite(std::string_view text, std::string_view site) {
+  auto squeezed_size = [](std::string_view value) {
+    size_t size = 0;
+    for (char c : value) size += c != ' ' && c != '.' && c != '-' && c != '_';
+    return size;
+  };
+  return SameName(text, site) && squeezed_size(text) <= squeezed_size(site) + 3;
+}
+
 }  // namespace
 
 std::string CutSiteName(std::string_view title, std::string_view site, bool guess,
@@ -104,9 +139,9 @@ std::string CutSiteName(std::string_view title, std::string_view site, bool gues
   std::string_view head = Trim(title.substr(0, last));
   std::string_view tail = Trim(title.substr(last + last_size));
   if (!site.empty()) {
-    if (SameName(tail, site)) return std::string(head);
+    if (NamesSite(tail, site)) return std::string(head);
     std::string_view lead = Trim(title.substr(0, first));
-    if (SameName(lead, site)) return std::string(Trim(title.substr(first + first_size)));
+    if (NamesSite(lead, site)) return std::string(Trim(title.substr(first + first_size)));
     return std::string(title);
   }
   if (!guess) return std::string(title);
@@ -158,15 +193,8 @@ std::string Host(std::string_view url) {
 }
 
 bool IsSiteName(std::string_view text, const std::vector<std::string>& site_names, bool exact) {
-  auto squeezed_size = [](std::string_view value) {
-    size_t size = 0;
-    for (char c : value) size += c != ' ' && c != '.' && c != '-' && c != '_';
-    return size;
-  };
   for (const std::string& site : site_names) {
-    if (exact ? Squeeze(text) == Squeeze(site)
-              : SameName(text, site) && squeezed_size(text) <= squeezed_size(site) + 3)
-      return true;
+    if (exact ? Squeeze(text) == Squeeze(site) : NamesSite(text, site)) return true;
   }
   return false;
 }

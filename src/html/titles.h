@@ -17,14 +17,16 @@ class MetadataWords;
 
 // The text of a heading without kickers (<small>, kicker classes of
 // `words`), scripts, styles and ruby annotations (<rt>, <rp>), and without
-// what separated a kicker from the headline ("Kicker: Headline"); block
-// children are separated by a space. Reads a little past `limit` bytes at
-// most.
+// what separated a kicker from the headline ("Kicker: Headline"), and
+// without what comes before a kicker separator that only screen readers read
+// (hidden classes of `words`); block children are separated by a space.
+// Reads a little past `limit` bytes at most.
 std::string HeadingText(const xmlNode& node, size_t limit, const MetadataWords& words);
 
 // `title` without a site-name part (see metadata.h), split at the title
-// separators of `words`: the end (or start) that names `site`; without a
-// site, when `guess`, a last part shorter than the rest and at most 5 words.
+// separators of `words`: the end (or start) that is `site`'s name (as
+// IsSiteName, not a longer text holding it); without a site, when `guess`,
+// a last part shorter than the rest and at most 5 words.
 std::string CutSiteName(std::string_view title, std::string_view site, bool guess,
                         const MetadataWords& words);
 

@@ -162,5 +162,108 @@ TEST(Titles, RubyReadingAidsAreNoPartOfTheHeading) {
   EXPECT_EQ(title->value, "\u6D77\u306E\u65E5");
 }
 
+TEST(Titles, SubtitleInsideTheHeadingIsNoPartOfIt) {
+  // Set in the <h1> under the headline, or over it as a kicker.
+  const std::string after = R"(<html><head><title>Ferry fares frozen - Bay Courier</title></head>
+<body><h1><span class="entry-title">Ferry fares frozen</span>
+<span class="entry-subtitle">Council keeps prices for a third year</span></h1></body></html>)";
+  std::optional<MetadataField> title = TitleOf(after);
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Ferry fares frozen");
+  const std::string before = R"(<html><body>
+<h1><span class="subtitle">Harbour week</span> Tall ships moor at the pier</h1></body></html>)";
+  title = TitleOf(before);
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Tall ships moor at the pier");
+}
+
+TEST(Titles, KickerBeforeAHiddenSeparatorIsNoPartOfTheHeading) {
+  // On screen the kicker stands on its own line; the dash is for screen
+  // readers only.
+  const std::string page = R"(<html><head>
+<meta property="og:title" content="Harbour week - Tall ships moor at the pier">
+</head><body><h1><span class="head-topic">Harbour week</span>
+<span class="visually-hidden"> - </span><span>Tall ships moor at the pier</span></h1>
+</body></html>)";
+  std::optional<MetadataField> title = TitleOf(page);
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Tall ships moor at the pier");
+  // With nothing after it, the separator cuts nothing.
+  const std::string trailing = R"(<html><body>
+<h1>Tall ships moor at the pier<span class="sr-only">:</span></h1></body></html>)";
+  title = TitleOf(trailing);
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Tall ships moor at the pier");
+}
+
+TEST(Titles, DateBeforeTheHeadlineIsNoPartOfIt) {
+  const std::string page = R"(<html><head>
+<title>14.05.2023 - Lantern parade returns - Seaview Blog</title>
+<meta property="og:title" content="14.05.2023 - Lantern parade returns">
+</head><body><h1>14.05.2023 - Lantern parade returns</h1></body></html>)";
+  std::optional<MetadataField> title = TitleOf(page);
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Lantern parade returns");
+  // A date that is the headline's subject stays.
+  const std::string subject =
+      R"(<html><body><h1>14 May 2023 was the wettest day</h1></body></html>)";
+  title = TitleOf(subject);
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "14 May 2023 was the wettest day");
+}
+
+TEST(Titles, HeadingOfAPageNestedInANoscriptIsRead) {
+  // The unclosed <div> keeps the <noscript> open: the parser nests the rest
+  // of the page in it.
+  std::string story;
+  for (int i = 0; i < 60; ++i) story += "<p>The lighthouse keeper logged the storm at dawn.</p>";
+  const std::string page = R"(<html><head><title>Beacon news - Cape Herald</title></head>
+<body><noscript><div class="no-js"></noscript><div><h1>Lighthouse lamp restored</h1>)" +
+                           story + "</div></body></html>";
+  std::optional<MetadataField> title = TitleOf(page);
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Lighthouse lamp restored");
+  // A note for browsers without scripts is not read.
+  const std::string note = R"(<html><body><noscript><h1>Please turn on scripts</h1></noscript>
+<h1>Lighthouse lamp restored</h1></body></html>)";
+  title = TitleOf(note);
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Lighthouse lamp restored");
+}
+
+TEST(Titles, HeadingOfThePageFurnitureComesAfterTheOthers) {
+  // Nothing confirms a heading: the first <h1> outside navigation, sidebars,
+  // footers and the site's header is the title.
+  const std::string page = R"(<html><head><title>Cape Herald</title></head><body>
+<header><h1>Navigation and services</h1></header>
+<article><header><h1>Lighthouse lamp restored</h1></header><p>Text.</p></article>
+<footer><h1>Partners</h1></footer></body></html>)";
+  std::optional<MetadataField> title = TitleOf(page);
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Lighthouse lamp restored");
+}
+
+TEST(Titles, PartHoldingTheSiteNameIsNotTheSiteName) {
+  // The site is "Harbour"; "Harbour tours" is the headline's first part.
+  const std::string page = R"(<html><head>
+<title>Harbour tours - Tide tables for every pier | Harbour</title>
+<meta property="og:site_name" content="Harbour">
+<meta property="og:title" content="Harbour tours - Tide tables for every pier">
+</head><body><p>Text.</p></body></html>)";
+  std::optional<MetadataField> title = TitleOf(page);
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Harbour tours - Tide tables for every pier");
+}
+
+TEST(Titles, BodyClassNamingCommentsIsNoCommentSection) {
+  // The theme marks the page's state in <body>: the page has comments.
+  const std::string page = R"(<html><head><title>Cape Herald</title></head>
+<body class="single-post showing-comments"><article><h1>Lighthouse lamp restored</h1>
+<p>Text.</p></article></body></html>)";
+  std::optional<MetadataField> title = TitleOf(page);
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Lighthouse lamp restored");
+}
+
 }  // namespace
 }  // namespace storyline::html
