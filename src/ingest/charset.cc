@@ -424,6 +424,7 @@ Status DecodeHtml(std::string& bytes, std::string_view declared_charset,
     bytes = std::move(text);
     if (wide && LooksBinary(bytes)) return Status::InvalidArgument("binary data, not HTML");
   }
+  RemoveNulBytesWithWarning(bytes, warnings);
   if (IsBlank(bytes)) return Status::InvalidArgument("empty: no markup");
   NormaliseLineEnds(bytes);
   return Status::Ok();

@@ -19,6 +19,12 @@ constexpr size_t kReadChunk = 1 << 16;
 constexpr size_t kBinaryProbeBytes = 1 << 16;
 // Text has few control characters; a tenth of them means not text.
 constexpr double kMaxControlShare = 0.10;
+// Binary formats hold NUL bytes from their first bytes on, and about one
+// byte in 256 of compressed data is NUL. Text may carry a stray few (a field
+// pasted from a database, a broken template), which readers ignore.
+constexpr size_t kNulFreeHead = 1024;
+constexpr double kMaxNulShare = 0.001;
+constexpr double kMaxStrayNuls = 32;  // whatever the size
 
 std::string GzError(gzFile file, const std::string& path) {
   int code = 0;
@@ -90,15 +96,28 @@ bool IsBlank(std::string_view text) {
 
 bool LooksBinary(std::string_view head) {
   head = head.substr(0, kBinaryProbeBytes);
-  if (head.find('\0') != std::string_view::npos) return true;
+  if (head.substr(0, kNulFreeHead).find('\0') != std::string_view::npos) return true;
   size_t control = 0;
+  size_t nul = 0;
   for (const char c : head) {
     // Without branches, so that the compiler vectorises the count.
     const auto byte = static_cast<unsigned char>(c);
     control += static_cast<size_t>(byte < 0x20) & (byte != '\n') & (byte != '\r') & (byte != '\t') &
                (byte != '\f');
+    nul += static_cast<size_t>(byte == 0);
   }
-  return !head.empty() && control > kMaxControlShare * static_cast<double>(head.size());
+  const auto size = static_cast<double>(head.size());
+  return control > kMaxControlShare * size ||
+         static_cast<double>(nul) > std::max(kMaxStrayNuls, kMaxNulShare * size);
+}
+
+void RemoveNulBytesWithWarning(std::string& text, std::vector<Warning>& warnings) {
+  const size_t first = text.find('\0');
+  if (first == std::string::npos) return;
+  const auto end = std::remove(text.begin() + static_cast<std::ptrdiff_t>(first), text.end(), '\0');
+  const auto removed = static_cast<size_t>(text.end() - end);
+  text.erase(end, text.end());
+  warnings.push_back({"nul_bytes", std::to_string(removed) + " NUL byte(s) removed"});
 }
 
 // Reads a gzip stream through a fixed chunk and appends, so the string's
@@ -170,6 +189,7 @@ Status DecodeText(std::string& bytes, std::vector<Warning>& warnings) {
     bytes.erase(0, 3);
   }
   if (LooksBinary(bytes)) return Status::InvalidArgument("binary data, not text");
+  RemoveNulBytesWithWarning(bytes, warnings);
   if (IsBlank(bytes)) return Status::InvalidArgument("empty: no text");
   RepairUtf8WithWarning(bytes, warnings);
   NormaliseLineEnds(bytes);

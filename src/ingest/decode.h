@@ -33,8 +33,15 @@ void NormaliseLineEnds(std::string& text);
 // True when `text` holds nothing but ASCII whitespace (or nothing).
 bool IsBlank(std::string_view text);
 
-// True when the first bytes look like a binary file rather than text.
+// True when the first bytes look like a binary file rather than text: a NUL
+// byte in the first 1 KB, more than 32 and more than one in a thousand of the
+// first 64 KB, or control bytes (other than line and page breaks and tabs) in
+// a tenth of them.
 bool LooksBinary(std::string_view head);
+
+// Removes the NUL bytes of text that is not binary (readers and browsers
+// ignore them), adding a "nul_bytes" warning with the count when there was any.
+void RemoveNulBytesWithWarning(std::string& text, std::vector<Warning>& warnings);
 
 // Reads a file line by line, decompressing gzip transparently. Lines may be
 // of any length up to `max_line`; a longer line is reported as too long and

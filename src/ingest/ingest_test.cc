@@ -452,6 +452,27 @@ TEST_F(IngestTest, RejectsBinaryAndBlankPages) {
   EXPECT_EQ(records.rejected[1].reason, "empty: no markup");
 }
 
+// Regression (a page of the HTML dev set): a few stray NUL bytes deep in a
+// page made the whole page "binary" and lost it. They are removed, with a
+// warning; a text file gets the same.
+TEST_F(IngestTest, StrayNulBytesAreRemovedNotARejection) {
+  const std::string body = "<p>" + std::string(1200, 'x') + "</p>";
+  std::string page =
+      "<html><body>" + body + std::string(3, '\0') + "<p>Quay opens.</p></body></html>";
+  std::vector<Warning> warnings;
+  ASSERT_TRUE(DecodeHtml(page, "", warnings).ok());
+  EXPECT_EQ(page, "<html><body>" + body + "<p>Quay opens.</p></body></html>");
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].code, "nul_bytes");
+  EXPECT_EQ(warnings[0].message, "3 NUL byte(s) removed");
+  const std::string text =
+      Write("nul.txt", std::string(1500, 'a') + std::string(1, '\0') + " The quay opened.\n");
+  Records records = ReadAll({text});
+  ASSERT_EQ(records.documents.size(), 1u);
+  EXPECT_EQ(records.documents[0].text.find('\0'), std::string::npos);
+  EXPECT_NE(records.documents[0].text.find("The quay opened."), std::string::npos);
+}
+
 TEST_F(IngestTest, ReadsGzippedPage) {
   const std::string path = WriteGzip("page.HTML.gz",
                                      "<meta charset=windows-1252><p>\x93"
@@ -539,6 +560,14 @@ TEST(LooksBinary, CountsControlBytesOtherThanLayout) {
   EXPECT_TRUE(LooksBinary(std::string(5, '\x01') + "abcde"));
   EXPECT_FALSE(LooksBinary(std::string(1, '\x01') + std::string(20, 'a')));
   EXPECT_TRUE(LooksBinary(std::string("a\0b", 3)));
+  // A NUL past the first 1 KB is a stray one in text, unless NULs are as
+  // frequent as in binary data.
+  const std::string text(4000, 'a');
+  EXPECT_FALSE(LooksBinary(text + std::string(3, '\0') + text));
+  EXPECT_FALSE(LooksBinary(text + std::string(32, '\0') + text));
+  EXPECT_TRUE(LooksBinary(text + std::string(33, '\0') + text));
+  EXPECT_TRUE(LooksBinary(std::string(60000, 'a') + std::string(61, '\0')));
+  EXPECT_FALSE(LooksBinary(""));
 }
 
 }  // namespace
