@@ -207,6 +207,24 @@ TEST(Metadata, DateOnlyInUrl) {
   EXPECT_FALSE(Field(ambiguous.metadata, "published"));
 }
 
+// Theme and CMS words before a name ("Post author", "Erstellt von", "Publié
+// par") are no part of it; a link to the author's archive names no one.
+TEST(Metadata, BylineWordsAroundTheNameAreLeftOut) {
+  const auto author_of = [](const std::string& byline) {
+    const Parsed parsed = Read("<html><body><h1>Quay opens</h1><div class=\"byline\">" + byline +
+                               "</div><p>The quay opened on Monday.</p></body></html>");
+    const std::optional<MetadataField> author = Field(parsed.metadata, "author");
+    return author ? author->value : std::string();
+  };
+  EXPECT_EQ(author_of("Post author By Ilse Marrow"), "Ilse Marrow");
+  EXPECT_EQ(author_of("Erstellt von Tomas Reel"), "Tomas Reel");
+  EXPECT_EQ(author_of("Publié par Anouk Lavel"), "Anouk Lavel");
+  EXPECT_EQ(author_of("Auteur: Anouk Lavel"), "Anouk Lavel");
+  EXPECT_EQ(author_of("Pressemitteilung von Tomas Reel"), "Tomas Reel");
+  EXPECT_EQ(author_of("Archiv anzeigen"), "");
+  EXPECT_EQ(author_of("Alle Beiträge"), "");
+}
+
 TEST(Metadata, GermanBylineDate) {
   const std::string page = R"(<html lang="de"><body>
 <h1>Sommerfest im Stadtpark</h1>
