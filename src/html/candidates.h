@@ -55,6 +55,7 @@ constexpr int kHeading = 70;
 constexpr int kFurnitureHeading = 80;
 constexpr int kJsonWebSite = 40;
 constexpr int kSiteAsAuthor = 100;  // added to an author that is the site's name
+constexpr int kSiteHeading = 90;    // a heading whose class names the site's name
 }  // namespace rank
 
 struct Candidate {

@@ -18,6 +18,7 @@ namespace {
 constexpr size_t kMaxSnippetBytes = 300;     // text read from a byline or date element
 constexpr int kMaxElementReads = 100;        // such elements read per page, of each kind
 constexpr int kMaxHeadings = 30;             // <h1> and <h2> read per page
+constexpr size_t kMaxSiteNameBytes = 100;    // a longer site-name heading is no name
 constexpr size_t kMaxPageText = 200000;      // page text kept for written-out dates
 constexpr size_t kMaxScriptBytes = 1000000;  // script text scanned for a date key
 
@@ -53,6 +54,14 @@ std::string Tag(const xmlNode& node, std::string_view attribute, std::string_vie
   tag += Shorten(value);
   tag += "\">";
   return tag;
+}
+
+// Evidence of an element found by its class or id cue: `<div class="...">`,
+// or the id when it has no class.
+std::string ClassTag(const xmlNode& node) {
+  const std::string_view class_name = AttributeOf(node, "class");
+  return class_name.empty() ? Tag(node, "id", AttributeOf(node, "id"))
+                            : Tag(node, "class", class_name);
 }
 
 class PageReader {
@@ -185,7 +194,11 @@ class PageReader {
     }
     if ((name == "h1" || name == "h2") && headings_ < kMaxHeadings && !in_comments) {
       std::string text = HeadingText(node, 400, words_);
-      if (!text.empty() && text.size() <= 400) {
+      if (words_.NamesSite(class_and_id)) {
+        // The site's name, as a theme sets it over every page: no title.
+        if (text.size() <= kMaxSiteNameBytes)
+          collector_.Add("site_name", text, "heading", ClassTag(node), rank::kSiteHeading);
+      } else if (!text.empty() && text.size() <= 400) {
         ++headings_;
         if (name == "h1" && !first_h1_offset_) first_h1_offset_ = text_.size();
         const int rank = furniture_depth_ > 0 ? rank::kFurnitureHeading
@@ -218,11 +231,8 @@ class PageReader {
         ++author_reads_;
         std::string text = SpacedText(node, kMaxSnippetBytes);
         if (text.size() <= kMaxSnippetBytes) {
-          collector_.AddAuthor(text, "byline",
-                               Tag(node, AttributeOf(node, "class").empty() ? "id" : "class",
-                                   AttributeOf(node, "class").empty() ? AttributeOf(node, "id")
-                                                                      : AttributeOf(node, "class")),
-                               rank::kByline, collector_.NewGroup());
+          collector_.AddAuthor(text, "byline", ClassTag(node), rank::kByline,
+                               collector_.NewGroup());
         }
       }
     }
@@ -382,10 +392,7 @@ class PageReader {
     }
     if (!found || !collector_.Acceptable(found->date)) return;
     const bool modified = words_.UpdatedBefore(text, found->offset);
-    std::string_view class_name = AttributeOf(node, "class");
-    collector_.Add(modified ? "modified" : "published", found->date, "byline",
-                   Tag(node, class_name.empty() ? "id" : "class",
-                       class_name.empty() ? AttributeOf(node, "id") : class_name),
+    collector_.Add(modified ? "modified" : "published", found->date, "byline", ClassTag(node),
                    rank);
   }
 

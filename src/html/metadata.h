@@ -77,7 +77,9 @@
 //              author that is the site's name is taken only when no other
 //              source names one.
 //   site_name  og:site_name, JSON-LD publisher.name, application-name,
-//              JSON-LD WebSite name.
+//              JSON-LD WebSite name; last, an <h1>/<h2> whose class or id
+//              names the site's name (site-title, logo, ...), which is then
+//              no title.
 //   canonical_url  <link rel="canonical"> (resolved against the page URL),
 //              og:url, JSON-LD url / mainEntityOfPage.
 //   language   <html lang>, JSON-LD inLanguage, og:locale ("de_DE" is given

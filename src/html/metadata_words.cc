@@ -69,12 +69,13 @@ Status AddMetaKey(std::string_view file_name, const TsvRow& row,
 Result<MetadataWords> MetadataWords::Parse(std::string_view file_name, std::string_view contents) {
   MetadataWords words;
   // Kind, its list, whether an entry may hold spaces.
-  const std::array<std::pair<std::string_view, std::pair<std::vector<std::string>*, bool>>, 14>
+  const std::array<std::pair<std::string_view, std::pair<std::vector<std::string>*, bool>>, 15>
       kinds = {{{"byline_prefix", {&words.byline_prefixes_, true}},
                 {"not_name", {&words.not_names_, true}},
                 {"name_end", {&words.name_ends_, false}},
                 {"kicker_class", {&words.kicker_classes_, false}},
                 {"hidden_class", {&words.hidden_classes_, false}},
+                {"site_title_class", {&words.site_title_classes_, false}},
                 {"title_separator", {&words.title_separators_, false}},
                 {"author_class", {&words.author_classes_, false}},
                 {"author_class_not", {&words.author_classes_not_, false}},
@@ -130,6 +131,10 @@ bool MetadataWords::IsKickerClass(std::string_view lower_class) const {
 
 bool MetadataWords::IsHiddenClass(std::string_view lower_class) const {
   return ContainsAnyOf(lower_class, hidden_classes_);
+}
+
+bool MetadataWords::NamesSite(std::string_view class_and_id) const {
+  return ContainsAnyOf(class_and_id, site_title_classes_);
 }
 
 bool MetadataWords::SuggestsAuthor(std::string_view class_and_id) const {

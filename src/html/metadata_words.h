@@ -1,7 +1,7 @@
 // metadata_words.h (internal): the words and class names the metadata
 // reader recognises in a page (data/html/metadata-words.tsv, format in
 // docs/formats/html.md): byline prefixes, bylines that name no one, words
-// that end a name, kicker and hidden-text classes of headings, separators of a title's
+// that end a name, kicker, hidden-text and site-name classes of headings, separators of a title's
 // parts, class/id cues of author, date, modified and comment elements, words
 // that mark a date as an update, the keys of publication dates in scripts'
 // JSON data, and the <meta> keys read with the field each gives. Immutable
@@ -53,6 +53,7 @@ class MetadataWords {
   bool IsKickerClass(std::string_view lower_class) const;
   bool IsHiddenClass(std::string_view lower_class) const;    // shown to screen readers only
   bool SuggestsAuthor(std::string_view class_and_id) const;  // and no author_class_not cue
+  bool NamesSite(std::string_view class_and_id) const;       // a heading of the site's name
   bool SuggestsDate(std::string_view class_and_id) const;
   bool SuggestsModified(std::string_view class_and_id) const;
   bool IsCommentContainer(std::string_view class_and_id) const;  // and no comment_class_not cue
@@ -71,8 +72,9 @@ class MetadataWords {
 
  private:
   std::vector<std::string> byline_prefixes_, not_names_, name_ends_, kicker_classes_,
-      hidden_classes_, title_separators_, author_classes_, author_classes_not_, date_classes_,
-      modified_classes_, comment_classes_, comment_classes_not_, updated_words_, script_date_keys_;
+      hidden_classes_, site_title_classes_, title_separators_, author_classes_, author_classes_not_,
+      date_classes_, modified_classes_, comment_classes_, comment_classes_not_, updated_words_,
+      script_date_keys_;
   std::map<std::string, MetaKey, std::less<>> meta_keys_;
 };
 

@@ -265,5 +265,29 @@ TEST(Titles, BodyClassNamingCommentsIsNoCommentSection) {
   EXPECT_EQ(title->value, "Lighthouse lamp restored");
 }
 
+// A theme's site-title heading is the site's name, also when the <title>
+// confirms it ("Headline | Site"): the page's own heading is the title, and
+// the site name is known.
+TEST(Titles, SiteTitleHeadingIsTheSiteNameNotTheTitle) {
+  const std::string page = R"(<html><head>
+<title>Quay opens after two winters of repairs | Harbour Notes</title></head><body>
+<h1 class="site-title"><a href="/">Harbour Notes</a></h1>
+<h1 class="entry-title">Quay opens</h1><p>The quay opened on Monday.</p></body></html>)";
+  std::unique_ptr<xmlDoc, DocDeleter> doc(
+      htmlReadMemory(page.data(), static_cast<int>(page.size()), "https://hn-daily.example/quay",
+                     "UTF-8", HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING));
+  const Metadata metadata = ReadMetadata(*doc, PageContext{"https://hn-daily.example/quay"});
+  std::optional<MetadataField> title, site;
+  for (const MetadataField& field : metadata.fields) {
+    if (field.field == "title") title = field;
+    if (field.field == "site_name") site = field;
+  }
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Quay opens");
+  ASSERT_TRUE(site);
+  EXPECT_EQ(site->value, "Harbour Notes");
+  EXPECT_EQ(site->evidence, "<h1 class=\"site-title\">");
+}
+
 }  // namespace
 }  // namespace storyline::html
