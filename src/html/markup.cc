@@ -226,6 +226,8 @@ class PageReader {
         ++author_reads_;
         collector_.AddAuthor(SpacedText(node, kMaxSnippetBytes), "byline", "<a rel=\"author\">",
                              rank::kByline - 2, collector_.NewGroup());
+      } else if (name == "a" && furniture_depth_ == 0 && ReadAuthorLink(node)) {
+        ++author_reads_;
       } else if ((words_.SuggestsAuthor(class_and_id) || name == "address") && name != "body" &&
                  name != "html" && name != "article" && name != "img") {
         ++author_reads_;
@@ -379,6 +381,22 @@ class PageReader {
       return;
     }
     collector_.AddDate("published", datetime, "time", "<time datetime>", rank::kAnyTime);
+  }
+
+  // A link to the author's page named after its text; returns whether it
+  // was one.
+  bool ReadAuthorLink(const xmlNode& node) {
+    const std::string_view href = AttributeOf(node, "href");
+    // Another site's profile (a video channel, a social network) is the
+    // outlet's, not the author's on this site.
+    const std::string host = Host(href);
+    if (!host.empty() && doc_.URL && host != Host(reinterpret_cast<const char*>(doc_.URL)))
+      return false;
+    const std::string text = SpacedText(node, kMaxSnippetBytes);
+    if (!words_.IsAuthorLink(href, text)) return false;
+    collector_.AddAuthor(text, "link", Tag(node, "href", href), rank::kAuthorLink,
+                         collector_.NewGroup());
+    return true;
   }
 
   void ReadTextDate(const xmlNode& node) {

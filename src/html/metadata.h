@@ -71,7 +71,9 @@
 //              ignored); elements with itemprop="author"; rel="author" links;
 //              elements whose class or id names an author or byline (outside
 //              comments; a name's own element wins over the byline around
-//              it). Names are cleaned of "By ", "Von ", "View all posts by",
+//              it); last, a link on the site to the author's page whose
+//              path spells its text ("/author/jane-doe/"), outside
+//              navigation, sidebars, footers and comments. Names are cleaned of "By ", "Von ", "View all posts by",
 //              "Autor:", dates, stamp words and what follows ("am Samstag",
 //              " | ..."); longer than 80 bytes or 8 words is not a name. An
 //              author that is the site's name is taken only when no other

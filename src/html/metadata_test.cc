@@ -225,6 +225,42 @@ TEST(Metadata, BylineWordsAroundTheNameAreLeftOut) {
   EXPECT_EQ(author_of("Alle Beiträge"), "");
 }
 
+// Without a byline, a link to the author's page on the site, named like
+// its path, gives the author; links to other sites, to lists and in the
+// navigation do not.
+TEST(Metadata, LinkToTheAuthorsPageGivesTheAuthor) {
+  const auto author_of = [](const std::string& links) {
+    const Parsed parsed = Read(
+        "<html><body><nav><a href='/author/tomas-reel/'>Tomas Reel</a></nav><h1>Quay "
+        "opens</h1>" +
+            links + "<p>The quay opened on Monday.</p></body></html>",
+        "https://hn.example/2024/quay");
+    const std::optional<MetadataField> author = Field(parsed.metadata, "author");
+    return author ? author->value + " " + author->evidence : std::string();
+  };
+  EXPECT_EQ(author_of("<a href='https://hn.example/author/ilse-marrow'>Ilse "
+                      "Marrow</a>"),
+            "Ilse Marrow <a href=\"https://hn.example/author/ilse-marrow\">");
+  EXPECT_EQ(author_of("<a href='/profil/207/Ilse_Marrow'>Ilse Marrow</a>"),
+            "Ilse Marrow <a href=\"/profil/207/Ilse_Marrow\">");
+  EXPECT_EQ(author_of("<a href='https://video.example/user/harbournotes'>Harbour Notes</a>"), "");
+  EXPECT_EQ(author_of("<a href='/user/memberlist'>Member List</a>"), "");
+  EXPECT_EQ(author_of("<a href='/author/'>Ilse Marrow</a>"), "");
+  EXPECT_EQ(author_of(""), "");
+}
+
+TEST(MetadataWords, AuthorLinks) {
+  Result<MetadataWords> words = MetadataWords::Parse("w.tsv", "author_path\tauthor\n");
+  ASSERT_TRUE(words.ok());
+  EXPECT_TRUE(words->IsAuthorLink("/author/jane-doe/", "Jane Doe"));
+  EXPECT_TRUE(words->IsAuthorLink("https://a.example/Author/jane-doe?x=1", "Jane Doe"));
+  EXPECT_TRUE(words->IsAuthorLink("/author/doe-team/", "Doe Blog Team"));  // two words of three
+  EXPECT_FALSE(words->IsAuthorLink("/author/jane/", "All posts of Jane Doe"));
+  EXPECT_FALSE(words->IsAuthorLink("/authors/jane-doe/", "Jane Doe"));
+  EXPECT_FALSE(words->IsAuthorLink("/author", "Jane Doe"));
+  EXPECT_FALSE(words->IsAuthorLink("/x/jane-doe/#author", "Jane Doe"));
+}
+
 TEST(Metadata, GermanBylineDate) {
   const std::string page = R"(<html lang="de"><body>
 <h1>Sommerfest im Stadtpark</h1>

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <optional>
 #include <utility>
 
@@ -42,6 +43,40 @@ std::optional<int> MetaRank(std::string_view trust) {
   return std::nullopt;
 }
 
+// The runs of letters and digits of `text` (bytes past ASCII count as
+// letters): "jane", "doe", "2" of "jane-doe_2/".
+std::vector<std::string> WordsOf(std::string_view text) {
+  std::vector<std::string> words;
+  const auto is_word_byte = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+  };
+  for (size_t at = 0; at < text.size();) {
+    while (at < text.size() && !is_word_byte(text[at])) ++at;
+    size_t end = at;
+    while (end < text.size() && is_word_byte(text[end])) ++end;
+    if (end > at) words.emplace_back(text.substr(at, end - at));
+    at = end;
+  }
+  return words;
+}
+
+// The lower-cased path after an author_path segment of `href` ("jane-doe/"
+// in "/author/jane-doe/"), or "" when it has none.
+std::string AuthorPageSlug(std::string_view href, const std::vector<std::string>& author_paths) {
+  href = href.substr(0, href.find_first_of("?#"));
+  if (const size_t scheme = href.find("://"); scheme != std::string_view::npos) {
+    href = href.substr(std::min(href.size(), href.find('/', scheme + 3)));
+  }
+  for (size_t at = 0; at < href.size();) {
+    const size_t end = std::min(href.find('/', at), href.size());
+    const std::string_view segment = href.substr(at, end - at);
+    at = end + 1;
+    if (!segment.empty() && IsListed(author_paths, Lower(segment)) && at < href.size())
+      return Lower(href.substr(at));
+  }
+  return "";
+}
+
 Status RowError(std::string_view file_name, const TsvRow& row, std::string_view message) {
   return Status::InvalidArgument(std::string(file_name) + ":" + std::to_string(row.line) + ": " +
                                  std::string(message));
@@ -69,13 +104,14 @@ Status AddMetaKey(std::string_view file_name, const TsvRow& row,
 Result<MetadataWords> MetadataWords::Parse(std::string_view file_name, std::string_view contents) {
   MetadataWords words;
   // Kind, its list, whether an entry may hold spaces.
-  const std::array<std::pair<std::string_view, std::pair<std::vector<std::string>*, bool>>, 15>
+  const std::array<std::pair<std::string_view, std::pair<std::vector<std::string>*, bool>>, 16>
       kinds = {{{"byline_prefix", {&words.byline_prefixes_, true}},
                 {"not_name", {&words.not_names_, true}},
                 {"name_end", {&words.name_ends_, false}},
                 {"kicker_class", {&words.kicker_classes_, false}},
                 {"hidden_class", {&words.hidden_classes_, false}},
                 {"site_title_class", {&words.site_title_classes_, false}},
+                {"author_path", {&words.author_paths_, false}},
                 {"title_separator", {&words.title_separators_, false}},
                 {"author_class", {&words.author_classes_, false}},
                 {"author_class_not", {&words.author_classes_not_, false}},
@@ -135,6 +171,18 @@ bool MetadataWords::IsHiddenClass(std::string_view lower_class) const {
 
 bool MetadataWords::NamesSite(std::string_view class_and_id) const {
   return ContainsAnyOf(class_and_id, site_title_classes_);
+}
+
+bool MetadataWords::IsAuthorLink(std::string_view href, std::string_view text) const {
+  const std::vector<std::string> slug = WordsOf(AuthorPageSlug(href, author_paths_));
+  size_t words = 0;
+  size_t found = 0;
+  for (const std::string& word : WordsOf(Lower(text))) {
+    if (word.size() < 3) continue;
+    ++words;
+    found += IsListed(slug, word);
+  }
+  return found > 0 && 2 * found >= words;
 }
 
 bool MetadataWords::SuggestsAuthor(std::string_view class_and_id) const {

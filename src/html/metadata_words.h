@@ -54,6 +54,14 @@ class MetadataWords {
   bool IsHiddenClass(std::string_view lower_class) const;    // shown to screen readers only
   bool SuggestsAuthor(std::string_view class_and_id) const;  // and no author_class_not cue
   bool NamesSite(std::string_view class_and_id) const;       // a heading of the site's name
+
+  // Whether a link to `href` reading `text` names the author of the page it
+  // leads to: a path segment that is an author_path word ("author",
+  // "profil"), lower-cased, followed by more of the path, whose words (runs
+  // of letters and digits) hold at least one and at least half of the words
+  // of `text` of 3 bytes or more, lower-cased ("/author/jane-doe/" for "Jane
+  // Doe"; not "/user/memberlist" for "Member List").
+  bool IsAuthorLink(std::string_view href, std::string_view text) const;
   bool SuggestsDate(std::string_view class_and_id) const;
   bool SuggestsModified(std::string_view class_and_id) const;
   bool IsCommentContainer(std::string_view class_and_id) const;  // and no comment_class_not cue
@@ -72,9 +80,9 @@ class MetadataWords {
 
  private:
   std::vector<std::string> byline_prefixes_, not_names_, name_ends_, kicker_classes_,
-      hidden_classes_, site_title_classes_, title_separators_, author_classes_, author_classes_not_,
-      date_classes_, modified_classes_, comment_classes_, comment_classes_not_, updated_words_,
-      script_date_keys_;
+      hidden_classes_, site_title_classes_, author_paths_, title_separators_, author_classes_,
+      author_classes_not_, date_classes_, modified_classes_, comment_classes_, comment_classes_not_,
+      updated_words_, script_date_keys_;
   std::map<std::string, MetaKey, std::less<>> meta_keys_;
 };
 
