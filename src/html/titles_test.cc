@@ -276,7 +276,9 @@ TEST(Titles, SiteTitleHeadingIsTheSiteNameNotTheTitle) {
   std::unique_ptr<xmlDoc, DocDeleter> doc(
       htmlReadMemory(page.data(), static_cast<int>(page.size()), "https://hn-daily.example/quay",
                      "UTF-8", HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING));
-  const Metadata metadata = ReadMetadata(*doc, PageContext{"https://hn-daily.example/quay"});
+  PageContext context;
+  context.url = "https://hn-daily.example/quay";
+  const Metadata metadata = ReadMetadata(*doc, context);
   std::optional<MetadataField> title, site;
   for (const MetadataField& field : metadata.fields) {
     if (field.field == "title") title = field;
