@@ -73,11 +73,11 @@
 //              comments; a name's own element wins over the byline around
 //              it); last, a link on the site to the author's page whose
 //              path spells its text ("/author/jane-doe/"), outside
-//              navigation, sidebars, footers and comments. Names are cleaned of "By ", "Von ", "View all posts by",
-//              "Autor:", dates, stamp words and what follows ("am Samstag",
-//              " | ..."); longer than 80 bytes or 8 words is not a name. An
-//              author that is the site's name is taken only when no other
-//              source names one.
+//              navigation, sidebars, footers and comments. Names are cleaned
+//              of "By ", "Von ", "View all posts by", "Autor:", dates, stamp
+//              words and what follows ("am Samstag", " | ..."); longer than
+//              80 bytes or 8 words is not a name. An author that is the
+//              site's name is taken only when no other source names one.
 //   site_name  og:site_name, JSON-LD publisher.name, application-name,
 //              JSON-LD WebSite name; last, an <h1>/<h2> whose class or id
 //              names the site's name (site-title, logo, ...), which is then
