@@ -387,6 +387,8 @@ class PageReader {
   // was one.
   bool ReadAuthorLink(const xmlNode& node) {
     const std::string_view href = AttributeOf(node, "href");
+    // Most links lead elsewhere: their text is not read.
+    if (!words_.LeadsToAuthorPage(href)) return false;
     // Another site's profile (a video channel, a social network) is the
     // outlet's, not the author's on this site.
     const std::string host = Host(href);

@@ -259,6 +259,9 @@ TEST(MetadataWords, AuthorLinks) {
   EXPECT_FALSE(words->IsAuthorLink("/authors/jane-doe/", "Jane Doe"));
   EXPECT_FALSE(words->IsAuthorLink("/author", "Jane Doe"));
   EXPECT_FALSE(words->IsAuthorLink("/x/jane-doe/#author", "Jane Doe"));
+  EXPECT_TRUE(words->LeadsToAuthorPage("/author/jane-doe/"));
+  EXPECT_FALSE(words->LeadsToAuthorPage("/author/"));
+  EXPECT_FALSE(words->LeadsToAuthorPage("/news/jane-doe/"));
 }
 
 TEST(Metadata, GermanBylineDate) {

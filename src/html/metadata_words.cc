@@ -173,6 +173,10 @@ bool MetadataWords::NamesSite(std::string_view class_and_id) const {
   return ContainsAnyOf(class_and_id, site_title_classes_);
 }
 
+bool MetadataWords::LeadsToAuthorPage(std::string_view href) const {
+  return !AuthorPageSlug(href, author_paths_).empty();
+}
+
 bool MetadataWords::IsAuthorLink(std::string_view href, std::string_view text) const {
   const std::vector<std::string> slug = WordsOf(AuthorPageSlug(href, author_paths_));
   size_t words = 0;

@@ -62,6 +62,9 @@ class MetadataWords {
   // of `text` of 3 bytes or more, lower-cased ("/author/jane-doe/" for "Jane
   // Doe"; not "/user/memberlist" for "Member List").
   bool IsAuthorLink(std::string_view href, std::string_view text) const;
+  // The first half of IsAuthorLink, which needs no text: whether `href` has
+  // an author_path segment with more of the path after it.
+  bool LeadsToAuthorPage(std::string_view href) const;
   bool SuggestsDate(std::string_view class_and_id) const;
   bool SuggestsModified(std::string_view class_and_id) const;
   bool IsCommentContainer(std::string_view class_and_id) const;  // and no comment_class_not cue
