@@ -55,9 +55,9 @@ constexpr int kHeading = 70;
 constexpr int kFurnitureHeading = 80;
 constexpr int kJsonWebSite = 40;
 constexpr int kSiteAsAuthor = 100;  // added to an author that is the site's name
-constexpr int kSiteHeading = 90;
+constexpr int kSiteHeading = 90;    // a heading whose class names the site's name
 // A link to an author's page (/author/jane-doe/): after every byline.
-constexpr int kAuthorLink = 60;  // a heading whose class names the site's name
+constexpr int kAuthorLink = 60;
 }  // namespace rank
 
 struct Candidate {
