@@ -12,6 +12,8 @@ namespace {
 
 constexpr size_t kMaxNameBytes = 80;
 constexpr size_t kMaxNameWords = 8;
+// Marks a byline may start with, before or after its prefix ("» By: Jane").
+constexpr std::array<std::string_view, 7> kLeadingMarks = {":", "|", "»", ">", "-", "–", ","};
 
 }  // namespace
 
@@ -39,18 +41,7 @@ std::optional<std::string> Collector::CleanAuthor(std::string_view raw) const {
   for (bool again = true; again;) {
     again = false;
     view = Trim(view);
-    // Whole marks, not bytes: "»" and "–" share lead bytes with other
-    // characters ("►"), and cutting one byte off would leave invalid UTF-8.
-    static constexpr std::string_view kLeadingMarks[] = {":", "|", "»", ">", "-", "–", ","};
-    for (bool cut = true; cut && !view.empty();) {
-      cut = false;
-      for (std::string_view mark : kLeadingMarks) {
-        if (view.substr(0, mark.size()) != mark) continue;
-        view = Trim(view.substr(mark.size()));
-        cut = true;
-        break;
-      }
-    }
+    view = WithoutLeadingMarks(view, kLeadingMarks);
     for (std::string_view prefix : page_words_.byline_prefixes()) {
       if (!StartsWithNoCase(view, prefix)) continue;
       // "AuthorJane Doe" and "By: Jane" as well as "By Jane"; not "Bystrom".

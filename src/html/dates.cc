@@ -157,6 +157,7 @@ struct DateWords::Patterns {
       day_month_year;  // "3. März 2020", "3rd of March, 2020", "3 de marzo de 2020"
   std::unique_ptr<RE2> month_day_year;  // "March 3, 2020"
   std::unique_ptr<RE2> dotted;          // "03.03.2020"
+  std::unique_ptr<RE2> short_year;      // "03.03.20", in date elements only
   std::unique_ptr<RE2> slashed;         // "03/03/2020"
   std::unique_ptr<RE2> iso;             // "2020-03-03", "2020/03/03"
 };
@@ -232,7 +233,6 @@ Result<DateWords> DateWords::Parse(std::string_view file_name, std::string_view 
   options.set_case_sensitive(false);
   options.set_log_errors(false);
   const std::string before = R"((?:^|[^\pL\pN]))";
-  const std::string after_word = R"((?:$|[^\pL]))";
   const std::string after_number = R"((?:$|[^\pN]))";
   patterns->day_month_year = std::make_unique<RE2>(
       AnySpace(before + R"((\d{1,2})(?:st|nd|rd|th|er)?\.?\s*(?:of\s+|de\s+)?()" + alternation +
@@ -244,15 +244,17 @@ Result<DateWords> DateWords::Parse(std::string_view file_name, std::string_view 
       options);
   patterns->dotted = std::make_unique<RE2>(
       AnySpace(R"((?:^|[^\pN.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}))" + after_number), options);
+  patterns->short_year =
+      std::make_unique<RE2>(R"((?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?:$|[^\d.]))", options);
   patterns->slashed =
       std::make_unique<RE2>(R"((?:^|[^\pN/])(\d{1,2})/(\d{1,2})/(\d{4}))" + after_number, options);
   patterns->iso = std::make_unique<RE2>(
       R"((?:^|[^\pN])(\d{4})[-/.](\d{1,2})[-/.](\d{1,2}))" + after_number, options);
-  for (const RE2* re : {patterns->day_month_year.get(), patterns->month_day_year.get(),
-                        patterns->dotted.get(), patterns->slashed.get(), patterns->iso.get()}) {
+  for (const RE2* re :
+       {patterns->day_month_year.get(), patterns->month_day_year.get(), patterns->dotted.get(),
+        patterns->short_year.get(), patterns->slashed.get(), patterns->iso.get()}) {
     if (!re->ok()) return Status::InvalidArgument(std::string(file_name) + ": " + re->error());
   }
-  (void)after_word;
   return DateWords(std::move(patterns));
 }
 
@@ -398,11 +400,10 @@ DateWords::DateWords(DateWords&&) noexcept = default;
 DateWords& DateWords::operator=(DateWords&&) noexcept = default;
 DateWords::~DateWords() = default;
 
-std::optional<DateWords::Found> FindShortYearDate(std::string_view text) {
-  static const RE2 kShortYear(R"((?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?:$|[^\d.]))");
+std::optional<DateWords::Found> DateWords::FindShortYearDate(std::string_view text) const {
   constexpr int kFirstCentury = 95;  // "95" to "99" are 1995-1999, the rest 20XX
   std::array<re2::StringPiece, 4> pieces;
-  if (!kShortYear.Match(text, 0, text.size(), RE2::UNANCHORED, pieces.data(), 4))
+  if (!patterns_->short_year->Match(text, 0, text.size(), RE2::UNANCHORED, pieces.data(), 4))
     return std::nullopt;
   const auto groups = Views(pieces);
   const int day = ParseNumber(groups[1]).value_or(0), month = ParseNumber(groups[2]).value_or(0);

@@ -40,6 +40,10 @@ class DateWords {
   // the text (each pattern scans it about once).
   std::vector<Found> FindDates(std::string_view text, size_t limit,
                                bool slash_month_first = true) const;
+  // The first day-first dotted date with a two-digit year in `text`
+  // ("23.09.22", read as 2022-09-23; 95-99 as 1995-1999): the short form a
+  // date element may show. Not for running text, where "1.2.3" is no date.
+  std::optional<Found> FindShortYearDate(std::string_view text) const;
 
   // A stamp word ("published", "veröffentlicht", "stand") in the 40 bytes
   // of `text` before `offset`, as written; nullopt when there is none.
@@ -57,11 +61,6 @@ class DateWords {
                                 bool slash_month_first) const;
   std::unique_ptr<const Patterns> patterns_;
 };
-
-// The first day-first dotted date with a two-digit year in `text`
-// ("23.09.22", read as 2022-09-23; 95-99 as 1995-1999): the short form a
-// date element may show. Not for running text, where "1.2.3" is no date.
-std::optional<DateWords::Found> FindShortYearDate(std::string_view text);
 
 // Whether year-month-day is a day of the Gregorian calendar.
 bool IsValidDate(int year, int month, int day);

@@ -407,7 +407,7 @@ class PageReader {
     int rank = rank::kTextDate;
     std::optional<DateWords::Found> found = collector_.FindDate(text);
     if (!found) {
-      found = FindShortYearDate(text);
+      found = collector_.words().FindShortYearDate(text);
       rank = rank::kShortYearDate;
     }
     if (!found || !collector_.Acceptable(found->date)) return;

@@ -85,4 +85,17 @@ std::string SpacedText(const xmlNode& node, size_t limit) {
   return WalkText(node, limit, /*space_elements=*/true);
 }
 
+std::string_view WithoutLeadingMarks(std::string_view text,
+                                     std::span<const std::string_view> marks) {
+  for (bool cut = true; cut;) {
+    cut = false;
+    for (std::string_view mark : marks) {
+      if (text.substr(0, mark.size()) != mark) continue;
+      text = Trim(text.substr(mark.size()));
+      cut = true;
+    }
+  }
+  return text;
+}
+
 }  // namespace storyline::html

@@ -6,6 +6,7 @@
 #include <libxml/tree.h>
 
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -22,6 +23,12 @@ inline bool Contains(std::string_view haystack, std::string_view needle) {
 }
 
 bool ContainsAny(std::string_view haystack, std::initializer_list<std::string_view> needles);
+
+// `text` without the `marks` at its start ("» ", ": – "), each cut whole
+// (not byte by byte: "–" shares lead bytes with "►") with the white space
+// after it, as long as one is there.
+std::string_view WithoutLeadingMarks(std::string_view text,
+                                     std::span<const std::string_view> marks);
 
 inline bool EndsWith(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;

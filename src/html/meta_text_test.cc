@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
+
 namespace storyline::html {
 namespace {
 
@@ -13,6 +15,15 @@ TEST(Lower, FoldsLettersOfAnyScriptKeepingTheLength) {
   // so offsets into the result are offsets into the text.
   EXPECT_EQ(Lower("İZMİR"), "İzmİr");
   EXPECT_EQ(Lower("×\xFF"), "×\xFF");  // a sign and an invalid byte pass through
+}
+
+TEST(WithoutLeadingMarks, CutsWholeMarksAgainAndAgain) {
+  constexpr std::array<std::string_view, 3> kMarks = {":", "–", "|"};
+  EXPECT_EQ(WithoutLeadingMarks(": – | Quay opens", kMarks), "Quay opens");
+  // "►" shares its lead byte with "–": it stays whole.
+  EXPECT_EQ(WithoutLeadingMarks("► Quay opens", kMarks), "► Quay opens");
+  EXPECT_EQ(WithoutLeadingMarks("Quay: opens", kMarks), "Quay: opens");
+  EXPECT_EQ(WithoutLeadingMarks("–", kMarks), "");
 }
 
 }  // namespace

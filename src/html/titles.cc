@@ -31,20 +31,6 @@ bool IsHiddenSeparator(const xmlNode& node, const MetadataWords& words) {
          kKickerSeparators.end();
 }
 
-// `text` without what separated a removed kicker from the headline.
-std::string_view WithoutLeadingSeparators(std::string_view text) {
-  for (bool again = true; again;) {
-    again = false;
-    for (std::string_view separator : kKickerSeparators) {
-      if (text.substr(0, separator.size()) == separator) {
-        text = Trim(text.substr(separator.size()));
-        again = true;
-      }
-    }
-  }
-  return text;
-}
-
 }  // namespace
 
 std::string HeadingText(const xmlNode& node, size_t limit, const MetadataWords& words) {
@@ -71,7 +57,8 @@ std::string HeadingText(const xmlNode& node, size_t limit, const MetadataWords& 
     at = NextInWalk(at, &node, descend);
   }
   const std::string_view headline = Trim(std::string_view(out).substr(headline_start));
-  return std::string(WithoutLeadingSeparators(headline.empty() ? Trim(out) : headline));
+  return std::string(
+      WithoutLeadingMarks(headline.empty() ? Trim(out) : headline, kKickerSeparators));
 }
 
 namespace {
