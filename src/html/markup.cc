@@ -32,6 +32,42 @@ bool HoldsPageBody(const xmlNode& noscript) {
   return BoundedText(noscript, kNoscriptPageText).size() >= kNoscriptPageText;
 }
 
+// Whether `href`, resolved against the page's URL `base`, leads to the home
+// page of the page's own site: its root, or an index page there.
+bool LeadsHome(std::string_view href, const xmlChar* base) {
+  href = Trim(href);
+  if (href.empty() || href[0] == '#' || !base) return false;
+  xmlChar* resolved =
+      xmlBuildURI(reinterpret_cast<const xmlChar*>(std::string(href).c_str()), base);
+  if (!resolved) return false;
+  const std::string url = reinterpret_cast<const char*>(resolved);
+  xmlFree(resolved);
+  const std::string host = Host(url);
+  if (host.empty() || host != Host(reinterpret_cast<const char*>(base))) return false;
+  const size_t scheme = url.find("://");
+  const size_t path_start = url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+  if (path_start == std::string::npos) return true;
+  std::string_view path = std::string_view(url).substr(path_start);
+  path = path.substr(0, path.find_first_of("?#"));
+  return path == "/" || path.substr(0, 7) == "/index.";
+}
+
+// The link to the site's home page that is the whole text `text` of heading
+// `node` (the site's name in a theme's header, not a headline), or nullptr.
+const xmlNode* HomeLinkOf(const xmlNode& node, std::string_view text, const xmlChar* base) {
+  const xmlNode* link = nullptr;
+  for (const xmlNode* at = node.children ? &node : nullptr; at; at = NextInWalk(at, &node)) {
+    if (at->type != XML_ELEMENT_NODE || NameOf(*at) != "a") continue;
+    if (link) return nullptr;
+    link = at;
+  }
+  if (!link) return nullptr;
+  const bool home = Lower(Trim(AttributeOf(*link, "rel"))) == "home" ||
+                    LeadsHome(AttributeOf(*link, "href"), base);
+  return home && Collapse(SpacedText(*link, kMaxSiteNameBytes + 1)) == Collapse(text) ? link
+                                                                                      : nullptr;
+}
+
 // ---------------------------------------------------------------------------
 // The page walk.
 
@@ -194,13 +230,19 @@ class PageReader {
     }
     if ((name == "h1" || name == "h2") && headings_ < kMaxHeadings && !in_comments) {
       std::string text = HeadingText(node, 400, words_);
-      if (words_.NamesSite(class_and_id)) {
+      if (name == "h1" && !first_h1_offset_ && !text.empty()) first_h1_offset_ = text_.size();
+      const bool site_class = words_.NamesSite(class_and_id);
+      const xmlNode* home_link = site_class ? nullptr : HomeLinkOf(node, text, doc_.URL);
+      if (site_class || home_link) {
         // The site's name, as a theme sets it over every page: no title.
-        if (text.size() <= kMaxSiteNameBytes)
-          collector_.Add("site_name", text, "heading", ClassTag(node), rank::kSiteHeading);
+        if (text.size() <= kMaxSiteNameBytes) {
+          collector_.Add(
+              "site_name", text, "heading",
+              home_link ? Tag(*home_link, "href", AttributeOf(*home_link, "href")) : ClassTag(node),
+              rank::kSiteHeading);
+        }
       } else if (!text.empty() && text.size() <= 400) {
         ++headings_;
-        if (name == "h1" && !first_h1_offset_) first_h1_offset_ = text_.size();
         const int rank = furniture_depth_ > 0 ? rank::kFurnitureHeading
                          : name == "h1"       ? rank::kHeading
                                               : rank::kHeading + 5;

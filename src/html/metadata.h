@@ -7,9 +7,12 @@
 //
 //   title      A heading the page's own titles confirm: the first <h1> (then
 //              <h2>) whose text equals a JSON-LD headline or a <meta> title
-//              (og:title, twitter:title, ...); else one that equals, or is at
-//              least 30% of and inside, a JSON-LD page name, the <title> (cut,
-//              or as written) or one of those, the one whose words the URL's
+//              (og:title, twitter:title, ...); else one that is the part
+//              before the first separator of such a title, of the <title>
+//              or of a JSON-LD page name ("Headline - Subtitle | Site"),
+//              10 bytes at least; else one that equals, or is at least 30%
+//              of, inside and 10 bytes at least, one of those titles (the
+//              <title> cut, or as written), the one whose words the URL's
 //              path repeats most first (tenths of its words); else one that
 //              holds such a title of 10 bytes or more after a kicker, section
 //              or date ("Politics | Headline") or before a separator
@@ -80,7 +83,9 @@
 //              site's name is taken only when no other source names one.
 //   site_name  og:site_name, JSON-LD publisher.name, application-name,
 //              JSON-LD WebSite name; last, an <h1>/<h2> whose class or id
-//              names the site's name (site-title, logo, ...), which is then
+//              names the site's name (site-title, logo, ...) or whose whole
+//              text is one link to the site's home page (rel="home", or the
+//              root or an index page of the page's own host), which is then
 //              no title.
 //   canonical_url  <link rel="canonical"> (resolved against the page URL),
 //              og:url, JSON-LD url / mainEntityOfPage.
@@ -97,10 +102,11 @@
 //
 // Site-name cut: a title "Headline | Site" (the title_separator rows of
 // data/html/metadata-words.tsv, between spaces: " | ", " - ", " – ", " » ",
-// ...) loses the part that is the site name (either end; ignoring case,
-// spaces, dots, hyphens and underscores, or holding it and at most 3 bytes
-// longer: "Harbour tours - Headline" keeps "Harbour tours" for the site
-// "Harbour"); without a
+// ...) loses the part that is the site name (either end, the longest such
+// end first, so a name may hold a separator itself: "Headline - Lamp notes
+// - Harbour Lights"; ignoring case, spaces, dots, hyphens and underscores,
+// or holding it and at most 3 bytes longer: "Harbour tours - Headline"
+// keeps "Harbour tours" for the site "Harbour"); without a
 // known site name, the <title> loses the end that names the page's host
 // ("Headline - example.com"), else its last part when it is shorter than the
 // rest and at most 5 words.

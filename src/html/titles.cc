@@ -107,33 +107,38 @@ bool NamesSite(std::string_view text, std::string_view site) {
 
 std::string CutSiteName(std::string_view title, std::string_view site, bool guess,
                         const MetadataWords& words) {
-  // Last separator: "Headline | Section | Site".
-  size_t last = std::string_view::npos, last_size = 0;
-  size_t first = std::string_view::npos, first_size = 0;
+  // Where each separator occurs, in title order: a site's name may hold a
+  // separator too ("Headline - Salsa-Figuren - Rueda in Berlin").
+  std::vector<std::pair<size_t, size_t>> splits;  // (offset, size)
   for (std::string_view separator : words.title_separators()) {
-    size_t at = title.rfind(separator);
-    if (at != std::string_view::npos && (last == std::string_view::npos || at > last)) {
-      last = at;
-      last_size = separator.size();
-    }
-    at = title.find(separator);
-    if (at != std::string_view::npos && (first == std::string_view::npos || at < first)) {
-      first = at;
-      first_size = separator.size();
+    for (size_t at = title.find(separator); at != std::string_view::npos;
+         at = title.find(separator, at + separator.size())) {
+      splits.emplace_back(at, separator.size());
     }
   }
-  if (last == std::string_view::npos) return std::string(title);
-  std::string_view head = Trim(title.substr(0, last));
-  std::string_view tail = Trim(title.substr(last + last_size));
+  if (splits.empty()) return std::string(title);
+  std::sort(splits.begin(), splits.end());
+  auto head = [&](const std::pair<size_t, size_t>& split) {
+    return Trim(title.substr(0, split.first));
+  };
+  auto tail = [&](const std::pair<size_t, size_t>& split) {
+    return Trim(title.substr(split.first + split.second));
+  };
   if (!site.empty()) {
-    if (NamesSite(tail, site)) return std::string(head);
-    std::string_view lead = Trim(title.substr(0, first));
-    if (NamesSite(lead, site)) return std::string(Trim(title.substr(first + first_size)));
+    // The longest end that names the site, then the longest start.
+    for (const auto& split : splits) {
+      if (NamesSite(tail(split), site)) return std::string(head(split));
+    }
+    for (auto split = splits.rbegin(); split != splits.rend(); ++split) {
+      if (NamesSite(head(*split), site)) return std::string(tail(*split));
+    }
     return std::string(title);
   }
   if (!guess) return std::string(title);
-  const size_t tail_words = 1 + static_cast<size_t>(std::count(tail.begin(), tail.end(), ' '));
-  if (tail.size() < head.size() && tail_words <= 5) return std::string(head);
+  const std::string_view last_head = head(splits.back()), last_tail = tail(splits.back());
+  const size_t tail_words =
+      1 + static_cast<size_t>(std::count(last_tail.begin(), last_tail.end(), ' '));
+  if (last_tail.size() < last_head.size() && tail_words <= 5) return std::string(last_head);
   return std::string(title);
 }
 
@@ -192,6 +197,7 @@ namespace {
 // confirmation.
 enum class Confirmation {
   kEqualsStrong,   // equals a JSON-LD headline or a <meta> title
+  kLeadPart,       // is the part of a title before its first separator
   kWeak,           // equals a page name or the <title>, or is most of a title
   kHoldsHeadline,  // holds a title and more: "Kicker Headline", "Headline | Site"
   kNone,
@@ -261,10 +267,29 @@ constexpr size_t kMinHeldHeadline = 10;
 
 bool IsWordByte(unsigned char c) { return c >= 0x80 || std::isalnum(c); }
 
-// Whether `heading` is `reference`, or at least 30% of it and inside it.
+// Whether `heading` is `reference`, or inside it, at least 30% of it and
+// not shorter than a held headline.
 bool WithinReference(std::string_view heading, std::string_view reference) {
   return heading == reference ||
-         (Contains(reference, heading) && heading.size() * 10 >= reference.size() * 3);
+         (heading.size() >= kMinHeldHeadline && Contains(reference, heading) &&
+          heading.size() * 10 >= reference.size() * 3);
+}
+
+// Whether `heading` is the part of `reference` before its first separator,
+// a headline before its subtitle ("Headline - Subtitle : Site"), not shorter
+// than a held headline.
+bool IsLeadPart(std::string_view heading, std::string_view reference,
+                const std::vector<std::string>& separators) {
+  if (heading.size() < kMinHeldHeadline || heading.size() >= reference.size() ||
+      reference.substr(0, heading.size()) != heading)
+    return false;
+  const std::string_view rest = reference.substr(heading.size());
+  size_t first = std::string_view::npos;
+  for (std::string_view separator : separators) first = std::min(first, reference.find(separator));
+  return first == heading.size() &&
+         std::any_of(separators.begin(), separators.end(), [&](std::string_view separator) {
+           return rest.substr(0, separator.size()) == separator;
+         });
 }
 
 // Whether `heading` ends with `reference` after a kicker, section or date
@@ -294,7 +319,10 @@ Confirmed Confirm(const Candidate& heading, const std::vector<Reference>& refere
   for (const Reference& reference : references) {
     if (reference.strong && key == reference.key)
       return {Confirmation::kEqualsStrong, hyphenated ? reference.candidate : nullptr};
-    if (WithinReference(key, reference.key)) confirmed.how = Confirmation::kWeak;
+    if (IsLeadPart(key, reference.key, words.title_separators()))
+      confirmed.how = Confirmation::kLeadPart;
+    else if (WithinReference(key, reference.key) && confirmed.how == Confirmation::kNone)
+      confirmed.how = Confirmation::kWeak;
   }
   if (confirmed.how != Confirmation::kNone) return confirmed;
   for (const Reference& reference : references) {

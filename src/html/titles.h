@@ -24,9 +24,10 @@ class MetadataWords;
 std::string HeadingText(const xmlNode& node, size_t limit, const MetadataWords& words);
 
 // `title` without a site-name part (see metadata.h), split at the title
-// separators of `words`: the end (or start) that is `site`'s name (as
-// IsSiteName, not a longer text holding it); without a site, when `guess`,
-// a last part shorter than the rest and at most 5 words.
+// separators of `words`: the longest end (else start) that is `site`'s name
+// (as IsSiteName, not a longer text holding it), which may hold separators
+// too; without a site, when `guess`, a last part shorter than the rest and
+// at most 5 words.
 std::string CutSiteName(std::string_view title, std::string_view site, bool guess,
                         const MetadataWords& words);
 
@@ -65,8 +66,10 @@ struct ChosenTitle {
 
 // The title (see metadata.h): a heading that the page's own titles confirm
 // (the headline one of them names when the heading holds more, "Kicker
-// Headline"), else the first <h1> that is not the site's name, else the
-// most trusted title candidate; no field when there is none.
+// Headline"; the part of a title before its first separator is confirmed
+// next after an equal JSON-LD headline or <meta> title), else the first
+// <h1> that is not the site's name, else the most trusted title candidate;
+// no field when there is none.
 ChosenTitle ChooseTitle(const std::vector<Candidate>& candidates,
                         const std::vector<std::string>& site_names, const TitlePage& page,
                         const MetadataWords& words);

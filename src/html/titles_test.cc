@@ -77,9 +77,9 @@ TEST(Titles, UncutTitleTagConfirmsTheHeadline) {
 }
 
 TEST(Titles, UrlPathPicksAmongHeadingsInTheTitleTag) {
-  // Both headings are parts of the <title>; the URL names the article.
+  // Both headings are inside the <title>; the URL names the article.
   const std::string page = R"(<html><head>
-<title>Tide pools at dawn | The long coastal walk notebook</title>
+<title>Walks: Tide pools at dawn | The long coastal walk notebook</title>
 </head><body><h1>The long coastal walk notebook</h1><h1>Tide pools at dawn</h1></body></html>)";
   std::optional<MetadataField> title =
       TitleOf(page, "https://walks.example/2021/05/tide-pools-at-dawn/");
@@ -89,6 +89,13 @@ TEST(Titles, UrlPathPicksAmongHeadingsInTheTitleTag) {
   title = TitleOf(page, "https://walks.example/?p=12");
   ASSERT_TRUE(title);
   EXPECT_EQ(title->value, "The long coastal walk notebook");
+  // Unless the other heading is the <title>'s part before its separator.
+  const std::string lead = R"(<html><head>
+<title>Tide pools at dawn | The long coastal walk notebook</title>
+</head><body><h1>The long coastal walk notebook</h1><h1>Tide pools at dawn</h1></body></html>)";
+  title = TitleOf(lead, "https://walks.example/?p=12");
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Tide pools at dawn");
 }
 
 TEST(Titles, HeadingWithoutLettersIsNoTitle) {
@@ -289,6 +296,51 @@ TEST(Titles, SiteTitleHeadingIsTheSiteNameNotTheTitle) {
   ASSERT_TRUE(site);
   EXPECT_EQ(site->value, "Harbour Notes");
   EXPECT_EQ(site->evidence, "<h1 class=\"site-title\">");
+}
+
+// The site's name in a theme's header: a heading whose whole text is a link
+// to the home page. The name may hold a title separator itself.
+TEST(Titles, HeadingLinkedToTheHomePageIsTheSiteName) {
+  const std::string page = R"(<html><head>
+<title>Pier lamps - Lamp notes - Harbour Lights</title></head><body>
+<h1><a href="/"><span>Lamp notes - Harbour Lights</span></a></h1>
+<h2>Lamps</h2><p>Each pier has two lamps.</p></body></html>)";
+  std::optional<MetadataField> title = TitleOf(page, "https://lamps.example/pier-lamps");
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Pier lamps");
+  // The same from a link to the site's root written out.
+  const std::string absolute = R"(<html><head>
+<title>Pier lamps - Harbour Lights</title></head><body>
+<h1><a href="https://www.lamps.example/index.html">Harbour Lights</a></h1>
+<p>Each pier has two lamps.</p></body></html>)";
+  title = TitleOf(absolute, "https://www.lamps.example/pier-lamps");
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Pier lamps");
+  // A heading linked to its own page, or to another site's home, is a title.
+  const std::string own_page = R"(<html><head><title>Harbour Lights</title></head><body>
+<h1><a href="/pier-lamps">Pier lamps</a></h1><p>Each pier has two lamps.</p></body></html>)";
+  title = TitleOf(own_page, "https://lamps.example/pier-lamps");
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Pier lamps");
+  const std::string other_site = R"(<html><head><title>Harbour Lights</title></head><body>
+<h1><a href="https://ferries.example/">Ferry times</a></h1><p>Text.</p></body></html>)";
+  title = TitleOf(other_site, "https://lamps.example/pier-lamps");
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Ferry times");
+}
+
+// "Headline - Subtitle : Site": the <h1> is the headline, the <h2> under it
+// the subtitle, though the URL repeats the subtitle's words.
+TEST(Titles, HeadingBeforeTheTitlesFirstSeparatorIsTheHeadline) {
+  const std::string page = R"(<html><head>
+<title>Reading the tides - A keeper's notebook of seven winters : shorebooks.example</title>
+</head><body><h1>Reading the tides</h1><h2>A keeper's notebook of seven winters</h2>
+<p>Text.</p></body></html>)";
+  std::optional<MetadataField> title =
+      TitleOf(page, "https://shorebooks.example/keeper-notebook-seven-winters,301.html");
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Reading the tides");
+  EXPECT_EQ(title->evidence, "<h1>");
 }
 
 }  // namespace
