@@ -497,15 +497,22 @@ std::optional<ScriptDate> FindScriptDate(std::string_view script, const Metadata
   return std::nullopt;
 }
 
-void AddTextDates(std::string_view text, std::optional<size_t> headline_at, Collector& collector) {
+void AddTextDates(std::string_view text, const std::vector<TextRange>& modified_text,
+                  std::optional<size_t> headline_at, Collector& collector) {
   const DateWords& words = collector.words();
   const MetadataWords& page_words = collector.page_words();
+  auto is_modified = [&](size_t offset) {
+    return page_words.UpdatedBefore(text, offset) ||
+           std::any_of(modified_text.begin(), modified_text.end(), [&](const TextRange& range) {
+             return offset >= range.begin && offset < range.end;
+           });
+  };
   const std::vector<DateWords::Found> dates = collector.FindDates(text, kMaxTextDates);
   // The last resort: the first date in the text.
   for (const DateWords::Found& found : dates) {
     if (!collector.Acceptable(found.date)) continue;
-    collector.Add(page_words.UpdatedBefore(text, found.offset) ? "modified" : "published",
-                  found.date, "byline", "first date in the text", rank::kFirstTextDate);
+    collector.Add(is_modified(found.offset) ? "modified" : "published", found.date, "byline",
+                  "first date in the text", rank::kFirstTextDate);
     break;
   }
   // The first date a stamp word introduces, of each kind ("Letzte Änderung:
@@ -515,7 +522,7 @@ void AddTextDates(std::string_view text, std::optional<size_t> headline_at, Coll
     if (stamped_published && stamped_modified) break;
     std::optional<std::string> stamp = words.StampBefore(text, found.offset);
     if (!stamp || !collector.Acceptable(found.date)) continue;
-    const bool modified = page_words.UpdatedBefore(text, found.offset);
+    const bool modified = is_modified(found.offset);
     bool& stamped = modified ? stamped_modified : stamped_published;
     if (stamped) continue;
     stamped = true;
@@ -524,8 +531,8 @@ void AddTextDates(std::string_view text, std::optional<size_t> headline_at, Coll
   }
   if (!headline_at || *headline_at > text.size()) return;
   if (std::optional<DateWords::Found> above = DateRightAbove(text, *headline_at, collector)) {
-    collector.Add(page_words.UpdatedBefore(text, above->offset) ? "modified" : "published",
-                  above->date, "byline", "text right above the headline", rank::kAboveHeadline);
+    collector.Add(is_modified(above->offset) ? "modified" : "published", above->date, "byline",
+                  "text right above the headline", rank::kAboveHeadline);
     return;
   }
   std::string_view after = text.substr(*headline_at, kAfterHeadline);
@@ -540,7 +547,7 @@ void AddTextDates(std::string_view text, std::optional<size_t> headline_at, Coll
     at = start + (found ? found->offset : 0);
   }
   if (found && collector.Acceptable(found->date)) {
-    const bool modified = page_words.UpdatedBefore(text, at);
+    const bool modified = is_modified(at);
     collector.Add(
         modified ? "modified" : "published", found->date, "byline", evidence,
         evidence == "text after the headline" ? rank::kNearHeadline : rank::kBeforeHeadline);

@@ -97,12 +97,20 @@ struct ScriptDate {
 };
 std::optional<ScriptDate> FindScriptDate(std::string_view script, const MetadataWords& words);
 
+// A range of a page's text: [begin, end) in bytes.
+struct TextRange {
+  size_t begin = 0;
+  size_t end = 0;
+};
+
 // Adds the dates written in the page's text (`text`, collapsed): the first
 // date of all, the first one a stamp word introduces of each kind
 // ("Veröffentlicht am 16.08.2019"), and the date line right over the
 // headline (which starts at `headline_at`; only a time of day between them),
 // or else the first date after the headline, or else shortly before it.
-// "Updated" words before a date make it modified.
-void AddTextDates(std::string_view text, std::optional<size_t> headline_at, Collector& collector);
+// "Updated" words before a date make it modified, and so does starting in
+// one of `modified_text`, the text of an element marked as a modified date.
+void AddTextDates(std::string_view text, const std::vector<TextRange>& modified_text,
+                  std::optional<size_t> headline_at, Collector& collector);
 
 }  // namespace storyline::html

@@ -156,6 +156,7 @@ class PageReader {
 
   const std::string& raw_title() const { return raw_title_; }
   std::optional<size_t> first_h1_offset() const { return first_h1_offset_; }
+  const std::vector<TextRange>& modified_text() const { return modified_text_; }
   const std::string& text() const { return text_; }
   std::vector<const xmlNode*>& scripts() { return scripts_; }
 
@@ -370,6 +371,7 @@ class PageReader {
     if (name == "meta") return;
     if (itemprop == "datepublished" || itemprop == "datecreated" || itemprop == "datemodified") {
       const bool modified = itemprop == "datemodified";
+      if (modified) MarkModifiedText(node);
       std::string_view value = AttributeOf(node, "content");
       if (value.empty()) value = AttributeOf(node, "datetime");
       std::string text;
@@ -443,6 +445,15 @@ class PageReader {
     return true;
   }
 
+  // Notes that the text `node` shows, which starts here, is a modified
+  // date: the text dates read later must not take it for the published one.
+  // Only itemprop="dateModified" says so: themes mark the published date
+  // "updated" too (hAtom's class="entry-date updated").
+  void MarkModifiedText(const xmlNode& node) {
+    const size_t size = BoundedText(node, kMaxSnippetBytes).size();
+    if (size > 0) modified_text_.push_back({text_.size(), text_.size() + size + 1});
+  }
+
   void ReadTextDate(const xmlNode& node) {
     std::string text = BoundedText(node, kMaxSnippetBytes);
     if (text.empty() || text.size() > kMaxSnippetBytes) return;
@@ -470,8 +481,9 @@ class PageReader {
   int article_depth_ = 0;       // <article> and <main> elements the walk is inside
   std::string text_;            // the page's text, collapsed, for dates written out
   std::optional<size_t> first_h1_offset_;
-  int author_reads_ = 0;  // byline elements read
-  int date_reads_ = 0;    // date elements read
+  std::vector<TextRange> modified_text_;  // text of the elements that give a modified date
+  int author_reads_ = 0;                  // byline elements read
+  int date_reads_ = 0;                    // date elements read
   std::vector<const xmlNode*> scripts_;
   int itemprop_author_group_ = 0;
   std::map<std::string, int> meta_author_groups_;
@@ -482,7 +494,8 @@ class PageReader {
 PageMarkup ReadMarkup(const xmlDoc& doc, Collector& collector, std::optional<std::string>& body) {
   PageReader reader(doc, collector, body);
   reader.Read();
-  return {reader.raw_title(), reader.text(), reader.first_h1_offset(), std::move(reader.scripts())};
+  return {reader.raw_title(), reader.text(), reader.first_h1_offset(), reader.modified_text(),
+          std::move(reader.scripts())};
 }
 
 void AddScriptDate(const std::vector<const xmlNode*>& scripts, Collector& collector) {

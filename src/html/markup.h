@@ -19,6 +19,8 @@
 #include <string>
 #include <vector>
 
+#include "html/dates.h"
+
 namespace storyline::html {
 
 class Collector;
@@ -31,7 +33,9 @@ struct PageMarkup {
   // most about 200,000 bytes: for dates written out.
   std::string text;
   std::optional<size_t> first_h1_offset;  // where the first <h1>'s text starts in `text`
-  std::vector<const xmlNode*> scripts;    // the <script> elements, for AddScriptDate
+  // Where `text` shows the text of an element itemprop="dateModified".
+  std::vector<TextRange> modified_text;
+  std::vector<const xmlNode*> scripts;  // the <script> elements, for AddScriptDate
 };
 
 // Adds the candidates of `doc`'s markup to `collector`; the first JSON-LD

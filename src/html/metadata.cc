@@ -171,7 +171,7 @@ Gathered Gather(const xmlDoc& doc, const PageContext& context, const DateWords& 
     if (title.text_offset >= 0) headline_at = static_cast<size_t>(title.text_offset);
   }
   if (!headline_at) headline_at = markup.first_h1_offset;
-  AddTextDates(markup.text, headline_at, collector);
+  AddTextDates(markup.text, markup.modified_text, headline_at, collector);
   AddScriptDate(markup.scripts, collector);
   DemoteListedDates(candidates);
   gathered.candidates = std::move(candidates);

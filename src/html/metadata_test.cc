@@ -572,6 +572,21 @@ TEST(Metadata, ShownDateThatMarkupConfirmsWinsWeeksOff) {
   EXPECT_EQ(Field(updated.metadata, "published")->value, "2022-01-05");
 }
 
+TEST(Metadata, ShownModifiedDateIsNotThePublishedOne) {
+  // Under the headline the theme shows the modified date first: its element
+  // says so (itemprop="dateModified"), so the shown published date stands.
+  const std::string page = R"(<html lang="en"><head>
+<meta property="article:published_time" content="2022-12-30T07:00:00+01:00">
+</head><body><h1>Five trends for the new year</h1>
+<p><time datetime="2022-12-29T15:36:00+01:00" itemprop="dateModified">December 29, 2022</time> |
+<time datetime="2022-12-30T07:00:00+01:00" itemprop="datePublished">December 30, 2022</time></p>
+<p>Text.</p></body></html>)";
+  Parsed parsed = Read(page);
+  std::optional<MetadataField> published = Field(parsed.metadata, "published");
+  ASSERT_TRUE(published);
+  EXPECT_EQ(published->value.substr(0, 10), "2022-12-30");
+}
+
 TEST(Metadata, DateElementWithTwoDigitYear) {
   const std::string page = R"(<html lang="de"><body><h1>Ein Garten auf dem Dach</h1>
 <div class="upload-date"> 23.09.22 </div><p>Tomaten im sechsten Stock.</p></body></html>)";
