@@ -488,13 +488,19 @@ std::optional<ScriptDate> FindScriptDate(std::string_view script, const Metadata
       R"re(\\?"(\w{1,40})\\?"\s*:\s*\\?"((?:19|20)\d{2}-\d{2}-\d{2}[^"\\]{0,30}))re");
   re2::StringPiece input(script.data(), script.size());
   re2::StringPiece key, value;
+  std::optional<ScriptDate> best;
+  size_t best_trust = 0;
   for (int i = 0; i < kMaxDatedKeys && RE2::FindAndConsume(&input, kDatedKey, &key, &value); ++i) {
     const std::string_view key_view(key.data(), key.size());
-    if (!words.IsScriptDateKey(Lower(key_view))) continue;
+    const std::optional<size_t> trust = words.ScriptDateKeyTrust(Lower(key_view));
+    if (!trust || (best && *trust >= best_trust)) continue;
     std::optional<std::string> date = ParseIsoLike(std::string_view(value.data(), value.size()));
-    if (date) return ScriptDate{*date, std::string(key_view)};
+    if (!date) continue;
+    best = ScriptDate{*date, std::string(key_view)};
+    best_trust = *trust;
+    if (best_trust == 0) break;
   }
-  return std::nullopt;
+  return best;
 }
 
 void AddTextDates(std::string_view text, const std::vector<TextRange>& modified_text,

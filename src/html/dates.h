@@ -87,10 +87,11 @@ struct UrlDate {
 };
 std::vector<UrlDate> DatesInUrl(std::string_view url);
 
-// The first publication date that JSON data in a script gives, under a key
-// holding a script_date_key word ("publishedAt": "2019-03-02T06:22:28",
-// also when escaped in a string); `key` as written. At most 64 dated keys are
-// looked at.
+// The first publication date that JSON data in a script gives under a key
+// holding a script_date_key word, of the most trusted (earliest) row's
+// keys ("publishedAt": "2019-03-02T06:22:28" before "createdAt", also when
+// escaped in a string); `key` as written. At most 64 dated keys are looked
+// at.
 struct ScriptDate {
   std::string date;
   std::string key;

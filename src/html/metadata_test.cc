@@ -428,7 +428,14 @@ window.state = {"product": {"title": "Green tea", "updated_at": "2020-01-05T10:0
       FindScriptDate(R"(var s = "{\"publishDate\":\"2018-01-01\"}";)", MetadataWords::Default())
           ->date,
       "2018-01-01");
-  EXPECT_FALSE(FindScriptDate(R"({"created_at": "2018-01-01"})", MetadataWords::Default()));
+  // A creation date stands in for a missing publication date, not before one.
+  EXPECT_EQ(FindScriptDate(R"({"created_at": "2018-01-01"})", MetadataWords::Default())->date,
+            "2018-01-01");
+  EXPECT_EQ(FindScriptDate(R"({"createdAt": "2018-01-01", "publishedAt": "2018-01-03"})",
+                           MetadataWords::Default())
+                ->date,
+            "2018-01-03");
+  EXPECT_FALSE(FindScriptDate(R"({"updated_at": "2018-01-01"})", MetadataWords::Default()));
   // A last resort: with a markup date the scripts are not scanned.
   const std::string marked = R"(<html><head>
 <meta property="article:published_time" content="2019-03-01">

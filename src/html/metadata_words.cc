@@ -212,8 +212,11 @@ bool MetadataWords::UpdatedBefore(std::string_view text, size_t offset) const {
   return ContainsAnyOf(Lower(text.substr(from, offset - from)), updated_words_);
 }
 
-bool MetadataWords::IsScriptDateKey(std::string_view lower_key) const {
-  return ContainsAnyOf(lower_key, script_date_keys_);
+std::optional<size_t> MetadataWords::ScriptDateKeyTrust(std::string_view lower_key) const {
+  for (size_t row = 0; row < script_date_keys_.size(); ++row) {
+    if (Contains(lower_key, script_date_keys_[row])) return row;
+  }
+  return std::nullopt;
 }
 
 const MetaKey* MetadataWords::FindMetaKey(std::string_view lower_key) const {

@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -73,9 +74,11 @@ class MetadataWords {
   // 40 bytes of `text` before `offset`.
   bool UpdatedBefore(std::string_view text, size_t offset) const;
 
-  // Whether a key of JSON data in a script, lower-cased, names a
-  // publication date ("publishedat", "date_published").
-  bool IsScriptDateKey(std::string_view lower_key) const;
+  // How much a key of JSON data in a script, lower-cased, is trusted to
+  // name the publication date ("publishedat", "date_published"): the index
+  // of the first script_date_key row it holds (lower is more trusted), or
+  // nullopt when it holds none.
+  std::optional<size_t> ScriptDateKeyTrust(std::string_view lower_key) const;
 
   // The <meta> key, lower-cased ("og:title", "dc.date.issued"), or nullptr
   // when the reader does not take it.
