@@ -72,7 +72,8 @@ void AddAnalyzeCommand(CLI::App& command, Handler& run) {
   command
       .add_option("inputs", args->inputs,
                   "Files and folders to read (folders recursively): .txt (one article per "
-                  "file), .jsonl (one article per line) and .warc (one article per HTML "
+                  "file), .html or .htm (one web page per file), .jsonl (one article per "
+                  "line; an \"html\" field holds a web page) and .warc (one article per HTML "
                   "response), optionally gzip-compressed")
       ->required();
   command
