@@ -253,7 +253,10 @@ class PageReader {
     }
     const std::string_view itemprop = AttributeOf(node, "itemprop");
     if (!itemprop.empty()) ReadItemprop(node, Lower(itemprop), in_comments);
-    if (in_comments) return true;
+    if (in_comments) {
+      if (!comment_date_read_) ReadCommentDate(node, name, class_and_id);
+      return true;
+    }
     ReadRdfaDate(node);
     if (name == "time") {
       ReadTime(node, class_and_id, in_date_context);
@@ -454,6 +457,28 @@ class PageReader {
     if (size > 0) modified_text_.push_back({text_.size(), text_.size() + size + 1});
   }
 
+  // The first comment's date, the last resort for the page's date: a
+  // forum thread's first post is its page's text, and comments come after
+  // the article they answer.
+  void ReadCommentDate(const xmlNode& node, std::string_view name,
+                       const std::string& class_and_id) {
+    std::string date;
+    if (name == "time") {
+      date = AttributeOf(node, "datetime");
+    } else if (words_.SuggestsDate(class_and_id)) {
+      // Spaced: "<span>28.09.19</span><span>12:44</span>".
+      const std::string text = SpacedText(node, kMaxSnippetBytes);
+      if (text.size() > kMaxSnippetBytes) return;
+      std::optional<DateWords::Found> found = collector_.FindDate(text);
+      if (!found) found = collector_.words().FindShortYearDate(text);
+      if (found) date = found->date;
+    }
+    if (!collector_.NormalizeDate(date)) return;
+    comment_date_read_ = true;
+    collector_.AddDate("published", date, "comments", "the first comment's date",
+                       rank::kCommentDate);
+  }
+
   void ReadTextDate(const xmlNode& node) {
     std::string text = BoundedText(node, kMaxSnippetBytes);
     if (text.empty() || text.size() > kMaxSnippetBytes) return;
@@ -484,6 +509,7 @@ class PageReader {
   std::vector<TextRange> modified_text_;  // text of the elements that give a modified date
   int author_reads_ = 0;                  // byline elements read
   int date_reads_ = 0;                    // date elements read
+  bool comment_date_read_ = false;
   std::vector<const xmlNode*> scripts_;
   int itemprop_author_group_ = 0;
   std::map<std::string, int> meta_author_groups_;

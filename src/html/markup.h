@@ -9,7 +9,8 @@
 //   in comments), <a rel="author">, <address> and byline elements, and the
 //   text of date elements. Class and id cues for bylines, dates, modified
 //   dates and comment sections come from MetadataWords; nothing inside a
-//   comment section gives an author or a date from its text.
+//   comment section gives an author or a date from its text, but for the
+//   first comment's date, trusted last.
 // Byline and date elements are read at most 100 of each kind.
 #pragma once
 

@@ -54,9 +54,11 @@
 //              in the text after the headline; weak <meta> names (date,
 //              pubdate, publishdate, DC.date); the first <time datetime>; a
 //              date element's "23.09.22" (a two-digit year); a date shortly
-//              before the headline; the first date in the text; last, date
+//              before the headline; the first date in the text; date
 //              elements of one class that give different days (a list of
-//              teasers or events).
+//              teasers or events); last, the first date in a comment
+//              section (a <time datetime> or date element: a forum
+//              thread's first post).
 //              The date shown after the headline replaces a markup date at
 //              most 7 days off it (time zones), or further off when other
 //              markup gives the shown day as published and none gives it as

@@ -594,6 +594,29 @@ TEST(Metadata, ShownModifiedDateIsNotThePublishedOne) {
   EXPECT_EQ(published->value.substr(0, 10), "2022-12-30");
 }
 
+TEST(Metadata, FirstCommentDateIsTheLastResort) {
+  // A forum thread: every post, the first one too, sits in a comment box.
+  const std::string thread = R"(<html lang="de"><body><h2>Router drops the line at night</h2>
+<div class="forum-comment"><span class="comment-time"><span>28.09.19</span><span>12:44</span>
+</span><p>Since the update my router drops the line every night.</p></div>
+<div class="forum-comment"><span class="comment-time"><span>29.09.19</span></span>
+<p>Same here.</p></div></body></html>)";
+  Parsed parsed = Read(thread);
+  std::optional<MetadataField> published = Field(parsed.metadata, "published");
+  ASSERT_TRUE(published);
+  EXPECT_EQ(published->value, "2019-09-28");
+  EXPECT_EQ(published->how, "comments");
+  // An article's own date comes first, however late its comments.
+  const std::string article = R"(<html lang="en"><head>
+<meta property="article:published_time" content="2019-10-02"></head><body>
+<h1>Ferry fares rise</h1><p>Fares rise in spring.</p><section id="comments">
+<article class="comment"><time datetime="2019-09-30T08:00:00Z">Sept 30</time><p>Hm.</p>
+</article></section></body></html>)";
+  parsed = Read(article);
+  ASSERT_TRUE(Field(parsed.metadata, "published"));
+  EXPECT_EQ(Field(parsed.metadata, "published")->value, "2019-10-02");
+}
+
 TEST(Metadata, DateElementWithTwoDigitYear) {
   const std::string page = R"(<html lang="de"><body><h1>Ein Garten auf dem Dach</h1>
 <div class="upload-date"> 23.09.22 </div><p>Tomaten im sechsten Stock.</p></body></html>)";
