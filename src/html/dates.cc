@@ -513,10 +513,15 @@ void AddTextDates(std::string_view text, const std::vector<TextRange>& modified_
              return offset >= range.begin && offset < range.end;
            });
   };
+  // The page's clock ("Aktuelle Zeit: ...") and the day a member joined are
+  // no dates of the page.
+  auto is_page_date = [&](const DateWords::Found& found, size_t offset) {
+    return collector.Acceptable(found.date) && !page_words.OtherDateBefore(text, offset);
+  };
   const std::vector<DateWords::Found> dates = collector.FindDates(text, kMaxTextDates);
   // The last resort: the first date in the text.
   for (const DateWords::Found& found : dates) {
-    if (!collector.Acceptable(found.date)) continue;
+    if (!is_page_date(found, found.offset)) continue;
     collector.Add(is_modified(found.offset) ? "modified" : "published", found.date, "byline",
                   "first date in the text", rank::kFirstTextDate);
     break;
@@ -527,7 +532,7 @@ void AddTextDates(std::string_view text, const std::vector<TextRange>& modified_
   for (const DateWords::Found& found : dates) {
     if (stamped_published && stamped_modified) break;
     std::optional<std::string> stamp = words.StampBefore(text, found.offset);
-    if (!stamp || !collector.Acceptable(found.date)) continue;
+    if (!stamp || !is_page_date(found, found.offset)) continue;
     const bool modified = is_modified(found.offset);
     bool& stamped = modified ? stamped_modified : stamped_published;
     if (stamped) continue;
@@ -552,7 +557,7 @@ void AddTextDates(std::string_view text, const std::vector<TextRange>& modified_
     evidence = "text before the headline";
     at = start + (found ? found->offset : 0);
   }
-  if (found && collector.Acceptable(found->date)) {
+  if (found && is_page_date(*found, at)) {
     const bool modified = is_modified(at);
     collector.Add(
         modified ? "modified" : "published", found->date, "byline", evidence,

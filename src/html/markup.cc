@@ -488,7 +488,9 @@ class PageReader {
       found = collector_.words().FindShortYearDate(text);
       rank = rank::kShortYearDate;
     }
-    if (!found || !collector_.Acceptable(found->date)) return;
+    if (!found || !collector_.Acceptable(found->date) ||
+        words_.OtherDateBefore(text, found->offset))
+      return;
     const bool modified = words_.UpdatedBefore(text, found->offset);
     collector_.Add(modified ? "modified" : "published", found->date, "byline", ClassTag(node),
                    rank);

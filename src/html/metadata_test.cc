@@ -617,6 +617,20 @@ TEST(Metadata, FirstCommentDateIsTheLastResort) {
   EXPECT_EQ(Field(parsed.metadata, "published")->value, "2019-10-02");
 }
 
+TEST(Metadata, ForumClockAndJoiningDayAreNoDatesOfThePage) {
+  // A forum's header prints the time of the visit; each post the day its
+  // writer joined, and before the post's own date.
+  const std::string page = R"(<html lang="de"><body>
+<p class="time">Aktuelle Zeit: 14.10.2020, 12:18</p>
+<dl class="postprofile"><dd><strong>Registriert:</strong> 18.09.2008, 05:56</dd></dl>
+<h2>Was ist freie Software?</h2><p class="author">von r23 &raquo; 21.01.2009, 05:42</p>
+<div class="content">Freie Software darf jeder nutzen.</div></body></html>)";
+  Parsed parsed = Read(page);
+  std::optional<MetadataField> published = Field(parsed.metadata, "published");
+  ASSERT_TRUE(published);
+  EXPECT_EQ(published->value, "2009-01-21");
+}
+
 TEST(Metadata, DateElementWithTwoDigitYear) {
   const std::string page = R"(<html lang="de"><body><h1>Ein Garten auf dem Dach</h1>
 <div class="upload-date"> 23.09.22 </div><p>Tomaten im sechsten Stock.</p></body></html>)";

@@ -104,7 +104,7 @@ Status AddMetaKey(std::string_view file_name, const TsvRow& row,
 Result<MetadataWords> MetadataWords::Parse(std::string_view file_name, std::string_view contents) {
   MetadataWords words;
   // Kind, its list, whether an entry may hold spaces.
-  const std::array<std::pair<std::string_view, std::pair<std::vector<std::string>*, bool>>, 16>
+  const std::array<std::pair<std::string_view, std::pair<std::vector<std::string>*, bool>>, 17>
       kinds = {{{"byline_prefix", {&words.byline_prefixes_, true}},
                 {"not_name", {&words.not_names_, true}},
                 {"name_end", {&words.name_ends_, false}},
@@ -120,6 +120,7 @@ Result<MetadataWords> MetadataWords::Parse(std::string_view file_name, std::stri
                 {"comment_class", {&words.comment_classes_, false}},
                 {"comment_class_not", {&words.comment_classes_not_, false}},
                 {"updated_word", {&words.updated_words_, true}},
+                {"other_date_word", {&words.other_date_words_, true}},
                 {"script_date_key", {&words.script_date_keys_, false}}}};
   for (const TsvRow& row : SplitTsv(contents)) {
     auto error = [&](std::string_view message) { return RowError(file_name, row, message); };
@@ -207,9 +208,23 @@ bool MetadataWords::IsCommentContainer(std::string_view class_and_id) const {
          !ContainsAnyOf(class_and_id, comment_classes_not_);
 }
 
+namespace {
+
+// Whether one of `words` is in the 40 bytes of `text` before `offset`,
+// lower-cased.
+bool WordBefore(std::string_view text, size_t offset, const std::vector<std::string>& words) {
+  const size_t from = offset > 40 ? offset - 40 : 0;
+  return ContainsAnyOf(Lower(text.substr(from, offset - from)), words);
+}
+
+}  // namespace
+
 bool MetadataWords::UpdatedBefore(std::string_view text, size_t offset) const {
-  size_t from = offset > 40 ? offset - 40 : 0;
-  return ContainsAnyOf(Lower(text.substr(from, offset - from)), updated_words_);
+  return WordBefore(text, offset, updated_words_);
+}
+
+bool MetadataWords::OtherDateBefore(std::string_view text, size_t offset) const {
+  return WordBefore(text, offset, other_date_words_);
 }
 
 std::optional<size_t> MetadataWords::ScriptDateKeyTrust(std::string_view lower_key) const {

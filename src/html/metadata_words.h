@@ -73,6 +73,10 @@ class MetadataWords {
   // "Published on ..." vs "Updated ...": whether an update word comes in the
   // 40 bytes of `text` before `offset`.
   bool UpdatedBefore(std::string_view text, size_t offset) const;
+  // "Aktuelle Zeit: 14.10.2020", "Joined: ...": whether a word of a date
+  // of no page (the clock, a member's joining) comes in the 40 bytes of
+  // `text` before `offset`.
+  bool OtherDateBefore(std::string_view text, size_t offset) const;
 
   // How much a key of JSON data in a script, lower-cased, is trusted to
   // name the publication date ("publishedat", "date_published"): the index
@@ -88,7 +92,7 @@ class MetadataWords {
   std::vector<std::string> byline_prefixes_, not_names_, name_ends_, kicker_classes_,
       hidden_classes_, site_title_classes_, author_paths_, title_separators_, author_classes_,
       author_classes_not_, date_classes_, modified_classes_, comment_classes_, comment_classes_not_,
-      updated_words_, script_date_keys_;
+      updated_words_, other_date_words_, script_date_keys_;
   std::map<std::string, MetaKey, std::less<>> meta_keys_;
 };
 
