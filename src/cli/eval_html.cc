@@ -204,7 +204,7 @@ void AddEvalHtmlCommand(CLI::App& command, Handler& run) {
       "found is a false positive, one not found a true negative (white space collapsed). "
       "Precision, recall, F1 and accuracy are over the totals, as trafilatura's evaluation "
       "computes them; title, date and author accuracy over the pages labelled with one (title "
-      "and author compared with case folded). "
+      "and author compared with case folded, in Unicode's composed form). "
       "pages/s is pages per CPU-second of decoding, parsing and extracting.\n"
       "Exit status: 0 figures printed, at or above the floor; 2 an unknown peer; 3 the set "
       "could not be read, or our F1 is below --min-f1.\n");

@@ -1,6 +1,7 @@
 #include "pipeline/html_eval.h"
 
 #include <time.h>
+#include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
 #include <atomic>
@@ -56,11 +57,20 @@ std::vector<std::string> Strings(const Json& object, const char* key) {
   return out;
 }
 
+// `text` case-folded and in Unicode's composed form (NFC): labels and pages
+// write "য়" as one code point or as two, the same text.
 std::string FoldCase(std::string_view text) {
+  icu::UnicodeString folded =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))
+          .foldCase();
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_SUCCESS(status)) {
+    icu::UnicodeString composed = nfc->normalize(folded, status);
+    if (U_SUCCESS(status)) folded = composed;
+  }
   std::string out;
-  icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))
-      .foldCase()
-      .toUTF8String(out);
+  folded.toUTF8String(out);
   return out;
 }
 

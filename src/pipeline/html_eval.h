@@ -21,13 +21,13 @@
 // (TP+TN)/(TP+FP+FN+TN).
 //
 // Metadata, over the pages with a non-empty label: the title is right when
-// equal after white space is collapsed and trimmed and case is folded (the
+// equal after white space is collapsed and trimmed, case is folded (the
 // labels copy the title as displayed, and a site's external style sheet often
-// shows it in capitals: the page's own text is the title as written); the
-// date when the first 10
+// shows it in capitals: the page's own text is the title as written) and
+// both are in Unicode's composed form (NFC); the date when the first 10
 // characters of the extracted date equal the label; the author when the
 // extracted authors joined by "; " equal the label (a list label is joined
-// the same way), white space collapsed, case folded.
+// the same way), white space collapsed, case folded, composed.
 //
 //   SL_ASSIGN_OR_RETURN(std::vector<pipeline::HtmlLabel> labels, pipeline::ReadHtmlSet(dir));
 //   pipeline::HtmlRun run = pipeline::ExtractHtmlPages(labels, extractor, /*jobs=*/1);

@@ -90,6 +90,9 @@ TEST(HtmlEvalTest, MetadataIsScoredOverLabelledPages) {
   EXPECT_FALSE(TitleMatches("Quay opens", "Quay opens | Harbour News"));
   EXPECT_TRUE(TitleMatches("QUAY OPENS IN MÜNSTER", "Quay opens in Münster"));
   EXPECT_FALSE(TitleMatches("Quay opens", "Quay opened"));
+  // A letter written as two code points (e and a combining acute) is the
+  // same letter written as one.
+  EXPECT_TRUE(TitleMatches("Quay opens in Cre\u0301py", "Quay opens in Cr\u00E9py"));
   EXPECT_TRUE(DateMatches("2019-08-02", "2019-08-02T10:00:00+02:00"));
   EXPECT_FALSE(DateMatches("2019-08-02", "2019-08-03"));
   EXPECT_FALSE(DateMatches("2019-08-02", ""));
