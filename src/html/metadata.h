@@ -106,7 +106,8 @@
 // data/html/metadata-words.tsv, between spaces: " | ", " - ", " – ", " » ",
 // ...) loses the part that is the site name (either end, the longest such
 // end first, so a name may hold a separator itself: "Headline - Lamp notes
-// - Harbour Lights"; ignoring case, spaces, dots, hyphens and underscores,
+// - Harbour Lights"; or a middle part with what follows it, "Headline -
+// Site - Tagline"; ignoring case, spaces, dots, hyphens and underscores,
 // or holding it and at most 3 bytes longer: "Harbour tours - Headline"
 // keeps "Harbour tours" for the site "Harbour"); without a
 // known site name, the <title> loses the end that names the page's host

@@ -132,6 +132,15 @@ std::string CutSiteName(std::string_view title, std::string_view site, bool gues
     for (auto split = splits.rbegin(); split != splits.rend(); ++split) {
       if (NamesSite(head(*split), site)) return std::string(tail(*split));
     }
+    // A middle part, a tagline after it: "Headline - Site - Tagline".
+    for (size_t first = 0; first < splits.size(); ++first) {
+      const size_t start = splits[first].first + splits[first].second;
+      for (size_t last = first + 1; last < splits.size(); ++last) {
+        if (splits[last].first <= start) continue;
+        if (NamesSite(Trim(title.substr(start, splits[last].first - start)), site))
+          return std::string(head(splits[first]));
+      }
+    }
     return std::string(title);
   }
   if (!guess) return std::string(title);

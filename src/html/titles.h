@@ -26,8 +26,8 @@ std::string HeadingText(const xmlNode& node, size_t limit, const MetadataWords& 
 // `title` without a site-name part (see metadata.h), split at the title
 // separators of `words`: the longest end (else start) that is `site`'s name
 // (as IsSiteName, not a longer text holding it), which may hold separators
-// too; without a site, when `guess`, a last part shorter than the rest and
-// at most 5 words.
+// too, else a middle part that is, with all after it; without a site,
+// when `guess`, a last part shorter than the rest and at most 5 words.
 std::string CutSiteName(std::string_view title, std::string_view site, bool guess,
                         const MetadataWords& words);
 

@@ -329,6 +329,15 @@ TEST(Titles, HeadingLinkedToTheHomePageIsTheSiteName) {
   EXPECT_EQ(title->value, "Ferry times");
 }
 
+TEST(Titles, TitleTagLosesTheSiteNameAndTheTaglineAfterIt) {
+  const std::string page = R"(<html><head>
+<title>Tide tables explained - harbour.example - Charts for every pier</title></head>
+<body><p>Text.</p></body></html>)";
+  std::optional<MetadataField> title = TitleOf(page, "https://harbour.example/tides");
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Tide tables explained");
+}
+
 // "Headline - Subtitle : Site": the <h1> is the headline, the <h2> under it
 // the subtitle, though the URL repeats the subtitle's words.
 TEST(Titles, HeadingBeforeTheTitlesFirstSeparatorIsTheHeadline) {
