@@ -254,7 +254,8 @@ class PageReader {
     const std::string_view itemprop = AttributeOf(node, "itemprop");
     if (!itemprop.empty()) ReadItemprop(node, Lower(itemprop), in_comments);
     if (in_comments) {
-      if (!comment_date_read_) ReadCommentDate(node, name, class_and_id);
+      if (!comment_date_read_ && date_reads_ < kMaxElementReads)
+        ReadCommentDate(node, name, class_and_id);
       return true;
     }
     ReadRdfaDate(node);
@@ -453,6 +454,7 @@ class PageReader {
   // Only itemprop="dateModified" says so: themes mark the published date
   // "updated" too (hAtom's class="entry-date updated").
   void MarkModifiedText(const xmlNode& node) {
+    if (modified_text_.size() >= kMaxElementReads) return;
     const size_t size = BoundedText(node, kMaxSnippetBytes).size();
     if (size > 0) modified_text_.push_back({text_.size(), text_.size() + size + 1});
   }
@@ -466,6 +468,7 @@ class PageReader {
     if (name == "time") {
       date = AttributeOf(node, "datetime");
     } else if (words_.SuggestsDate(class_and_id)) {
+      ++date_reads_;
       // Spaced: "<span>28.09.19</span><span>12:44</span>".
       const std::string text = SpacedText(node, kMaxSnippetBytes);
       if (text.size() > kMaxSnippetBytes) return;
@@ -511,7 +514,7 @@ class PageReader {
   std::vector<TextRange> modified_text_;  // text of the elements that give a modified date
   int author_reads_ = 0;                  // byline elements read
   int date_reads_ = 0;                    // date elements read
-  bool comment_date_read_ = false;
+  bool comment_date_read_ = false;        // the first comment's date was found
   std::vector<const xmlNode*> scripts_;
   int itemprop_author_group_ = 0;
   std::map<std::string, int> meta_author_groups_;

@@ -292,13 +292,9 @@ bool IsLeadPart(std::string_view heading, std::string_view reference,
   if (heading.size() < kMinHeldHeadline || heading.size() >= reference.size() ||
       reference.substr(0, heading.size()) != heading)
     return false;
-  const std::string_view rest = reference.substr(heading.size());
   size_t first = std::string_view::npos;
   for (std::string_view separator : separators) first = std::min(first, reference.find(separator));
-  return first == heading.size() &&
-         std::any_of(separators.begin(), separators.end(), [&](std::string_view separator) {
-           return rest.substr(0, separator.size()) == separator;
-         });
+  return first == heading.size();
 }
 
 // Whether `heading` ends with `reference` after a kicker, section or date
