@@ -46,9 +46,11 @@ constexpr int kShortYearDate = 50;  // "23.09.22" in a date element
 constexpr int kBeforeHeadline = 51;
 constexpr int kScriptDate = 52;  // a date key in a script's JSON data
 constexpr int kFirstTextDate = 53;
-constexpr int kListedDate = 54;   // date elements of one class giving different days
-constexpr int kCommentDate = 56;  // the first comment's date
+constexpr int kListedDate = 54;  // date elements of one class giving different days
 constexpr int kJsonPageTitle = 55;
+// The first comment's date: after every date of the page itself, as
+// comments come after the article (a forum thread's first post is one).
+constexpr int kCommentDate = 56;
 constexpr int kTitleTag = 60;
 constexpr int kHeading = 70;
 // A heading inside navigation, a sidebar, a footer or the site's header:

@@ -489,16 +489,14 @@ std::optional<ScriptDate> FindScriptDate(std::string_view script, const Metadata
   re2::StringPiece input(script.data(), script.size());
   re2::StringPiece key, value;
   std::optional<ScriptDate> best;
-  size_t best_trust = 0;
   for (int i = 0; i < kMaxDatedKeys && RE2::FindAndConsume(&input, kDatedKey, &key, &value); ++i) {
     const std::string_view key_view(key.data(), key.size());
     const std::optional<size_t> trust = words.ScriptDateKeyTrust(Lower(key_view));
-    if (!trust || (best && *trust >= best_trust)) continue;
+    if (!trust || (best && *trust >= best->trust)) continue;
     std::optional<std::string> date = ParseIsoLike(std::string_view(value.data(), value.size()));
     if (!date) continue;
-    best = ScriptDate{*date, std::string(key_view)};
-    best_trust = *trust;
-    if (best_trust == 0) break;
+    best = ScriptDate{*date, std::string(key_view), *trust};
+    if (best->trust == 0) break;
   }
   return best;
 }

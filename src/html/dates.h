@@ -95,6 +95,7 @@ std::vector<UrlDate> DatesInUrl(std::string_view url);
 struct ScriptDate {
   std::string date;
   std::string key;
+  size_t trust = 0;  // the key's script_date_key row (lower is more trusted)
 };
 std::optional<ScriptDate> FindScriptDate(std::string_view script, const MetadataWords& words);
 

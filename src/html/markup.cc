@@ -48,16 +48,24 @@ bool LeadsHome(std::string_view href, const xmlChar* base) {
   const size_t path_start = url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
   if (path_start == std::string::npos) return true;
   std::string_view path = std::string_view(url).substr(path_start);
-  path = path.substr(0, path.find_first_of("?#"));
-  return path == "/" || path.substr(0, 7) == "/index.";
+  path = path.substr(0, path.find('#'));
+  // A query names a page ("/?p=42"), as does more path after an index page
+  // ("/index.php/2020/05/slug/").
+  return path == "/" ||
+         (path.substr(0, 7) == "/index." && path.find_first_of("/?", 1) == std::string_view::npos);
 }
 
 // The link to the site's home page that is the whole text `text` of heading
 // `node` (the site's name in a theme's header, not a headline), or nullptr.
+// A heading of more than 64 elements is no site name.
 const xmlNode* HomeLinkOf(const xmlNode& node, std::string_view text, const xmlChar* base) {
+  constexpr int kMaxElements = 64;
   const xmlNode* link = nullptr;
+  int elements = 0;
   for (const xmlNode* at = node.children ? &node : nullptr; at; at = NextInWalk(at, &node)) {
-    if (at->type != XML_ELEMENT_NODE || NameOf(*at) != "a") continue;
+    if (at->type != XML_ELEMENT_NODE) continue;
+    if (++elements > kMaxElements) return nullptr;
+    if (NameOf(*at) != "a") continue;
     if (link) return nullptr;
     link = at;
   }
@@ -109,14 +117,13 @@ class PageReader {
     const xmlNode* root = xmlDocGetRootElement(&doc_);
     if (!root) return;
     int comment_depth = 0;
-    int quote_depth = 0;
     int date_context = 0;
     WalkTree(
         *root,
         [&](const xmlNode& node) {
           if (!IsElement(node)) {
             if ((node.type == XML_TEXT_NODE || node.type == XML_CDATA_SECTION_NODE) &&
-                node.content && comment_depth == 0 && quote_depth == 0 &&
+                node.content && comment_depth == 0 && quote_depth_ == 0 &&
                 text_.size() < kMaxPageText) {
               AppendCollapsed(reinterpret_cast<const char*>(node.content), text_);
             }
@@ -135,7 +142,7 @@ class PageReader {
                               NameOf(node) == "blockquote", IsFurniture(node), IsArticle(node)};
           opened_.push_back(opened);
           comment_depth += opened.comments;
-          quote_depth += opened.quote;
+          quote_depth_ += opened.quote;
           date_context += opened.date_context;
           furniture_depth_ += opened.furniture;
           article_depth_ += opened.article;
@@ -146,7 +153,7 @@ class PageReader {
           const Opened opened = opened_.back();
           opened_.pop_back();
           comment_depth -= opened.comments;
-          quote_depth -= opened.quote;
+          quote_depth_ -= opened.quote;
           date_context -= opened.date_context;
           furniture_depth_ -= opened.furniture;
           article_depth_ -= opened.article;
@@ -231,10 +238,16 @@ class PageReader {
     }
     if ((name == "h1" || name == "h2") && headings_ < kMaxHeadings && !in_comments) {
       std::string text = HeadingText(node, 400, words_);
-      if (name == "h1" && !first_h1_offset_ && !text.empty()) first_h1_offset_ = text_.size();
       const bool site_class = words_.NamesSite(class_and_id);
-      const xmlNode* home_link = site_class ? nullptr : HomeLinkOf(node, text, doc_.URL);
+      const xmlNode* home_link = site_class || text.empty() || text.size() > kMaxSiteNameBytes
+                                     ? nullptr
+                                     : HomeLinkOf(node, text, doc_.URL);
+      // A theme's site-title heading sits over the navigation; a heading
+      // linked home, or a headline, where the page's own text starts.
+      if (name == "h1" && !first_h1_offset_ && !site_class && !text.empty() && text.size() <= 400)
+        first_h1_offset_ = text_.size();
       if (site_class || home_link) {
+        ++headings_;
         // The site's name, as a theme sets it over every page: no title.
         if (text.size() <= kMaxSiteNameBytes) {
           collector_.Add(
@@ -375,7 +388,7 @@ class PageReader {
     if (name == "meta") return;
     if (itemprop == "datepublished" || itemprop == "datecreated" || itemprop == "datemodified") {
       const bool modified = itemprop == "datemodified";
-      if (modified) MarkModifiedText(node);
+      if (modified && !in_comments && quote_depth_ == 0) MarkModifiedText(node);
       std::string_view value = AttributeOf(node, "content");
       if (value.empty()) value = AttributeOf(node, "datetime");
       std::string text;
@@ -474,7 +487,7 @@ class PageReader {
       if (text.size() > kMaxSnippetBytes) return;
       std::optional<DateWords::Found> found = collector_.FindDate(text);
       if (!found) found = collector_.words().FindShortYearDate(text);
-      if (found) date = found->date;
+      if (found && !words_.OtherDateBefore(text, found->offset)) date = found->date;
     }
     if (!collector_.NormalizeDate(date)) return;
     comment_date_read_ = true;
@@ -508,6 +521,7 @@ class PageReader {
   int svg_depth_ = 0;           // <title> inside <svg> is not the page's title
   std::vector<Opened> opened_;  // one entry per element the walk is inside
   int furniture_depth_ = 0;     // furniture elements the walk is inside
+  int quote_depth_ = 0;         // <blockquote> elements the walk is inside (no page text)
   int article_depth_ = 0;       // <article> and <main> elements the walk is inside
   std::string text_;            // the page's text, collapsed, for dates written out
   std::optional<size_t> first_h1_offset_;
@@ -533,20 +547,24 @@ void AddScriptDate(const std::vector<const xmlNode*>& scripts, Collector& collec
   for (const Candidate& candidate : collector.candidates()) {
     if (candidate.field.field == "published" && candidate.rank < rank::kScriptDate) return;
   }
+  // The most trusted key's date over all the scripts: a "createdAt" in one
+  // gives way to a "publishedAt" in a later one.
+  std::optional<ScriptDate> best;
   size_t scanned = 0;
   for (const xmlNode* script : scripts) {
     for (const xmlNode* child = script->children; child; child = child->next) {
       if (!child->content) continue;
-      if (scanned >= kMaxScriptBytes) return;
+      if (scanned >= kMaxScriptBytes || (best && best->trust == 0)) break;
       std::string_view text(reinterpret_cast<const char*>(child->content));
       text = text.substr(0, kMaxScriptBytes - scanned);
       scanned += text.size();
-      if (std::optional<ScriptDate> found = FindScriptDate(text, collector.page_words())) {
-        collector.AddDate("published", found->date, "script", "script \"" + found->key + "\"",
-                          rank::kScriptDate);
-        return;
-      }
+      std::optional<ScriptDate> found = FindScriptDate(text, collector.page_words());
+      if (found && (!best || found->trust < best->trust)) best = std::move(found);
     }
+  }
+  if (best) {
+    collector.AddDate("published", best->date, "script", "script \"" + best->key + "\"",
+                      rank::kScriptDate);
   }
 }
 

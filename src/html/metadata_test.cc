@@ -436,6 +436,14 @@ window.state = {"product": {"title": "Green tea", "updated_at": "2020-01-05T10:0
                 ->date,
             "2018-01-03");
   EXPECT_FALSE(FindScriptDate(R"({"updated_at": "2018-01-01"})", MetadataWords::Default()));
+  // Also when the two keys are in different scripts.
+  const std::string two_scripts = R"(<html><head>
+<script>var media = {"createdAt": "2015-01-01T08:00:00"};</script>
+<script>var story = {"publishedAt": "2020-03-12T09:30:00"};</script>
+</head><body><p>Text.</p></body></html>)";
+  Parsed both = Read(two_scripts);
+  ASSERT_TRUE(Field(both.metadata, "published"));
+  EXPECT_EQ(Field(both.metadata, "published")->value, "2020-03-12T09:30:00");
   // A last resort: with a markup date the scripts are not scanned.
   const std::string marked = R"(<html><head>
 <meta property="article:published_time" content="2019-03-01">
@@ -592,6 +600,14 @@ TEST(Metadata, ShownModifiedDateIsNotThePublishedOne) {
   std::optional<MetadataField> published = Field(parsed.metadata, "published");
   ASSERT_TRUE(published);
   EXPECT_EQ(published->value.substr(0, 10), "2022-12-30");
+  // A quoted post's modified date leaves the page's shown date alone (the
+  // quote's text is not the page's).
+  const std::string quoted = R"(<html lang="en"><body><h1>Ferry fares rise</h1>
+<blockquote><p>Fares up. <span itemprop="dateModified">March 1, 2021</span></p></blockquote>
+<p>March 3, 2021</p><p>Text.</p></body></html>)";
+  parsed = Read(quoted);
+  ASSERT_TRUE(Field(parsed.metadata, "published"));
+  EXPECT_EQ(Field(parsed.metadata, "published")->value, "2021-03-03");
 }
 
 TEST(Metadata, FirstCommentDateIsTheLastResort) {
@@ -615,6 +631,14 @@ TEST(Metadata, FirstCommentDateIsTheLastResort) {
   parsed = Read(article);
   ASSERT_TRUE(Field(parsed.metadata, "published"));
   EXPECT_EQ(Field(parsed.metadata, "published")->value, "2019-10-02");
+  // The day a member joined, in the first post's box, is no date of it.
+  const std::string joined = R"(<html lang="de"><body><h2>Router drops the line</h2>
+<div class="forum-comment"><span class="member-date">Registriert: 18.09.2008</span>
+<span class="post-date">21.01.2009</span><p>Since the update the line drops.</p></div>
+</body></html>)";
+  parsed = Read(joined);
+  ASSERT_TRUE(Field(parsed.metadata, "published"));
+  EXPECT_EQ(Field(parsed.metadata, "published")->value, "2009-01-21");
 }
 
 TEST(Metadata, ForumClockAndJoiningDayAreNoDatesOfThePage) {

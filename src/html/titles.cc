@@ -116,7 +116,10 @@ std::string CutSiteName(std::string_view title, std::string_view site, bool gues
       splits.emplace_back(at, separator.size());
     }
   }
-  if (splits.empty()) return std::string(title);
+  // A title of many parts is no "Headline | Site": left whole, which also
+  // bounds the work on a huge <title>.
+  constexpr size_t kMaxParts = 16;
+  if (splits.empty() || splits.size() >= kMaxParts) return std::string(title);
   std::sort(splits.begin(), splits.end());
   auto head = [&](const std::pair<size_t, size_t>& split) {
     return Trim(title.substr(0, split.first));
@@ -132,12 +135,14 @@ std::string CutSiteName(std::string_view title, std::string_view site, bool gues
     for (auto split = splits.rbegin(); split != splits.rend(); ++split) {
       if (NamesSite(head(*split), site)) return std::string(tail(*split));
     }
-    // A middle part, a tagline after it: "Headline - Site - Tagline".
+    // A middle part, a tagline after it: "Headline - Site - Tagline" (not
+    // "Section - Site - Headline": the part kept is the longer one).
     for (size_t first = 0; first < splits.size(); ++first) {
       const size_t start = splits[first].first + splits[first].second;
       for (size_t last = first + 1; last < splits.size(); ++last) {
         if (splits[last].first <= start) continue;
-        if (NamesSite(Trim(title.substr(start, splits[last].first - start)), site))
+        if (NamesSite(Trim(title.substr(start, splits[last].first - start)), site) &&
+            head(splits[first]).size() >= tail(splits[last]).size())
           return std::string(head(splits[first]));
       }
     }
@@ -314,25 +319,26 @@ bool HoldsHeadline(std::string_view heading, std::string_view reference,
   });
 }
 
-// How `heading` is confirmed by `references`. A heading hyphenated for the
-// screen is taken as the title it equals writes it.
+// How `heading` is confirmed by `references`, split at `separators` (as
+// MatchKeys). A heading hyphenated for the screen is taken as the title it
+// equals writes it. Only an <h1> is taken for the part before a title's
+// first separator: an <h2> there is a section ("Politics - Headline").
 Confirmed Confirm(const Candidate& heading, const std::vector<Reference>& references,
-                  const MetadataWords& words) {
+                  const std::vector<std::string>& separators) {
   const std::string key = MatchKey(heading.field.value);
   const bool hyphenated = Contains(heading.field.value, kSoftHyphen);
   Confirmed confirmed;
   for (const Reference& reference : references) {
     if (reference.strong && key == reference.key)
       return {Confirmation::kEqualsStrong, hyphenated ? reference.candidate : nullptr};
-    if (IsLeadPart(key, reference.key, words.title_separators()))
+    if (heading.field.evidence == "<h1>" && IsLeadPart(key, reference.key, separators))
       confirmed.how = Confirmation::kLeadPart;
     else if (WithinReference(key, reference.key) && confirmed.how == Confirmation::kNone)
       confirmed.how = Confirmation::kWeak;
   }
   if (confirmed.how != Confirmation::kNone) return confirmed;
   for (const Reference& reference : references) {
-    if (!reference.candidate || !HoldsHeadline(key, reference.key, words.title_separators()))
-      continue;
+    if (!reference.candidate || !HoldsHeadline(key, reference.key, separators)) continue;
     if (!confirmed.headline || reference.candidate->rank < confirmed.headline->rank)
       confirmed = {Confirmation::kHoldsHeadline, reference.candidate};
   }
@@ -411,10 +417,14 @@ TitleSources SplitTitles(const std::vector<Candidate>& candidates,
 ChosenTitle BestConfirmed(const TitleSources& sources, std::string_view url,
                           const MetadataWords& words) {
   const std::vector<std::string> path_words = PathWords(url);
+  // The separators as the references are written: " » " reads ' " '.
+  std::vector<std::string> separators;
+  for (const std::string& separator : words.title_separators())
+    separators.push_back(MatchKey(separator));
   ChosenTitle chosen;
   std::pair<Confirmation, int> best{Confirmation::kNone, 0};
   for (const Candidate* heading : sources.headings) {
-    const Confirmed confirmed = Confirm(*heading, sources.references, words);
+    const Confirmed confirmed = Confirm(*heading, sources.references, separators);
     if (confirmed.how == Confirmation::kNone) continue;
     const int path_share =
         confirmed.how == Confirmation::kWeak ? PathShare(heading->field.value, path_words) : 0;

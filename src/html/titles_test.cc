@@ -327,6 +327,27 @@ TEST(Titles, HeadingLinkedToTheHomePageIsTheSiteName) {
   title = TitleOf(other_site, "https://lamps.example/pier-lamps");
   ASSERT_TRUE(title);
   EXPECT_EQ(title->value, "Ferry times");
+  // A plain permalink ("/?p=42") or one after an index page names a post.
+  for (const std::string href : {"/?p=42", "/index.php/2020/05/01/pier-lamps/"}) {
+    const std::string permalink = R"(<html><head><title>Harbour Lights</title></head><body>
+<h1 class="entry-title"><a href=")" +
+                                  href + R"(">Pier lamps</a></h1><p>Text.</p></body></html>)";
+    title = TitleOf(permalink, "https://lamps.example/index.php/2020/05/01/pier-lamps/");
+    ASSERT_TRUE(title) << href;
+    EXPECT_EQ(title->value, "Pier lamps") << href;
+  }
+}
+
+TEST(Titles, TitleOfManyPartsIsLeftWhole) {
+  // Also in bounded time: 5,000 parts.
+  std::string parts;
+  for (int i = 0; i < 5000; ++i) parts += "ab - ";
+  parts += "Harbour Lights";
+  const std::string page =
+      "<html><head><title>" + parts + "</title></head><body><p>Text.</p></body></html>";
+  std::optional<MetadataField> title = TitleOf(page, "https://lamps.example/pier-lamps");
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value.size(), parts.size());
 }
 
 TEST(Titles, TitleTagLosesTheSiteNameAndTheTaglineAfterIt) {
@@ -336,6 +357,13 @@ TEST(Titles, TitleTagLosesTheSiteNameAndTheTaglineAfterIt) {
   std::optional<MetadataField> title = TitleOf(page, "https://harbour.example/tides");
   ASSERT_TRUE(title);
   EXPECT_EQ(title->value, "Tide tables explained");
+  // Not a section before the site's name with the headline after it.
+  const std::string section = R"(<html><head>
+<title>News - harbour.example - Tide tables for every pier explained</title></head>
+<body><p>Text.</p></body></html>)";
+  title = TitleOf(section, "https://harbour.example/tides");
+  ASSERT_TRUE(title);
+  EXPECT_NE(title->value, "News");
 }
 
 // "Headline - Subtitle : Site": the <h1> is the headline, the <h2> under it
@@ -350,6 +378,14 @@ TEST(Titles, HeadingBeforeTheTitlesFirstSeparatorIsTheHeadline) {
   ASSERT_TRUE(title);
   EXPECT_EQ(title->value, "Reading the tides");
   EXPECT_EQ(title->evidence, "<h1>");
+  // An <h2> there is a section: the <h1> inside the title is the headline.
+  const std::string section = R"(<html><head>
+<title>Local politics - Harbour bridge reopens after repairs | Courier</title>
+</head><body><h2>Local politics</h2><h1>Harbour bridge reopens after repairs</h1>
+<p>Text.</p></body></html>)";
+  title = TitleOf(section, "https://courier.example/?p=7");
+  ASSERT_TRUE(title);
+  EXPECT_EQ(title->value, "Harbour bridge reopens after repairs");
 }
 
 }  // namespace
