@@ -44,15 +44,12 @@ bool LeadsHome(std::string_view href, const xmlChar* base) {
   xmlFree(resolved);
   const std::string host = Host(url);
   if (host.empty() || host != Host(reinterpret_cast<const char*>(base))) return false;
-  const size_t scheme = url.find("://");
-  const size_t path_start = url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
-  if (path_start == std::string::npos) return true;
-  std::string_view path = std::string_view(url).substr(path_start);
-  path = path.substr(0, path.find('#'));
   // A query names a page ("/?p=42"), as does more path after an index page
   // ("/index.php/2020/05/slug/").
-  return path == "/" ||
-         (path.substr(0, 7) == "/index." && path.find_first_of("/?", 1) == std::string_view::npos);
+  if (url.substr(0, url.find('#')).find('?') != std::string::npos) return false;
+  const std::string_view path = PathOf(url);
+  return path.empty() || path == "/" ||
+         (path.substr(0, 7) == "/index." && path.find('/', 1) == std::string_view::npos);
 }
 
 // The link to the site's home page that is the whole text `text` of heading
@@ -485,9 +482,7 @@ class PageReader {
       // Spaced: "<span>28.09.19</span><span>12:44</span>".
       const std::string text = SpacedText(node, kMaxSnippetBytes);
       if (text.size() > kMaxSnippetBytes) return;
-      std::optional<DateWords::Found> found = collector_.FindDate(text);
-      if (!found) found = collector_.words().FindShortYearDate(text);
-      if (found && !words_.OtherDateBefore(text, found->offset)) date = found->date;
+      if (std::optional<ElementDate> found = FindElementDate(text)) date = found->date.date;
     }
     if (!collector_.NormalizeDate(date)) return;
     comment_date_read_ = true;
@@ -495,21 +490,35 @@ class PageReader {
                        rank::kCommentDate);
   }
 
+  // The date a date element's text shows: a full one, else one with a
+  // two-digit year ("23.09.22"), unless it is no date of the page (a clock,
+  // a joining day).
+  struct ElementDate {
+    DateWords::Found date;
+    bool short_year = false;
+  };
+  std::optional<ElementDate> FindElementDate(std::string_view text) const {
+    ElementDate found;
+    if (std::optional<DateWords::Found> full = collector_.FindDate(text)) {
+      found.date = *full;
+    } else if (std::optional<DateWords::Found> short_year =
+                   collector_.words().FindShortYearDate(text)) {
+      found = {*short_year, true};
+    } else {
+      return std::nullopt;
+    }
+    if (words_.OtherDateBefore(text, found.date.offset)) return std::nullopt;
+    return found;
+  }
+
   void ReadTextDate(const xmlNode& node) {
     std::string text = BoundedText(node, kMaxSnippetBytes);
     if (text.empty() || text.size() > kMaxSnippetBytes) return;
-    int rank = rank::kTextDate;
-    std::optional<DateWords::Found> found = collector_.FindDate(text);
-    if (!found) {
-      found = collector_.words().FindShortYearDate(text);
-      rank = rank::kShortYearDate;
-    }
-    if (!found || !collector_.Acceptable(found->date) ||
-        words_.OtherDateBefore(text, found->offset))
-      return;
-    const bool modified = words_.UpdatedBefore(text, found->offset);
-    collector_.Add(modified ? "modified" : "published", found->date, "byline", ClassTag(node),
-                   rank);
+    const std::optional<ElementDate> found = FindElementDate(text);
+    if (!found || !collector_.Acceptable(found->date.date)) return;
+    const bool modified = words_.UpdatedBefore(text, found->date.offset);
+    collector_.Add(modified ? "modified" : "published", found->date.date, "byline", ClassTag(node),
+                   found->short_year ? rank::kShortYearDate : rank::kTextDate);
   }
 
   const xmlDoc& doc_;

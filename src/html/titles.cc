@@ -198,6 +198,14 @@ std::string Host(std::string_view url) {
   return host;
 }
 
+std::string_view PathOf(std::string_view url) {
+  const size_t scheme = url.find("://");
+  const size_t path = url.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
+  if (path == std::string_view::npos) return {};
+  url = url.substr(path);
+  return url.substr(0, url.find_first_of("?#"));
+}
+
 bool IsSiteName(std::string_view text, const std::vector<std::string>& site_names, bool exact) {
   for (const std::string& site : site_names) {
     if (exact ? Squeeze(text) == Squeeze(site) : NamesSite(text, site)) return true;
@@ -364,12 +372,7 @@ std::vector<std::string> AsciiWords(std::string_view text) {
 // The words of the path of `url` (of the archived page's URL for a capture):
 // many sites write the headline there ("/2020/05/the-headline-words/").
 std::vector<std::string> PathWords(std::string_view url) {
-  url = OriginalUrl(url);
-  const size_t scheme = url.find("://");
-  const size_t path = url.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
-  if (path == std::string_view::npos) return {};
-  const size_t end = url.find_first_of("?#", path);
-  return AsciiWords(url.substr(path, end == std::string_view::npos ? end : end - path));
+  return AsciiWords(PathOf(OriginalUrl(url)));
 }
 
 // Tenths of the words of `heading` that are words of the URL's path.

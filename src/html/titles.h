@@ -44,6 +44,10 @@ std::string BestSiteName(const std::vector<Candidate>& candidates);
 // for a web.archive.org capture ("https://web.archive.org/web/STAMP/URL").
 std::string Host(std::string_view url);
 
+// The path of `url` after its host, without query and fragment ("/a/b" of
+// "https://x.example/a/b?c#d"); "" when it has none.
+std::string_view PathOf(std::string_view url);
+
 // Whether `text` is one of `site_names` (not a longer text with it):
 // ignoring case, spaces, dots, hyphens and underscores when `exact`, else
 // also when one contains the other (4 bytes at least) and `text` is at most
